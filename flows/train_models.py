@@ -1,0 +1,161 @@
+"""Train the bundled Arabic stanza models offline: ``python -m flows.train_models``.
+
+Two lanes run side by side on the 2 cores (one thread each): word vectors → NER, and
+tokenizer → MWT → POS → lemma. Models are trained into a staging folder and copied into the
+output folder only after every step and the held-out evaluation succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+import flows  # noqa: F401  (Prefect defaults)
+from tasks import PIPELINE_VERSION
+from tasks import training as tr
+from tasks.model_card import write_model_card
+from tasks.models import BUNDLED_DIR, write_resources_stub
+from tasks.settings import PROJECT_ROOT
+
+DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+
+FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 3000, "pos_steps": 500, "lemma_epochs": 30,
+        "vec_docs": None, "vec_epochs": 5, "limit": None}  # fmt: skip
+QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
+         "vec_docs": 30, "vec_epochs": 1, "limit": 60}  # fmt: skip
+
+
+@task
+def prepare_data(corpora: Path, data: Path, limit: int | None) -> dict[str, Any]:
+    return {
+        "ud": tr.prepare_ud(corpora / "ud_arabic_pud" / "ar_pud-ud-test.conllu", data, limit=limit),
+        "ner": tr.prepare_ner(corpora / "aqmar", data, corpora / "anercorp" / "test_data.txt", limit=limit),
+    }
+
+
+@task
+def word_vectors(corpora: Path, staging: Path, docs: int | None, epochs: int) -> dict[str, float]:
+    return tr.train_word_vectors(
+        corpora / "ant_news_bbc_cnn_france24.jsonl.gz", staging / "pretrain.pt", limit_docs=docs, epochs=epochs,
+        min_count=1 if docs else 3,
+    )
+
+
+@task
+def lexicon(corpora: Path, staging: Path, docs: int | None) -> dict[str, float]:
+    return tr.build_lexicon(corpora / "ant_news_bbc_cnn_france24.jsonl.gz", staging / "lexicon.tsv.gz",
+                            limit_docs=docs)  # fmt: skip
+
+
+@task
+def tokenizer(data: Path, staging: Path, work: Path, steps: int) -> float:
+    return tr.train_tokenizer(data, staging, work, steps=steps)
+
+
+@task
+def mwt(data: Path, staging: Path, work: Path, epochs: int) -> float:
+    return tr.train_mwt(data, staging, work, epochs=epochs)
+
+
+@task
+def ner(data: Path, staging: Path, work: Path, steps: int) -> float:
+    return tr.train_ner(data, staging, work, staging / "pretrain.pt", steps=steps)
+
+
+@task
+def pos(data: Path, staging: Path, work: Path, steps: int) -> float:
+    return tr.train_pos(data, staging, work, staging / "pretrain.pt", steps=steps)
+
+
+@task
+def lemma(data: Path, staging: Path, work: Path, epochs: int) -> float:
+    return tr.train_lemma(data, staging, work, epochs=epochs)
+
+
+@task
+def evaluate(staging: Path, data: Path) -> dict[str, Any]:
+    write_resources_stub(staging)
+    scores: dict[str, Any] = {
+        "ud_test_pud": tr.evaluate_ud(staging, data, "tokenize,mwt,pos,lemma"),
+        "ner_test_aqmar": tr.evaluate_ner(staging, data / "ner.test.json"),
+    }
+    if (data / "ner.anercorp_test.json").exists():
+        scores["ner_test_anercorp"] = tr.evaluate_ner(staging, data / "ner.anercorp_test.json")
+    return scores
+
+
+@flow(name="train-models", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
+def train_models(
+    corpora: str = str(DEFAULT_CORPORA),
+    out: str = str(BUNDLED_DIR),
+    work: str = str(PROJECT_ROOT / "work" / "training"),
+    quick: bool = False,
+) -> dict[str, Any]:
+    """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests)."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    cfg = QUICK if quick else FULL
+    corpora_p, out_p, work_p = Path(corpora), Path(out), Path(work)
+    data, staging = work_p / "data", work_p / "staging"
+    staging.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+
+    counts = prepare_data(corpora_p, data, cfg["limit"])
+    lex = lexicon(corpora_p, staging, cfg["vec_docs"])
+    vec = word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])
+    tok = tokenizer.submit(data, staging, work_p, cfg["tok_steps"])
+    ner_f = ner.submit(data, staging, work_p, cfg["ner_steps"], wait_for=[vec])
+    mwt_f = mwt.submit(data, staging, work_p, cfg["mwt_epochs"], wait_for=[tok])
+    pos_f = pos.submit(data, staging, work_p, cfg["pos_steps"], wait_for=[vec, mwt_f])
+    lem_f = lemma.submit(data, staging, work_p, cfg["lemma_epochs"], wait_for=[pos_f])
+    seconds = {
+        "word_vectors": vec.result()["seconds"],
+        "tokenize": tok.result(),
+        "mwt": mwt_f.result(),
+        "ner": ner_f.result(),
+        "pos": pos_f.result(),
+        "lemma": lem_f.result(),
+    }
+    scores = evaluate(staging, data)
+    tr.install_models(staging, out_p)
+    write_resources_stub(out_p)
+    card = {
+        "pipeline_version": PIPELINE_VERSION,
+        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "command": "python -m flows.train_models" + (" --quick" if quick else ""),
+        "settings": cfg,
+        "data_counts": counts,
+        "word_vectors": vec.result(),
+        "lexicon": lex,
+        "train_seconds": seconds,
+        "total_seconds": round(time.time() - started, 1),
+        "sizes_mb": tr.file_sizes(out_p),
+        "scores": scores,
+    }
+    write_model_card(out_p, card)
+    print(json.dumps({"scores": scores, "sizes_mb": card["sizes_mb"], "train_seconds": seconds}, indent=1))
+    return card
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpora", default=str(DEFAULT_CORPORA), help="folder with aqmar/, ud_arabic_pud/, ...")
+    ap.add_argument("--out", default=str(BUNDLED_DIR), help="where the finished models go")
+    ap.add_argument("--work", default=str(PROJECT_ROOT / "work" / "training"), help="scratch folder")
+    ap.add_argument("--quick", action="store_true", help="a few steps on a small slice (smoke test)")
+    args = ap.parse_args(argv)
+    train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,432 @@
+"""Entity mentions analysts can count: KB matching, title-triggered persons, dates, stanza NER, and
+resolution within a document (short forms, nisba adjectives → their country).
+
+Everything here works on the stored document text with offsets; normalisation (tasks.normalize) is
+used only to build lookup keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tasks.dates import find_dates
+from tasks.ingest import Document
+from tasks.kb import Entity, KnowledgeBase, load_kb
+from tasks.kb_build import alias_key
+from tasks.normalize import normalize
+
+# Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_WORD_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*")
+# Words that end a person's name after a title (function words, adverbs of time and place, reporting).
+_NAME_STOP = {
+    normalize(w)
+    for w in (
+        "هنا اليوم أمس غدا الليلة صباح مساء يوم إن أن أنه أنها إنه قد لقد الذي التي الذين اللذين خلال في من "
+        "على إلى عن مع و أو ثم بعد قبل عند لدى حيث كما كان كانت يكون قال قالت أكد أكدت أعلن أعلنت أضاف أضافت "
+        "أشار أشارت أوضح أوضحت دعا دعت هذا هذه ذلك تلك هو هي هم الى علي عبر وفق نحو حول ضد بين منذ حتى "
+        "ان انه لا لم لن ما ليس سوف الجديد السابق الحالي الأسبق المنتهية ولايته المنتخب بالإنابة الزائر "
+        "الذى والذي إلا بشأن بسبب لأن فقد وقد وقال وقالت وأكد وأضاف"
+    ).split()
+}
+# Words that link a title chain: «عضو مجلس الدولة وزير الخارجية الصيني», «نظيره القيرغيزي».
+_COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيريه", "نظراؤه", "نظيرها", "نظيرتها")}
+_NAME_CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد", "ولد", "دي", "دو", "فون", "فان")}
+
+# Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
+_NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
+
+GENERIC_TYPES = {"LOC": "GPE"}  # stanza's AQMAR model has no GPE; an unknown place is most often one
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    key: str  # normalised text
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str
+    entity_id: str
+    sentence_idx: int
+    score: float | None = None
+
+
+@dataclass
+class EntityRow:
+    entity_id: str
+    type: str
+    canonical_name: str
+    name_ar: str | None
+    iso_code: str | None
+    wikidata_id: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+def stable_id(prefix: str, name: str) -> str:
+    """An id from the normalised name: the same unknown person gets the same id in every document."""
+    return f"{prefix}:{hashlib.sha256(normalize(name).encode()).hexdigest()[:12]}"
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), normalize(m.group())) for m in _WORD_RE.finditer(text, start, end)]
+
+
+def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
+    """(span start, key of the first word) for the bare word and each proclitic reading of it."""
+    raw = text[w.start : w.end]
+    out = [(w.start, "")]
+    if raw.startswith("لل") and len(raw) > 3:
+        out.append((w.start, "ال"))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
+    for p in _PROCLITICS:
+        if raw.startswith(p) and len(raw) - len(p) >= 2:
+            out.append((w.start + len(p), ""))
+    return out
+
+
+@dataclass
+class _Index:
+    """Alias key → [(entity, kind)] over the KB's names, nisbas, abbreviations and short forms."""
+
+    entries: dict[str, list[tuple[Entity, str]]]
+    ambiguous: dict[str, list[tuple[Entity, str]]]  # forms that are also ordinary words: need context
+    first_words: set[str]
+    max_words: int
+    offices: set[str]  # alias keys of titles, with and without ال
+
+
+def build_index(kb: KnowledgeBase) -> _Index:
+    entries: dict[str, list[tuple[Entity, str]]] = {}
+    ambiguous_entries: dict[str, list[tuple[Entity, str]]] = {}
+
+    def add(surface: str, ent: Entity, kind: str, target: dict[str, list[tuple[Entity, str]]]) -> None:
+        key = alias_key(surface)
+        if not key:
+            return
+        bucket = target.setdefault(key, [])
+        if all(e.entity_id != ent.entity_id for e, _ in bucket):
+            bucket.append((ent, kind))
+
+    for ent in kb.entities.values():
+        ambiguous = {alias_key(a) for a in ent.ambiguous_ar}
+        for kind, forms in (("name", [ent.name_ar, *ent.aliases_ar]), ("abbr", ent.abbreviations),
+                            ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
+            for form in forms:
+                if form:
+                    add(form, ent, kind, ambiguous_entries if alias_key(form) in ambiguous else entries)
+    priority = {"name": 0, "abbr": 1, "nisba": 2, "short": 3}
+    type_rank = {"GPE": 0, "ORG": 1, "PER": 2, "LOC": 3, "MISC": 4}
+    subtype_rank = {"country": 0}
+    for bucket in [*entries.values(), *ambiguous_entries.values()]:
+        bucket.sort(key=lambda ek: (priority[ek[1]], type_rank.get(ek[0].type, 9),
+                                    subtype_rank.get(ek[0].subtype or "", 1), ek[0].entity_id))  # fmt: skip
+    offices: set[str] = set()
+    for office in kb.offices:
+        for form in (*office.ar, *office.ar_feminine):
+            key = alias_key(form)
+            offices.add(key)
+            offices.add(key[2:] if key.startswith("ال") else "ال" + key)
+    first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
+    max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
+    return _Index(entries, ambiguous_entries, first, max_words, offices)
+
+
+_INDEX_CACHE: dict[int, _Index] = {}
+
+
+def get_index(kb: KnowledgeBase | None = None) -> _Index:
+    kb = kb or load_kb()
+    if id(kb) not in _INDEX_CACHE:
+        _INDEX_CACHE[id(kb)] = build_index(kb)
+    return _INDEX_CACHE[id(kb)]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entity: Entity
+    kind: str
+    n_words: int
+
+
+def _variant_key(text: str, start: int, end: int, replace: str) -> str:
+    return alias_key(replace + text[start + len(replace) : end]) if replace else alias_key(text[start:end])
+
+
+def _match_at(
+    text: str, words: Sequence[Word], i: int, index: _Index, context: frozenset[str] = frozenset()
+) -> _Hit | None:
+    """Longest KB match starting at word i, trying the bare word and its proclitic readings.
+
+    A form that is also an ordinary word («مجلس الدولة», «قنا») counts only when its entity's country
+    is among ``context``, the countries the document names unambiguously."""
+    variants = [
+        (start, replace)
+        for start, replace in _clitic_variants(text, words[i])
+        if _variant_key(text, start, words[i].end, replace) in index.first_words
+    ]
+    if not variants:
+        return None
+    for n in range(min(index.max_words, len(words) - i), 0, -1):
+        last = words[i + n - 1]
+        if n > 1 and text[words[i + n - 2].end : last.start].strip(" -‐–"):
+            continue  # punctuation inside: not one name
+        for start, replace in variants:
+            key = _variant_key(text, start, last.end, replace)
+            hits = index.entries.get(key)
+            if not hits and context and key in index.ambiguous:
+                hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context]
+            if hits:
+                ent, kind = hits[0]
+                return _Hit(start, last.end, ent, kind, n)
+    return None
+
+
+def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
+    """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
+    for n in (5, 4, 3, 2, 1):
+        if i + n > len(words):
+            continue
+        for start, replace in _clitic_variants(text, words[i]):
+            if _variant_key(text, start, words[i + n - 1].end, replace) in index.offices:
+                return n
+    return 0
+
+
+def _is_name_word(w: Word, upos: str | None) -> bool:
+    if w.key in _NAME_STOP or w.key.isdigit():
+        return False
+    if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
+        return False
+    return not (w.key.startswith("ال") and len(w.key) > 4) or w.key in _NAME_PARTS_WITH_AL
+
+
+def _title_persons(
+    text: str, words: Sequence[Word], index: _Index, taken: list[tuple[int, int]], upos_at: Mapping[int, str]
+) -> list[tuple[int, int]]:
+    """Name spans after an office title chain: «الرئيس القيرغيزي صدير جاباروف»."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        n = _office_at(text, words, i, index) or (1 if words[i].key in _COUNTERPART else 0)
+        if not n:
+            i += 1
+            continue
+        j = i + n
+        # the rest of the chain: more titles, organs («مجلس الدولة»), nisbas («الصيني»), countries
+        while j < len(words):
+            k = _office_at(text, words, j, index)
+            if k:
+                j += k
+                continue
+            hit = _match_at(text, words, j, index)
+            if hit and hit.entity.type in ("ORG", "GPE") and hit.kind in ("name", "nisba", "abbr"):
+                j += hit.n_words
+                continue
+            break
+        name: list[Word] = []
+        while j < len(words) and len(name) < 4:
+            w = words[j]
+            if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
+                break
+            if not (_is_name_word(w, upos_at.get(w.start)) or (name and w.key in _NAME_CONNECTORS)):
+                break
+            if any(s <= w.start < e for s, e in taken) and not name:
+                break
+            name.append(w)
+            j += 1
+        while name and name[-1].key in _NAME_CONNECTORS:
+            name.pop()
+        if name and not (i + n == j - len(name) and text[words[i + n - 1].end : name[0].start].strip()):
+            spans.append((name[0].start, name[-1].end))
+        i = max(j, i + 1)
+    return spans
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def kb_row(ent: Entity) -> EntityRow:
+    aliases = sorted({*(ent.aliases_ar or []), *(ent.abbreviations or []), *(ent.nisba_ar or [])})
+    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases)
+
+
+def resolve_document(
+    doc: Document,
+    sentences: Sequence[tuple[int, int, int]],
+    stanza_mentions: Sequence[Mention],
+    upos_at: Mapping[int, str] | None = None,
+    kb: KnowledgeBase | None = None,
+) -> tuple[list[Mention], dict[str, EntityRow]]:
+    """All entity mentions of one document, each linked to an entity row.
+
+    ``sentences`` are (sentence_idx, start, end); ``stanza_mentions`` come from the NER model.
+    """
+    kb = kb or load_kb()
+    index = get_index(kb)
+    text = doc.text
+    upos_at = upos_at or {}
+    mentions: list[Mention] = []
+    rows: dict[str, EntityRow] = {}
+    taken: list[tuple[int, int]] = []
+
+    def emit(s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None) -> None:
+        if s >= e or _overlaps((s, e), taken):
+            return
+        taken.append((s, e))
+        rows.setdefault(row.entity_id, row)
+        mentions.append(Mention(s, e, text[s:e], type_, source, row.entity_id, sent, score))
+
+    per_sentence = [(idx, s, e, words_in(text, s, e)) for idx, s, e in sentences]
+
+    # 1. dates, including the publication stamp kept in boilerplate
+    for idx, s, e, _ in per_sentence:
+        for d in find_dates(text, s, e):
+            emit(d.start, d.end, "DATE", "rules", EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None,
+                                                            None), idx, 1.0)  # fmt: skip
+    for b in doc.boilerplate:
+        if b.kind == "source_stamp":
+            for d in find_dates(text, b.start, b.end):
+                emit(d.start, d.end, "DATE", "rules",
+                     EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None), -1, 1.0)  # fmt: skip
+
+    # 2. KB names, nisbas and abbreviations; the countries named unambiguously give the context
+    #    that admits ambiguous forms; short forms only count after the person's full name
+    def kb_hits(context: frozenset[str]) -> list[tuple[int, _Hit]]:
+        found = []
+        for idx, _s, _e, words in per_sentence:
+            i = 0
+            while i < len(words):
+                hit = _match_at(text, words, i, index, context)
+                if hit is None:
+                    i += 1
+                    continue
+                found.append((idx, hit))
+                i += hit.n_words
+        return found
+
+    first = kb_hits(frozenset())
+    context = frozenset(
+        c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country) if c
+    )
+    hits = kb_hits(context) if context else first
+    full_people = {h.entity.entity_id for _, h in hits if h.kind != "short" and h.entity.type == "PER"}
+    for idx, hit in hits:
+        ent = hit.entity
+        if hit.kind == "short":
+            if ent.entity_id in full_people:
+                emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, 0.85)
+        elif hit.kind == "nisba":
+            emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, 0.9)
+        else:
+            emit(hit.start, hit.end, ent.type, "kb", kb_row(ent), idx, 0.95)
+
+    # 3. persons after titles that the KB does not know
+    local_people: dict[str, tuple[str, list[str]]] = {}  # entity id → (full name, short forms)
+    for idx, _s, _e, words in per_sentence:
+        for s, e in _title_persons(text, words, index, taken, upos_at):
+            if _overlaps((s, e), taken):
+                continue
+            name = text[s:e]
+            eid = stable_id("per", name)
+            parts = [w for w in words_in(text, s, e) if w.key not in _NAME_CONNECTORS]
+            shorts = [parts[-1].key] if len(parts) > 1 else []
+            local_people.setdefault(eid, (name, shorts))
+            emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx, 0.8)
+
+    # stanza's own mentions, re-cut and retyped, where the rules found nothing
+    for m in stanza_mentions:
+        if _overlaps((m.start, m.end), taken):
+            continue
+        s, e = _trim_titles(text, m.start, m.end, index)
+        if s >= e:
+            continue
+        type_ = GENERIC_TYPES.get(m.type, m.type)
+        name = text[s:e]
+        eid = stable_id(type_.lower(), name)
+        if type_ == "PER":
+            parts = words_in(text, s, e)
+            local_people.setdefault(eid, (name, [parts[-1].key] if len(parts) > 1 else []))
+        emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
+
+    # 4. short forms of persons the KB does not know, named in full in the document
+    short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
+    if short_map:
+        for idx, _s, _e, words in per_sentence:
+            for w in words:
+                for start, _ in _clitic_variants(text, w):
+                    key = normalize(text[start : w.end])
+                    if key in short_map:
+                        eid = short_map[key]
+                        full = local_people[eid][0]
+                        emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
+                             idx, 0.7)  # fmt: skip
+                        break
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, rows
+
+
+def _trim_titles(text: str, start: int, end: int, index: _Index) -> tuple[int, int]:
+    """Drop leading titles and nisbas from a statistical span: «القيرغيزي صدير جاباروف» → «صدير جاباروف»."""
+    words = words_in(text, start, end)
+    i = 0
+    while i < len(words):
+        n = _office_at(text, words, i, index)
+        if n:
+            i += n
+            continue
+        hit = _match_at(text, words, i, index)
+        if hit and hit.kind == "nisba" and hit.n_words + i < len(words):
+            i += hit.n_words
+            continue
+        break
+    if i >= len(words):
+        return start, start
+    return max(start, words[i].start if i else start), end
+
+
+def resolve_columns(
+    docs: Sequence[Document], sentences: Mapping[str, list[Any]], mentions: Mapping[str, list[Any]],
+    tokens: Mapping[str, list[Any]], kb: KnowledgeBase | None = None,
+) -> tuple[dict[str, list[Any]], dict[str, EntityRow]]:  # fmt: skip
+    """Batch adapter: stanza's mention columns in, resolved mention columns and entity rows out."""
+    from tasks.nlp import MENTION_COLS, mention_id
+
+    by_doc_sent: dict[str, list[tuple[int, int, int]]] = {}
+    for d, i, s, e in zip(sentences["doc_id"], sentences["sentence_idx"], sentences["start_char"],
+                          sentences["end_char"], strict=True):  # fmt: skip
+        by_doc_sent.setdefault(d, []).append((i, s, e))
+    by_doc_ment: dict[str, list[Mention]] = {}
+    for d, s, e, t, ty, si, sc in zip(mentions["doc_id"], mentions["start_char"], mentions["end_char"],
+                                      mentions["text"], mentions["type"], mentions["sentence_idx"],
+                                      mentions["score"], strict=True):  # fmt: skip
+        by_doc_ment.setdefault(d, []).append(Mention(s, e, t, ty, "stanza", "", si, sc))
+    upos: dict[str, dict[int, str]] = {}
+    for d, s, u in zip(tokens["doc_id"], tokens["start_char"], tokens["upos"], strict=True):
+        if u:
+            upos.setdefault(d, {})[s] = u
+    out: dict[str, list[Any]] = {c: [] for c in MENTION_COLS}
+    rows: dict[str, EntityRow] = {}
+    for doc in docs:
+        ms, rs = resolve_document(doc, by_doc_sent.get(doc.doc_id, []), by_doc_ment.get(doc.doc_id, []),
+                                  upos.get(doc.doc_id), kb)  # fmt: skip
+        for r in rs.values():
+            rows.setdefault(r.entity_id, r)
+        for m in ms:
+            row = (mention_id(doc.doc_id, m.start, m.end, m.type, m.source), doc.doc_id, m.sentence_idx, m.start,
+                   m.end, m.text, m.type, m.source, m.score, m.entity_id)  # fmt: skip
+            for col, val in zip(MENTION_COLS, row, strict=True):
+                out[col].append(val)
+    return out, rows

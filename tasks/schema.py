@@ -1,0 +1,117 @@
+"""Every output table's Arrow schema, declared once. Writers always pass these schemas."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+
+def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
+    return pa.schema(
+        fields,
+        metadata={
+            "iltizam.table": name,
+            "iltizam.schema_version": SCHEMA_VERSION,
+            "iltizam.doc": doc,
+        },
+    )
+
+
+DOCUMENTS = _schema(
+    "documents",
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string(), nullable=False),
+        pa.field("encoding", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("published_date", pa.date32()),
+        pa.field("published_at", pa.string()),
+        pa.field("dateline_place", pa.string()),
+        pa.field("dateline_date", pa.date32()),
+        pa.field("agency", pa.string()),
+        pa.field("n_chars", pa.int32()),
+        pa.field("n_sentences", pa.int32()),
+        pa.field("n_words", pa.int32()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
+    ],
+    "One row per ingested article; `text` is the stored text every offset points into.",
+)
+
+SENTENCES = _schema(
+    "sentences",
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+        pa.field("start_char", pa.int32(), nullable=False),
+        pa.field("end_char", pa.int32(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("is_title", pa.bool_()),
+    ],
+    "Sentences; text == documents.text[start_char:end_char].",
+)
+
+TOKENS = _schema(
+    "tokens",
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+        pa.field("token_idx", pa.int32(), nullable=False),
+        pa.field("word_idx", pa.int32(), nullable=False),
+        pa.field("token_text", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("lemma", pa.string()),
+        pa.field("upos", pa.string()),
+        pa.field("xpos", pa.string()),
+        pa.field("feats", pa.string()),
+        pa.field("head", pa.int32()),
+        pa.field("deprel", pa.string()),
+        pa.field("start_char", pa.int32(), nullable=False),
+        pa.field("end_char", pa.int32(), nullable=False),
+        pa.field("token_start_char", pa.int32(), nullable=False),
+        pa.field("token_end_char", pa.int32(), nullable=False),
+        pa.field("is_multiword", pa.bool_(), nullable=False),
+        pa.field("offsets_exact", pa.bool_(), nullable=False),
+    ],
+    "Word level (after clitic split): one row per word; token_* describe the surface token holding it. "
+    "token_idx and word_idx count within the sentence from 0. head is a 1-based word index (0 = root).",
+)
+
+MENTIONS = _schema(
+    "mentions",
+    [
+        pa.field("mention_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+        pa.field("start_char", pa.int32(), nullable=False),
+        pa.field("end_char", pa.int32(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("score", pa.float32()),
+        pa.field("entity_id", pa.string()),
+    ],
+    "Entity mentions; text == documents.text[start_char:end_char]; spans are cut at word level.",
+)
+
+QUARANTINE = _schema(
+    "quarantine",
+    [
+        pa.field("path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string()),
+        pa.field("stage", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=False),
+    ],
+    "Inputs that could not be processed, with the stage that refused them and why.",
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "sentences": SENTENCES,
+    "tokens": TOKENS,
+    "mentions": MENTIONS,
+    "quarantine": QUARANTINE,
+}
