@@ -60,7 +60,7 @@ def score_task(gold_path: str, processed: str, out: str) -> dict[str, Any]:
     return scores
 
 
-@flow(name="evaluate", log_prints=True)
+@flow(name="evaluate")
 def evaluate(gold: str, out: str | None = None, processed: str | None = None) -> dict[str, Any]:
     """Run the pipeline on the gold texts (unless ``processed`` is given) and print P/R/F1."""
     gold_p = Path(gold)

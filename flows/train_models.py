@@ -93,7 +93,7 @@ def evaluate(staging: Path, data: Path) -> dict[str, Any]:
     return scores
 
 
-@flow(name="train-models", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
+@flow(name="train-models", task_runner=ThreadPoolTaskRunner(max_workers=2))
 def train_models(
     corpora: str = str(DEFAULT_CORPORA),
     out: str = str(BUNDLED_DIR),

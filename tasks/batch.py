@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tasks import PIPELINE_VERSION
+from tasks.entities import EntityRow, entity_columns, resolve_columns
 from tasks.errors import IngestError, ModelError
 from tasks.ingest import Document, ingest_file
 from tasks.models import ModelConfig, get_pipeline, model_version
@@ -94,9 +95,13 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
         docs.append(doc)
 
     analysed = Analysed({c: [] for c in SENT_COLS}, {c: [] for c in TOKEN_COLS}, {c: [] for c in MENTION_COLS})
+    entity_rows: dict[str, EntityRow] = {}
     if docs:
         nlp = get_pipeline(config)
         analysed, docs = analyse_guarded(nlp, docs, quarantine)
+        analysed.mentions, entity_rows = resolve_columns(
+            docs, analysed.sentences, analysed.mentions, analysed.tokens
+        )
 
     version = model_version(config)
     tables = {
@@ -104,6 +109,7 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
         "sentences": analysed.sentences,
         "tokens": analysed.tokens,
         "mentions": analysed.mentions,
+        "entities": entity_columns(entity_rows.values()),
         "quarantine": {
             "path": [q[0] for q in quarantine],
             "sha256": [q[1] or None for q in quarantine],

@@ -430,3 +430,13 @@ def resolve_columns(
             for col, val in zip(MENTION_COLS, row, strict=True):
                 out[col].append(val)
     return out, rows
+
+
+def entity_columns(rows: Iterable[EntityRow]) -> dict[str, list[Any]]:
+    """Entity rows → columns of the ``entities`` table, sorted by id (stable output)."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("entity_id", "type", "canonical_name", "name_ar", "iso_code",
+                                                  "wikidata_id", "aliases")}  # fmt: skip
+    for r in sorted(rows, key=lambda r: r.entity_id):
+        for k in cols:
+            cols[k].append(getattr(r, k))
+    return cols

@@ -97,6 +97,21 @@ MENTIONS = _schema(
     "Entity mentions; text == documents.text[start_char:end_char]; spans are cut at word level.",
 )
 
+ENTITIES = _schema(
+    "entities",
+    [
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),
+        pa.field("canonical_name", pa.string(), nullable=False),
+        pa.field("name_ar", pa.string()),
+        pa.field("iso_code", pa.string()),
+        pa.field("wikidata_id", pa.string()),
+        pa.field("aliases", pa.list_(pa.string())),
+    ],
+    "One row per real-world entity referred to by mentions.entity_id: KB ids (Wikidata QIDs or kb:…), "
+    "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates.",
+)
+
 QUARANTINE = _schema(
     "quarantine",
     [
@@ -113,5 +128,6 @@ TABLES: dict[str, pa.Schema] = {
     "sentences": SENTENCES,
     "tokens": TOKENS,
     "mentions": MENTIONS,
+    "entities": ENTITIES,
     "quarantine": QUARANTINE,
 }

@@ -76,11 +76,32 @@ def document_columns(
     return cols
 
 
+def compact_entities(staging: Path) -> None:
+    """Batches each write the entities they saw; one row per entity_id is kept (first by id order)."""
+    folder = staging / "entities"
+    files = sorted(folder.glob("*.parquet")) if folder.exists() else []
+    if not files:
+        return
+    table = pa.concat_tables([pq.read_table(f, schema=TABLES["entities"]) for f in files])
+    seen: set[str] = set()
+    keep = []
+    for i, eid in enumerate(table.column("entity_id").to_pylist()):
+        if eid not in seen:
+            seen.add(eid)
+            keep.append(i)
+    table = table.take(pa.array(keep, type=pa.int64())).sort_by("entity_id")
+    write_parquet(table, folder / "entities.parquet.new")
+    for f in files:
+        f.unlink()
+    os.replace(folder / "entities.parquet.new", folder / "entities.parquet")
+
+
 def publish(staging: Path, out: Path) -> None:
     """Swap every finished table folder from ``staging`` into ``out``.
 
     Each table is renamed into place as a whole, so a reader never sees rows of two runs mixed.
     """
+    compact_entities(staging)
     out.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         new = staging / name
