@@ -28,7 +28,7 @@ MONTH_NAMES_EN = [
 ]  # fmt: skip
 WEEKDAYS: dict[str, str] = {
     "الأحد": "Sunday", "الاحد": "Sunday", "الاثنين": "Monday", "الإثنين": "Monday", "الثلاثاء": "Tuesday",
-    "الأربعاء": "Wednesday", "الاربعاء": "Wednesday", "الخميس": "Thursday", "الجمعة": "Friday",
+    "الأثنين": "Monday", "الأربعاء": "Wednesday", "الاربعاء": "Wednesday", "الخميس": "Thursday", "الجمعة": "Friday",
     "السبت": "Saturday",
 }  # fmt: skip
 DECADES: dict[str, int] = {
@@ -60,8 +60,14 @@ _WEEKDAY = re.compile(
     rf"{_PRE.replace('|ال', '')}(?P<span>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}){_END}"
 )
 _YEAR = re.compile(
-    rf"(?<![\w\u064B-\u065F])(?:{_YEAR_CUES})\s+(?:العام\s+|عام\s+)?(?P<span>(?:19|20|١٩|٢٠){_DIGIT}{{2}})(?!{_DIGIT})"
+    rf"(?<![\w\u064B-\u065F])(?:{_YEAR_CUES})\s+(?:العام\s+|عام\s+)?(?P<span>(?:1[5-9]|20|١[٥-٩]|٢٠){_DIGIT}{{2}})(?!{_DIGIT})"
     rf"(?!\s*(?:%|في\s+المئة|في\s+المائة|بالمئة|بالمائة))"
+)
+# A bare year with no cue: a 4-digit number followed by punctuation, the end, or a function word
+# (a count is followed by what it counts: «2000 جندي»).
+_BARE_YEAR = re.compile(
+    rf"(?<![\w\u064B-\u065F.,،/:-])(?P<span>(?:1[5-9]|20){_DIGIT}{{2}})(?![\w.,/:-]\d)"
+    rf"(?=\s*(?:$|[.،,؛;:)\]»\-–]|\n|(?:و|في|من|إلى|الى|حتى|عندما|حين|بعد|قبل|ثم|لكن|وفي|ومن|حيث|أي|إذ)(?![\w])))"
 )
 _DECADE = re.compile(
     rf"{_PRE.replace('|ال', '')}(?P<span>{'|'.join(sorted(DECADES, key=len, reverse=True))})"
@@ -125,6 +131,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for m in _WEEKDAY.finditer(text, start, end):
         add(*m.span("span"), WEEKDAYS[m["span"]])
     for m in _YEAR.finditer(text, start, end):
+        add(*m.span("span"), str(_int(m["span"])))
+    for m in _BARE_YEAR.finditer(text, start, end):
         add(*m.span("span"), str(_int(m["span"])))
     for m in _DECADE.finditer(text, start, end):
         add(*m.span("span"), f"19{DECADES[m['span'].split()[0]]}s")

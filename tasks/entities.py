@@ -11,8 +11,10 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from tasks.clitics import load_lexicon
 from tasks.dates import find_dates
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
@@ -36,6 +38,18 @@ _NAME_STOP = {
 # Words that link a title chain: «عضو مجلس الدولة وزير الخارجية الصيني», «نظيره القيرغيزي».
 _COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيريه", "نظراؤه", "نظيرها", "نظيرتها")}
 _NAME_CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد", "ولد", "دي", "دو", "فون", "فان")}
+
+# Honorifics that precede a name and stay outside its span («الشيخ محمد بن زايد», «آية الله علي خامنئي»).
+HONORIFICS = tuple(
+    normalize(w) for w in ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
+                           "الدكتورة", "المشير", "الفريق", "اللواء", "العقيد", "الجنرال", "السير", "الحاج")
+)  # fmt: skip
+# Generic heads of places: outside the span («بمقاطعة شنشي» → «شنشي»).
+PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "مدينة", "ولاية", "إقليم", "محافظة", "جزيرة"))
+# Heads of named facilities: the head is part of the name and the type is LOC («ميناء سواكن»).
+FACILITY_HEADS = {normalize(w) for w in ("ميناء", "مرفأ", "سد", "قصر", "مطار", "جسر", "قناة", "معبر", "مضيق")}
+# Words that are never a whole name on their own when a statistical model proposes them.
+_FREQUENT = 150  # a word this common in the news corpus is an ordinary word unless tagged PROPN
 
 # Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
 _NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
@@ -119,23 +133,29 @@ def build_index(kb: KnowledgeBase) -> _Index:
 
     for ent in kb.entities.values():
         ambiguous = {alias_key(a) for a in ent.ambiguous_ar}
+        own = {alias_key(a) for a in (ent.name_ar, *ent.aliases_ar)}
         for kind, forms in (("name", [ent.name_ar, *ent.aliases_ar]), ("abbr", ent.abbreviations),
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
-                if form:
-                    add(form, ent, kind, ambiguous_entries if alias_key(form) in ambiguous else entries)
+                key = alias_key(form) if form else ""
+                if not key or (key.startswith(PLACE_HEADS) and key.split(" ", 1)[1] in own):
+                    continue
+                add(form, ent, kind, ambiguous_entries if key in ambiguous else entries)
     priority = {"name": 0, "abbr": 1, "nisba": 2, "short": 3}
     type_rank = {"GPE": 0, "ORG": 1, "PER": 2, "LOC": 3, "MISC": 4}
     subtype_rank = {"country": 0}
     for bucket in [*entries.values(), *ambiguous_entries.values()]:
         bucket.sort(key=lambda ek: (priority[ek[1]], type_rank.get(ek[0].type, 9),
                                     subtype_rank.get(ek[0].subtype or "", 1), ek[0].entity_id))  # fmt: skip
-    offices: set[str] = set()
+    offices: set[str] = set(HONORIFICS)
     for office in kb.offices:
         for form in (*office.ar, *office.ar_feminine):
             key = alias_key(form)
             offices.add(key)
             offices.add(key[2:] if key.startswith("ال") else "ال" + key)
+            parts = key.split(" ")
+            if len(parts) == 2 and parts[1].startswith("ال"):
+                offices.add(f"{parts[0]} {parts[1][2:]}")  # construct state: «وزير خارجية تركمانستان»
     first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
     return _Index(entries, ambiguous_entries, first, max_words, offices)
@@ -204,12 +224,31 @@ def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     return 0
 
 
-def _is_name_word(w: Word, upos: str | None) -> bool:
+def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
+    """Could this word be part of a person's name? Function words, verbs and common nouns are not;
+    an article-bearing word only inside a name and when tagged PROPN («صباح الأحمد الصباح»)."""
     if w.key in _NAME_STOP or w.key.isdigit():
         return False
     if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
         return False
-    return not (w.key.startswith("ال") and len(w.key) > 4) or w.key in _NAME_PARTS_WITH_AL
+    if w.key in _NAME_PARTS_WITH_AL:
+        return inside
+    if w.key.startswith("ال") and len(w.key) > 4:
+        return inside and upos == "PROPN"
+    return upos in ("PROPN", "X") or _lexicon_count(w.key) < _FREQUENT
+
+
+def _lexicon_count(key: str) -> int:
+    return _normalised_lexicon().get(key, 0)
+
+
+@lru_cache(maxsize=1)
+def _normalised_lexicon() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word, n in load_lexicon().items():
+        k = normalize(word)
+        counts[k] = counts.get(k, 0) + n
+    return counts
 
 
 def _title_persons(
@@ -240,7 +279,7 @@ def _title_persons(
             w = words[j]
             if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
                 break
-            if not (_is_name_word(w, upos_at.get(w.start)) or (name and w.key in _NAME_CONNECTORS)):
+            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in _NAME_CONNECTORS)):
                 break
             if any(s <= w.start < e for s, e in taken) and not name:
                 break
@@ -323,15 +362,25 @@ def resolve_document(
     )
     hits = kb_hits(context) if context else first
     full_people = {h.entity.entity_id for _, h in hits if h.kind != "short" and h.entity.type == "PER"}
+    kb_people_short: dict[str, Entity] = {}
     for idx, hit in hits:
         ent = hit.entity
         if hit.kind == "short":
-            if ent.entity_id in full_people:
+            # a well-known surname stands alone («ترامب», «أردوغان»); a short one («شي», «لي») needs the
+            # full name in the same document
+            if ent.entity_id in full_people or len(hit_key(text, hit)) >= 5:
                 emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, 0.85)
         elif hit.kind == "nisba":
             emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, 0.9)
         else:
-            emit(hit.start, hit.end, ent.type, "kb", kb_row(ent), idx, 0.95)
+            start = hit.start
+            if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
+                start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
+            emit(start, hit.end, ent.type, "kb", kb_row(ent), idx, 0.95)
+            if ent.type == "PER":
+                parts = words_in(text, hit.start, hit.end)
+                if len(parts) > 1 and len(parts[-1].key) >= 3:
+                    kb_people_short.setdefault(parts[-1].key, ent)
 
     # 3. persons after titles that the KB does not know
     local_people: dict[str, tuple[str, list[str]]] = {}  # entity id → (full name, short forms)
@@ -350,18 +399,30 @@ def resolve_document(
     for m in stanza_mentions:
         if _overlaps((m.start, m.end), taken):
             continue
-        s, e = _trim_titles(text, m.start, m.end, index)
-        if s >= e:
+        s, e = _trim_span(text, m.start, m.end, index)
+        if s >= e or _overlaps((s, e), taken):
+            continue
+        span_words = words_in(text, s, e)
+        if not span_words or not _plausible_name(span_words, upos_at):
             continue
         type_ = GENERIC_TYPES.get(m.type, m.type)
+        if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
+            type_ = "LOC"
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
-        if type_ == "PER":
-            parts = words_in(text, s, e)
-            local_people.setdefault(eid, (name, [parts[-1].key] if len(parts) > 1 else []))
+        if type_ == "PER" and len(span_words) > 1:
+            local_people.setdefault(eid, (name, [span_words[-1].key]))
         emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
     # 4. short forms of persons the KB does not know, named in full in the document
+    for idx, _s, _e, words in per_sentence:
+        for w in words:
+            for start, _ in _clitic_variants(text, w):
+                ent = kb_people_short.get(normalize(text[start : w.end]))
+                if ent is not None:
+                    emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
+                    break
+    _generic_bodies(text, per_sentence, kb, hits, emit)
     short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
     if short_map:
         for idx, _s, _e, words in per_sentence:
@@ -378,9 +439,60 @@ def resolve_document(
     return mentions, rows
 
 
-def _trim_titles(text: str, start: int, end: int, index: _Index) -> tuple[int, int]:
-    """Drop leading titles and nisbas from a statistical span: «القيرغيزي صدير جاباروف» → «صدير جاباروف»."""
+def hit_key(text: str, hit: _Hit) -> str:
+    return alias_key(text[hit.start : hit.end])
+
+
+def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
+    """Is a statistical span a name? Spans of common words («الدولتان اللتان», «البرلمان»,
+    «الدبلوماسيين») are not; a rare or proper-noun word makes it one."""
+    if len(words) == 1:
+        w = words[0]
+        count = _lexicon_count(w.key)
+        if w.key.startswith("ال"):
+            return upos_at.get(w.start) == "PROPN" and count < 20
+        return (upos_at.get(w.start) in ("PROPN", "X") and count < 50) or count == 0
+    return any(upos_at.get(w.start) in ("PROPN", "X") or _lexicon_count(w.key) < 5 for w in words)
+
+
+def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,
+                    hits: Sequence[tuple[int, _Hit]], emit: Any) -> None:  # fmt: skip
+    """A bare «وزارة الخارجية» / «البنك المركزي» / «مجلس الدولة» names the body of the country the
+    document is about (the one it names most often)."""
+    counts: dict[str, int] = {}
+    for _, h in hits:
+        c = h.entity.iso_code or (h.entity.country if h.kind == "nisba" else None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return
+    top = max(sorted(counts), key=lambda c: counts[c])
+    heads = {alias_key(h): b.body_kind for b in kb.generic_bodies for h in b.heads_ar if " " in h}
+    for idx, _s, _e, words in per_sentence:
+        for i in range(len(words) - 1):
+            for start, replace in _clitic_variants(text, words[i]):
+                kind = heads.get(_variant_key(text, start, words[i + 1].end, replace))
+                if kind:
+                    body = kb.body(kind, top)
+                    if body is not None:
+                        emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, 0.6)
+                    break
+
+
+def _trim_span(text: str, start: int, end: int, index: _Index) -> tuple[int, int]:
+    """Cut a statistical span to the name: leading proclitics (unless «لل»), titles, honorifics and
+    nisbas, and function words at either edge («القيرغيزي صدير جاباروف» → «صدير جاباروف»)."""
     words = words_in(text, start, end)
+    while words and words[-1].key in _NAME_STOP:
+        words.pop()
+    if not words:
+        return start, start
+    end = words[-1].end
+    while words and words[0].key in _NAME_STOP:
+        words.pop(0)
+    if not words:
+        return start, start
+    start = max(start, words[0].start)
     i = 0
     while i < len(words):
         n = _office_at(text, words, i, index)
