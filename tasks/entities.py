@@ -49,7 +49,7 @@ PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "
 # Heads of named facilities: the head is part of the name and the type is LOC («ميناء سواكن»).
 FACILITY_HEADS = {normalize(w) for w in ("ميناء", "مرفأ", "سد", "قصر", "مطار", "جسر", "قناة", "معبر", "مضيق")}
 # Words that are never a whole name on their own when a statistical model proposes them.
-_FREQUENT = 150  # a word this common in the news corpus is an ordinary word unless tagged PROPN
+_FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
 
 # Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
 _NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
@@ -134,7 +134,11 @@ def build_index(kb: KnowledgeBase) -> _Index:
     for ent in kb.entities.values():
         ambiguous = {alias_key(a) for a in ent.ambiguous_ar}
         own = {alias_key(a) for a in (ent.name_ar, *ent.aliases_ar)}
-        for kind, forms in (("name", [ent.name_ar, *ent.aliases_ar]), ("abbr", ent.abbreviations),
+        names = [ent.name_ar, *ent.aliases_ar]
+        if ent.type == "PER":
+            # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
+            names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3]
+        for kind, forms in (("name", names), ("abbr", ent.abbreviations),
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
                 key = alias_key(form) if form else ""
