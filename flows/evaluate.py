@@ -18,7 +18,16 @@ from prefect import flow, task
 
 import flows  # noqa: F401  (Prefect defaults)
 from flows.extract import extract
-from tasks.evaluation import GoldDoc, entity_errors, format_table, read_gold, score_entities
+from tasks.evaluation import (
+    GoldDoc,
+    PredCommitment,
+    commitment_errors,
+    entity_errors,
+    format_table,
+    read_gold,
+    score_commitments,
+    score_entities,
+)
 from tasks.settings import PROJECT_ROOT
 from tasks.store import read_table
 
@@ -48,15 +57,53 @@ def predicted_entities(processed: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def predicted_commitments(processed: Path) -> dict[str, list[PredCommitment]]:
+    """Commitment records per gold doc id, with actor canonicals and the sentence they come from."""
+    if not (processed / "commitments").exists():
+        return {}
+    docs = {r["doc_id"]: Path(r["source_path"]).stem for r in read_table(processed, "documents").to_pylist()}
+    canon = {r["entity_id"]: r["canonical_name"] for r in read_table(processed, "entities").to_pylist()}
+    sents = {(r["doc_id"], r["sentence_idx"]): r for r in read_table(processed, "sentences").to_pylist()}
+    actors: dict[str, set[str]] = {}
+    for r in read_table(processed, "commitment_parties").to_pylist():
+        if r["role"] == "actor":
+            actors.setdefault(r["commitment_id"], set()).add(canon.get(r["entity_id"], r["entity_id"]))
+    out: dict[str, list[PredCommitment]] = {}
+    for c in read_table(processed, "commitments").to_pylist():
+        s = sents[(c["doc_id"], c["sentence_idx"])]
+        out.setdefault(docs[c["doc_id"]], []).append(
+            PredCommitment(frozenset(actors.get(c["commitment_id"], set())), c["trigger"], c["modality"], s["text"],
+                           s["start_char"], s["end_char"], c["polarity"])
+        )
+    return out
+
+
+def format_commitments(title: str, scores: dict[str, Any]) -> str:
+    lines = [title]
+    for by, s in scores.items():
+        lines.append(f"  by actors+{by:8}  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                     f"(tp {s['tp']}, pred {s['pred']}, gold {s['gold']})")  # fmt: skip
+        lines.append(f"    recall by modality: {s['recall_by_modality']}")
+    return "\n".join(lines)
+
+
 @task(name="score")
 def score_task(gold_path: str, processed: str, out: str) -> dict[str, Any]:
     gold = read_gold(Path(gold_path))
     pred = predicted_entities(Path(processed))
-    scores = {"gold": gold_path, "documents": len(gold), "entities": score_entities(gold, pred)}
+    commitments = predicted_commitments(Path(processed))
+    scores = {
+        "gold": gold_path,
+        "documents": len(gold),
+        "entities": score_entities(gold, pred),
+        "commitments": score_commitments(gold, commitments),
+        "commitments_without_call_hope": score_commitments(gold, commitments, frozenset({"call", "hope"})),
+    }
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
     (out_p / "scores.json").write_text(json.dumps(scores, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out_p / "errors.md").write_text("\n".join(entity_errors(gold, pred)) + "\n", encoding="utf-8")
+    errors = ["# Entities", *entity_errors(gold, pred), "", "# Commitments", *commitment_errors(gold, commitments)]
+    (out_p / "errors.md").write_text("\n".join(errors) + "\n", encoding="utf-8")
     return scores
 
 
@@ -73,6 +120,8 @@ def evaluate(gold: str, out: str | None = None, processed: str | None = None) ->
     ent = scores["entities"]
     print(format_table(f"entities, exact (surface, type) — {gold_p.name}", ent["exact"]))
     print(format_table(f"entities, (canonical, type) — {gold_p.name}", ent["canonical"]))
+    print(format_commitments(f"commitments — {gold_p.name}", scores["commitments"]))
+    print(format_commitments("commitments without call/hope", scores["commitments_without_call_hope"]))
     print(f"scores: {out_p / 'scores.json'}; errors: {out_p / 'errors.md'}")
     return scores
 

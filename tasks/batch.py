@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tasks import PIPELINE_VERSION
+from tasks.commitments import tag_commitments
 from tasks.entities import EntityRow, entity_columns, resolve_columns
 from tasks.errors import IngestError, ModelError
 from tasks.ingest import Document, ingest_file
@@ -25,6 +26,7 @@ class BatchSummary:
     sentences: int = 0
     words: int = 0
     mentions: int = 0
+    commitments: int = 0
     quarantined: int = 0
     seconds: float = 0.0
 
@@ -96,12 +98,15 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
 
     analysed = Analysed({c: [] for c in SENT_COLS}, {c: [] for c in TOKEN_COLS}, {c: [] for c in MENTION_COLS})
     entity_rows: dict[str, EntityRow] = {}
+    commitment_cols: dict[str, list[Any]] = {}
+    party_cols: dict[str, list[Any]] = {}
     if docs:
         nlp = get_pipeline(config)
         analysed, docs = analyse_guarded(nlp, docs, quarantine)
         analysed.mentions, entity_rows = resolve_columns(
             docs, analysed.sentences, analysed.mentions, analysed.tokens
         )
+        commitment_cols, party_cols = tag_commitments(docs, analysed.sentences, analysed.mentions, entity_rows)
 
     version = model_version(config)
     tables = {
@@ -110,6 +115,8 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
         "tokens": analysed.tokens,
         "mentions": analysed.mentions,
         "entities": entity_columns(entity_rows.values()),
+        "commitments": commitment_cols,
+        "commitment_parties": party_cols,
         "quarantine": {
             "path": [q[0] for q in quarantine],
             "sha256": [q[1] or None for q in quarantine],
@@ -125,6 +132,7 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
         sentences=len(analysed.sentences["doc_id"]),
         words=len(analysed.tokens["doc_id"]),
         mentions=len(analysed.mentions["doc_id"]),
+        commitments=len(commitment_cols.get("commitment_id", [])),
         quarantined=len(quarantine),
         seconds=round(time.time() - start, 2),
     )

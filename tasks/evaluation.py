@@ -104,3 +104,86 @@ def format_table(title: str, scores: Mapping[str, Any]) -> str:
     for t, s in scores.get("by_type", {}).items():
         lines.append(row(t, s))
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PredCommitment:
+    """A predicted record as the evaluation sees it: actor canonicals, trigger, sentence span."""
+
+    actors: frozenset[str]
+    trigger: str
+    modality: str
+    sentence: str
+    start: int
+    end: int
+    polarity: str = "positive"
+
+
+def _gold_span(text: str, sentence: str) -> tuple[int, int]:
+    i = text.find(sentence)
+    return (i, i + len(sentence)) if i >= 0 else (-1, -1)
+
+
+def _match(
+    gold: list[dict[str, Any]], pred: list[PredCommitment], text: str, by: str
+) -> tuple[int, list[int], set[int]]:
+    """Greedy one-to-one matching; returns (tp, matched gold indices, matched pred indices)."""
+    used: set[int] = set()
+    matched: list[int] = []
+    for gi, g in enumerate(gold):
+        actors = frozenset(g["actor"])
+        gs, ge = _gold_span(text, g["sentence"])
+        for pi, p in enumerate(pred):
+            if pi in used or p.actors != actors:
+                continue
+            if by == "trigger":
+                ok = g["trigger"] in p.trigger or p.trigger in g["trigger"]
+                ok = ok and (gs < 0 or (p.start < ge and gs < p.end))
+            else:
+                ok = gs >= 0 and p.start < ge and gs < p.end
+            if ok:
+                used.add(pi)
+                matched.append(gi)
+                break
+    return len(matched), matched, used
+
+
+def score_commitments(
+    gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]], skip: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """P/R/F1 by (actors, trigger) and by (actors, overlapping sentence); recall by modality."""
+    out: dict[str, Any] = {}
+    for by in ("trigger", "sentence"):
+        tp = n_pred = n_gold = 0
+        by_mod: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for gd in gold_docs:
+            gold = [c for c in gd.commitments if c["modality"] not in skip]
+            pred = [p for p in predicted.get(gd.doc_id, []) if p.modality not in skip]
+            t, matched, _ = _match(gold, pred, gd.text, by)
+            tp += t
+            n_pred += len(pred)
+            n_gold += len(gold)
+            for gi, g in enumerate(gold):
+                by_mod[g["modality"]][1] += 1
+                by_mod[g["modality"]][0] += gi in matched
+        out[by] = prf(tp, n_pred, n_gold)
+        out[by]["recall_by_modality"] = {m: round(a / b, 3) for m, (a, b) in sorted(by_mod.items())}
+    return out
+
+
+def commitment_errors(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]]) -> list[str]:
+    lines = []
+    for gd in gold_docs:
+        pred = predicted.get(gd.doc_id, [])
+        _, matched, used = _match(gd.commitments, pred, gd.text, "trigger")
+        missed = [g for gi, g in enumerate(gd.commitments) if gi not in matched]
+        spurious = [p for pi, p in enumerate(pred) if pi not in used]
+        if missed or spurious:
+            lines.append(f"## {gd.doc_id}")
+            for g in missed:
+                lines.append(
+                    f"- missed   {g['modality']:10} {g['trigger']} {sorted(g['actor'])} | {g['sentence'][:160]}"
+                )
+            for p in spurious:
+                lines.append(f"- spurious {p.modality:10} {p.trigger} {sorted(p.actors)} | {p.sentence[:160]}")
+    return lines

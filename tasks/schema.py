@@ -112,6 +112,39 @@ ENTITIES = _schema(
     "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates.",
 )
 
+COMMITMENTS = _schema(
+    "commitments",
+    [
+        pa.field("commitment_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+        pa.field("trigger", pa.string(), nullable=False),
+        pa.field("trigger_start", pa.int32(), nullable=False),
+        pa.field("trigger_end", pa.int32(), nullable=False),
+        pa.field("modality", pa.string(), nullable=False),
+        pa.field("polarity", pa.string(), nullable=False),
+        pa.field("action", pa.string(), nullable=False),
+        pa.field("action_start", pa.int32(), nullable=False),
+        pa.field("action_end", pa.int32(), nullable=False),
+        pa.field("sectors", pa.list_(pa.string())),
+        pa.field("speaker_entity_id", pa.string()),
+        pa.field("date", pa.date32()),
+        pa.field("confidence", pa.float32()),
+    ],
+    "One row per commitment cue; trigger/action offsets index documents.text; date = the document's date; "
+    "actors and counterparts are in commitment_parties.",
+)
+
+COMMITMENT_PARTIES = _schema(
+    "commitment_parties",
+    [
+        pa.field("commitment_id", pa.string(), nullable=False),
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("role", pa.string(), nullable=False),
+    ],
+    "Who commits (role actor) and towards whom (role counterpart); entity_id joins entities.",
+)
+
 QUARANTINE = _schema(
     "quarantine",
     [
@@ -129,5 +162,7 @@ TABLES: dict[str, pa.Schema] = {
     "tokens": TOKENS,
     "mentions": MENTIONS,
     "entities": ENTITIES,
+    "commitments": COMMITMENTS,
+    "commitment_parties": COMMITMENT_PARTIES,
     "quarantine": QUARANTINE,
 }

@@ -1,0 +1,590 @@
+"""Commitment tagging: who pledged, intended, agreed or signed what, with whom, per sentence.
+
+Rules over the sentence text and its entity mentions (no parser: the bundled models have none):
+cues from a documented lexicon (``CUES`` below, written with Arabic morphology in mind: the future
+prefix سـ / سوف on any verb, dual and feminine agreement, negation), then arguments found around the
+cue: the actor (the subject next to the cue, or the parties «الجانبان» stands for, or the speaker's
+state), the counterpart («مع X», «لـX»), the speaker (reporting verbs), the action span and sectors.
+Matching runs on normalised text (tasks.normalize) and every span maps back to the original text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tasks.clitics import load_lexicon
+from tasks.kb import KnowledgeBase, load_kb
+from tasks.normalize import normalize, normalize_with_map
+
+MODALITIES = ("pledge", "intent", "readiness", "agreement", "signed", "obligation", "call", "hope")
+ADDRESSEE_MODALITIES = {"call", "hope", "obligation"}
+
+
+def _alts(words: str) -> str:
+    """Regex alternation of normalised forms, longest first."""
+    forms = sorted({normalize(w) for w in words.split("|") if w}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+# Cue lexicon: (modality, pattern over normalised text). Inflections are listed where Arabic agreement
+# changes the form (masculine/feminine, dual, plural, first person); «و/ف» may precede any cue.
+CUES: list[tuple[str, str]] = [
+    ("readiness", _alts("على استعداد|على أهبة الاستعداد|مستعد|مستعدة|مستعدان|مستعدتان|مستعدون|مستعدين|"
+                        "استعداد|استعدادها|استعداده|استعدادهم|استعدادهما|استعدادنا")),
+    ("intent", _alts("تعتزم|يعتزم|يعتزمان|تعتزمان|نعتزم|أعتزم|يعتزمون|تخطط|يخطط|نخطط|تهدف|يهدف|نهدف|نسعى|تسعى|"
+                     "يسعى|يسعيان|تسعيان|عازمون|عازمة|عازم|عازمان|عزمه|عزمها|عزمهم|عزمهما|عزمنا|ترغب|يرغب|نرغب|"
+                     "يرغبان|رغبته|رغبتها|رغبتهم|رغبتنا|سوف توقع|سوف يوقع|سوف يوقعان|سيوقع|ستوقع|سيوقعان|ستوقعان")),
+    ("agreement", _alts("اتفق|اتفقت|اتفقا|اتفقتا|اتفقوا|يتفق|تتفق|قررتا|قررا|قرر الجانبان|قرر البلدان|"
+                        "أعلنا بشكل مشترك|أعلنتا بشكل مشترك|توصل الجانبان إلى توافق|توصلا إلى توافق|"
+                        "توصلت إلى توافق|توصل إلى توافق|توافقا|توافق الجانبان|انضمام")),
+    ("signed", _alts("وقع|وقعت|وقعا|وقعتا|وقعوا|يوقع|توقع|يوقعان|توقعان|توقيع|التوقيع|بتوقيع")),
+    ("obligation", _alts("يتعين على|يتعين|ينبغي على|ينبغي|يجب على|يجب|على الجانبين|على البلدين|على الطرفين|"
+                         "من الضروري|أكدا الحاجة إلى|أكدا ضرورة|علينا|عليها أن|عليه أن")),
+    ("call", _alts("دعا|دعت|يدعو|تدعو|داعيا|داعية|دعوا|ودعا|بدعوة|يدعوان|تدعوان|ندعو|أدعو")),
+    ("hope", _alts("تتطلع|يتطلع|نتطلع|أتطلع|يتطلعان|تتطلعان|تأمل|يأمل|نأمل|آمل|يأملان|"
+                   "أعرب عن تطلعه|أعربت عن تطلعها|أعرب عن أمله|أعربت عن أملها|أعربا عن تطلعهما|أعربا عن أملهما")),
+    ("pledge", _alts("تعهد|تعهدت|تعهدا|تعهدتا|تعهدوا|يتعهد|تتعهد|نتعهد|أتعهد|يتعهدان|تتعهدان|وعد|وعدت|"
+                     "التزام|التزامها|التزامه|التزامهم|التزامنا|ملتزمة|ملتزم|ملتزمون|ملتزمان")),
+]  # fmt: skip
+_CUE_RE = [(mod, re.compile(rf"(?<![\w])(?:[وف])?(?P<cue>{pat})(?![\w])")) for mod, pat in CUES]
+# سـ or سوف + an imperfect verb (ي ت ن أ): a future self-declaration is a pledge.
+_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>(?:سوف\s+|س)(?P<verb>[يتنا][\w]{2,}))(?![\w])")
+# In a headline, a present-tense dual verb reports the article's commitment («… تعززان التعاون»).
+_DUAL_PRESENT_RE = re.compile(r"(?<![\w])(?P<cue>(?P<verb>[يت][\w]{2,}ان))(?![\w])")
+_NEG_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>لن\s+(?P<verb>[يتنا][\w]{2,}))(?![\w])")
+_NEG_BEFORE = re.compile(rf"(?:^|\s)(?:{_alts('لا|لن|لم|ليس|لسنا|ليست|لا نسعى')})\s+$")
+# Future verbs that are logistics, copulas, passives or predictions, not commitments (guideline).
+_NOT_COMMITMENT_VERBS = {normalize(v) for v in (
+    "يكون تكون يكونان نكون يصبح تصبح يجتمع تجتمع يلتقي تلتقي يزور تزور يصل تصل يتوجه تتوجه يعقد تعقد "
+    "يتم تتم يبدا يستمر تستمر يحضر تحضر يلقي يترأس يقوم يستغرق يشهد تشهد يحتاج تحتاج يتعين يمكن "
+    "يحصل تحصل يصبحون يتمكن تتمكن يعود تعود يكونون يظل تظل يبقى تبقى ينعقد تنعقد يناقش تناقش يبحث تبحث يدرس تدرس"
+).split()}  # fmt: skip
+_LITOTES = re.compile(rf"^{_alts('لن ندخر|لن يدخر|لن تدخر|لن نألو|لن يألو|لن تألو')}")
+_CONDITIONAL = re.compile(rf"(?<![\w])(?:{_alts('إذا|إن لم|لو|في حال|في حالة|ما لم')})(?![\w])")
+_EXPECTATION = re.compile(
+    rf"(?<![\w])(?:{_alts('من المتوقع|من المقرر|يتوقع|تتوقع|ومن المتوقع|ومن المقرر')})(?![\w])"
+)
+_REPORTING = re.compile(
+    rf"(?<![\w])(?:[وف])?(?:{_alts('قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|شدد|شددت|صرح|صرحت|مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا')})(?![\w])"
+)
+_SELF_WORDS = {normalize(w) for w in ("بلاده", "بلادها", "بلادنا", "بلدنا", "بلده", "بلدها", "وهي", "هي", "نحن",
+                                     "وهو", "هو")}  # fmt: skip
+_NON_SUBJECT_STARTS = {normalize(w) for w in (
+    "في وفي على من مع خلال بعد قبل منذ عند حتى كما أيضا ايضا قد لقد وقد فقد إلى الى عبر حول بشأن وفقا ووفقا "
+    "اليوم أمس غدا الآن حاليا دائما كذلك بدورها بدوره"
+).split()}  # fmt: skip
+_PRONOUN_SUBJECTS = {normalize(w) for w in ("هي", "هو", "وهي", "وهو", "نحن")}
+_TITLE_FILLERS = {normalize(w) for w in ("الرئيس", "والرئيس", "رئيس", "وزير", "الوزير", "الملك", "الأمير", "الشيخ",
+                                        "أيضا", "ايضا", "من", "جانبها", "جانبه")}  # fmt: skip
+_PARTIES_WORDS = {normalize(w) for w in ("الجانبان", "الجانبين", "البلدان", "البلدين", "الطرفان", "الطرفين",
+                                        "الدولتان", "الدولتين", "كلا البلدين", "كلاهما", "الجانبين")}  # fmt: skip
+_GROUP_WORDS = {normalize(w) for w in ("الدول الخمس", "دول آسيا الوسطى", "الدول الخمسة")}
+CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
+_COUNTERPART_PREP = re.compile(rf"(?<![\w])(?:{_alts('مع|بين|تجاه|إلى')})\s+$")
+_CLAUSE_END = re.compile(
+    rf"(?:[.؛;!?؟]|،\s*(?:{_alts('مضيفا|مضيفة|مشيرا|مؤكدا|وقال|وأضاف|وأكد|كما|بينما|في حين|حيث|وذلك')})(?![\w]))"
+)
+
+SECTORS: dict[str, str] = {
+    "trade": "تجارة|تجاري|تجارية|التجارة|التجاري|التجارية|الاقتصادي|الاقتصادية|اقتصادي|اقتصادية|الصادرات|الواردات|"
+             "استيراد|تصدير|المنتجات|الأسواق|السوق|الشركات|الصناعي|الصناعية|الصناعة|التكامل الصناعي|المجمعات الصناعية",
+    "security": "الأمن|الأمني|الأمنية|أمن|الإرهاب|الدفاع|العسكري|العسكرية|السلام|وقف إطلاق النار|النووي|الصاروخية|"
+                "الصواريخ|التطرف|الانفصالية|إنفاذ القانون|السيادة|الاستقرار|سلامة أراضيها|الحرب",
+    "energy": "الطاقة|النفط|الغاز|الغاز الطبيعي|المسال|الكهرباء|الطاقة الخضراء|الطاقة المتجددة|الطاقة الشمسية",
+    "transport": "النقل|السكك الحديدية|السكة الحديد|سكة حديد|الموانئ|ميناء|الطرق|الشحن|الارتباطية|اللوجستية|المطار|"
+                 "الطيران|العبور|مركبات",
+    "health": "الصحة|الصحية|الطبية|الطب|اللقاحات|لقاح|الوباء|الجائحة|كوفيد|فيروس|المرض|التطبيب",
+    "culture": "الثقافة|الثقافية|ثقافية|الثقافي|السياحة|التعليم|الشعبية|الشباب|الإعلام|الرياضة|التبادلات الثقافية|"
+               "مراكز ثقافية|الفنون",
+    "politics": "السياسية|السياسي|الثقة السياسية|الشراكة الاستراتيجية|العلاقات|الدبلوماسية|الشؤون الدولية|"
+                "الشؤون الإقليمية|التنسيق الاستراتيجي|السفير|سفيرا|التوافق|الحوار|الانتخابات|الحكومة",
+    "agriculture": "الزراعة|الزراعية|الزراعي|المنتجات الزراعية|الغذاء|الغذائي",
+    "technology": "التكنولوجيا|التكنولوجي|الرقمي|الرقمية|الابتكار|العلوم|العلمي|الفضاء|الذكاء الاصطناعي|الاتصالات",
+    "finance": "الاستثمار|الاستثمارات|استثمارات|الاستثمارية|التمويل|تمويلا|قروض|قرض|القروض|الديون|ديون|مليار دولار|"
+               "مليون دولار|المالية|المالي|البنوك|العملة|الصرف",
+    "environment": "البيئة|البيئية|الخضراء|التنمية الخضراء|المناخ|المياه|مياه|التصحر|التلوث",
+}  # fmt: skip
+_SECTOR_RE = {s: re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{_alts(words)})(?![\w])") for s, words in SECTORS.items()}
+
+
+@dataclass(frozen=True)
+class Party:
+    entity_id: str
+    canonical: str
+
+
+@dataclass
+class Commitment:
+    doc_id: str
+    sentence_idx: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    modality: str
+    polarity: str
+    action: str
+    action_start: int
+    action_end: int
+    sectors: list[str]
+    actors: list[Party]
+    counterparts: list[Party]
+    speaker: Party | None
+    date: Any
+    confidence: float
+    sentence: str = ""
+    commitment_id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.commitment_id:
+            key = f"{self.doc_id}:{self.sentence_idx}:{self.trigger_start}:{self.trigger_end}:{self.modality}"
+            self.commitment_id = hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    type: str
+    entity_id: str
+
+
+class _States:
+    """Maps an entity (a leader, a ministry, a nisba, a country) to the state it acts for."""
+
+    def __init__(self, kb: KnowledgeBase, canon: Mapping[str, str]) -> None:
+        self.kb = kb
+        self.canon = canon
+
+    def state(self, entity_id: str) -> Party | None:
+        ent = self.kb.entities.get(entity_id)
+        if ent is None:
+            name = self.canon.get(entity_id)
+            return Party(entity_id, name) if name and not entity_id.startswith("date:") else None
+        if ent.type == "GPE" and ent.subtype == "country":
+            return Party(ent.entity_id, ent.canonical)
+        if ent.type in ("PER", "ORG") and ent.country and ent.subtype not in ("company", "media", "news_agency"):
+            country = self.kb.country(ent.country)
+            if country is not None:
+                return Party(country.entity_id, country.canonical)
+        if ent.type in ("ORG", "PER"):
+            return Party(ent.entity_id, ent.canonical)
+        if ent.type == "GPE" and ent.country and ent.subtype == "capital":
+            return None  # a capital is a place here, not a party
+        return None
+
+    def country(self, iso: str) -> Party | None:
+        c = self.kb.country(iso)
+        return Party(c.entity_id, c.canonical) if c else None
+
+
+def _dedupe(parties: Sequence[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.entity_id not in seen:
+            seen.add(p.entity_id)
+            out.append(p)
+    return out
+
+
+def _future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
+    """Is «س+verb» a future verb? The verb must exist without the prefix in the news corpus
+    («ستدعم» → «تدعم»), which rules out «سياسة», «سيادة», «سيارة»."""
+    if normalize(verb) in _NOT_COMMITMENT_VERBS or normalize(re.sub(r"(ان|ون|ين)$", "", verb)) in _NOT_COMMITMENT_VERBS:
+        return False
+    for form in (verb, re.sub(r"(ان|ون|ين|ها|هم|هما|نا)$", "", verb)):
+        if lexicon.get(form, 0) >= 3:
+            return True
+    return False
+
+
+def tag_document(
+    doc_id: str,
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    mentions: Sequence[MentionRef],
+    canon: Mapping[str, str],
+    date: Any = None,
+    kb: KnowledgeBase | None = None,
+    title: str | None = None,
+) -> list[Commitment]:
+    """Every commitment record of one document."""
+    kb = kb or load_kb()
+    lexicon = load_lexicon()
+    states = _States(kb, canon)
+    # the document's parties: the states it names most (for «الجانبان» / «البلدان»)
+    counts: Counter[str] = Counter()
+    party_of: dict[str, Party] = {}
+    for m in mentions:
+        if m.type in ("GPE", "PER", "ORG"):
+            st = states.state(m.entity_id)
+            if st and st.entity_id in kb.entities and kb.entities[st.entity_id].subtype == "country":
+                counts[st.entity_id] += 1
+                party_of[st.entity_id] = st
+    doc_parties = [party_of[e] for e, _ in counts.most_common(2)]
+    if any(w in normalize(text) for w in _GROUP_WORDS):
+        ca = [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
+        ca_ids = {p.entity_id for p in ca}
+        others = [party_of[e] for e, _ in counts.most_common() if e not in ca_ids][:1]
+        doc_parties = others + ca
+    out: list[Commitment] = []
+    last_speaker: Party | None = None
+    for idx, s_start, s_end in sentences:
+        sent = text[s_start:s_end]
+        norm, index = normalize_with_map(sent)
+        ments = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+        cues = _find_cues(norm, lexicon, headline=idx == 0 and bool(title) and sent.strip() == title)
+        speaker = _speaker(norm, index, s_start, ments, states, kb) or (
+            last_speaker if _REPORTING.match(norm.lstrip()) or (norm.startswith(("و", "ف")) and cues) else None
+        )
+        if speaker is not None:
+            last_speaker = speaker
+        if not cues:
+            continue
+        if _EXPECTATION.search(norm) and not _REPORTING.search(norm):
+            continue
+        bounds = sorted(c[1] for c in cues)
+        prev_actors: list[Party] = []
+        for modality, c_start, c_end, polarity, strength in cues:
+            if _CONDITIONAL.search(norm[max(0, c_start - 25) : c_start]):
+                continue
+            t_start, t_end = index[c_start] + s_start, index[c_end - 1] + 1 + s_start
+            nxt = min([b for b in bounds if b > c_start] + [len(norm)])
+            a_start_n = c_start if modality == "pledge" and strength == "future" else c_end
+            a_end_n = _action_end(norm, a_start_n, nxt)
+            while a_start_n < a_end_n and norm[a_start_n] in " \t،,:":
+                a_start_n += 1
+            if a_start_n >= a_end_n:
+                continue
+            a_start = index[a_start_n] + s_start
+            a_end = index[a_end_n - 1] + 1 + s_start
+            # light verb: «ستعمل على X» / «سنعمل على X» → X
+            light = re.match(r"(?:ست|سن|سي)عمل(?:ان)?\s+على\s+", norm[a_start_n:a_end_n])
+            if light:
+                a_start = index[a_start_n + light.end()] + s_start
+            actors, counterparts, fallback = _arguments(
+                norm, index, s_start, c_start, c_end, a_end_n, modality, ments, states, doc_parties, speaker, kb
+            )
+            coordinated = norm[max(0, c_start - 2) : c_start].strip().endswith("و") or (
+                c_start > 0 and norm[c_start - 1] == "و"
+            )
+            if coordinated and prev_actors and (fallback or not actors) and modality not in ADDRESSEE_MODALITIES:
+                actors, fallback = prev_actors, False  # «ستدعم … وستدعم …»: the same subject
+            if not actors:
+                continue
+            prev_actors = actors
+            action = text[a_start:a_end]
+            sectors = [s for s, rx in _SECTOR_RE.items() if rx.search(normalize(action))] or ["other"]
+            conf = {"lexical": 0.8, "future": 0.65, "negfuture": 0.7}[strength] - (0.2 if fallback else 0.0)
+            out.append(Commitment(
+                doc_id, idx, text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
+                sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
+                date, round(max(0.1, conf), 2), sentence=sent,
+            ))  # fmt: skip
+    return out
+
+
+def _find_cues(
+    norm: str, lexicon: Mapping[str, int], headline: bool = False
+) -> list[tuple[str, int, int, str, str]]:
+    """(modality, start, end, polarity, kind) of every cue in a normalised sentence, non-overlapping."""
+    found: list[tuple[str, int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _NEG_FUTURE_RE.finditer(norm):
+        verb = m["verb"]
+        if normalize(verb) in _NOT_COMMITMENT_VERBS or (lexicon.get(verb, 0) < 3 and not _LITOTES.match(m["cue"])):
+            continue
+        pol = "positive" if _LITOTES.match(m["cue"]) else "negative"
+        s, e = m.span("cue")
+        found.append(("pledge", s, e, pol, "negfuture"))
+        taken.append((s, e))
+    for modality, rx in _CUE_RE:
+        for m in rx.finditer(norm):
+            s, e = m.span("cue")
+            if not free(s, e):
+                continue
+            if modality == "signed" and not _signed_ok(norm, s, e):
+                continue
+            pol = "negative" if _NEG_BEFORE.search(norm[max(0, s - 12) : s]) else "positive"
+            if modality == "obligation" and norm[s:e].startswith("على") and not _followed_by_party(norm, e):
+                continue
+            found.append((modality, s, e, pol, "lexical"))
+            taken.append((s, e))
+    for m in _DUAL_PRESENT_RE.finditer(norm) if headline else ():
+        s, e = m.span("cue")
+        if free(s, e) and lexicon.get(m["verb"], 0) >= 3 and normalize(m["verb"]) not in _NOT_COMMITMENT_VERBS:
+            found.append(("signed" if re.match(r"[يت]وقع", m["verb"]) else "pledge", s, e, "positive", "future"))
+            taken.append((s, e))
+    for m in _FUTURE_RE.finditer(norm):
+        s, e = m.span("cue")
+        if not free(s, e) or not _future_verb_ok(m["verb"], lexicon):
+            continue
+        modality = "intent" if re.match(r"[يت]وقع", m["verb"]) else "pledge"
+        found.append((modality, s, e, "positive", "future"))
+        taken.append((s, e))
+    return sorted(found, key=lambda c: c[1])
+
+
+def _signed_ok(norm: str, s: int, e: int) -> bool:
+    """«وقع» is signing only with a document as object nearby, not «وقع انفجار» (happened)."""
+    window = norm[e : e + 60]
+    return bool(re.search(r"(?:اتفاق|اتفاقي|مذكر|معاهد|اعلان|عقد|عقود|صفق|بروتوكول|وثيق|ميثاق|بيان)", window))
+
+
+def _followed_by_party(norm: str, e: int) -> bool:
+    nxt = norm[e : e + 25].strip()
+    return any(nxt.startswith(w) for w in _PARTIES_WORDS) or nxt.startswith(("الجانب", "البلد", "الحكوم", "الدول"))
+
+
+def _action_end(norm: str, start: int, next_cue: int) -> int:
+    m = _CLAUSE_END.search(norm, start)
+    end = min(m.start() if m else len(norm), len(norm))
+    # coordinated cues: «ستدعم … وستدعم …» ends the first action before «و» of the next cue
+    if next_cue < end:
+        end = next_cue
+        while end > start and norm[end - 1] in " ،,و":
+            end -= 1
+    return end
+
+
+def _mention_parties(
+    ms: Sequence[MentionRef], states: _States
+) -> list[tuple[MentionRef, Party]]:
+    out = []
+    for m in ms:
+        if m.type in ("GPE", "PER", "ORG"):
+            p = states.state(m.entity_id)
+            if p is not None:
+                out.append((m, p))
+    return out
+
+
+def _group_parties(norm_span: str, states: _States, doc_parties: Sequence[Party], kb: KnowledgeBase) -> list[Party]:
+    for w in _GROUP_WORDS:
+        if w in norm_span:
+            return [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
+    for w in _PARTIES_WORDS:
+        if re.search(rf"(?<![\w])(?:[وبل])?{re.escape(w)}(?![\w])", norm_span):
+            return list(doc_parties)
+    return []
+
+
+def _arguments(
+    norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
+    ments: Sequence[MentionRef], states: _States, doc_parties: Sequence[Party], speaker: Party | None,
+    kb: KnowledgeBase,
+) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
+    """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state."""
+
+    def n_pos(m: MentionRef) -> int:  # mention start in normalised sentence coordinates
+        for i, orig in enumerate(index):
+            if orig + base >= m.start:
+                return i
+        return len(index)
+
+    parties = [(n_pos(m), m, p) for m, p in _mention_parties(ments, states)]
+    # the clause before the cue: back to the nearest إن/أن or reporting verb
+    left_start = 0
+    comp_word = ""
+    blocked: list[bool] = []
+    for m in re.finditer(r"(?<![\w])(?:[وف])?(?:ان|انه|انها|انهما|بان|بانه|بانها)(?![\w])", norm[:c_start]):
+        left_start, comp_word = m.end(), m.group()
+    left = [(pos, m, p) for pos, m, p in parties if left_start <= pos < c_start]
+    right = [(pos, m, p) for pos, m, p in parties if c_end <= pos < a_end]
+    speaker_state = states.state(speaker.entity_id) if speaker else None
+    if speaker_state is None and speaker is not None:
+        speaker_state = speaker
+
+    actors: list[Party] = []
+    fallback = False
+
+    def words_between(lo: int, hi: int) -> list[str]:
+        return [w for w in norm[lo:hi].replace("،", " ").split() if w not in _TITLE_FILLERS]
+
+    def subject() -> tuple[list[Party], bool]:
+        """The subject of the cue: right after the complementizer, or right before the cue; (parties,
+        True) when only the speaker's state is left; ([], False) when the subject is not a party."""
+        subj = norm[left_start:c_start]
+        if comp_word.endswith("هما") and doc_parties:
+            return list(doc_parties), False  # «أنهما سيعززان»: the two sides
+        head = " ".join(subj.split()[:3])
+        group = _group_parties(head, states, doc_parties, kb)
+        if group:
+            return group, False
+        after_comp = [x for x in left if len(words_between(left_start, x[0])) <= 1]
+        if after_comp:
+            start = left.index(after_comp[0])
+            return _coordinated(norm, left[start:], after_comp[0][0]), False
+        before_cue = [x for x in left if len(words_between(x[0], c_start)) <= 2]
+        if before_cue and left_start == 0:
+            return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True), False
+        first = subj.split()[:1]
+        if first and first[0] in _SELF_WORDS and speaker_state is not None:
+            return [speaker_state], False
+        if re.match(r"^(?:س|سوف\s+)?ن", norm[c_start:c_end].lstrip("وف")) and speaker_state is not None:
+            return [speaker_state], False  # first person plural: «سنعمل», «نسعى»
+        if left_start > 0 and first and first[0] not in _PRONOUN_SUBJECTS and first[0] not in _NON_SUBJECT_STARTS:
+            blocked.append(True)
+            return [], False  # a subject that is not a party («الشراكة ستحقق»): not a commitment
+        if right and len(words_between(c_end, right[0][0])) <= 2:
+            return _coordinated(norm, right, c_end), False  # VSO: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …»
+        group = _group_parties(" ".join(norm[c_start:].split()[:4]), states, doc_parties, kb)
+        if group:
+            return group, False  # «ويعتزم الجانبان», «توصل الجانبان إلى توافق»
+        if re.search(r"(?:ان|تا|ا)$", norm[c_start:c_end]) and doc_parties:
+            return list(doc_parties), False  # a dual verb with no named subject: the two sides
+        if speaker_state is not None:
+            return [speaker_state], True
+        return [], False
+
+    if modality in ADDRESSEE_MODALITIES:
+        window = norm[c_start : min(a_end, c_end + 40)]
+        group = _group_parties(" ".join(window.split()[:8]), states, doc_parties, kb)
+        # the addressee is near the cue; a party after «مع» is a partner, not the addressee
+        near = [x for x in right if len(words_between(c_end, x[0])) <= 5
+                and not re.search(r"(?<![\w])مع\s+$", norm[max(0, x[0] - 5) : x[0]])]  # fmt: skip
+        between = re.search(r"(?<![\w])بين\s+", norm[c_end:a_end])
+        if between and not group:
+            pos = c_end + between.end()
+            pair = [x for x in right if x[0] >= pos]
+            if pair and pair[0][0] - pos < 3:
+                near = []
+                group = _coordinated(norm, pair, pos)
+        near = [x for x in near if not (x[1].type == "PER" and speaker is not None
+                                        and states.state(x[1].entity_id) == speaker_state)]  # fmt: skip
+        if group:
+            actors = group
+        elif near:
+            actors = _coordinated(norm, right[right.index(near[0]) :], near[0][0])
+        elif modality == "hope":
+            actors, fallback = subject()
+        elif modality == "obligation":
+            actors, fb = subject()
+            if not blocked:
+                actors = list(doc_parties) if fb or not actors else actors
+        else:
+            actors = list(doc_parties)  # «دعا شي إلى …»: the addressees are the two sides
+    else:
+        actors, fallback = subject()
+    actors = _dedupe(actors)
+    actor_ids = {a.entity_id for a in actors}
+    counterparts = []
+    for pos, _m, p in right:
+        if p.entity_id in actor_ids:
+            continue
+        before = norm[max(c_end, pos - 12) : pos]
+        if _COUNTERPART_PREP.search(before) or re.search(r"(?<![\w])ل$", before) or before.endswith(" ل"):
+            counterparts.append(p)
+    for pos, _m, p in right:
+        raw = norm[pos : pos + 1]
+        if raw == "ل" and p.entity_id not in actor_ids:
+            counterparts.append(p)
+    return actors, _dedupe(counterparts), fallback
+
+
+def _coordinated(
+    norm: str, items: Sequence[tuple[int, MentionRef, Party]], start: int, backwards: bool = False
+) -> list[Party]:
+    """The first party and those joined to it by «و» / «،» only («الصين وقيرغيزستان وأوزبكستان»)."""
+    seq = list(items)
+    if not seq:
+        return []
+    if backwards:
+        seq = list(reversed(seq))
+    chosen = [seq[0][2]]
+    for i in range(1, len(seq)):
+        a_pos, _, _ = seq[i - 1]
+        b_pos, _, b_p = seq[i]
+        lo, hi = (b_pos, a_pos) if backwards else (a_pos, b_pos)
+        gap = norm[lo:hi]
+        words = gap.split()
+        # «X و Y» or «X، Y»: a short gap of the first mention's own words plus a conjunction
+        if len(words) <= 3 and (re.search(r"(?:^|\s)و", gap) or "،" in gap or "," in gap):
+            chosen.append(b_p)
+        else:
+            break
+    return chosen
+
+
+def _speaker(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: _States, kb: KnowledgeBase
+) -> Party | None:
+    """The person whose words these are: a PER mention next to a reporting verb («قال لي إن»,
+    «وقال رئيس مجلس الدولة الصيني لي تشيانغ»)."""
+    rep = _REPORTING.search(norm)
+    if not rep:
+        return None
+    people = [m for m in ments if m.type == "PER"]
+    if not people:
+        return None
+    rep_orig = index[rep.start()] + base
+    after = [m for m in people if m.start >= rep_orig]
+    before = [m for m in people if m.end <= rep_orig]
+    pick = after[0] if after and (after[0].start - rep_orig) < 80 else (before[-1] if before else None)
+    if pick is None:
+        return None
+    name = states.canon.get(pick.entity_id) or pick.entity_id
+    return Party(pick.entity_id, name)
+
+
+def commitment_columns(records: Sequence[Commitment]) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """Rows of the ``commitments`` and ``commitment_parties`` tables."""
+    c_cols: dict[str, list[Any]] = {k: [] for k in (
+        "commitment_id", "doc_id", "sentence_idx", "trigger", "trigger_start", "trigger_end", "modality",
+        "polarity", "action", "action_start", "action_end", "sectors", "speaker_entity_id", "date", "confidence",
+    )}  # fmt: skip
+    p_cols: dict[str, list[Any]] = {"commitment_id": [], "entity_id": [], "role": []}
+    for r in records:
+        row = (r.commitment_id, r.doc_id, r.sentence_idx, r.trigger, r.trigger_start, r.trigger_end, r.modality,
+               r.polarity, r.action, r.action_start, r.action_end, r.sectors,
+               r.speaker.entity_id if r.speaker else None, r.date, r.confidence)  # fmt: skip
+        for k, v in zip(c_cols, row, strict=True):
+            c_cols[k].append(v)
+        for role, parties in (("actor", r.actors), ("counterpart", r.counterparts)):
+            for p in parties:
+                p_cols["commitment_id"].append(r.commitment_id)
+                p_cols["entity_id"].append(p.entity_id)
+                p_cols["role"].append(role)
+    return c_cols, p_cols
+
+
+def tag_commitments(
+    docs: Sequence[Any], sentences: Mapping[str, list[Any]], mentions: Mapping[str, list[Any]],
+    entity_rows: dict[str, Any], kb: KnowledgeBase | None = None,
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:  # fmt: skip
+    """Batch adapter: resolved mention columns in, commitment table columns out. Parties that no
+    mention names (the five states behind «دول آسيا الوسطى») are added to ``entity_rows``."""
+    import datetime as dt
+
+    from tasks.entities import kb_row
+
+    kb = kb or load_kb()
+    by_doc_sent: dict[str, list[tuple[int, int, int]]] = {}
+    for d, i, s, e in zip(sentences["doc_id"], sentences["sentence_idx"], sentences["start_char"],
+                          sentences["end_char"], strict=True):  # fmt: skip
+        by_doc_sent.setdefault(d, []).append((i, s, e))
+    by_doc_ment: dict[str, list[MentionRef]] = {}
+    for d, s, e, t, eid in zip(mentions["doc_id"], mentions["start_char"], mentions["end_char"], mentions["type"],
+                               mentions["entity_id"], strict=True):  # fmt: skip
+        by_doc_ment.setdefault(d, []).append(MentionRef(s, e, t, eid))
+    canon = {eid: r.canonical_name for eid, r in entity_rows.items()}
+    records: list[Commitment] = []
+    for doc in docs:
+        raw_date = doc.dateline_date or doc.published_date
+        date = dt.date.fromisoformat(raw_date[:10]) if raw_date else None
+        records += tag_document(doc.doc_id, doc.text, by_doc_sent.get(doc.doc_id, []),
+                                by_doc_ment.get(doc.doc_id, []), canon, date, kb, doc.title)  # fmt: skip
+    for r in records:
+        for p in [*r.actors, *r.counterparts]:
+            if p.entity_id not in entity_rows and p.entity_id in kb.entities:
+                entity_rows[p.entity_id] = kb_row(kb.entities[p.entity_id])
+    return commitment_columns(records)
