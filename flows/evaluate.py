@@ -115,6 +115,7 @@ def evaluate(gold: str, out: str | None = None, processed: str | None = None) ->
     if processed is None:
         write_raw(read_gold(gold_p), out_p / "raw")
         processed = str(out_p / "processed")
+        shutil.rmtree(processed, ignore_errors=True)  # score what the current code extracts, not a cache
         extract(raw=str(out_p / "raw"), out=processed)
     scores = score_task(str(gold_p), processed, str(out_p))
     ent = scores["entities"]

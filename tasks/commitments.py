@@ -62,12 +62,16 @@ _NEG_BEFORE = re.compile(rf"(?:^|\s)(?:{_alts('لا|لن|لم|ليس|لسنا|ل
 _NOT_COMMITMENT_VERBS = {normalize(v) for v in (
     "يكون تكون يكونان نكون يصبح تصبح يجتمع تجتمع يلتقي تلتقي يزور تزور يصل تصل يتوجه تتوجه يعقد تعقد "
     "يتم تتم يبدا يستمر تستمر يحضر تحضر يلقي يترأس يقوم يستغرق يشهد تشهد يحتاج تحتاج يتعين يمكن "
-    "يحصل تحصل يصبحون يتمكن تتمكن يعود تعود يكونون يظل تظل يبقى تبقى ينعقد تنعقد يناقش تناقش يبحث تبحث يدرس تدرس"
+    "يشمل تشمل يتضمن تتضمن يحصل تحصل يصبحون يتمكن تتمكن يعود تعود يكونون يظل تظل يبقى تبقى ينعقد تنعقد "
+    "يناقش تناقش يبحث تبحث يدرس تدرس"
 ).split()}  # fmt: skip
 _LITOTES = re.compile(rf"^{_alts('لن ندخر|لن يدخر|لن تدخر|لن نألو|لن يألو|لن تألو')}")
 _CONDITIONAL = re.compile(rf"(?<![\w])(?:{_alts('إذا|إن لم|لو|في حال|في حالة|ما لم')})(?![\w])")
+# expectations, scheduling and third parties' readings of motives are not commitments (guideline)
+_NOT_OWN_WORDS = ("من المتوقع|من المقرر|يتوقع|تتوقع|ومن المتوقع|ومن المقرر|بحسب خبراء|وبحسب خبراء|يرى محللون|"
+                  "يرى مراقبون|ويرى محللون")
 _EXPECTATION = re.compile(
-    rf"(?<![\w])(?:{_alts('من المتوقع|من المقرر|يتوقع|تتوقع|ومن المتوقع|ومن المقرر')})(?![\w])"
+    rf"(?<![\w])(?:{_alts(_NOT_OWN_WORDS)})(?![\w])"
 )
 _REPORTING = re.compile(
     rf"(?<![\w])(?:[وف])?(?:{_alts('قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|شدد|شددت|صرح|صرحت|مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا')})(?![\w])"
@@ -159,8 +163,11 @@ class _States:
     def __init__(self, kb: KnowledgeBase, canon: Mapping[str, str]) -> None:
         self.kb = kb
         self.canon = canon
+        self.overrides: dict[str, Party] = {}  # persons the KB does not know → the state of their title
 
     def state(self, entity_id: str) -> Party | None:
+        if entity_id in self.overrides:
+            return self.overrides[entity_id]
         ent = self.kb.entities.get(entity_id)
         if ent is None:
             name = self.canon.get(entity_id)
@@ -182,6 +189,22 @@ class _States:
         return Party(c.entity_id, c.canonical) if c else None
 
 
+def _title_states(text: str, mentions: Sequence[MentionRef], states: _States) -> None:
+    """«وزير النقل السوداني مكاوي عوض»: a person the KB does not know acts for the state of the nisba
+    in the title right before the name."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.type != "PER" or m.entity_id in states.kb.entities:
+            continue
+        for prev in reversed(ordered[max(0, i - 2) : i]):
+            gap = normalize(text[prev.end : m.start]).split()
+            if prev.type == "GPE" and m.start - prev.end < 40 and len(gap) <= 3:
+                st = states.state(prev.entity_id)
+                if st is not None and st.entity_id in states.kb.entities:
+                    states.overrides[m.entity_id] = st
+                break
+
+
 def _dedupe(parties: Sequence[Party]) -> list[Party]:
     seen: set[str] = set()
     out = []
@@ -197,8 +220,10 @@ def _future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
     («ستدعم» → «تدعم»), which rules out «سياسة», «سيادة», «سيارة»."""
     if normalize(verb) in _NOT_COMMITMENT_VERBS or normalize(re.sub(r"(ان|ون|ين)$", "", verb)) in _NOT_COMMITMENT_VERBS:
         return False
+    if verb[0] in "اأ" and len(verb) < 4:
+        return False  # «ساهم» is a past verb, not «س» + «اهم»
     for form in (verb, re.sub(r"(ان|ون|ين|ها|هم|هما|نا)$", "", verb)):
-        if lexicon.get(form, 0) >= 3:
+        if len(form) >= 3 and form[0] in "يتناأ" and lexicon.get(form, 0) >= 3:
             return True
     return False
 
@@ -217,6 +242,7 @@ def tag_document(
     kb = kb or load_kb()
     lexicon = load_lexicon()
     states = _States(kb, canon)
+    _title_states(text, mentions, states)
     # the document's parties: the states it names most (for «الجانبان» / «البلدان»)
     counts: Counter[str] = Counter()
     party_of: dict[str, Party] = {}
@@ -227,6 +253,7 @@ def tag_document(
                 counts[st.entity_id] += 1
                 party_of[st.entity_id] = st
     doc_parties = [party_of[e] for e, _ in counts.most_common(2)]
+    states.top3 = [party_of[e] for e, _ in counts.most_common(3)]  # type: ignore[attr-defined]
     if any(w in normalize(text) for w in _GROUP_WORDS):
         ca = [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
         ca_ids = {p.entity_id for p in ca}
@@ -369,6 +396,8 @@ def _mention_parties(
 
 
 def _group_parties(norm_span: str, states: _States, doc_parties: Sequence[Party], kb: KnowledgeBase) -> list[Party]:
+    if re.search(r"(?<![\w])(?:القاده|القمه|الرؤساء|الدول|البلدان)\s+(?:الثلاث|الثلاثه|الثلاثيه)(?![\w])", norm_span):
+        return list(getattr(states, "top3", doc_parties))
     for w in _GROUP_WORDS:
         if w in norm_span:
             return [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
@@ -391,7 +420,14 @@ def _arguments(
                 return i
         return len(index)
 
+    def n_end(m: MentionRef) -> int:
+        for i, orig in enumerate(index):
+            if orig + base >= m.end:
+                return i
+        return len(index)
+
     parties = [(n_pos(m), m, p) for m, p in _mention_parties(ments, states)]
+    ends = {(m.start, m.end): n_end(m) for _, m, _ in parties}
     # the clause before the cue: back to the nearest إن/أن or reporting verb
     left_start = 0
     comp_word = ""
@@ -423,20 +459,27 @@ def _arguments(
         after_comp = [x for x in left if len(words_between(left_start, x[0])) <= 1]
         if after_comp:
             start = left.index(after_comp[0])
-            return _coordinated(norm, left[start:], after_comp[0][0]), False
-        before_cue = [x for x in left if len(words_between(x[0], c_start)) <= 2]
+            return _coordinated(norm, left[start:], after_comp[0][0], ends=ends), False
+        before_cue = [x for x in left if len(words_between(x[0], c_start)) <= 2
+                      and not re.search(r"(?<![\w])(?:التي|الذي|اللذين|اللتين|الذين)(?![\w])", norm[x[0] : c_start])]
         if before_cue and left_start == 0:
-            return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True), False
+            return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True, ends=ends), False
         first = subj.split()[:1]
-        if first and first[0] in _SELF_WORDS and speaker_state is not None:
-            return [speaker_state], False
-        if re.match(r"^(?:س|سوف\s+)?ن", norm[c_start:c_end].lstrip("وف")) and speaker_state is not None:
+        if first and first[0] in _SELF_WORDS:
+            rep = _REPORTING.search(norm[:left_start])
+            reporter = [x for x in parties if rep and rep.end() <= x[0] < left_start]
+            if reporter and states.state(reporter[0][1].entity_id):
+                return [reporter[0][2]], False  # «قال وزير الخارجية الأمريكي إن بلاده …»
+            if speaker_state is not None:
+                return [speaker_state], False
+        if re.match(r"^(?:لن\s+|لا\s+)?(?:س|سوف\s+)?ن", norm[c_start:c_end].lstrip("وف")) and speaker_state is not None:
             return [speaker_state], False  # first person plural: «سنعمل», «نسعى»
         if left_start > 0 and first and first[0] not in _PRONOUN_SUBJECTS and first[0] not in _NON_SUBJECT_STARTS:
             blocked.append(True)
             return [], False  # a subject that is not a party («الشراكة ستحقق»): not a commitment
         if right and len(words_between(c_end, right[0][0])) <= 2:
-            return _coordinated(norm, right, c_end), False  # VSO: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …»
+            # VSO: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …»
+            return _coordinated(norm, right, c_end, ends=ends), False
         group = _group_parties(" ".join(norm[c_start:].split()[:4]), states, doc_parties, kb)
         if group:
             return group, False  # «ويعتزم الجانبان», «توصل الجانبان إلى توافق»
@@ -458,13 +501,13 @@ def _arguments(
             pair = [x for x in right if x[0] >= pos]
             if pair and pair[0][0] - pos < 3:
                 near = []
-                group = _coordinated(norm, pair, pos)
+                group = _coordinated(norm, pair, pos, ends=ends)
         near = [x for x in near if not (x[1].type == "PER" and speaker is not None
                                         and states.state(x[1].entity_id) == speaker_state)]  # fmt: skip
         if group:
             actors = group
         elif near:
-            actors = _coordinated(norm, right[right.index(near[0]) :], near[0][0])
+            actors = _coordinated(norm, right[right.index(near[0]) :], near[0][0], ends=ends)
         elif modality == "hope":
             actors, fallback = subject()
         elif modality == "obligation":
@@ -475,6 +518,12 @@ def _arguments(
             actors = list(doc_parties)  # «دعا شي إلى …»: the addressees are the two sides
     else:
         actors, fallback = subject()
+        between = re.search(r"(?<![\w])بين\s+", norm[c_end:a_end]) if modality == "signed" else None
+        if between and (fallback or not actors or norm[c_start:c_end].startswith(("توقيع", "التوقيع"))):
+            pos = c_end + between.end()
+            pair = [x for x in right if x[0] >= pos]
+            if len(pair) > 1 and pair[0][0] - pos < 3:
+                actors, fallback = _coordinated(norm, pair, pos, ends=ends), False  # «توقيع اتفاقية بين X وY»
     actors = _dedupe(actors)
     actor_ids = {a.entity_id for a in actors}
     counterparts = []
@@ -492,23 +541,27 @@ def _arguments(
 
 
 def _coordinated(
-    norm: str, items: Sequence[tuple[int, MentionRef, Party]], start: int, backwards: bool = False
-) -> list[Party]:
-    """The first party and those joined to it by «و» / «،» only («الصين وقيرغيزستان وأوزبكستان»)."""
+    norm: str, items: Sequence[tuple[int, MentionRef, Party]], start: int, backwards: bool = False,
+    ends: Mapping[tuple[int, int], int] | None = None,
+) -> list[Party]:  # fmt: skip
+    """The first party and those joined to it by «و» / «،» or standing next to it
+    («الصين وقيرغيزستان وأوزبكستان», «رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين»)."""
     seq = list(items)
     if not seq:
         return []
     if backwards:
         seq = list(reversed(seq))
+    ends = ends or {}
     chosen = [seq[0][2]]
     for i in range(1, len(seq)):
-        a_pos, _, _ = seq[i - 1]
-        b_pos, _, b_p = seq[i]
-        lo, hi = (b_pos, a_pos) if backwards else (a_pos, b_pos)
-        gap = norm[lo:hi]
-        words = gap.split()
-        # «X و Y» or «X، Y»: a short gap of the first mention's own words plus a conjunction
-        if len(words) <= 3 and (re.search(r"(?:^|\s)و", gap) or "،" in gap or "," in gap):
+        a_pos, a_m, _ = seq[i - 1]
+        b_pos, b_m, b_p = seq[i]
+        if backwards:
+            a_pos, a_m, b_pos, b_m = b_pos, b_m, a_pos, a_m
+        gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
+        words = [w for w in gap.replace("،", " ").replace(",", " ").split() if w not in _TITLE_FILLERS]
+        joined = re.search(r"(?:^|\s)و", gap) or "،" in gap or "," in gap
+        if not gap.strip() or (len(words) <= 1 and joined) or (not words and joined is None):
             chosen.append(b_p)
         else:
             break
@@ -581,8 +634,12 @@ def tag_commitments(
     for doc in docs:
         raw_date = doc.dateline_date or doc.published_date
         date = dt.date.fromisoformat(raw_date[:10]) if raw_date else None
-        records += tag_document(doc.doc_id, doc.text, by_doc_sent.get(doc.doc_id, []),
-                                by_doc_ment.get(doc.doc_id, []), canon, date, kb, doc.title)  # fmt: skip
+        ments = by_doc_ment.get(doc.doc_id, [])
+        if doc.dateline_span:  # «دبي، الإمارات العربية المتحدة (CNN)» places the reporter, not a party
+            ds, de = doc.dateline_span
+            ments = [m for m in ments if not (ds <= m.start and m.end <= de)]
+        records += tag_document(doc.doc_id, doc.text, by_doc_sent.get(doc.doc_id, []), ments, canon, date, kb,
+                                doc.title)  # fmt: skip
     for r in records:
         for p in [*r.actors, *r.counterparts]:
             if p.entity_id not in entity_rows and p.entity_id in kb.entities:
