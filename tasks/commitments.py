@@ -363,7 +363,7 @@ def _find_cues(
 
 def _signed_ok(norm: str, s: int, e: int) -> bool:
     """«وقع» is signing only with a document as object nearby, not «وقع انفجار» (happened)."""
-    window = norm[e : e + 60]
+    window = re.split(r"[.؛;!?؟]", norm[e : e + 160])[0]
     return bool(re.search(r"(?:اتفاق|اتفاقي|مذكر|معاهد|اعلان|عقد|عقود|صفق|بروتوكول|وثيق|ميثاق|بيان)", window))
 
 
@@ -526,17 +526,14 @@ def _arguments(
                 actors, fallback = _coordinated(norm, pair, pos, ends=ends), False  # «توقيع اتفاقية بين X وY»
     actors = _dedupe(actors)
     actor_ids = {a.entity_id for a in actors}
-    counterparts = []
-    for pos, _m, p in right:
-        if p.entity_id in actor_ids:
+    counterparts: list[Party] = []
+    for i, (pos, _m, p) in enumerate(right):
+        if p.entity_id in actor_ids or p in counterparts:
             continue
         before = norm[max(c_end, pos - 12) : pos]
-        if _COUNTERPART_PREP.search(before) or re.search(r"(?<![\w])ل$", before) or before.endswith(" ل"):
-            counterparts.append(p)
-    for pos, _m, p in right:
-        raw = norm[pos : pos + 1]
-        if raw == "ل" and p.entity_id not in actor_ids:
-            counterparts.append(p)
+        if _COUNTERPART_PREP.search(before) or re.search(r"(?<![\w])ل$", before) or norm[pos : pos + 1] == "ل":
+            # «مع قيرغيزستان وطاجيكستان وتركمانستان»: the partners joined to the first one
+            counterparts += [q for q in _coordinated(norm, right[i:], pos, ends=ends) if q.entity_id not in actor_ids]
     return actors, _dedupe(counterparts), fallback
 
 

@@ -44,6 +44,7 @@ HONORIFICS = tuple(
     normalize(w) for w in ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
                            "الدكتورة", "المشير", "الفريق", "اللواء", "العقيد", "الجنرال", "السير", "الحاج")
 )  # fmt: skip
+HONORIFIC_FORMS = ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور", "المشير")
 # Generic heads of places: outside the span («بمقاطعة شنشي» → «شنشي»).
 PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "مدينة", "ولاية", "إقليم", "محافظة", "جزيرة"))
 # Heads of named facilities: the head is part of the name and the type is LOC («ميناء سواكن»).
@@ -136,6 +137,8 @@ def build_index(kb: KnowledgeBase) -> _Index:
         own = {alias_key(a) for a in (ent.name_ar, *ent.aliases_ar)}
         names = [ent.name_ar, *ent.aliases_ar]
         if ent.type == "PER":
+            # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
+            names = [next((n[len(h) + 1 :] for h in HONORIFIC_FORMS if n.startswith(h + " ")), n) for n in names if n]
             # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
             names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3]
         for kind, forms in (("name", names), ("abbr", ent.abbreviations),

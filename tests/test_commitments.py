@@ -1,0 +1,97 @@
+"""Commitment records on real sentences (Xinhua samples, BBC / CNN Arabic), positive and negative."""
+
+import pytest
+
+from tasks.commitments import tag_commitments
+from tasks.entities import resolve_columns
+from tasks.ingest import ingest_bytes
+from tasks.nlp import analyse
+
+pytestmark = pytest.mark.slow
+
+LEAD = "الصين وقيرغيزستان تبحثان التعاون\n"
+
+
+def records(nlp, body: str, lead: str = LEAD):
+    doc = ingest_bytes((lead + body).encode(), "doc.txt")
+    a = analyse(nlp, [doc])
+    mentions, rows = resolve_columns([doc], a.sentences, a.mentions, a.tokens)
+    c, p = tag_commitments([doc], a.sentences, mentions, rows)
+    canon = {e: r.canonical_name for e, r in rows.items()}
+    out = []
+    for i, cid in enumerate(c["commitment_id"]):
+        parties = [(canon[e], r) for x, e, r in zip(p["commitment_id"], p["entity_id"], p["role"], strict=True)
+                   if x == cid]  # fmt: skip
+        assert doc.text[c["trigger_start"][i] : c["trigger_end"][i]] == c["trigger"][i]
+        assert doc.text[c["action_start"][i] : c["action_end"][i]] == c["action"][i]
+        out.append({
+            "trigger": c["trigger"][i], "modality": c["modality"][i], "polarity": c["polarity"][i],
+            "actors": sorted(n for n, r in parties if r == "actor"),
+            "counterparts": sorted(n for n, r in parties if r == "counterpart"),
+            "speaker": canon.get(c["speaker_entity_id"][i]) if c["speaker_entity_id"][i] else None,
+            "sectors": c["sectors"][i], "action": c["action"][i],
+        })  # fmt: skip
+    return out
+
+
+def test_readiness_with_actor_counterpart_speaker_and_sector(nlp):
+    (r,) = records(nlp, "بيشكك 25 أكتوبر 2023 (شينخوا) قال رئيس مجلس الدولة الصيني لي تشيانغ هنا اليوم إن الصين "
+                        "مستعدة للعمل مع قيرغيزستان لتوسيع نطاق التعاون الاقتصادي والتجاري.\n")  # fmt: skip
+    assert (r["trigger"], r["modality"], r["polarity"]) == ("مستعدة", "readiness", "positive")
+    assert r["actors"] == ["China"] and r["counterparts"] == ["Kyrgyzstan"]
+    assert r["speaker"] == "Li Qiang"
+    assert "trade" in r["sectors"]
+    assert r["action"].startswith("للعمل مع قيرغيزستان")
+
+
+def test_negated_future_is_a_negative_pledge(nlp):
+    (r,) = records(nlp, "وقال الرئيس القازاقي قاسم-جومارت توكاييف إن الجانب القازاقي لن يضر تحت أي ظرف من الظروف "
+                        "بمصالح الصين.\n", lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
+    assert (r["trigger"], r["modality"], r["polarity"]) == ("لن يضر", "pledge", "negative")
+    assert r["actors"] == ["Kazakhstan"]
+
+
+def test_present_tense_stance_and_predictions_are_not_commitments(nlp):
+    assert records(nlp, "وقال وانغ إن الصين تدعم قيرغيزستان في حماية استقلالها.\n") == []
+    assert records(nlp, "وأضاف أن الشراكة الاستراتيجية الشاملة بين الصين وقيرغيزستان ستحقق تقدما جديدا.\n") == []
+
+
+def test_one_future_verb_with_two_counterparts(nlp):
+    (r,) = records(nlp, "وستعمل الصين مع قيرغيزستان وطاجيكستان في إنشاء مراكز ثقافية.\n")
+    assert r["modality"] == "pledge" and r["actors"] == ["China"]
+    assert r["counterparts"] == ["Kyrgyzstan", "Tajikistan"]
+    assert r["sectors"] == ["culture"]
+
+
+def test_coordinated_future_verbs_give_one_record_each(nlp):
+    rs = records(nlp, "وقال تشين إن الصين ستدعم بقوة قيرغيزستان في حماية سيادتها الوطنية، وستدعم تلك الدول في "
+                      "اختيار مسارات التنمية، وستعارض بحزم أي تدخل خارجي في الشؤون الداخلية.\n")  # fmt: skip
+    assert [r["trigger"] for r in rs] == ["ستدعم", "ستدعم", "ستعارض"]
+    assert all(r["actors"] == ["China"] for r in rs)
+
+
+def test_call_takes_the_addressees_as_actors(nlp):
+    (r,) = records(nlp, "قال رئيس مجلس الدولة الصيني لي تشيانغ إن البلدين جاران.\n"
+                        "كما دعا لي الجانبين إلى مواصلة تعزيز التعاون في مكافحة الإرهاب.\n")  # fmt: skip
+    assert (r["trigger"], r["modality"]) == ("دعا", "call")
+    assert r["actors"] == ["China", "Kyrgyzstan"]
+    assert r["sectors"] == ["security"]
+
+
+def test_signing_by_two_leaders_maps_to_their_states(nlp):
+    rs = records(nlp, "فقد وقع رئيس الوزراء الإثيوبي آبي أحمد والرئيس الإريتري إسياس أفورقي في يوليو/تموز الماضي "
+                      "إعلانا يقول بانتهاء حالة الحرب بين البلدين.\n", lead="إثيوبيا وإريتريا\n")  # fmt: skip
+    signed = [r for r in rs if r["modality"] == "signed"]
+    assert signed and signed[0]["actors"] == ["Eritrea", "Ethiopia"]
+
+
+def test_duckdb_query_of_the_readme_answers_by_actor_counterpart_sector_year(sample_run):
+    import duckdb
+
+    from tests.conftest import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    query = readme.split("<!-- commitments-query -->")[1].split("```sql")[1].split("```")[0]
+    rows = duckdb.connect().execute(query.replace("processed/", f"{sample_run}/")).fetchall()
+    assert rows and all(len(r) == 5 for r in rows)
+    assert any(r[0] == "China" and r[1] == "Kyrgyzstan" for r in rows)

@@ -1,0 +1,109 @@
+"""Entity mentions on real sentences of the Xinhua samples and BBC / CNN / France24 Arabic."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tasks.entities import resolve_columns, stable_id
+from tasks.ingest import ingest_bytes
+from tasks.nlp import analyse
+from tasks.normalize import normalize, normalize_with_map, span_to_original
+
+
+def mentions_of(nlp, text: str, name: str = "doc.txt"):
+    doc = ingest_bytes(text.encode(), name)
+    a = analyse(nlp, [doc])
+    cols, rows = resolve_columns([doc], a.sentences, a.mentions, a.tokens)
+    out = [(t, ty, rows[e].canonical_name, e) for t, ty, e in zip(cols["text"], cols["type"], cols["entity_id"],
+                                                                 strict=True)]  # fmt: skip
+    for s, e, t in zip(cols["start_char"], cols["end_char"], cols["text"], strict=True):
+        assert doc.text[s:e] == t
+    return out
+
+
+XINHUA = (
+    "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون\n"
+    "بيشكك 25 أكتوبر 2023 (شينخوا) قال رئيس مجلس الدولة الصيني لي تشيانغ هنا اليوم (الأربعاء) إن الصين "
+    "مستعدة للعمل مع قيرغيزستان.\n"
+    "وفي اجتماعه مع الرئيس القيرغيزي صدير جاباروف، قال لي إن قيرغيزستان جارة مهمة للصين.\n"
+    "وأجرى وزير الخارجية الصيني وانغ يي محادثات في شيآن بمقاطعة شنشي، مشيرا إلى دعم الصين للأمم المتحدة.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def xinhua(nlp):
+    return mentions_of(nlp, XINHUA)
+
+
+def found(mentions, surface, type_):
+    return [m for m in mentions if m[0] == surface and m[1] == type_]
+
+
+@pytest.mark.slow
+def test_titles_nisbas_and_leaders(xinhua):
+    assert found(xinhua, "صدير جاباروف", "PER")[0][2] == "Sadyr Japarov"
+    assert found(xinhua, "القيرغيزي", "GPE")[0][2] == "Kyrgyzstan"
+    assert found(xinhua, "وانغ يي", "PER")[0][2] == "Wang Yi"
+    assert found(xinhua, "لي تشيانغ", "PER")[0][2] == "Li Qiang"
+    assert found(xinhua, "مجلس الدولة الصيني", "ORG")[0][2] == "State Council of China"
+    # titles are never part of a person's span
+    assert not [m for m in xinhua if m[1] == "PER" and ("الرئيس" in m[0] or "وزير" in m[0])]
+
+
+@pytest.mark.slow
+def test_short_form_resolves_to_the_full_name_in_the_same_document(xinhua):
+    assert found(xinhua, "لي", "PER")[0][2] == "Li Qiang"
+
+
+@pytest.mark.slow
+def test_clitics_generic_heads_and_the_lil_contraction(xinhua):
+    assert found(xinhua, "قيرغيزستان", "GPE") and not [m for m in xinhua if m[0] == "وقيرغيزستان"]
+    assert found(xinhua, "شنشي", "GPE")[0][2] == "Shaanxi"  # «بمقاطعة شنشي» → «شنشي»
+    assert found(xinhua, "للأمم المتحدة", "ORG")[0][2] == "United Nations"  # ل + ال: the whole word
+    assert found(xinhua, "شيآن", "GPE")[0][2] == "Xi'an"
+
+
+@pytest.mark.slow
+def test_dates_and_dateline(xinhua):
+    assert found(xinhua, "25 أكتوبر 2023", "DATE")[0][2] == "2023-10-25"
+    assert found(xinhua, "الأربعاء", "DATE")[0][2] == "Wednesday"
+    assert found(xinhua, "بيشكك", "GPE")[0][2] == "Bishkek"
+    assert found(xinhua, "شينخوا", "ORG")[0][2] == "Xinhua News Agency"
+
+
+@pytest.mark.slow
+def test_unknown_person_after_a_title_gets_a_stable_id_across_documents(nlp):
+    a = mentions_of(nlp, "فقد قال وزير النقل السوداني مكاوي عوض للصحفيين إن الميناء سيفتتح قريبا.\n", "a.txt")
+    b = mentions_of(nlp, "وزار وزير النقل السوداني مكاوي عوض ميناء بورتسودان أمس.\n", "b.txt")
+    pa, pb = found(a, "مكاوي عوض", "PER"), found(b, "مكاوي عوض", "PER")
+    assert pa and pb and pa[0][3] == pb[0][3] == stable_id("per", "مكاوي عوض")
+    assert found(a, "السوداني", "GPE")[0][2] == "Sudan"
+
+
+@pytest.mark.slow
+def test_bbc_sentence_with_honorific_and_famous_surname(nlp):
+    m = mentions_of(
+        nlp,
+        "وقع الشيخ محمد بن زايد ولي عهد أبوظبي والرئيس الروسي فلاديمير بوتين إعلان الشراكة.\n"
+        "وقال ترامب إن بلاده ستنسحب من الاتفاق.\n",
+    )
+    assert found(m, "محمد بن زايد", "PER")[0][2].startswith("Mohamed bin Zayed")
+    assert found(m, "فلاديمير بوتين", "PER")[0][2] == "Vladimir Putin"
+    assert found(m, "ترامب", "PER")[0][2] == "Donald Trump"
+    assert found(m, "أبوظبي", "GPE")
+
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
+
+
+@given(st.text(alphabet=ARABIC + "abc.,،-\n", max_size=80))
+def test_normalisation_is_idempotent_and_maps_every_character_back(text):
+    norm, index = normalize_with_map(text)
+    assert normalize(norm) == norm
+    assert len(index) == len(norm)
+    assert index == sorted(index) and all(0 <= i < len(text) for i in index)
+    for i, ch in enumerate(norm):
+        assert normalize(text[index[i]]) == ch or normalize(text[index[i]]).startswith(ch)
+    if norm:
+        s, e = span_to_original(index, 0, len(norm))
+        assert normalize(text[s:e]) == norm
