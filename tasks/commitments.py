@@ -66,16 +66,20 @@ _NOT_COMMITMENT_VERBS = {normalize(v) for v in (
     "يناقش تناقش يبحث تبحث يدرس تدرس"
 ).split()}  # fmt: skip
 _LITOTES = re.compile(rf"^{_alts('لن ندخر|لن يدخر|لن تدخر|لن نألو|لن يألو|لن تألو')}")
-_CONDITIONAL = re.compile(rf"(?<![\w])(?:{_alts('إذا|إن لم|لو|في حال|في حالة|ما لم')})(?![\w])")
+_CONDITIONAL = re.compile(rf"(?<![\w])(?:{_alts('إذا|إن لم|في حال|في حالة|ما لم')})(?![\w])")  # not «لو»: «لو دريان»
 # expectations, scheduling and third parties' readings of motives are not commitments (guideline)
 _NOT_OWN_WORDS = ("من المتوقع|من المقرر|يتوقع|تتوقع|ومن المتوقع|ومن المقرر|بحسب خبراء|وبحسب خبراء|يرى محللون|"
                   "يرى مراقبون|ويرى محللون")
 _EXPECTATION = re.compile(
     rf"(?<![\w])(?:{_alts(_NOT_OWN_WORDS)})(?![\w])"
 )
-_REPORTING = re.compile(
-    rf"(?<![\w])(?:[وف])?(?:{_alts('قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|شدد|شددت|صرح|صرحت|مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا')})(?![\w])"
-)
+_REPORTING_WORDS = ("قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|شدد|شددت|صرح|صرحت|"
+                    "مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا|قائلا|قائلة|قوله|قولها|نقلت|نقل|تابع|وتابع")
+_REPORTING = re.compile(rf"(?<![\w])(?:[وف])?(?:{_alts(_REPORTING_WORDS)})(?![\w])")
+_NAMED_DOC_BEFORE = re.compile(r"(?<![\w])(?:اتفاق|اتفاقيه|معاهده|اعلان|محادثات|عمليه|مسار)\s+$")
+_DOC_NOUN = re.compile(r"(?<![\w])(?:[وب])?(?:ال)?(?:اتفاق|اتفاقي|مذكر|معاهد|اعلان|عقد|عقود|صفق|بروتوكول|وثيق|ميثاق)")
+_SIGNED_NOT_NEXT = {normalize(w) for w in ("داخل", "في", "على", "ضمن", "تحت", "انفجار", "هجوم", "حادث", "اشتباك",
+                                           "ضحية", "ضحايا", "قتيلا", "عليه", "عليها")}  # fmt: skip
 _SELF_WORDS = {normalize(w) for w in ("بلاده", "بلادها", "بلادنا", "بلدنا", "بلده", "بلدها", "وهي", "هي", "نحن",
                                      "وهو", "هو")}  # fmt: skip
 _NON_SUBJECT_STARTS = {normalize(w) for w in (
@@ -181,7 +185,8 @@ class _States:
         if ent.type in ("ORG", "PER"):
             return Party(ent.entity_id, ent.canonical)
         if ent.type == "GPE" and ent.country and ent.subtype == "capital":
-            return None  # a capital is a place here, not a party
+            country = self.kb.country(ent.country)  # «سفير مانيلا»: a capital standing for its government
+            return Party(country.entity_id, country.canonical) if country else None
         return None
 
     def country(self, iso: str) -> Party | None:
@@ -278,7 +283,7 @@ def tag_document(
         bounds = sorted(c[1] for c in cues)
         prev_actors: list[Party] = []
         for modality, c_start, c_end, polarity, strength in cues:
-            if _CONDITIONAL.search(norm[max(0, c_start - 25) : c_start]):
+            if _CONDITIONAL.search(norm[max(0, c_start - 120) : c_start]):
                 continue
             t_start, t_end = index[c_start] + s_start, index[c_end - 1] + 1 + s_start
             nxt = min([b for b in bounds if b > c_start] + [len(norm)])
@@ -362,7 +367,13 @@ def _find_cues(
 
 
 def _signed_ok(norm: str, s: int, e: int) -> bool:
-    """«وقع» is signing only with a document as object nearby, not «وقع انفجار» (happened)."""
+    """«وقع» is signing only with a document as object in its clause, not «وقع انفجار» (happened) or
+    «وقعت داخل الحدود» (lay); a re-mention in a time phrase («عشية التوقيع») is not a record."""
+    if re.search(r"(?<![\w])(?:عشيه|بعد|قبل|منذ|عقب|اثر|لدى|عند)\s+$", norm[max(0, s - 8) : s]):
+        return False
+    nxt = norm[e : e + 12].split()[:1]
+    if nxt and nxt[0] in _SIGNED_NOT_NEXT:
+        return False
     window = re.split(r"[.؛;!?؟]", norm[e : e + 160])[0]
     return bool(re.search(r"(?:اتفاق|اتفاقي|مذكر|معاهد|اعلان|عقد|عقود|صفق|بروتوكول|وثيق|ميثاق|بيان)", window))
 
@@ -427,6 +438,8 @@ def _arguments(
         return len(index)
 
     parties = [(n_pos(m), m, p) for m, p in _mention_parties(ments, states)]
+    # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة») is not a party
+    parties = [x for x in parties if not _NAMED_DOC_BEFORE.search(norm[max(0, x[0] - 12) : x[0]])]
     ends = {(m.start, m.end): n_end(m) for _, m, _ in parties}
     # the clause before the cue: back to the nearest إن/أن or reporting verb
     left_start = 0
@@ -464,7 +477,7 @@ def _arguments(
                       and not re.search(r"(?<![\w])(?:التي|الذي|اللذين|اللتين|الذين)(?![\w])", norm[x[0] : c_start])]
         if before_cue and left_start == 0:
             return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True, ends=ends), False
-        first = subj.split()[:1]
+        first = subj.replace("،", " ").replace(",", " ").split()[:1]
         if first and first[0] in _SELF_WORDS:
             rep = _REPORTING.search(norm[:left_start])
             reporter = [x for x in parties if rep and rep.end() <= x[0] < left_start]
@@ -518,6 +531,19 @@ def _arguments(
             actors = list(doc_parties)  # «دعا شي إلى …»: the addressees are the two sides
     else:
         actors, fallback = subject()
+        if modality == "signed" and right and len(words_between(c_end, right[0][0])) <= 2:
+            # «وقع الشيخ محمد بن زايد ولي عهد أبوظبي … والرئيس الروسي فلاديمير بوتين إعلان …»: every
+            # party named between the verb and the document signs
+            doc_noun = _DOC_NOUN.search(norm, c_end, a_end)
+            stop = doc_noun.start() if doc_noun else a_end
+            with_ = re.search(r"(?<![\w])مع\s", norm[c_end:stop])  # «وقع X مع نظيره Y»: Y is the counterpart
+            stop = c_end + with_.start() if with_ else stop
+            signers = [p for pos, _m, p in right if pos < stop]
+            if signers:
+                actors, fallback = _dedupe(signers), False
+        nominal = norm[c_start:c_end].lstrip("وب").startswith(("توقيع", "التوقيع"))
+        if modality == "signed" and nominal and (fallback or not actors) and doc_parties:
+            actors, fallback = list(doc_parties), False  # «بتوقيع اتفاق الجزائر»: the article's two sides
         between = re.search(r"(?<![\w])بين\s+", norm[c_end:a_end]) if modality == "signed" else None
         if between and (fallback or not actors or norm[c_start:c_end].startswith(("توقيع", "التوقيع"))):
             pos = c_end + between.end()
@@ -556,9 +582,9 @@ def _coordinated(
         if backwards:
             a_pos, a_m, b_pos, b_m = b_pos, b_m, a_pos, a_m
         gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
-        words = [w for w in gap.replace("،", " ").replace(",", " ").split() if w not in _TITLE_FILLERS]
-        joined = re.search(r"(?:^|\s)و", gap) or "،" in gap or "," in gap
-        if not gap.strip() or (len(words) <= 1 and joined) or (not words and joined is None):
+        words = [w for w in gap.replace("،", " ").replace(",", " ").split()
+                 if w not in _TITLE_FILLERS and w[1:] not in _TITLE_FILLERS and w != "و"]  # fmt: skip
+        if not words:
             chosen.append(b_p)
         else:
             break
