@@ -32,7 +32,7 @@ _NAME_STOP = {
         "على إلى عن مع و أو ثم بعد قبل عند لدى حيث كما كان كانت يكون قال قالت أكد أكدت أعلن أعلنت أضاف أضافت "
         "أشار أشارت أوضح أوضحت دعا دعت هذا هذه ذلك تلك هو هي هم الى علي عبر وفق نحو حول ضد بين منذ حتى "
         "ان انه لا لم لن ما ليس سوف الجديد السابق الحالي الأسبق المنتهية ولايته المنتخب بالإنابة الزائر "
-        "الذى والذي إلا بشأن بسبب لأن فقد وقد وقال وقالت وأكد وأضاف"
+        "الذى والذي إلا بشأن بسبب لأن فقد وقد وقال وقالت وأكد وأضاف نائب مساعد"
     ).split()
 }
 # Words that link a title chain: «عضو مجلس الدولة وزير الخارجية الصيني», «نظيره القيرغيزي».
@@ -51,6 +51,16 @@ PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "
 FACILITY_HEADS = {normalize(w) for w in ("ميناء", "مرفأ", "سد", "قصر", "مطار", "جسر", "قناة", "معبر", "مضيق")}
 # Words that are never a whole name on their own when a statistical model proposes them.
 _FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
+
+# Heads that make a statistical span an organisation or a named event / document whatever its label.
+ORG_HEADS = {normalize(w) for w in ("جامعة", "معهد", "منظمة", "اتحاد", "الاتحاد", "وكالة", "شركة", "لجنة", "هيئة",
+                                    "مؤسسة", "حزب", "حركة", "جمعية", "نادي", "مجلس", "بنك")}  # fmt: skip
+MISC_HEADS = {normalize(w) for w in ("مهرجان", "جائزة", "كأس", "بطولة", "اتفاق", "اتفاقية", "معاهدة", "مبادرة",
+                                     "محادثات", "عملية", "مشروع")}  # fmt: skip
+# Generic heads of organisations: outside the span when the rest is the name («وكالة فرانس برس»).
+ORG_GENERIC_HEADS = tuple(normalize(w) + " " for w in ("وكالة", "شركة"))
+
+_NAMED_PROCESS = re.compile(r"(?<![\w])(?:[وبل])?(?P<head>(?:ال)?(?:اتفاق|اتفاقية|معاهدة|محادثات|عملية))\s+$")
 
 # Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
 _NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
@@ -145,7 +155,7 @@ def build_index(kb: KnowledgeBase) -> _Index:
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
                 key = alias_key(form) if form else ""
-                if not key or (key.startswith(PLACE_HEADS) and key.split(" ", 1)[1] in own):
+                if not key or (key.startswith((*PLACE_HEADS, *ORG_GENERIC_HEADS)) and key.split(" ", 1)[1] in own):
                     continue
                 add(form, ent, kind, ambiguous_entries if key in ambiguous else entries)
     priority = {"name": 0, "abbr": 1, "nisba": 2, "short": 3}
@@ -234,7 +244,7 @@ def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
 def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
     """Could this word be part of a person's name? Function words, verbs and common nouns are not;
     an article-bearing word only inside a name and when tagged PROPN («صباح الأحمد الصباح»)."""
-    if w.key in _NAME_STOP or w.key.isdigit():
+    if w.key in _NAME_STOP or w.key.isdigit() or _looks_like_verb(w):
         return False
     if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
         return False
@@ -368,6 +378,19 @@ def resolve_document(
         c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country) if c
     )
     hits = kb_hits(context) if context else first
+    # named agreements and processes: «اتفاق الجزائر», «محادثات أستانة», «عملية جنيف للسلام» (MISC)
+    for idx, hit in hits:
+        if hit.entity.type != "GPE" or hit.kind != "name":
+            continue
+        head = _NAMED_PROCESS.search(text, max(0, hit.start - 14), hit.start)
+        if head is None:
+            continue
+        end = hit.end
+        tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
+        end += tail.end() if tail else 0
+        name = text[head.start("head") : end]
+        emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name, None,
+                                                                  None, [name]), idx, 0.7)  # fmt: skip
     full_people = {h.entity.entity_id for _, h in hits if h.kind != "short" and h.entity.type == "PER"}
     kb_people_short: dict[str, Entity] = {}
     for idx, hit in hits:
@@ -397,8 +420,8 @@ def resolve_document(
                 continue
             name = text[s:e]
             eid = stable_id("per", name)
-            parts = [w for w in words_in(text, s, e) if w.key not in _NAME_CONNECTORS]
-            shorts = [parts[-1].key] if len(parts) > 1 else []
+            parts = words_in(text, s, e)
+            shorts = [parts[-1].key] if _short_form_ok(parts) else []
             local_people.setdefault(eid, (name, shorts))
             emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx, 0.8)
 
@@ -406,18 +429,22 @@ def resolve_document(
     for m in stanza_mentions:
         if _overlaps((m.start, m.end), taken):
             continue
-        s, e = _trim_span(text, m.start, m.end, index)
+        s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
         if s >= e or _overlaps((s, e), taken):
             continue
         span_words = words_in(text, s, e)
         if not span_words or not _plausible_name(span_words, upos_at):
             continue
         type_ = GENERIC_TYPES.get(m.type, m.type)
+        if span_words[0].key in ORG_HEADS:
+            type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
+        elif span_words[0].key in MISC_HEADS:
+            type_ = "MISC"  # «مهرجان فيسباكو»
         if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
             type_ = "LOC"
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
-        if type_ == "PER" and len(span_words) > 1:
+        if type_ == "PER" and _short_form_ok(span_words):
             local_people.setdefault(eid, (name, [span_words[-1].key]))
         emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
@@ -444,6 +471,20 @@ def resolve_document(
                         break
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
+
+
+def _short_form_ok(parts: Sequence[Word]) -> bool:
+    """The last word of a full name stands for the person later («أردوغان»), unless it follows a
+    connector («آل ثاني») or is a common word («ثاني» = second)."""
+    if len(parts) < 2 or parts[-2].key in _NAME_CONNECTORS or len(parts[-1].key) < 3:
+        return False
+    return _lexicon_count(parts[-1].key) < _FREQUENT
+
+
+def _looks_like_verb(w: Word) -> bool:
+    """«سيوصي»: a future verb is never a name."""
+    k = w.key
+    return len(k) > 4 and k[0] == "س" and k[1] in "يتن" and _lexicon_count(k[1:]) >= 3
 
 
 def hit_key(text: str, hit: _Hit) -> str:
@@ -486,7 +527,7 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
                     break
 
 
-def _trim_span(text: str, start: int, end: int, index: _Index) -> tuple[int, int]:
+def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = False) -> tuple[int, int]:
     """Cut a statistical span to the name: leading proclitics (unless «لل»), titles, honorifics and
     nisbas, and function words at either edge («القيرغيزي صدير جاباروف» → «صدير جاباروف»)."""
     words = words_in(text, start, end)
@@ -499,6 +540,8 @@ def _trim_span(text: str, start: int, end: int, index: _Index) -> tuple[int, int
         words.pop(0)
     if not words:
         return start, start
+    while person and len(words) > 1 and words[0].key.startswith("ال") and _lexicon_count(words[0].key) >= _FREQUENT:
+        words.pop(0)  # «المنتج إدريسا ويدراوغو» → «إدريسا ويدراوغو»
     start = max(start, words[0].start)
     i = 0
     while i < len(words):
