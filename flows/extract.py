@@ -1,42 +1,82 @@
 """Run the pipeline over a folder of raw articles: ``python -m flows.extract --raw raw --out processed``.
 
-Runs on Prefect's temporary local server unless PREFECT_API_URL points at a real one.
+Incremental and idempotent (tasks/incremental.py): only new or changed files are analysed, a rerun with
+nothing new rewrites nothing. One run at a time per output folder (tasks/lock.py). Runs on Prefect's
+temporary local server unless PREFECT_API_URL points at a real one (see flows/serve.py).
+
+Exit codes: 0 the run completed (quarantined files are counted in its last line, not failures);
+1 the run failed (models, disk, settings: the message says which and how to fix it);
+75 another run kept the output folder busy longer than --lock-timeout.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NONE
+from prefect.runtime import flow_run
+from prefect.states import Completed
+from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from tasks.batch import process_batch
-from tasks.models import ModelConfig
+from tasks.incremental import (
+    BatchSpec,
+    Plan,
+    build_part,
+    clean_leftovers,
+    collect_garbage,
+    commit,
+    load_manifest,
+    make_plan,
+    read_part_record,
+    totals,
+)
+from tasks.lock import LockBusy, RunLock
+from tasks.models import ModelConfig, model_version
+from tasks.runs import RunRecord, append_run, new_run_id, summary_markdown
 from tasks.settings import PROJECT_ROOT
-from tasks.store import publish
+
+ARTIFACT_KEY = "iltizam-extract-run"
 
 
-def list_raw_files(raw: Path) -> list[str]:
-    """Every visible entry of the raw folder, sorted; directories and odd files are listed too so
-    that they reach the quarantine table instead of vanishing."""
-    if not raw.is_dir():
-        raise FileNotFoundError(f"raw folder {raw} does not exist; create it and drop article texts in it")
-    return sorted(str(p) for p in raw.iterdir() if not p.name.startswith("."))
+@task(name="plan", cache_policy=NONE)
+def plan_task(raw: str, out: str, batch_size: int, models: str, allow_empty_raw: bool) -> Plan:
+    return make_plan(Path(raw), Path(out), batch_size, ModelConfig.from_setting(models), allow_empty_raw)
 
 
-@task(name="process-batch")
-def process_batch_task(paths: list[str], staging: str, models: str) -> dict[str, Any]:
-    return process_batch(paths, Path(staging), ModelConfig.from_setting(models)).as_dict()
+@task(name="process-batch", cache_policy=NONE)
+def process_batch_task(out: str, spec: BatchSpec, models: str) -> tuple[dict[str, Any], bool]:
+    config = ModelConfig.from_setting(models)
+    return build_part(
+        Path(out), spec, lambda paths, dest, key, dups: process_batch(paths, dest, config, key=key, duplicates=dups)
+    )
 
 
-@task(name="publish")
-def publish_task(staging: str, out: str) -> None:
-    publish(Path(staging), Path(out))
+@task(name="commit", cache_policy=NONE)
+def commit_task(plan: Plan, records: dict[str, dict[str, Any]], run_id: str) -> dict[str, Any]:
+    return commit(plan, records, run_id)
+
+
+@task(name="record-run", cache_policy=NONE)
+def record_run_task(out: str, record: RunRecord) -> None:
+    append_run(Path(out), record)
+
+
+def _summary(r: RunRecord, out: str) -> str:
+    commitments = "" if r.commitments_added is None else f", {r.commitments_added} commitments"
+    return (
+        f"{r.new_files} new, {r.changed_files} changed, {r.deleted_files} deleted, {r.skipped_files} unchanged "
+        f"files; added {r.documents_added} documents, {r.mentions_added} mentions{commitments}; "
+        f"{r.quarantined_added} quarantined ({r.quarantined} in {out}/quarantine); "
+        + ("tables rewritten" if r.tables_rewritten else "nothing to do, tables untouched")
+    )
 
 
 @flow(name="extract")
@@ -45,44 +85,71 @@ def extract(
     out: str = str(PROJECT_ROOT / "processed"),
     batch_size: int = 100,
     models: str = "bundled",
+    lock_timeout: float = 600.0,
+    allow_empty_raw: bool = False,
 ) -> dict[str, Any]:
-    """Raw Arabic articles → documents, sentences, tokens, mentions and quarantine tables."""
-    started = time.time()
-    paths = list_raw_files(Path(raw))
+    """Raw Arabic articles → documents, sentences, tokens, mentions, entities, commitments, quarantine
+    and runs tables, updated incrementally."""
+    started = dt.datetime.now(dt.UTC)
+    record = RunRecord(new_run_id(started), started, flow_run.get_id(), raw=raw, batch_size=batch_size)
     out_p = Path(out)
-    staging = out_p / f".staging-{uuid.uuid4().hex[:8]}"
-    batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)] or [[]]
-    totals = {"documents": 0, "sentences": 0, "words": 0, "mentions": 0, "quarantined": 0}
-    for i, batch in enumerate(batches, 1):
-        summary = process_batch_task(batch, str(staging), models)
-        for k in totals:
-            totals[k] += summary[k]
-        print(
-            f"batch {i}/{len(batches)}: {summary['documents']} documents, {summary['sentences']} sentences, "
-            f"{summary['words']} words, {summary['mentions']} mentions, {summary['quarantined']} quarantined "
-            f"({summary['seconds']:.1f} s)"
+    with RunLock(out_p, timeout=lock_timeout, flow_run_id=record.flow_run_id):
+        try:
+            clean_leftovers(out_p)
+            record.model_version = model_version(ModelConfig.from_setting(models))
+            plan = plan_task(raw, out, batch_size, models, allow_empty_raw)
+            record.add_plan(plan)
+            print(f"plan: {plan.describe()}")
+            records = {k: read_part_record(out_p, k) or {} for k in plan.keep}
+            for i, spec in enumerate(plan.batches, 1):
+                part, reused = process_batch_task(out, spec, models)
+                records[spec.key] = part
+                record.add_part(part)
+                print(f"batch {i}/{len(plan.batches)}: {len(spec.members)} files → " + record.part_line(part, reused))
+            manifest = commit_task(quote(plan), quote(records), record.run_id) if plan.needs_commit else None
+            record.tables_rewritten = manifest is not None
+            manifest = manifest or load_manifest(out_p)
+            record.set_totals(totals(manifest))
+            collect_garbage(out_p, manifest)
+            record.finish("completed", _summary(record, out))
+            record_run_task(out, record)
+        except BaseException as exc:
+            record.finish("failed", f"{type(exc).__name__}: {exc}")
+            record.record_failure(out_p)
+            raise
+    try:
+        create_markdown_artifact(
+            summary_markdown(record, out_p), key=ARTIFACT_KEY, description=f"extract run {record.run_id}"
         )
-    publish_task(str(staging), out)
-    totals["seconds"] = round(time.time() - started, 1)
-    print(
-        f"done: {totals['documents']} documents, {totals['sentences']} sentences, {totals['words']} words, "
-        f"{totals['mentions']} mentions, {totals['quarantined']} quarantined, in {totals['seconds']} s "
-        f"→ {out_p}/<table>/*.parquet"
-    )
-    return totals
+    except Exception as exc:  # the tables are committed; a missing summary in the UI is not a failure
+        print(f"warning: could not create the run summary artifact ({exc})", file=sys.stderr)
+    print(f"done in {record.seconds} s: {record.message} → {out_p}/<table>/*.parquet")
+    return Completed(message=record.message, data=record.row())  # type: ignore[return-value]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--raw", default=str(PROJECT_ROOT / "raw"), help="folder of raw article files")
     ap.add_argument("--out", default=str(PROJECT_ROOT / "processed"), help="output folder for Parquet tables")
-    ap.add_argument("--batch-size", type=int, default=100, help="documents per task")
-    ap.add_argument(
-        "--models", default="bundled", help="bundled (default), a models folder, or stanza:<resources dir>"
-    )
+    ap.add_argument("--batch-size", type=int, default=100, help="documents per task (and per part file)")
+    ap.add_argument("--models", default="bundled", help="bundled (default), a models folder, or stanza:<resources dir>")
+    ap.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a run already writing --out")
+    ap.add_argument("--allow-empty-raw", action="store_true", help="let an empty raw folder empty every table")
     args = ap.parse_args(argv)
-    extract(raw=args.raw, out=args.out, batch_size=args.batch_size, models=args.models)
-    return 0
+    state = extract(
+        raw=args.raw,
+        out=args.out,
+        batch_size=args.batch_size,
+        models=args.models,
+        lock_timeout=args.lock_timeout,
+        allow_empty_raw=args.allow_empty_raw,
+        return_state=True,
+    )
+    if state.is_completed():
+        return 0
+    exc = state.result(raise_on_failure=False)
+    print(f"extract {state.name.lower()}: {exc}", file=sys.stderr)
+    return 75 if isinstance(exc, LockBusy) else 1
 
 
 if __name__ == "__main__":

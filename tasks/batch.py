@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from tasks.errors import IngestError, ModelError
 from tasks.ingest import Document, ingest_file
 from tasks.models import ModelConfig, get_pipeline, model_version
 from tasks.nlp import MENTION_COLS, SENT_COLS, TOKEN_COLS, Analysed, analyse
+from tasks.precheck import content_problem
 from tasks.store import document_columns, to_table, write_parquet
 
 
@@ -73,11 +74,20 @@ def analyse_guarded(nlp: Any, docs: list[Document], quarantine: list[tuple[str, 
         return _merge(parts), good
 
 
-def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | None = None) -> BatchSummary:
-    """Ingest, analyse and write one batch; bad files go to the quarantine table with their reason."""
+def process_batch(
+    paths: Sequence[str],
+    staging: Path,
+    config: ModelConfig | None = None,
+    key: str | None = None,
+    duplicates: Mapping[str, str] | None = None,
+) -> BatchSummary:
+    """Ingest, analyse and write one batch as ``staging/<table>/part-<key>.parquet`` for every table; bad
+    files go to the quarantine table with their stage and reason. ``duplicates`` maps a path to the file
+    (of another batch) whose identical text is kept instead (tasks.incremental decides it run-wide)."""
     start = time.time()
     config = config or ModelConfig.from_setting()
-    key = batch_key(paths)
+    key = key or batch_key(paths)
+    duplicates = duplicates or {}
     quarantine: list[tuple[str, str, str, str]] = []
     docs: list[Document] = []
     seen: dict[str, str] = {}
@@ -86,6 +96,16 @@ def process_batch(paths: Sequence[str], staging: Path, config: ModelConfig | Non
             doc = ingest_file(p)
         except IngestError as exc:
             quarantine.append((p, "", "ingest", exc.reason + (f" (fix: {exc.fix})" if exc.fix else "")))
+            continue
+        except Exception as exc:  # a reader bug on one odd file must not take the batch down
+            quarantine.append((p, "", "ingest", f"unexpected {type(exc).__name__}: {exc}"))
+            continue
+        problem = content_problem(doc)
+        if problem:
+            quarantine.append((p, doc.sha256, "content", problem))
+            continue
+        if p in duplicates:
+            quarantine.append((p, doc.sha256, "ingest", f"same text as {duplicates[p]}; kept that one"))
             continue
         if doc.doc_id in seen:
             quarantine.append((p, doc.sha256, "ingest", f"same text as {seen[doc.doc_id]}; kept that one"))

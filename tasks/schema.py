@@ -156,6 +156,41 @@ QUARANTINE = _schema(
     "Inputs that could not be processed, with the stage that refused them and why.",
 )
 
+RUNS = _schema(
+    "runs",
+    [
+        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("flow_run_id", pa.string()),
+        pa.field("started_at", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("ended_at", pa.timestamp("us", tz="UTC")),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("message", pa.string()),
+        pa.field("raw", pa.string()),
+        pa.field("batch_size", pa.int32()),
+        pa.field("new_files", pa.int32()),
+        pa.field("changed_files", pa.int32()),
+        pa.field("deleted_files", pa.int32()),
+        pa.field("skipped_files", pa.int32()),
+        pa.field("requeued_files", pa.int32()),
+        pa.field("documents_added", pa.int64()),
+        pa.field("quarantined_added", pa.int64()),
+        pa.field("mentions_added", pa.int64()),
+        pa.field("commitments_added", pa.int64()),
+        pa.field("documents", pa.int64()),
+        pa.field("quarantined", pa.int64()),
+        pa.field("mentions", pa.int64()),
+        pa.field("commitments", pa.int64()),
+        pa.field("tables_rewritten", pa.bool_()),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
+        pa.field("seconds", pa.float64()),
+    ],
+    "One row per extract run (a log, appended even when nothing changed). *_files count raw files by what the "
+    "run found (skipped = unchanged, requeued = unchanged but analysed again); *_added count rows this run "
+    "wrote; documents/quarantined/mentions/commitments are table totals after the run (commitments* are null "
+    "while there is no commitments table).",
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "sentences": SENTENCES,
@@ -165,4 +200,5 @@ TABLES: dict[str, pa.Schema] = {
     "commitments": COMMITMENTS,
     "commitment_parties": COMMITMENT_PARTIES,
     "quarantine": QUARANTINE,
+    "runs": RUNS,
 }

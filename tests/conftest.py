@@ -44,3 +44,16 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory, prefect_server: None) -
     out = base / "processed"
     extract(raw=str(raw), out=str(out), batch_size=2)
     return out
+
+
+@pytest.fixture(scope="session")
+def ops_reference(tmp_path_factory: pytest.TempPathFactory, prefect_server: None) -> tuple[Path, Path]:
+    """An uninterrupted extract run from scratch over a copy of raw/, one document per batch: (raw, out).
+    The operations tests compare incremental, interrupted and concurrent runs with it."""
+    from flows.extract import extract
+
+    base = tmp_path_factory.mktemp("ops_reference")
+    raw = base / "raw"
+    shutil.copytree(RAW, raw, ignore=shutil.ignore_patterns(".*"))
+    extract(raw=str(raw), out=str(base / "out"), batch_size=1)
+    return raw, base / "out"
