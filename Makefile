@@ -26,4 +26,4 @@ train: $(STAMP)
 	$(BIN)/python -m flows.train_models
 
 clean:
-	rm -rf processed/*/ processed/.staging-* .prefect work
+	rm -rf processed/*/ processed/.staging-* processed/.parts processed/_manifest.json processed/.lock .prefect work
