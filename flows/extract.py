@@ -40,6 +40,7 @@ from tasks.incremental import (
 )
 from tasks.lock import LockBusy, RunLock
 from tasks.models import ModelConfig, model_version
+from tasks.runners import SettingTaskRunner, add_runner_option
 from tasks.runs import RunRecord, append_run, new_run_id, summary_markdown
 from tasks.settings import PROJECT_ROOT
 
@@ -79,7 +80,7 @@ def _summary(r: RunRecord, out: str) -> str:
     )
 
 
-@flow(name="extract")
+@flow(name="extract", task_runner=SettingTaskRunner())
 def extract(
     raw: str = str(PROJECT_ROOT / "raw"),
     out: str = str(PROJECT_ROOT / "processed"),
@@ -101,8 +102,10 @@ def extract(
             record.add_plan(plan)
             print(f"plan: {plan.describe()}")
             records = {k: read_part_record(out_p, k) or {} for k in plan.keep}
-            for i, spec in enumerate(plan.batches, 1):
-                part, reused = process_batch_task(out, spec, models)
+            # submitted together: the task runner (--runner / ILTIZAM_RUNNER) decides where and how many at once
+            futures = [process_batch_task.submit(out, spec, models) for spec in plan.batches]
+            for i, (spec, future) in enumerate(zip(plan.batches, futures, strict=True), 1):
+                part, reused = future.result()
                 records[spec.key] = part
                 record.add_part(part)
                 print(f"batch {i}/{len(plan.batches)}: {len(spec.members)} files → " + record.part_line(part, reused))
@@ -135,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--models", default="bundled", help="bundled (default), a models folder, or stanza:<resources dir>")
     ap.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a run already writing --out")
     ap.add_argument("--allow-empty-raw", action="store_true", help="let an empty raw folder empty every table")
+    add_runner_option(ap)
     args = ap.parse_args(argv)
     state = extract(
         raw=args.raw,

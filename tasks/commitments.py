@@ -259,7 +259,8 @@ def tag_document(
                 party_of[st.entity_id] = st
     doc_parties = [party_of[e] for e, _ in counts.most_common(2)]
     states.top3 = [party_of[e] for e, _ in counts.most_common(3)]  # type: ignore[attr-defined]
-    if any(w in normalize(text) for w in _GROUP_WORDS):
+    norm_text = normalize(text)
+    if any(w in norm_text for w in _GROUP_WORDS):
         ca = [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
         ca_ids = {p.entity_id for p in ca}
         others = [party_of[e] for e, _ in counts.most_common() if e not in ca_ids][:1]

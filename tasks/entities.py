@@ -18,8 +18,8 @@ from tasks.clitics import load_lexicon
 from tasks.dates import find_dates
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
-from tasks.kb_build import alias_key
-from tasks.normalize import normalize
+from tasks.kb_build import _DASHES, _EDGE_PUNCT, alias_key
+from tasks.normalize import normalize, normalize_with_map
 
 # Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -103,8 +103,36 @@ def stable_id(prefix: str, name: str) -> str:
     return f"{prefix}:{hashlib.sha256(normalize(name).encode()).hexdigest()[:12]}"
 
 
+@lru_cache(maxsize=8)
+def _normalized(text: str) -> tuple[str, list[int]]:
+    """normalize(text) and, for every position i of ``text``, the length of normalize(text[:i]).
+
+    Normalisation maps characters one at a time, so normalize(text[s:e]) == norm[pos[s]:pos[e]]: a
+    document is normalised once instead of once per candidate span (the hot spot of this module)."""
+    norm, index = normalize_with_map(text)
+    pos = [0] * (len(text) + 1)
+    for src in index:
+        pos[src + 1] += 1
+    for i in range(1, len(pos)):
+        pos[i] += pos[i - 1]
+    return norm, pos
+
+
+def _normalized_slice(text: str, start: int, end: int) -> str:
+    """normalize(text[start:end]), from the cached normalisation of the whole ``text``."""
+    norm, pos = _normalized(text)
+    n = len(text)
+    return norm[pos[min(max(start, 0), n)] : pos[min(max(end, 0), n)]]
+
+
+def _key_of_normalized(norm: str) -> str:
+    """tasks.kb_build.alias_key after its normalize step: alias_key(x) == _key_of_normalized(normalize(x))."""
+    return _DASHES.sub("-", " ".join(norm.strip(_EDGE_PUNCT).split()))
+
+
 def words_in(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), normalize(m.group())) for m in _WORD_RE.finditer(text, start, end)]
+    return [Word(m.start(), m.end(), _normalized_slice(text, m.start(), m.end()))
+            for m in _WORD_RE.finditer(text, start, end)]  # fmt: skip
 
 
 def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
@@ -198,7 +226,10 @@ class _Hit:
 
 
 def _variant_key(text: str, start: int, end: int, replace: str) -> str:
-    return alias_key(replace + text[start + len(replace) : end]) if replace else alias_key(text[start:end])
+    """alias_key(replace + text[start + len(replace):end]) (or of text[start:end] when ``replace`` is empty)."""
+    if replace:
+        return _key_of_normalized(normalize(replace) + _normalized_slice(text, start + len(replace), end))
+    return _key_of_normalized(_normalized_slice(text, start, end))
 
 
 def _match_at(
@@ -452,7 +483,7 @@ def resolve_document(
     for idx, _s, _e, words in per_sentence:
         for w in words:
             for start, _ in _clitic_variants(text, w):
-                ent = kb_people_short.get(normalize(text[start : w.end]))
+                ent = kb_people_short.get(_normalized_slice(text, start, w.end))
                 if ent is not None:
                     emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
                     break
@@ -462,7 +493,7 @@ def resolve_document(
         for idx, _s, _e, words in per_sentence:
             for w in words:
                 for start, _ in _clitic_variants(text, w):
-                    key = normalize(text[start : w.end])
+                    key = _normalized_slice(text, start, w.end)
                     if key in short_map:
                         eid = short_map[key]
                         full = local_people[eid][0]
