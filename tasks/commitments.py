@@ -56,6 +56,17 @@ _CUE_RE = [(mod, re.compile(rf"(?<![\w])(?:[وف])?(?P<cue>{pat})(?![\w])")) for
 _FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>(?:سوف\s+|س)(?P<verb>[يتنا][\w]{2,}))(?![\w])")
 # In a headline, a present-tense dual verb reports the article's commitment («… تعززان التعاون»).
 _DUAL_PRESENT_RE = re.compile(r"(?<![\w])(?P<cue>(?P<verb>[يت][\w]{2,}ان))(?![\w])")
+# In a headline, «الصين تعزز …» / «"قطر" تزود …»: an actor, then a present-tense verb, reports the article's
+# commitment (guideline) — unless the verb states a stance or reports an event («تدعم», «ترحب», «تبحث»).
+_PRESENT_RE = re.compile(r"[\s\"'«»“”]*(?P<cue>(?P<verb>[يت][\w]{3,}))(?![\w])")
+_STANCE_VERBS = {normalize(v) for v in (
+    "تدعم يدعم تؤيد يؤيد ترفض يرفض تدين يدين ترحب يرحب تعارض يعارض تؤكد يؤكد تطالب يطالب تحذر يحذر تنفي ينفي "
+    "تتهم يتهم تعتبر يعتبر ترى يرى تشيد يشيد تولي يولي تواجه يواجه تستقبل يستقبل تتوقع يتوقع تنتقد ينتقد "
+    "تهدد يهدد تحتفل يحتفل تتصدر يتصدر تعلن يعلن تكشف يكشف تنشر ينشر تقول يقول تعرب يعرب تبدي يبدي تدعو يدعو "
+    "تخسر يخسر تربح يربح تسجل يسجل ترفع يرفع تخفض يخفض تتراجع يتراجع ترتفع يرتفع تنخفض ينخفض تحقق يحقق "
+    "تستضيف يستضيف تشارك يشارك تتهم يتهم تحاكم يحاكم تعتقل يعتقل تقصف يقصف تهاجم يهاجم تستدعي يستدعي تطرد يطرد "
+    "تجري يجري تهنئ يهنئ تتصل يتصل تختتم يختتم تبدأ يبدأ تغادر يغادر تنظم ينظم تفتتح يفتتح تودع يودع تعزي يعزي"
+).split()}  # fmt: skip
 _NEG_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>لن\s+(?P<verb>[يتنا][\w]{2,}))(?![\w])")
 _NEG_BEFORE = re.compile(rf"(?:^|\s)(?:{_alts('لا|لن|لم|ليس|لسنا|ليست|لا نسعى')})\s+$")
 # Future verbs that are logistics, copulas, passives or predictions, not commitments (guideline).
@@ -74,7 +85,10 @@ _EXPECTATION = re.compile(
     rf"(?<![\w])(?:{_alts(_NOT_OWN_WORDS)})(?![\w])"
 )
 _REPORTING_WORDS = ("قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|شدد|شددت|صرح|صرحت|"
-                    "مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا|قائلا|قائلة|قوله|قولها|نقلت|نقل|تابع|وتابع")
+                    "مضيفا|مضيفة|مؤكدا|مؤكدة|موضحا|مشيرا|لافتا|قائلا|قائلة|قوله|قولها|نقلت|نقل|تابع|وتابع|"
+                    "أعرب|أعربت|أعربا|اعتبر|اعتبرت|أفاد|أفادت|لفت|لفتت")
+# «من جانبه، توجه توكاييف …»: the other side takes the floor; its first person is the new speaker
+_TURN = re.compile(rf"\s*(?:{_alts('من جانبه|من جانبها|من جهته|من جهتها|بدوره|بدورها|من ناحيته|من ناحيتها')})(?![\w])")
 _REPORTING = re.compile(rf"(?<![\w])(?:[وف])?(?:{_alts(_REPORTING_WORDS)})(?![\w])")
 _NAMED_DOC_BEFORE = re.compile(r"(?<![\w])(?:اتفاق|اتفاقيه|معاهده|اعلان|محادثات|عمليه|مسار)\s+$")
 _DOC_NOUN = re.compile(r"(?<![\w])(?:[وب])?(?:ال)?(?:اتفاق|اتفاقي|مذكر|معاهد|اعلان|عقد|عقود|صفق|بروتوكول|وثيق|ميثاق)")
@@ -161,6 +175,14 @@ class MentionRef:
     entity_id: str
 
 
+# Organisations that act for their state («وزارة الخارجية الصينية» → China); companies, media, banks, funds,
+# federations, universities and militant groups act for themselves (the guideline: companies stay organisations).
+STATE_ORGAN_SUBTYPES = frozenset({
+    "ministry", "government", "legislature", "central_bank", "government_agency", "military", "party",
+    "party_body", "advisory_body", "judiciary", "security_agency", "presidency", "state_body",
+})  # fmt: skip
+
+
 class _States:
     """Maps an entity (a leader, a ministry, a nisba, a country) to the state it acts for."""
 
@@ -178,7 +200,7 @@ class _States:
             return Party(entity_id, name) if name and not entity_id.startswith("date:") else None
         if ent.type == "GPE" and ent.subtype == "country":
             return Party(ent.entity_id, ent.canonical)
-        if ent.type in ("PER", "ORG") and ent.country and ent.subtype not in ("company", "media", "news_agency"):
+        if ent.country and (ent.type == "PER" or (ent.type == "ORG" and ent.subtype in STATE_ORGAN_SUBTYPES)):
             country = self.kb.country(ent.country)
             if country is not None:
                 return Party(country.entity_id, country.canonical)
@@ -250,15 +272,21 @@ def tag_document(
     _title_states(text, mentions, states)
     # the document's parties: the states it names most (for «الجانبان» / «البلدان»)
     counts: Counter[str] = Counter()
+    led: Counter[str] = Counter()  # states whose leaders and officials the document names
     party_of: dict[str, Party] = {}
     for m in mentions:
         if m.type in ("GPE", "PER", "ORG"):
             st = states.state(m.entity_id)
             if st and st.entity_id in kb.entities and kb.entities[st.entity_id].subtype == "country":
                 counts[st.entity_id] += 1
+                led[st.entity_id] += m.type == "PER"
                 party_of[st.entity_id] = st
     doc_parties = [party_of[e] for e, _ in counts.most_common(2)]
-    states.top3 = [party_of[e] for e, _ in counts.most_common(3)]  # type: ignore[attr-defined]
+    # «القمة الثلاثية», «القادة الثلاثة»: the three states whose leaders the article names, when it names
+    # three (the country where they met is named often too, but is not a party)
+    by_leaders = [e for e, n in sorted(led.items(), key=lambda x: (-x[1], -counts[x[0]])) if n > 0]
+    top3 = by_leaders[:3] if len(by_leaders) >= 3 else [e for e, _ in counts.most_common(3)]
+    states.top3 = [party_of[e] for e in top3]  # type: ignore[attr-defined]
     norm_text = normalize(text)
     if any(w in norm_text for w in _GROUP_WORDS):
         ca = [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
@@ -266,12 +294,16 @@ def tag_document(
         others = [party_of[e] for e, _ in counts.most_common() if e not in ca_ids][:1]
         doc_parties = others + ca
     out: list[Commitment] = []
+    from_headline: list[Commitment] = []
     last_speaker: Party | None = None
     for idx, s_start, s_end in sentences:
         sent = text[s_start:s_end]
         norm, index = normalize_with_map(sent)
         ments = [m for m in mentions if s_start <= m.start and m.end <= s_end]
-        cues = _find_cues(norm, lexicon, headline=idx == 0 and bool(title) and sent.strip() == title)
+        headline = idx == 0 and bool(title) and sent.strip() == title
+        cues = _find_cues(norm, lexicon, headline=headline)
+        if headline and not cues:
+            cues = _headline_present(norm, index, s_start, ments, lexicon)
         speaker = _speaker(norm, index, s_start, ments, states, kb) or (
             last_speaker if _REPORTING.match(norm.lstrip()) or (norm.startswith(("و", "ف")) and cues) else None
         )
@@ -288,7 +320,7 @@ def tag_document(
                 continue
             t_start, t_end = index[c_start] + s_start, index[c_end - 1] + 1 + s_start
             nxt = min([b for b in bounds if b > c_start] + [len(norm)])
-            a_start_n = c_start if modality == "pledge" and strength == "future" else c_end
+            a_start_n = c_start if strength == "headline" or (modality == "pledge" and strength == "future") else c_end
             a_end_n = _action_end(norm, a_start_n, nxt)
             while a_start_n < a_end_n and norm[a_start_n] in " \t،,:":
                 a_start_n += 1
@@ -313,13 +345,44 @@ def tag_document(
             prev_actors = actors
             action = text[a_start:a_end]
             sectors = [s for s, rx in _SECTOR_RE.items() if rx.search(normalize(action))] or ["other"]
-            conf = {"lexical": 0.8, "future": 0.65, "negfuture": 0.7}[strength] - (0.2 if fallback else 0.0)
+            conf = {"lexical": 0.8, "future": 0.65, "negfuture": 0.7, "headline": 0.6}[strength] - (
+                0.2 if fallback else 0.0
+            )
             out.append(Commitment(
                 doc_id, idx, text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
                 sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
                 date, round(max(0.1, conf), 2), sentence=sent,
             ))  # fmt: skip
+            if strength == "headline":
+                from_headline.append(out[-1])
+    if len(from_headline) == len(out):
+        return []  # a present-tense headline reports a commitment only if the article makes one
     return out
+
+
+def _headline_present(
+    norm: str, index: Sequence[int], s_start: int, ments: Sequence[MentionRef], lexicon: Mapping[str, int]
+) -> list[tuple[str, int, int, str, str]]:
+    """The verb right after a headline's leading actor («الصين تعزز», «"قطر" تزود»), as a cue."""
+    ends = {}
+    for p, off in enumerate(index):
+        ends[off + s_start + 1] = p + 1  # original end offset → normalised end
+    for m in sorted(ments, key=lambda m: m.start):
+        if m.type not in ("GPE", "ORG", "PER") or m.end not in ends:
+            continue
+        n_end = ends[m.end]
+        if len(norm[:n_end].split()) > 4:
+            break  # the subject leads a headline
+        hit = _PRESENT_RE.match(norm, n_end)
+        if hit is None or any(o.start < index[hit.end("cue") - 1] + s_start + 1 and o.end > index[hit.start("cue")]
+                              + s_start for o in ments):  # fmt: skip
+            continue
+        verb = hit["verb"]
+        if verb in _STANCE_VERBS | _NOT_COMMITMENT_VERBS or verb.endswith(("ه", "ات")) or lexicon.get(verb, 0) < 3:
+            continue
+        modality = "signed" if re.match(r"[يت]وقع", verb) else "pledge"
+        return [(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
+    return []
 
 
 def _find_cues(
@@ -354,7 +417,8 @@ def _find_cues(
             taken.append((s, e))
     for m in _DUAL_PRESENT_RE.finditer(norm) if headline else ():
         s, e = m.span("cue")
-        if free(s, e) and lexicon.get(m["verb"], 0) >= 3 and normalize(m["verb"]) not in _NOT_COMMITMENT_VERBS:
+        known = max(lexicon.get(m["verb"], 0), lexicon.get(m["verb"][:-2], 0))  # «تعززان» → «تعزز»
+        if free(s, e) and known >= 3 and normalize(m["verb"][:-2]) not in _STANCE_VERBS | _NOT_COMMITMENT_VERBS:
             found.append(("signed" if re.match(r"[يت]وقع", m["verb"]) else "pledge", s, e, "positive", "future"))
             taken.append((s, e))
     for m in _FUTURE_RE.finditer(norm):
@@ -467,7 +531,9 @@ def _arguments(
         if comp_word.endswith("هما") and doc_parties:
             return list(doc_parties), False  # «أنهما سيعززان»: the two sides
         head = " ".join(subj.split()[:3])
-        group = _group_parties(head, states, doc_parties, kb)
+        group = _group_parties(head, states, doc_parties, kb) or (
+            _group_parties(" ".join(subj.split()[-2:]), states, [], kb) if left_start == 0 else []
+        )  # «كما كرر القادة الثلاثة عزمهم»: the group right before the cue
         if group:
             return group, False
         after_comp = [x for x in left if len(words_between(left_start, x[0])) <= 1]
@@ -480,8 +546,12 @@ def _arguments(
             return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True, ends=ends), False
         first = subj.replace("،", " ").replace(",", " ").split()[:1]
         if first and first[0] in _SELF_WORDS:
-            rep = _REPORTING.search(norm[:left_start])
-            reporter = [x for x in parties if rep and rep.end() <= x[0] < left_start]
+            # the subject of the last reporting verb before «إن/أن» («قال وزير الخارجية الأمريكي إن بلاده»);
+            # none there («وأكد أن الصين …، مضيفا أن بلاده»): the speaker's state
+            reps = list(_REPORTING.finditer(norm[:left_start]))
+            rep = reps[-1] if reps else None
+            reporter = [x for x in parties if rep and rep.end() <= x[0] < left_start
+                        and len(words_between(rep.end(), x[0])) <= 4]  # fmt: skip
             if reporter and states.state(reporter[0][1].entity_id):
                 return [reporter[0][2]], False  # «قال وزير الخارجية الأمريكي إن بلاده …»
             if speaker_state is not None:
@@ -509,6 +579,17 @@ def _arguments(
         # the addressee is near the cue; a party after «مع» is a partner, not the addressee
         near = [x for x in right if len(words_between(c_end, x[0])) <= 5
                 and not re.search(r"(?<![\w])مع\s+$", norm[max(0, x[0] - 5) : x[0]])]  # fmt: skip
+        verbal = not norm[c_start:c_end].lstrip("و").startswith(("بدعو", "دعوه", "الدعوه", "تطلع", "امل"))
+        if (verbal and near and right[0] == near[0] and len(words_between(c_end, right[0][0])) <= 2
+                and len(_dedupe(_coordinated(norm, right, right[0][0], ends=ends))) == 1):  # not «يدعو X وY»
+            # VSO «دعت السلطات الكويتية … سفير مانيلا إلى»: the first party after the verb is its subject,
+            # the caller; a different state after it is the addressee
+            k = 0
+            while k < len(right) and right[k][2] == right[0][2]:
+                k += 1
+            rest = [x for x in near if x in right[k:]]
+            if rest:
+                near = rest
         between = re.search(r"(?<![\w])بين\s+", norm[c_end:a_end])
         if between and not group:
             pos = c_end + between.end()
@@ -597,7 +678,7 @@ def _speaker(
 ) -> Party | None:
     """The person whose words these are: a PER mention next to a reporting verb («قال لي إن»,
     «وقال رئيس مجلس الدولة الصيني لي تشيانغ»)."""
-    rep = _REPORTING.search(norm)
+    rep = _TURN.match(norm) or _REPORTING.search(norm)
     if not rep:
         return None
     people = [m for m in ments if m.type == "PER"]

@@ -95,3 +95,50 @@ def test_duckdb_query_of_the_readme_answers_by_actor_counterpart_sector_year(sam
     rows = duckdb.connect().execute(query.replace("processed/", f"{sample_run}/")).fetchall()
     assert rows and all(len(r) == 5 for r in rows)
     assert any(r[0] == "China" and r[1] == "Kyrgyzstan" for r in rows)
+
+
+def test_present_tense_headline_reports_the_articles_commitment(nlp):
+    body = "وقال الرئيس الصيني شي جين بينغ إن الصين ستقدم 60 مليار دولار لأفريقيا في السنوات الثلاث المقبلة.\n"
+    rs = records(nlp, body, lead="الصين تعزز نفوذها في أفريقيا بـ60 مليار دولار\n")
+    head = [r for r in rs if r["trigger"] == "تعزز"]
+    assert head and head[0]["modality"] == "pledge" and head[0]["actors"] == ["China"]
+    assert head[0]["action"].startswith("تعزز نفوذها")
+
+
+def test_present_tense_headline_alone_or_stance_is_not_tagged(nlp):
+    # no commitment in the article: the headline reports none
+    assert records(nlp, "وتشهد العلاقات بين البلدين نموا مطردا.\n", lead="الصين تعزز نفوذها في أفريقيا\n") == []
+    # a stance verb in the headline is not a commitment, even next to one in the body
+    rs = records(nlp, "وقال وانغ إن الصين ستعمل مع قيرغيزستان في مكافحة الإرهاب.\n",
+                 lead="الصين تدعم قيرغيزستان في حماية استقلالها\n")  # fmt: skip
+    assert [r["trigger"] for r in rs] == ["ستعمل"]
+
+
+def test_call_after_a_verb_and_its_subject_takes_the_object_as_addressee(nlp):
+    rs = records(nlp, "وتطورت الأزمة بين البلدين بعدما دعت السلطات الكويتية في نيسان/أبريل سفير مانيلا إلى "
+                      "المغادرة.\n", lead="الكويت والفلبين توقعان اتفاقا\n")  # fmt: skip
+    call = [r for r in rs if r["modality"] == "call"]
+    assert call and call[0]["actors"] == ["Philippines"]
+    # two coordinated states after the verb are both addressees, not a subject and an object
+    (r,) = records(nlp, "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون.\n")
+    assert r["actors"] == ["China", "Kyrgyzstan"]
+
+
+def test_the_other_side_takes_the_floor_and_his_country_commits(nlp):
+    rs = records(nlp, "وقال الرئيس الصيني شي جين بينغ إن الصين ستعمل مع قازاقستان في مكافحة الإرهاب.\n"
+                      "من جانبه، توجه توكاييف بتهنئة حارة إلى الحزب الشيوعي الصيني، مضيفا أنه في ظل القيادة "
+                      "القوية لشي، حققت الصين إنجازات تاريخية.\n"
+                      "وأضاف أن بلاده ممتنة للدعم الذي قدمته الصين، وهي على استعداد لتقوية العلاقات الثنائية.\n",
+                 lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
+    ready = [r for r in rs if r["modality"] == "readiness"]
+    assert ready and ready[0]["actors"] == ["Kazakhstan"]
+    assert ready[0]["speaker"] == "Kassym-Jomart Tokayev"
+
+
+def test_three_leaders_summit_is_the_three_states_of_the_leaders(nlp):
+    rs = records(nlp, "اجتمع الرئيس التركي رجب طيب أردوغان والرئيس الروسي فلاديمير بوتين والرئيس الإيراني حسن "
+                      "روحاني في أنقرة لبحث الأزمة في سوريا. وتشهد سوريا حربا منذ 2011، وتدعم روسيا وإيران الحكومة "
+                      "في سوريا.\n"
+                      "كما كرر القادة الثلاثة عزمهم على تسريع جهودهم لضمان الهدوء على الأرض.\n",
+                 lead="القمة الثلاثية تتعهد بالتوصل لوقف إطلاق نار دائم في سوريا\n")  # fmt: skip
+    assert [r["actors"] for r in rs] == [["Iran", "Russia", "Turkey"]] * 2
