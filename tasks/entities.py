@@ -156,6 +156,7 @@ class _Index:
     first_words: set[str]
     max_words: int
     offices: set[str]  # alias keys of titles, with and without ال
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)  # one letter deleted → place keys (misspellings)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -203,7 +204,42 @@ def build_index(kb: KnowledgeBase) -> _Index:
                 offices.add(f"{parts[0]} {parts[1][2:]}")  # construct state: «وزير خارجية تركمانستان»
     first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
-    return _Index(entries, ambiguous_entries, first, max_words, offices)
+    fuzzy: dict[str, set[str]] = {}
+    for key, bucket in entries.items():
+        if len(key) >= FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
+            for variant in _deletions(key):
+                fuzzy.setdefault(variant, set()).add(key)
+    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy)
+
+
+FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
+    """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
+    «الفليبيين» → the Philippines), when exactly one entity is that close."""
+    if len(key) < FUZZY_MIN_LEN or not index.fuzzy:
+        return None
+    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if _one_edit(key, k)}
+    found = {(e.entity_id, k): (e, k) for c in keys for e, k in index.entries[c] if e.type == "GPE"}
+    ents = {eid for eid, _ in found}
+    if len(ents) != 1:
+        return None
+    return sorted(found.values(), key=lambda ek: ek[1] != "name")[0]
 
 
 _INDEX_CACHE: dict[int, _Index] = {}
@@ -473,6 +509,10 @@ def resolve_document(
             type_ = "MISC"  # «مهرجان فيسباكو»
         if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
             type_ = "LOC"
+        near = fuzzy_place(_key_of_normalized(_normalized_slice(text, s, e)), index)
+        if near is not None and (type_ in ("GPE", "LOC") or near[1] == "nisba"):
+            emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
+            continue
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
         if type_ == "PER" and _short_form_ok(span_words):
@@ -500,8 +540,28 @@ def resolve_document(
                         emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
                              idx, 0.7)  # fmt: skip
                         break
+    _link_partial_names(text, mentions, rows, kb)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
+
+
+def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase) -> None:
+    """A person the KB does not know, named in part («كايتانو», «إدريسا») where the document also names
+    him in full («آلان بيتر كايتانو», «إدريسا ويدراوغو»): one entity, the full name's."""
+    people = [m for m in mentions if m.type == "PER"]
+    keys = {id(m): [w.key for w in words_in(text, m.start, m.end)] for m in people}
+    for m in people:
+        if m.entity_id in kb.entities:
+            continue
+        part = keys[id(m)]
+        owners = {other.entity_id for other in people
+                  if len(keys[id(other)]) > len(part) and other.entity_id != m.entity_id
+                  and part in (keys[id(other)][: len(part)], keys[id(other)][-len(part) :])}  # fmt: skip
+        if len(owners) == 1:  # two people share the part («محمد»): leave it alone
+            m.entity_id = owners.pop()
+    live = {m.entity_id for m in mentions}
+    for eid in [e for e in rows if e not in live]:
+        del rows[eid]
 
 
 def _short_form_ok(parts: Sequence[Word]) -> bool:

@@ -93,6 +93,31 @@ def test_bbc_sentence_with_honorific_and_famous_surname(nlp):
     assert found(m, "أبوظبي", "GPE")
 
 
+@pytest.mark.slow
+def test_a_part_of_an_unknown_persons_name_links_to_the_full_name(nlp):
+    m = mentions_of(nlp, "وتوفي المخرج إدريسا ويدراوغو في واغادوغو عن 64 عاما. وقال المخرج إن ويدراوغو "
+                         "كان رائدا للسينما الأفريقية.\n")  # fmt: skip
+    full, short = found(m, "إدريسا ويدراوغو", "PER"), found(m, "ويدراوغو", "PER")
+    assert full and short and short[0][3] == full[0][3] and short[0][2] == "إدريسا ويدراوغو"
+
+
+@pytest.mark.slow
+def test_a_misspelt_state_or_nisba_links_to_the_state(nlp):
+    m = mentions_of(nlp, "وأشار إلى محادثات أستانة التي ترعاها روسيا وإيران وتركيا في كازخستان. وقالت العاملة "
+                         "الفليبينية إنها ستعود إلى بلادها.\n")  # fmt: skip
+    assert [x[2] for x in m if x[0] == "كازخستان"] == ["Kazakhstan"]
+    assert [(x[1], x[2]) for x in m if x[0] == "الفليبينية"] == [("GPE", "Philippines")]
+
+
+def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
+    from tasks.entities import fuzzy_place, get_index
+
+    index = get_index()
+    assert fuzzy_place("كازخستان", index)[0].canonical == "Kazakhstan"
+    assert fuzzy_place("مالي", index) is None  # short names are too close to each other
+    assert fuzzy_place("بالتنسيق", index) is None
+
+
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
 
 
