@@ -1,0 +1,97 @@
+"""Persons of the KB beyond China and Central Asia: full names, in-document short forms and tenures by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.kb import KnowledgeBase, load_kb
+from tests.test_entities import found, mentions_of
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("آلان بيتر كايتانو", "Alan Peter Cayetano"),
+        ("صباح الخالد الحمد الصباح", "Sabah Al-Khalid Al-Sabah"),
+        ("محمد علي جعفري", "Mohammad Ali Jafari"),
+        ("عبد العزيز بوتفليقة", "Abdelaziz Bouteflika"),
+        ("بشر الخصاونة", "Bisher Al-Khasawneh"),
+        ("غلام حسين محسني إجئي", "Gholam-Hossein Mohseni-Eje'i"),
+        ("خلوصي أكار", "Hulusi Akar"),
+        ("جاستن ترودو", "Justin Trudeau"),
+    ],
+)
+def test_full_names(kb: KnowledgeBase, surface: str, expected: str) -> None:
+    assert [e.canonical for e in kb.lookup_entities(surface)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("office", "iso", "day", "expected"),
+    [
+        ("foreign_minister", "PH", date(2018, 3, 1), "Alan Peter Cayetano"),
+        ("foreign_minister", "PH", date(2020, 3, 1), "Teodoro Locsin Jr."),
+        ("president", "PH", "2015-05-01", "Benigno Aquino III"),
+        ("head_of_government", "KW", date(2021, 1, 10), "Sabah Al-Khalid Al-Sabah"),
+        ("foreign_minister", "KW", date(2018, 1, 10), "Sabah Al-Khalid Al-Sabah"),
+        ("crown_prince", "KW", date(2025, 1, 1), "Sabah Al-Khalid Al-Sabah"),
+        ("irgc_commander", "IR", date(2017, 6, 1), "Mohammad Ali Jafari"),
+        ("irgc_commander", "IR", date(2022, 6, 1), "Hossein Salami"),
+        ("head_of_judiciary", "IR", date(2020, 1, 1), "Ebrahim Raisi"),
+        ("speaker", "IR", date(2023, 1, 1), "Mohammad Bagher Ghalibaf"),
+        ("head_of_government", "TR", date(2017, 1, 1), "Binali Yıldırım"),
+        ("minister_defense", "IL", date(2023, 3, 1), "Yoav Gallant"),
+        ("minister_defense", "US", date(2018, 1, 1), "Jim Mattis"),
+        ("head_of_state", "LY", date(2022, 1, 1), "Mohamed al-Menfi"),
+        ("head_of_government", "BD", date(2025, 1, 1), "Muhammad Yunus"),
+        ("head_of_government", "IT", date(2020, 1, 1), "Giuseppe Conte"),
+        ("organization_president", "kb:european-commission", date(2016, 1, 1), "Jean-Claude Juncker"),
+        ("secretary_general", "Q7172", date(2015, 1, 1), "Nabil Elaraby"),
+    ],
+)
+def test_office_holder_by_date(kb: KnowledgeBase, office: str, iso: str, day: date | str, expected: str) -> None:
+    holder = kb.office_holder(office, iso, day)
+    assert holder is not None and holder.canonical == expected
+
+
+def test_title_and_nisba_resolve_by_date(kb: KnowledgeBase) -> None:
+    """«الرئيس الفلبيني» in 2015 and in 2020: the title gives the office, the nisba the country."""
+    (office,) = [o for o in kb.lookup_office("الرئيس") if o.office_id == "president"]
+    (country,) = [m.entity for m in kb.lookup("الفلبيني") if m.entity.subtype == "country"]
+    assert kb.office_holder(office.office_id, country.iso_code, "2015-11-18").canonical == "Benigno Aquino III"
+    assert kb.office_holder(office.office_id, country.iso_code, "2020-01-01").canonical == "Rodrigo Duterte"
+
+
+def test_generic_name_tails_do_not_become_person_names(kb: KnowledgeBase) -> None:
+    """A long name indexes its last two words; none of the added persons ends in a bare «عبد الله» / «عبد الرحمن»."""
+    for surface in ("عبد الله", "عبد الرحمن", "عبد القادر", "عبد الملك", "الصادق المهدي"):
+        assert not [e for e in kb.lookup_entities(surface) if e.type == "PER"], surface
+
+
+@pytest.mark.slow
+def test_full_name_then_surname_in_the_same_document(nlp) -> None:
+    text = (
+        "التقى وزير الخارجية الفلبيني آلان بيتر كايتانو نظيره الصيني وانغ يي في مانيلا اليوم.\n"
+        "وقال كايتانو إن البلدين سيعززان التعاون في بحر الصين الجنوبي.\n"
+    )
+    m = mentions_of(nlp, text)
+    assert found(m, "آلان بيتر كايتانو", "PER")[0][2] == "Alan Peter Cayetano"
+    assert found(m, "كايتانو", "PER")[0][2] == "Alan Peter Cayetano"
+    assert found(m, "الفلبيني", "GPE")[0][2] == "Philippines"
+
+
+@pytest.mark.slow
+def test_gulf_and_iranian_officials_in_a_sentence(nlp) -> None:
+    text = (
+        "استقبل رئيس الوزراء الكويتي الشيخ صباح الخالد الحمد الصباح وزير الخارجية الإيراني محمد جواد ظريف، "
+        "فيما قال القائد العام للحرس الثوري اللواء حسين سلامي إن بلاده لا تسعى للحرب.\n"
+    )
+    m = mentions_of(nlp, text)
+    assert found(m, "صباح الخالد الحمد الصباح", "PER")[0][2] == "Sabah Al-Khalid Al-Sabah"
+    assert found(m, "حسين سلامي", "PER")[0][2] == "Hossein Salami"
