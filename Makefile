@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: run test lint train evaluate clean
+.PHONY: run test lint train evaluate clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m flows.extract --raw raw --out processed
 
-test: $(STAMP)
+# headless Chromium for the report's browser test (Debian's package; we run as root)
+chromium:
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

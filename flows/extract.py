@@ -25,6 +25,7 @@ from prefect.states import Completed
 from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
+from flows.report import report_task
 from tasks.batch import process_batch
 from tasks.incremental import (
     BatchSpec,
@@ -68,6 +69,16 @@ def commit_task(plan: Plan, records: dict[str, dict[str, Any]], run_id: str) -> 
 @task(name="record-run", cache_policy=NONE)
 def record_run_task(out: str, record: RunRecord) -> None:
     append_run(Path(out), record)
+
+
+def _report(out: str) -> Path | None:
+    """The report page of the published tables; the tables stand even if it cannot be drawn."""
+    try:
+        return Path(report_task(out))
+    except Exception as exc:
+        print(f"warning: could not render the report ({exc}); retry: python -m flows.report --out {out}",
+              file=sys.stderr)
+        return None
 
 
 def _summary(r: RunRecord, out: str) -> str:
@@ -116,17 +127,23 @@ def extract(
             collect_garbage(out_p, manifest)
             record.finish("completed", _summary(record, out))
             record_run_task(out, record)
+            # a run that changed nothing rewrites nothing, the report included (unless it is missing)
+            page = out_p / "report" / "index.html"
+            report = _report(out) if record.tables_rewritten or not page.exists() else page
         except BaseException as exc:
             record.finish("failed", f"{type(exc).__name__}: {exc}")
             record.record_failure(out_p)
             raise
     try:
         create_markdown_artifact(
-            summary_markdown(record, out_p), key=ARTIFACT_KEY, description=f"extract run {record.run_id}"
+            summary_markdown(record, out_p, report=report),
+            key=ARTIFACT_KEY,
+            description=f"extract run {record.run_id}",
         )
     except Exception as exc:  # the tables are committed; a missing summary in the UI is not a failure
         print(f"warning: could not create the run summary artifact ({exc})", file=sys.stderr)
-    print(f"done in {record.seconds} s: {record.message} → {out_p}/<table>/*.parquet")
+    print(f"done in {record.seconds} s: {record.message} → {out_p}/<table>/*.parquet"
+          + (f"; report: {report}" if report else ""))
     return Completed(message=record.message, data=record.row())  # type: ignore[return-value]
 
 

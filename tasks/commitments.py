@@ -247,8 +247,8 @@ def _future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
     («ستدعم» → «تدعم»), which rules out «سياسة», «سيادة», «سيارة»."""
     if normalize(verb) in _NOT_COMMITMENT_VERBS or normalize(re.sub(r"(ان|ون|ين)$", "", verb)) in _NOT_COMMITMENT_VERBS:
         return False
-    if verb[0] in "اأ" and len(verb) < 4:
-        return False  # «ساهم» is a past verb, not «س» + «اهم»
+    if verb[0] in "اأ" and (len(verb) < 4 or verb.endswith(("ين", "ون", "ان", "ات"))):
+        return False  # «ساهم» is a past verb, not «س» + «اهم»; «سابقين» (former) a plural adjective
     for form in (verb, re.sub(r"(ان|ون|ين|ها|هم|هما|نا)$", "", verb)):
         if len(form) >= 3 and form[0] in "يتناأ" and lexicon.get(form, 0) >= 3:
             return True
@@ -536,6 +536,12 @@ def _arguments(
         )  # «كما كرر القادة الثلاثة عزمهم»: the group right before the cue
         if group:
             return group, False
+        rel = re.search(r"(?<![\w])(?:التي|الذي|اللذين|اللتين|الذين|اللتان|اللذان)\s+$", norm[:c_start])
+        owner = [x for x in left if rel and ends.get((x[1].start, x[1].end), x[0]) <= rel.start()
+                 and not words_between(ends.get((x[1].start, x[1].end), x[0]), rel.start())]  # fmt: skip
+        if owner and not (right and not words_between(c_end, right[0][0])):
+            # «لقطرغاز، التي تسعى»: the relative clause's antecedent; not «سواكن التي ستطورها تركيا»
+            return [owner[-1][2]], False
         after_comp = [x for x in left if len(words_between(left_start, x[0])) <= 1]
         if after_comp:
             start = left.index(after_comp[0])

@@ -476,7 +476,7 @@ def resolve_document(
             emit(start, hit.end, ent.type, "kb", kb_row(ent), idx, 0.95)
             if ent.type == "PER":
                 parts = words_in(text, hit.start, hit.end)
-                if len(parts) > 1 and len(parts[-1].key) >= 3:
+                if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
                     kb_people_short.setdefault(parts[-1].key, ent)
 
     # 3. persons after titles that the KB does not know

@@ -120,8 +120,9 @@ def _cell(v: Any) -> str:
     return "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")
 
 
-def summary_markdown(record: RunRecord, out: Path, max_quarantine: int = 25) -> str:
-    """The run as a markdown table (Prefect artifact), with this run's quarantined files."""
+def summary_markdown(record: RunRecord, out: Path, max_quarantine: int = 25, report: Path | None = None) -> str:
+    """The run as a markdown table (Prefect artifact), with this run's quarantined files and, when given, a
+    link to the report page (a file:// URI: the page is opened from disk)."""
     rows: Sequence[tuple[str, Any]] = [
         ("status", record.status),
         ("message", record.message),
@@ -147,6 +148,9 @@ def summary_markdown(record: RunRecord, out: Path, max_quarantine: int = 25) -> 
     ]  # fmt: skip
     lines = ["# iltizam extract run", "", "| | |", "|---|---|"]
     lines += [f"| {k} | {_cell(v)} |" for k, v in rows]
+    if report is not None:
+        uri = Path(report).resolve().as_uri().replace("(", "%28").replace(")", "%29")
+        lines.append(f"| report | [{_cell(report)}]({uri}) |")
     if record.quarantine_rows:
         lines += ["", f"## Quarantined in this run ({len(record.quarantine_rows)})", "",
                   "| file | stage | reason |", "|---|---|---|"]  # fmt: skip

@@ -142,3 +142,16 @@ def test_three_leaders_summit_is_the_three_states_of_the_leaders(nlp):
                       "كما كرر القادة الثلاثة عزمهم على تسريع جهودهم لضمان الهدوء على الأرض.\n",
                  lead="القمة الثلاثية تتعهد بالتوصل لوقف إطلاق نار دائم في سوريا\n")  # fmt: skip
     assert [r["actors"] for r in rs] == [["Iran", "Russia", "Turkey"]] * 2
+
+
+def test_relative_clause_takes_its_antecedent_and_companies_act_for_themselves(nlp):
+    rs = records(nlp, "وقال الرئيس التنفيذي إن الاتفاق إنجاز هام لقطرغاز، التي تسعى لتلبية الطلب المتزايد على "
+                      "الطاقة في الصين.\n", lead="قطر والصين\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("تسعى", ["Qatargas"])]
+    # the relative clause has its own subject: «التي ستطورها تركيا»
+    (r,) = records(nlp, "7 حقائق عن سواكن السودانية التي ستطورها تركيا\n", lead="السودان وتركيا\n")
+    assert r["actors"] == ["Turkey"]
+
+
+def test_plural_adjectives_after_sin_are_not_future_verbs(nlp):
+    assert records(nlp, "وأوقف الاتحاد 3 مسؤولين سابقين مدى الحياة.\n") == []
