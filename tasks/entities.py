@@ -16,6 +16,7 @@ from typing import Any
 
 from tasks.clitics import load_lexicon
 from tasks.dates import find_dates
+from tasks.gazetteer import load_gazetteer
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
 from tasks.kb_build import _DASHES, _EDGE_PUNCT, alias_key
@@ -502,6 +503,8 @@ def resolve_document(
         span_words = words_in(text, s, e)
         if not span_words or not _plausible_name(span_words, upos_at):
             continue
+        if len(span_words) == 1 and _looks_like_verb(span_words[0]):
+            continue  # «سيوصي»: a future verb the model took for a name
         type_ = GENERIC_TYPES.get(m.type, m.type)
         if span_words[0].key in ORG_HEADS:
             type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
@@ -509,9 +512,15 @@ def resolve_document(
             type_ = "MISC"  # «مهرجان فيسباكو»
         if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
             type_ = "LOC"
-        near = fuzzy_place(_key_of_normalized(_normalized_slice(text, s, e)), index)
+        key = _key_of_normalized(_normalized_slice(text, s, e))
+        near = fuzzy_place(key, index)
         if near is not None and (type_ in ("GPE", "LOC") or near[1] == "nisba"):
             emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
+            continue
+        place = load_gazetteer().lookup(key) if type_ == "GPE" else None
+        if place is not None:  # a city the KB does not know («سواكن» → Suakin): GeoNames' English name
+            emit(s, e, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s:e], None, None,
+                                                     [text[s:e]]), m.sentence_idx, m.score)  # fmt: skip
             continue
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
@@ -528,6 +537,7 @@ def resolve_document(
                     emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
                     break
     _generic_bodies(text, per_sentence, kb, hits, emit)
+    _cued_places(text, per_sentence, emit, upos_at)
     short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
     if short_map:
         for idx, _s, _e, words in per_sentence:
@@ -543,6 +553,37 @@ def resolve_document(
     _link_partial_names(text, mentions, rows, kb)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
+
+
+# Words after which a name is a place: «من عفرين», «بلدة تل رفعت», «قرب منبج».
+_LOCATIVE_CUES = {normalize(w) for w in (
+    "في", "من", "إلى", "الى", "قرب", "بالقرب", "نحو", "مدينة", "بمدينة", "لمدينة", "ومدينة", "بلدة", "ببلدة",
+    "وبلدة", "قرية", "بقرية", "محافظة", "بمحافظة", "ولاية", "بولاية", "إقليم", "بإقليم", "منطقة", "بمنطقة",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "وسط", "مخيم", "بمخيم",
+)}  # fmt: skip
+
+
+def _cued_places(
+    text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], emit: Any, upos_at: Mapping[int, str]
+) -> None:
+    """A town the model missed, right after a locative word, that the GeoNames gazetteer knows and the tagger
+    calls a proper noun («طردت تركيا المقاتلين من عفرين» → Afrin; not «في محلات», «من التمارين»)."""
+    gaz = load_gazetteer()
+    for idx, _s, _e, words in per_sentence:
+        for i in range(1, len(words)):
+            if words[i - 1].key not in _LOCATIVE_CUES or text[words[i - 1].end : words[i].start].strip():
+                continue
+            if upos_at.get(words[i].start) not in ("PROPN", "X"):
+                continue
+            for n in (2, 1):  # «تل رفعت» before «تل»
+                if i + n > len(words) or text[words[i + n - 2].end : words[i + n - 1].start].strip():
+                    continue
+                s, e = words[i].start, words[i + n - 1].end
+                place = gaz.lookup(_key_of_normalized(_normalized_slice(text, s, e)))
+                if place is not None:
+                    emit(s, e, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s:e], None,
+                                                             None, [text[s:e]]), idx, 0.6)  # fmt: skip
+                    break
 
 
 def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase) -> None:

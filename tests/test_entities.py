@@ -109,6 +109,17 @@ def test_a_misspelt_state_or_nisba_links_to_the_state(nlp):
     assert [(x[1], x[2]) for x in m if x[0] == "الفليبينية"] == [("GPE", "Philippines")]
 
 
+@pytest.mark.slow
+def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
+    m = mentions_of(nlp, "وأعلنت تركيا أنها ستطور ميناء سواكن، وقال الوزير إن سواكن السودانية ستصبح مركزا "
+                         "للسياحة. وتقع بلدة تل رفعت قرب عفرين في شمال سوريا.\n")  # fmt: skip
+    assert [x[2:] for x in m if x[0] == "سواكن"] == [("Suakin", "gn:367544")]  # the model's span
+    # the model missed these; a locative word and a proper-noun tag let the gazetteer name them
+    assert [x[2:] for x in m if x[0] in ("تل رفعت", "عفرين")] == [("Tall Rifat", "gn:163476"), ("Afrin", "gn:174186")]
+    # ordinary words after «في»/«من» are never places, whatever GeoNames says
+    assert mentions_of(nlp, "وقال إن الرياضيين يعملون في محلات قريبة ويستفيدون من التمارين.\n") == []
+
+
 def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     from tasks.entities import fuzzy_place, get_index
 

