@@ -179,7 +179,7 @@ class MentionRef:
 # federations, universities and militant groups act for themselves (the guideline: companies stay organisations).
 STATE_ORGAN_SUBTYPES = frozenset({
     "ministry", "government", "legislature", "central_bank", "government_agency", "military", "party",
-    "party_body", "advisory_body", "judiciary", "security_agency", "presidency", "state_body",
+    "party_body", "advisory_body", "judiciary", "court", "security_agency", "presidency", "state_body",
 })  # fmt: skip
 
 

@@ -120,6 +120,16 @@ def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
     assert mentions_of(nlp, "وقال إن الرياضيين يعملون في محلات قريبة ويستفيدون من التمارين.\n") == []
 
 
+@pytest.mark.slow
+def test_said_that_after_xi_is_not_xian_and_historical_nisbas_are_states(nlp):
+    m = mentions_of(nlp, "وأجرى الرئيس الصيني شي جين بينغ محادثات في شيآن. وقال شي إن الصين مستعدة للتعاون. "
+                         "وكانت سواكن ميناء مهما خلال الحقبة العثمانية وفي زمن الاتحاد السوفيتي.\n")  # fmt: skip
+    assert [x[2] for x in m if x[1] == "GPE" and x[2] == "Xi'an"] == ["Xi'an"]  # «شيآن» once, not «شي إن»
+    assert found(m, "شي", "PER")[0][2] == "Xi Jinping"
+    assert found(m, "العثمانية", "GPE")[0][2] == "Ottoman Empire"
+    assert found(m, "الاتحاد السوفيتي", "GPE")[0][2] == "Soviet Union"
+
+
 def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     from tasks.entities import fuzzy_place, get_index
 
