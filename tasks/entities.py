@@ -591,13 +591,22 @@ def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, Enti
     him in full («آلان بيتر كايتانو», «إدريسا ويدراوغو»): one entity, the full name's."""
     people = [m for m in mentions if m.type == "PER"]
     keys = {id(m): [w.key for w in words_in(text, m.start, m.end)] for m in people}
+    def owners_of(part: list[str], m: Mention) -> set[str]:
+        return {other.entity_id for other in people
+                if len(keys[id(other)]) > len(part) and other.entity_id != m.entity_id
+                and part in (keys[id(other)][: len(part)], keys[id(other)][-len(part) :])}  # fmt: skip
+
     for m in people:
         if m.entity_id in kb.entities:
             continue
-        part = keys[id(m)]
-        owners = {other.entity_id for other in people
-                  if len(keys[id(other)]) > len(part) and other.entity_id != m.entity_id
-                  and part in (keys[id(other)][: len(part)], keys[id(other)][-len(part) :])}  # fmt: skip
+        owners = owners_of(keys[id(m)], m)
+        word = next(iter(_WORD_RE.finditer(text, m.start - 2 if m.start >= 2 else 0, m.end)), None)
+        if not owners and word is not None and word.start() < m.start and word.end() == m.end:
+            # «وكشف بينج»: «ب» was no proclitic; the whole word is a part of a name the document gives
+            whole = [_normalized_slice(text, word.start(), word.end())]
+            owners = owners_of(whole, m)
+            if len(owners) == 1:
+                m.start, m.text = word.start(), text[word.start() : m.end]
         if len(owners) == 1:  # two people share the part («محمد»): leave it alone
             m.entity_id = owners.pop()
     live = {m.entity_id for m in mentions}

@@ -99,6 +99,10 @@ def test_a_part_of_an_unknown_persons_name_links_to_the_full_name(nlp):
                          "كان رائدا للسينما الأفريقية.\n")  # fmt: skip
     full, short = found(m, "إدريسا ويدراوغو", "PER"), found(m, "ويدراوغو", "PER")
     assert full and short and short[0][3] == full[0][3] and short[0][2] == "إدريسا ويدراوغو"
+    # a leading «ب» that is part of the name, not a proclitic: «وكشف بينج» after «شي جين بينج»
+    m = mentions_of(nlp, "أعلن الرئيس الصيني شي جين بينج،الإثنين، أن بلاده ستقدم تمويلا بقيمة 60 مليار دولار. "
+                         "وكشف بينج، أن الصين ستعفي دولا أفريقية من الديون.\n")  # fmt: skip
+    assert found(m, "بينج", "PER")[0][2] == "Xi Jinping" and not found(m, "ينج", "PER")
 
 
 @pytest.mark.slow
