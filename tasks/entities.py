@@ -7,6 +7,7 @@ used only to build lookup keys.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -453,6 +454,8 @@ def resolve_document(
         head = _NAMED_PROCESS.search(text, max(0, hit.start - 14), hit.start)
         if head is None:
             continue
+        if hit.entity.subtype == "country" and hit.entity.entity_id not in _capital_named_states(kb):
+            continue  # «اتفاق إيران» is a description; «اتفاق الجزائر» is named after Algiers
         end = hit.end
         tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
         end += tail.end() if tail else 0
@@ -474,7 +477,8 @@ def resolve_document(
             start = hit.start
             if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
                 start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
-            emit(start, hit.end, ent.type, "kb", kb_row(ent), idx, 0.95)
+            end = _family_name_end(text, hit.end, ent) if ent.type == "PER" else hit.end
+            emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95)
             if ent.type == "PER":
                 parts = words_in(text, hit.start, hit.end)
                 if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
@@ -524,6 +528,12 @@ def resolve_document(
             continue
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
+        if type_ == "LOC" and span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
+            english = _facility_name(text, span_words, index)
+            if english:  # «ميناء سواكن» → Port of Suakin
+                emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
+                     m.score)  # fmt: skip
+                continue
         if type_ == "PER" and _short_form_ok(span_words):
             local_people.setdefault(eid, (name, [span_words[-1].key]))
         emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
@@ -550,9 +560,117 @@ def resolve_document(
                         emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
                              idx, 0.7)  # fmt: skip
                         break
+    _facilities(text, mentions, rows, kb, sentences)
     _link_partial_names(text, mentions, rows, kb)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
+
+
+# English names of facilities from the place they are named after (Wikipedia's usual titles)
+_FACILITY_ENGLISH = {normalize(k): v for k, v in {
+    "ميناء": "Port of {}", "مرفأ": "Port of {}", "مطار": "{} Airport", "سد": "{} Dam", "جسر": "{} Bridge",
+    "قناة": "{} Canal", "مضيق": "Strait of {}", "معبر": "{} border crossing",
+}.items()}  # fmt: skip
+
+
+_FACILITY_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفبل]{1,2})?(?P<head>ميناء|مرفأ|مطار|سد|جسر)\s+$")
+
+
+def _facilities(
+    text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase,
+    sentences: Sequence[tuple[int, int, int]],
+) -> None:  # fmt: skip
+    """A place right after a facility head names the facility (guideline: «ميناء سواكن» is one LOC, the town
+    alone is GPE only where it stands alone): «لتطوير ميناء سواكن» → LOC «ميناء سواكن», Port of Suakin."""
+    places: dict[str, EntityRow] = {}  # a town named inside a facility, to find where it stands alone
+    for m in mentions:
+        if m.type != "GPE":
+            continue
+        head = _FACILITY_BEFORE.search(text, max(0, m.start - 12), m.start)
+        ent = kb.entities.get(m.entity_id)
+        if head is None or (ent is not None and alias_key(m.text) in {alias_key(n) for n in ent.nisba_ar}):
+            continue
+        if m.entity_id in rows:
+            places.setdefault(_normalized_slice(text, m.start, m.end), rows[m.entity_id])
+        canonical = rows[m.entity_id].canonical_name if m.entity_id in rows else m.text
+        pattern = _FACILITY_ENGLISH.get(normalize(head["head"]))
+        start = head.start("head")
+        name = text[start : m.end]
+        eid = stable_id("loc", name)
+        english = pattern.format(canonical) if pattern and not _ARABIC_RE.search(canonical) else name
+        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name]))
+        m.start, m.text, m.type, m.entity_id, m.source = start, name, "LOC", eid, "rules"
+    # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
+    for key, row in places.items():
+        for hit in re.finditer(rf"(?<![\w])(?:[وفبل])?({re.escape(key)})(?![\w])", _normalized(text)[0]):
+            s, e = _original_span(text, hit.start(1), hit.end(1))
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            idx = next((i for i, a, b in sentences if a <= s and e <= b), None)
+            if idx is None:
+                continue  # boilerplate
+            rows.setdefault(row.entity_id, row)
+            mentions.append(Mention(s, e, text[s:e], "GPE", "rules", row.entity_id, idx, 0.6))
+
+
+def _original_span(text: str, n_start: int, n_end: int) -> tuple[int, int]:
+    """Original offsets of a span of ``_normalized(text)``."""
+    _, pos = _normalized(text)
+    return bisect.bisect_left(pos, n_start), bisect.bisect_left(pos, n_end)
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+
+
+def _family_name_end(text: str, end: int, ent: Entity) -> int:
+    """«صباح الأحمد الصباح»: a person matched by a shorter form, followed by the family name that ends one
+    of the person's full names, is named up to the family name."""
+    nxt = re.match(r"[ \t]+([\w\u064B-\u065F\u0670\u0640]+)", text[end : end + 40])
+    if nxt is None:
+        return end
+    word = alias_key(nxt.group(1))
+    lasts = {alias_key(a).split(" ")[-1] for a in ent.aliases_ar if len(a.split()) >= 3}
+    return end + nxt.end() if word.startswith("ال") and word in lasts else end
+
+
+_CAPITAL_NAMED: dict[int, frozenset[str]] = {}
+
+
+def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
+    """States whose capital bears the state's name («الجزائر العاصمة», «مدينة الكويت», «تونس العاصمة»)."""
+    if id(kb) not in _CAPITAL_NAMED:
+        _CAPITAL_NAMED[id(kb)] = _find_capital_named_states(kb)
+    return _CAPITAL_NAMED[id(kb)]
+
+
+def _find_capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
+    names = {alias_key(a): e.entity_id for e in kb.entities.values() if e.subtype == "country"
+             for a in (e.name_ar, *e.aliases_ar) if a}  # fmt: skip
+    out = set()
+    for e in kb.entities.values():
+        if e.subtype != "capital":
+            continue
+        for a in (e.name_ar, *e.aliases_ar):
+            key = alias_key(a or "")
+            for drop in ("مدينه ", " العاصمه", " سيتي"):
+                key = key.replace(drop, "")
+            if key in names and (kb.entities[names[key]].iso_code or "") == (e.country or "-"):
+                out.add(names[key])
+    return frozenset(out)
+
+
+def _facility_name(text: str, words: Sequence[Word], index: _Index) -> str | None:
+    """«ميناء سواكن» → «Port of Suakin», when the rest of the name is a place the KB or the gazetteer knows."""
+    pattern = _FACILITY_ENGLISH.get(words[0].key)
+    if pattern is None:
+        return None
+    key = _key_of_normalized(_normalized_slice(text, words[1].start, words[-1].end))
+    hits = [e for e, k in index.entries.get(key, []) if e.type in ("GPE", "LOC") and k == "name"]
+    place = hits[0].canonical if hits else None
+    if place is None:
+        found = load_gazetteer().lookup(key)
+        place = found.name if found else None
+    return pattern.format(place) if place else None
 
 
 # Words after which a name is a place: «من عفرين», «بلدة تل رفعت», «قرب منبج».

@@ -134,6 +134,19 @@ def test_said_that_after_xi_is_not_xian_and_historical_nisbas_are_states(nlp):
     assert found(m, "الاتحاد السوفيتي", "GPE")[0][2] == "Soviet Union"
 
 
+@pytest.mark.slow
+def test_facilities_family_names_and_agreements_named_after_a_capital(nlp):
+    m = mentions_of(nlp, "وقال الوزير إن 7 حقائق عن سواكن تهم المستثمرين. ومن ضمن الاتفاقات صفقة لتطوير ميناء "
+                         "سواكن على البحر الأحمر. وهبطت الطائرة في مطار القاهرة. وأعلن أمير الكويت الشيخ صباح "
+                         "الأحمد الصباح دعمه. وقال إن اتفاق إيران مع القوى الكبرى قائم، وأشاد بتوقيع اتفاق الجزائر "
+                         "للسلام.\n")  # fmt: skip
+    assert found(m, "ميناء سواكن", "LOC")[0][2] == "Port of Suakin"
+    assert found(m, "سواكن", "GPE")[0][2] == "Suakin"  # where the town stands alone
+    assert found(m, "مطار القاهرة", "LOC")[0][2] == "Cairo Airport"
+    assert found(m, "صباح الأحمد الصباح", "PER")[0][2] == "Sabah Al-Ahmad Al-Jaber Al-Sabah"
+    assert found(m, "اتفاق الجزائر للسلام", "MISC") and not [x for x in m if x[0] == "اتفاق إيران"]
+
+
 def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     from tasks.entities import fuzzy_place, get_index
 
