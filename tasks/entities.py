@@ -236,7 +236,11 @@ def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
     «الفليبيين» → the Philippines), when exactly one entity is that close."""
     if len(key) < FUZZY_MIN_LEN or not index.fuzzy:
         return None
-    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if _one_edit(key, k)}
+    def head(k: str) -> str:
+        return k[2:3] if k.startswith("ال") else k[:1]
+
+    # the slip is never the first letter: «ريبيري» (Ribéry) is not «ليبيري», «يونسيه» not «تونسيه»
+    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if _one_edit(key, k) and head(k) == head(key)}
     found = {(e.entity_id, k): (e, k) for c in keys for e, k in index.entries[c] if e.type == "GPE"}
     ents = {eid for eid, _ in found}
     if len(ents) != 1:
@@ -518,7 +522,7 @@ def resolve_document(
             type_ = "LOC"
         key = _key_of_normalized(_normalized_slice(text, s, e))
         near = fuzzy_place(key, index)
-        if near is not None and (type_ in ("GPE", "LOC") or near[1] == "nisba"):
+        if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and type_ != "PER")):
             emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
             continue
         place = load_gazetteer().lookup(key) if type_ == "GPE" else None

@@ -154,6 +154,7 @@ def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     assert fuzzy_place("كازخستان", index)[0].canonical == "Kazakhstan"
     assert fuzzy_place("مالي", index) is None  # short names are too close to each other
     assert fuzzy_place("بالتنسيق", index) is None
+    assert fuzzy_place("ريبيري", index) is None  # Ribéry, not «ليبيري»: the first letter never slips
 
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
