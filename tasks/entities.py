@@ -7,7 +7,6 @@ used only to build lookup keys.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +20,7 @@ from tasks.gazetteer import load_gazetteer
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
 from tasks.kb_build import _DASHES, _EDGE_PUNCT, alias_key
-from tasks.normalize import normalize, normalize_with_map
+from tasks.normalize import normalize, normalize_with_map, span_to_original
 
 # Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -605,9 +604,10 @@ def _facilities(
         rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name]))
         m.start, m.text, m.type, m.entity_id, m.source = start, name, "LOC", eid, "rules"
     # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
+    norm, index = normalize_with_map(text) if places else ("", [])
     for key, row in places.items():
-        for hit in re.finditer(rf"(?<![\w])(?:[وفبل])?({re.escape(key)})(?![\w])", _normalized(text)[0]):
-            s, e = _original_span(text, hit.start(1), hit.end(1))
+        for hit in re.finditer(rf"(?<![\w])(?:[وفبل])?({re.escape(key)})(?![\w])", norm):
+            s, e = span_to_original(index, hit.start(1), hit.end(1))
             if any(m.start < e and s < m.end for m in mentions):
                 continue
             idx = next((i for i, a, b in sentences if a <= s and e <= b), None)
@@ -615,12 +615,6 @@ def _facilities(
                 continue  # boilerplate
             rows.setdefault(row.entity_id, row)
             mentions.append(Mention(s, e, text[s:e], "GPE", "rules", row.entity_id, idx, 0.6))
-
-
-def _original_span(text: str, n_start: int, n_end: int) -> tuple[int, int]:
-    """Original offsets of a span of ``_normalized(text)``."""
-    _, pos = _normalized(text)
-    return bisect.bisect_left(pos, n_start), bisect.bisect_left(pos, n_end)
 
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
