@@ -76,6 +76,7 @@ _NOT_COMMITMENT_VERBS = {normalize(v) for v in (
     "يشمل تشمل يتضمن تتضمن يحصل تحصل يصبحون يتمكن تتمكن يعود تعود يكونون يظل تظل يبقى تبقى ينعقد تنعقد "
     "يناقش تناقش يبحث تبحث يدرس تدرس"
 ).split()}  # fmt: skip
+_NOT_HEADLINE_VERBS = _STANCE_VERBS | _NOT_COMMITMENT_VERBS  # a headline verb that reports no commitment
 _LITOTES = re.compile(rf"^{_alts('لن ندخر|لن يدخر|لن تدخر|لن نألو|لن يألو|لن تألو')}")
 _CONDITIONAL = re.compile(rf"(?<![\w])(?:{_alts('إذا|إن لم|في حال|في حالة|ما لم')})(?![\w])")  # not «لو»: «لو دريان»
 # expectations, scheduling and third parties' readings of motives are not commitments (guideline)
@@ -378,7 +379,7 @@ def _headline_present(
                               + s_start for o in ments):  # fmt: skip
             continue
         verb = hit["verb"]
-        if verb in _STANCE_VERBS | _NOT_COMMITMENT_VERBS or verb.endswith(("ه", "ات")) or lexicon.get(verb, 0) < 3:
+        if verb in _NOT_HEADLINE_VERBS or verb.endswith(("ه", "ات")) or lexicon.get(verb, 0) < 3:
             continue
         modality = "signed" if re.match(r"[يت]وقع", verb) else "pledge"
         return [(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
@@ -418,7 +419,7 @@ def _find_cues(
     for m in _DUAL_PRESENT_RE.finditer(norm) if headline else ():
         s, e = m.span("cue")
         known = max(lexicon.get(m["verb"], 0), lexicon.get(m["verb"][:-2], 0))  # «تعززان» → «تعزز»
-        if free(s, e) and known >= 3 and normalize(m["verb"][:-2]) not in _STANCE_VERBS | _NOT_COMMITMENT_VERBS:
+        if free(s, e) and known >= 3 and normalize(m["verb"][:-2]) not in _NOT_HEADLINE_VERBS:
             found.append(("signed" if re.match(r"[يت]وقع", m["verb"]) else "pledge", s, e, "positive", "future"))
             taken.append((s, e))
     for m in _FUTURE_RE.finditer(norm):

@@ -158,6 +158,7 @@ class _Index:
     max_words: int
     offices: set[str]  # alias keys of titles, with and without ال
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # one letter deleted → place keys (misspellings)
+    capital_named: frozenset[str] = frozenset()  # states named like their capital («اتفاق الجزائر»)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -210,7 +211,7 @@ def build_index(kb: KnowledgeBase) -> _Index:
         if len(key) >= FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
             for variant in _deletions(key):
                 fuzzy.setdefault(variant, set()).add(key)
-    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy)
+    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb))
 
 
 FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
@@ -457,7 +458,7 @@ def resolve_document(
         head = _NAMED_PROCESS.search(text, max(0, hit.start - 14), hit.start)
         if head is None:
             continue
-        if hit.entity.subtype == "country" and hit.entity.entity_id not in _capital_named_states(kb):
+        if hit.entity.subtype == "country" and hit.entity.entity_id not in index.capital_named:
             continue  # «اتفاق إيران» is a description; «اتفاق الجزائر» is named after Algiers
         end = hit.end
         tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
@@ -631,17 +632,8 @@ def _family_name_end(text: str, end: int, ent: Entity) -> int:
     return end + nxt.end() if word.startswith("ال") and word in lasts else end
 
 
-_CAPITAL_NAMED: dict[int, frozenset[str]] = {}
-
-
 def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
     """States whose capital bears the state's name («الجزائر العاصمة», «مدينة الكويت», «تونس العاصمة»)."""
-    if id(kb) not in _CAPITAL_NAMED:
-        _CAPITAL_NAMED[id(kb)] = _find_capital_named_states(kb)
-    return _CAPITAL_NAMED[id(kb)]
-
-
-def _find_capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
     names = {alias_key(a): e.entity_id for e in kb.entities.values() if e.subtype == "country"
              for a in (e.name_ar, *e.aliases_ar) if a}  # fmt: skip
     out = set()
