@@ -72,8 +72,15 @@ def predicted_commitments(processed: Path) -> dict[str, list[PredCommitment]]:
     for c in read_table(processed, "commitments").to_pylist():
         s = sents[(c["doc_id"], c["sentence_idx"])]
         out.setdefault(docs[c["doc_id"]], []).append(
-            PredCommitment(frozenset(actors.get(c["commitment_id"], set())), c["trigger"], c["modality"], s["text"],
-                           s["start_char"], s["end_char"], c["polarity"])
+            PredCommitment(
+                frozenset(actors.get(c["commitment_id"], set())),
+                c["trigger"],
+                c["modality"],
+                s["text"],
+                s["start_char"],
+                s["end_char"],
+                c["polarity"],
+            )
         )
     return out
 
@@ -102,7 +109,16 @@ def score_task(gold_path: str, processed: str, out: str) -> dict[str, Any]:
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
     (out_p / "scores.json").write_text(json.dumps(scores, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    errors = ["# Entities", *entity_errors(gold, pred), "", "# Commitments", *commitment_errors(gold, commitments)]
+    errors = [
+        "# Entities (surface, type)",
+        *entity_errors(gold, pred),
+        "",
+        "# Entities (canonical, type)",
+        *entity_errors(gold, pred, key="canonical"),
+        "",
+        "# Commitments",
+        *commitment_errors(gold, commitments),
+    ]
     (out_p / "errors.md").write_text("\n".join(errors) + "\n", encoding="utf-8")
     return scores
 

@@ -79,10 +79,12 @@ def score_entities(gold_docs: list[GoldDoc], predicted: Mapping[str, list[dict[s
     return {name: score_sets(g, p) for name, (g, p) in sets.items()}
 
 
-def entity_errors(gold_docs: list[GoldDoc], predicted: Mapping[str, list[dict[str, Any]]]) -> list[str]:
-    """Missed and spurious (surface, type) pairs per document, to guide work on rules."""
+def entity_errors(
+    gold_docs: list[GoldDoc], predicted: Mapping[str, list[dict[str, Any]]], key: str = "exact"
+) -> list[str]:
+    """Missed and spurious pairs per document (``key`` "exact" or "canonical"), to guide work on rules."""
     lines = []
-    exact_g, exact_p = entity_sets(gold_docs, predicted)["exact"]
+    exact_g, exact_p = entity_sets(gold_docs, predicted)[key]
     for gd in gold_docs:
         missed = sorted(exact_g[gd.doc_id] - exact_p[gd.doc_id])
         spurious = sorted(exact_p[gd.doc_id] - exact_g[gd.doc_id])
