@@ -159,6 +159,8 @@ class _Index:
     offices: set[str]  # alias keys of titles, with and without ال
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # one letter deleted → place keys (misspellings)
     capital_named: frozenset[str] = frozenset()  # states named like their capital («اتفاق الجزائر»)
+    # first two words of any run of a KB person's full name → (person, the name's words)
+    person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -204,6 +206,16 @@ def build_index(kb: KnowledgeBase) -> _Index:
             parts = key.split(" ")
             if len(parts) == 2 and parts[1].startswith("ال"):
                 offices.add(f"{parts[0]} {parts[1][2:]}")  # construct state: «وزير خارجية تركمانستان»
+    person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = {}
+    for ent in kb.entities.values():
+        if ent.type != "PER":
+            continue
+        for name in {alias_key(n) for n in (ent.name_ar, *ent.aliases_ar) if n}:
+            parts = tuple(name.split(" "))
+            for i in range(len(parts) - 1):
+                bucket = person_runs.setdefault(parts[i : i + 2], [])
+                if (ent, parts) not in bucket:
+                    bucket.append((ent, parts))
     first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
     fuzzy: dict[str, set[str]] = {}
@@ -211,7 +223,8 @@ def build_index(kb: KnowledgeBase) -> _Index:
         if len(key) >= FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
             for variant in _deletions(key):
                 fuzzy.setdefault(variant, set()).add(key)
-    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb))
+    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb),
+                  person_runs)  # fmt: skip
 
 
 FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
@@ -303,6 +316,26 @@ def _match_at(
     return None
 
 
+_ABBR_AFTER = re.compile(r'\s*[«"(“]\s*(?P<abbr>[^\s«»"()“”]{2,12})\s*[»")”]')
+
+
+def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, int, int] | None:
+    """An organisation's name shortened to what another body's name starts with, followed by that body's
+    abbreviation in quotes or brackets: «الاتحاد الأفريقي "كاف"» is the Confederation of African Football
+    («الاتحاد الأفريقي لكرة القدم»), not the African Union. Returns the body and the abbreviation's span."""
+    m = _ABBR_AFTER.match(text, hit.end)
+    if m is None:
+        return None
+    key = alias_key(m["abbr"])
+    names = tuple(alias_key(a) + " " for a in (hit.entity.name_ar, *hit.entity.aliases_ar) if a)
+    for ent, kind in (*index.entries.get(key, ()), *index.ambiguous.get(key, ())):
+        if kind not in ("abbr", "name") or ent.entity_id == hit.entity.entity_id or ent.type != "ORG":
+            continue
+        if any(alias_key(a).startswith(names) for a in (ent.name_ar, *ent.aliases_ar) if a):
+            return ent, m.start("abbr"), m.end("abbr")
+    return None
+
+
 def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
     for n in (5, 4, 3, 2, 1):
@@ -326,6 +359,13 @@ def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
     if w.key.startswith("ال") and len(w.key) > 4:
         return inside and upos == "PROPN"
     return upos in ("PROPN", "X") or _lexicon_count(w.key) < _FREQUENT
+
+
+def _missplit_name(w: Word, upos: str | None) -> bool:
+    """A foreign surname the tokenizer cut as proclitic + word + pronoun («كابوريه» → ك + ابوري + ه): the
+    word and its rest without the first letter are both unknown to the news lexicon."""
+    return (upos in ("ADP", "CCONJ") and len(w.key) >= 5 and w.key[0] in "وفبلك"
+            and _lexicon_count(w.key) < 3 and _lexicon_count(w.key[1:]) < 3)  # fmt: skip
 
 
 def _lexicon_count(key: str) -> int:
@@ -369,7 +409,8 @@ def _title_persons(
             w = words[j]
             if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
                 break
-            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in _NAME_CONNECTORS)):
+            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in _NAME_CONNECTORS)
+                    or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
                 break
             if any(s <= w.start < e for s, e in taken) and not name:
                 break
@@ -482,7 +523,12 @@ def resolve_document(
             if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
                 start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
             end = _family_name_end(text, hit.end, ent) if ent.type == "PER" else hit.end
+            abbr = _abbreviation_after(text, hit, index) if ent.type == "ORG" else None
+            if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
+                ent = abbr[0]
             emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95)
+            if abbr is not None:
+                emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, 0.9)
             if ent.type == "PER":
                 parts = words_in(text, hit.start, hit.end)
                 if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
@@ -513,6 +559,8 @@ def resolve_document(
             continue
         if len(span_words) == 1 and _looks_like_verb(span_words[0]):
             continue  # «سيوصي»: a future verb the model took for a name
+        if m.type == "MISC" and _common_phrase(span_words, index):
+            continue  # «كرة القدم»: common nouns, no named event
         type_ = GENERIC_TYPES.get(m.type, m.type)
         if span_words[0].key in ORG_HEADS:
             type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
@@ -522,7 +570,8 @@ def resolve_document(
             type_ = "LOC"
         key = _key_of_normalized(_normalized_slice(text, s, e))
         near = fuzzy_place(key, index)
-        if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and type_ != "PER")):
+        plural = key.endswith(("ين", "ون"))  # «فلبينين»: a misspelt plural nisba is a people, never a person
+        if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and (type_ != "PER" or plural))):
             emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
             continue
         place = load_gazetteer().lookup(key) if type_ == "GPE" else None
@@ -551,7 +600,10 @@ def resolve_document(
                     emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
                     break
     _generic_bodies(text, per_sentence, kb, hits, emit)
-    _cued_places(text, per_sentence, emit, upos_at)
+    linked_places = [(m.start, m.end) for m in mentions
+                     if m.type == "GPE" and m.entity_id.startswith(("Q", "kb:", "gn:"))
+                     and all(k != "nisba" for _, k in index.entries.get(_normalized_slice(text, m.start, m.end), ()))]
+    _cued_places(text, per_sentence, emit, upos_at, linked_places)
     short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
     if short_map:
         for idx, _s, _e, words in per_sentence:
@@ -565,6 +617,7 @@ def resolve_document(
                              idx, 0.7)  # fmt: skip
                         break
     _facilities(text, mentions, rows, kb, sentences)
+    _link_kb_person_runs(text, mentions, rows, kb, index)
     _link_partial_names(text, mentions, rows, kb)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
@@ -671,14 +724,25 @@ _LOCATIVE_CUES = {normalize(w) for w in (
 )}  # fmt: skip
 
 
+_LIST_SEPARATOR = re.compile(r"\s*[،,]\s*$|\s+$")
+
+
 def _cued_places(
-    text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], emit: Any, upos_at: Mapping[int, str]
-) -> None:
+    text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], emit: Any, upos_at: Mapping[int, str],
+    places: Sequence[tuple[int, int]] = (),
+) -> None:  # fmt: skip
     """A town the model missed, right after a locative word, that the GeoNames gazetteer knows and the tagger
-    calls a proper noun («طردت تركيا المقاتلين من عفرين» → Afrin; not «في محلات», «من التمارين»)."""
+    calls a proper noun («طردت تركيا المقاتلين من عفرين» → Afrin; not «في محلات», «من التمارين»); or the
+    next item of a list of places («في داليان، وجيانغسو، وتانغشان» → Tangshan)."""
     gaz = load_gazetteer()
+    place_ends = {e for _, e in places}
     for idx, _s, _e, words in per_sentence:
         for i in range(1, len(words)):
+            gap = text[words[i - 1].end : words[i].start]
+            if words[i - 1].end in place_ends and _LIST_SEPARATOR.match(gap):
+                if _listed_place(text, words[i], gaz, emit, idx, comma="،" in gap or "," in gap):
+                    place_ends.add(words[i].end)
+                continue
             if words[i - 1].key not in _LOCATIVE_CUES or text[words[i - 1].end : words[i].start].strip():
                 continue
             if upos_at.get(words[i].start) not in ("PROPN", "X"):
@@ -692,6 +756,63 @@ def _cued_places(
                     emit(s, e, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s:e], None,
                                                              None, [text[s:e]]), idx, 0.6)  # fmt: skip
                     break
+
+
+def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
+    """``words`` are consecutive words of the name ``full``; the last may differ by one letter other than its
+    first («كابوريه» for «كابوري»: French -é is written with and without «ه»)."""
+    n = len(words)
+    for i in range(len(full) - n + 1):
+        if full[i : i + n - 1] != tuple(words[: n - 1]):
+            continue
+        last, ref = words[-1], full[i + n - 1]
+        if last == ref or (len(ref) >= 4 and last[0] == ref[0] and _one_edit(last, ref)):
+            return True
+    return False
+
+
+def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
+    """«وتانغشان» or «، تانغشان» after a place: the word, with «و» and no other clitic, if the gazetteer
+    knows it."""
+    raw = text[w.start : w.end]
+    starts = [w.start + 1] if raw.startswith("و") and len(raw) > 4 else []
+    for s in starts + ([w.start] if comma else []):
+        rest = _normalized_slice(text, s, w.end)
+        if rest[0] in "لبك" and _lexicon_count(rest[1:]) >= 20:
+            continue  # «ولكسر الحصار»: a preposition and a word, not Luxor
+        place = gaz.lookup(_key_of_normalized(_normalized_slice(text, s, w.end)))
+        if place is not None:
+            emit(s, w.end, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s : w.end], None,
+                                                         None, [text[s : w.end]]), idx, 0.6)  # fmt: skip
+            return True
+    return False
+
+
+def _link_kb_person_runs(
+    text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase, index: _Index
+) -> None:
+    """A person named by two or more words of a KB person's longer name («رئيس بوركينا فاسو مارك كريستيان
+    كابوريه» for «روك مارك كريستيان كابوري») is that person, when exactly one KB person fits and the
+    document names the person's state."""
+    states = {c for m in mentions if m.entity_id in kb.entities
+              for c in (kb.entities[m.entity_id].iso_code, kb.entities[m.entity_id].country) if c}  # fmt: skip
+    relink: dict[str, Entity] = {}
+    for m in mentions:
+        if m.type != "PER" or m.entity_id in kb.entities or m.entity_id in relink:
+            continue
+        words = [w.key for w in words_in(text, m.start, m.end)]
+        if len(words) < 2:
+            continue
+        fits = {ent.entity_id: ent for ent, full in index.person_runs.get((words[0], words[1]), ())
+                if len(full) > len(words) - (len(words) > 2) and _person_run_matches(words, full)
+                and (not ent.country or ent.country in states)}  # fmt: skip
+        if len(fits) == 1:
+            relink[m.entity_id] = next(iter(fits.values()))
+    for m in mentions:
+        ent = relink.get(m.entity_id)
+        if ent is not None:
+            m.entity_id = ent.entity_id
+            rows.setdefault(ent.entity_id, kb_row(ent))
 
 
 def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase) -> None:
@@ -728,6 +849,23 @@ def _short_form_ok(parts: Sequence[Word]) -> bool:
     if len(parts) < 2 or parts[-2].key in _NAME_CONNECTORS or len(parts[-1].key) < 3:
         return False
     return _lexicon_count(parts[-1].key) < _FREQUENT
+
+
+_NOUN_MIN = 20  # a word this frequent both with and without «ال» is a common noun (as in tasks.gazetteer)
+
+
+def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
+    """A span of several common nouns, none a head («جامعة») or a KB name («القاهرة»): «كرة القدم» is no
+    named event. Each word is used often with and without the article, which names almost never are."""
+    if len(words) < 2 or words[0].key in ORG_HEADS | MISC_HEADS | FACILITY_HEADS:
+        return False
+
+    def noun(k: str) -> bool:
+        bare = k[2:] if k.startswith("ال") else k
+        known = bare in index.entries or "ال" + bare in index.entries
+        return not known and min(_lexicon_count(bare), _lexicon_count("ال" + bare)) >= _NOUN_MIN
+
+    return all(noun(w.key) for w in words)
 
 
 def _looks_like_verb(w: Word) -> bool:

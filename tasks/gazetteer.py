@@ -26,6 +26,10 @@ What goes in (``build_rows``):
 
   Multi-word keys are not filtered by the lexicon (it counts single tokens).
 
+- Arabic spellings of names GeoNames only has in Persian or Urdu letters (``arabic_variants``): Arabic news writes
+  گ as غ, ج or ك, چ as تش or ش, پ as ب, ژ as ج or ز, ڤ as ف («تانگشان» → «تانغشان», Tangshan). A variant key
+  counts only where no city has it as a genuine alias, and passes the same word filter.
+
 Ties: when several cities share a key the most populous wins; the row is marked ambiguous (``lookup`` returns None)
 when the runner-up has at least a third of the winner's population.
 
@@ -71,6 +75,9 @@ REGION = frozenset(
 _ARABIC_ALIAS = re.compile("^[\u0621-\u063a\u0640-\u065f\u0670\u0671\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc \\-]+$")
 _LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc]")
 _KEY_CHARS = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a4\u06af \\-]+$")
+# how Arabic news writes the Persian/Urdu letters of a foreign name (most usual first)
+_PERSIAN_LETTERS = {"گ": ("غ", "ج", "ك"), "چ": ("تش", "ش"), "پ": ("ب",), "ژ": ("ج", "ز"), "ڤ": ("ف",)}
+MAX_VARIANTS = 8
 _DROP_MARKS = dict.fromkeys(map(ord, "‘ʿʾʼ"), None)
 _ASCII = str.maketrans({"’": "'", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                         "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"})  # fmt: skip
@@ -144,6 +151,18 @@ def arabic_key(alias: str) -> str | None:
     return key
 
 
+def arabic_variants(key: str) -> list[str]:
+    """The key spelt with Arabic letters only, for each way news writes its Persian letters (at most
+    MAX_VARIANTS); empty when the key has none."""
+    if not any(ch in _PERSIAN_LETTERS for ch in key):
+        return []
+    variants = [""]
+    for ch in key:
+        options = _PERSIAN_LETTERS.get(ch, (ch,))
+        variants = [v + o for v in variants for o in options][:MAX_VARIANTS]
+    return variants
+
+
 def _bare(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) >= 4 else key
 
@@ -195,11 +214,17 @@ def build_rows(
 ) -> list[tuple[str, int, str, str, int, int]]:
     """Sorted rows (key, geonameid, name, country, population, ambiguous) from GeoNames city records."""
     by_key: dict[str, dict[int, Mapping]] = defaultdict(dict)
+    variant_of: dict[str, dict[int, Mapping]] = defaultdict(dict)
     for city in cities:
         for alias in city.get("alternatenames") or ():
             key = arabic_key(alias)
             if key:
                 by_key[key][int(city["geonameid"])] = city
+                for variant in arabic_variants(key):
+                    variant_of[variant][int(city["geonameid"])] = city
+    for variant, found in variant_of.items():
+        if variant not in by_key:  # a genuine alias of any city wins over a respelling
+            by_key[variant] = found
     rows = []
     for key, found in by_key.items():
         if key in skip:

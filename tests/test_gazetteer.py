@@ -12,6 +12,7 @@ from tasks.gazetteer import (
     HEADER,
     Gazetteer,
     Place,
+    arabic_variants,
     build_rows,
     common_word_reason,
     english_name,
@@ -83,6 +84,22 @@ def test_aliases_must_be_arabic_and_long_enough() -> None:
     city = {"geonameid": 1, "name": "A", "countrycode": "XX", "population": 10_000,
             "alternatenames": ["Afrin", "عفرين", "عف", "عفرين 2", "آفرین", "عفرینو", "ایک شہر"]}  # fmt: skip
     assert [r[0] for r in build_rows([city], {}, set())] == ["افرين", "عفرين", "عفرينو"]
+
+
+def test_persian_letters_get_the_spellings_of_arabic_news() -> None:
+    assert arabic_variants("تانگشان") == ["تانغشان", "تانجشان", "تانكشان"]
+    assert arabic_variants("چنگدو") == ["تشنغدو", "تشنجدو", "تشنكدو", "شنغدو", "شنجدو", "شنكدو"]
+    assert arabic_variants("عفرين") == []
+    tangshan = {"geonameid": 1, "name": "Tangshan", "countrycode": "CN", "population": 3_372_102,
+                "alternatenames": ["تانگشان"]}  # fmt: skip
+    rows = build_rows([tangshan], {}, set())
+    assert {r[0] for r in rows} == {"تانگشان", "تانغشان", "تانجشان", "تانكشان"}
+    assert {r[1:] for r in rows} == {(1, "Tangshan", "CN", 3_372_102, 0)}
+    # a genuine Arabic alias of another city wins over a respelling, whatever the populations
+    other = {"geonameid": 2, "name": "Other", "countrycode": "XX", "population": 9_000, "alternatenames": ["تانغشان"]}
+    assert ("تانغشان", 2, "Other", "XX", 9_000, 0) in build_rows([tangshan, other], {}, set())
+    # respellings pass the word filter like any key
+    assert "تانغشان" not in {r[0] for r in build_rows([tangshan], {"تانغشان": 50, "التانغشان": 50}, set())}
 
 
 def test_word_filter_rules() -> None:
