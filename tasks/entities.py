@@ -24,7 +24,10 @@ from tasks.normalize import normalize, normalize_with_map, span_to_original
 
 # Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-_WORD_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*")
+# «JD.com», «U.S»: Latin names keep their inner dots; Arabic words never do («الصين.وقال» is two words)
+_WORD_RE = re.compile(
+    r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*"
+)
 # Words that end a person's name after a title (function words, adverbs of time and place, reporting).
 _NAME_STOP = {
     normalize(w)
@@ -65,6 +68,9 @@ _NAMED_PROCESS = re.compile(r"(?<![\w])(?:[وبل])?(?P<head>(?:ال)?(?:اتف�
 
 # Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
 _NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
+
+# boilerplate lines written as prose, where the KB's names are looked up too (sentence index -1)
+ANNOTATED_BOILERPLATE = frozenset({"promo", "related", "credit", "photo_credit", "copyright", "source_stamp"})
 
 GENERIC_TYPES = {"LOC": "GPE"}  # stanza's AQMAR model has no GPE; an unknown place is most often one
 
@@ -247,8 +253,8 @@ def _one_edit(a: str, b: str) -> bool:
 def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
     """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
     «الفليبيين» → the Philippines), when exactly one entity is that close."""
-    if len(key) < FUZZY_MIN_LEN or not index.fuzzy:
-        return None
+    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or _lexicon_count(key) >= _FREQUENT:
+        return None  # a word the news writes this often is spelt right («الأنباء» is not Anbar)
     def head(k: str) -> str:
         return k[2:3] if k.startswith("ال") else k[:1]
 
@@ -474,9 +480,13 @@ def resolve_document(
 
     # 2. KB names, nisbas and abbreviations; the countries named unambiguously give the context
     #    that admits ambiguous forms; short forms only count after the person's full name
+    # footers, teasers and credits are not analysed, but the names they give are mentions (guideline)
+    lines = [(-1, b.start, b.end, words_in(text, b.start, b.end)) for b in doc.boilerplate
+             if b.kind in ANNOTATED_BOILERPLATE]  # fmt: skip
+
     def kb_hits(context: frozenset[str]) -> list[tuple[int, _Hit]]:
         found = []
-        for idx, _s, _e, words in per_sentence:
+        for idx, _s, _e, words in [*per_sentence, *lines]:
             i = 0
             while i < len(words):
                 hit = _match_at(text, words, i, index, context)
@@ -758,19 +768,6 @@ def _cued_places(
                     break
 
 
-def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
-    """``words`` are consecutive words of the name ``full``; the last may differ by one letter other than its
-    first («كابوريه» for «كابوري»: French -é is written with and without «ه»)."""
-    n = len(words)
-    for i in range(len(full) - n + 1):
-        if full[i : i + n - 1] != tuple(words[: n - 1]):
-            continue
-        last, ref = words[-1], full[i + n - 1]
-        if last == ref or (len(ref) >= 4 and last[0] == ref[0] and _one_edit(last, ref)):
-            return True
-    return False
-
-
 def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
     """«وتانغشان» or «، تانغشان» after a place: the word, with «و» and no other clitic, if the gazetteer
     knows it."""
@@ -785,6 +782,24 @@ def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool
             emit(s, w.end, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s : w.end], None,
                                                          None, [text[s : w.end]]), idx, 0.6)  # fmt: skip
             return True
+    return False
+
+
+def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
+    """``words`` are consecutive words of the name ``full``, one of them (not the first) perhaps one letter
+    off, never in its first letter: «كابوريه» for «كابوري» (French -é is written with and without «ه»),
+    «محيي الدين» for «محي الدين»."""
+    n = len(words)
+    for i in range(len(full) - n + 1):
+        if words[0] != full[i]:
+            continue
+        slips = [(w, r) for w, r in zip(words[1:], full[i + 1 : i + n], strict=True) if w != r]
+        if not slips:
+            return True
+        if len(slips) == 1:
+            w, r = slips[0]
+            if len(r) >= 3 and w[0] == r[0] and _one_edit(w, r):
+                return True
     return False
 
 

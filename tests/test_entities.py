@@ -187,6 +187,19 @@ def test_two_words_of_a_kb_name_link_only_to_one_person_of_a_named_state():
     assert _person_run_matches(["مارك", "كريستيان"], full)
     assert not _person_run_matches(["مارك", "كابوري"], full)  # not consecutive
     assert not _person_run_matches(["مارك", "كريستيان", "لابوري"], full)  # the first letter never slips
+    full = tuple("سراج الدين محي الدين".split())
+    assert _person_run_matches("سراج الدين محيي الدين".split(), full)  # Xinhua doubles the ya
+    assert not _person_run_matches("سراج الدين محيي الدن".split(), full)  # one slip only
+
+
+@pytest.mark.slow
+def test_latin_names_with_dots_and_names_in_teasers(nlp):
+    # CNN Arabic and a BBC teaser line, which ingest keeps out of the analysed sentences
+    m = mentions_of(nlp, "أطلقت السلطات سراح المؤسس والرئيس التنفيذي لشركة التجارة الإلكترونية الصينية "
+                         "\"JD.com\"، عقب اعتقاله.\nيمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة "
+                         "من تطبيق بي بي سي عربي على هاتفكم المحمول.\n")  # fmt: skip
+    assert found(m, "JD.com", "ORG")[0][2] == "JD.com"
+    assert found(m, "بي بي سي عربي", "ORG")[0][2] == "BBC Arabic"
 
 
 def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
@@ -197,6 +210,7 @@ def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     assert fuzzy_place("مالي", index) is None  # short names are too close to each other
     assert fuzzy_place("بالتنسيق", index) is None
     assert fuzzy_place("ريبيري", index) is None  # Ribéry, not «ليبيري»: the first letter never slips
+    assert fuzzy_place("الانباء", index) is None  # a frequent word is spelt right: not «الانبار»
 
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
