@@ -167,6 +167,8 @@ class _Index:
     capital_named: frozenset[str] = frozenset()  # states named like their capital («اتفاق الجزائر»)
     # first two words of any run of a KB person's full name → (person, the name's words)
     person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
+    # a recurring event → its editions, named by its name and more words («كأس العالم» → «كأس العالم 2018»)
+    editions: dict[str, list[Entity]] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -189,7 +191,9 @@ def build_index(kb: KnowledgeBase) -> _Index:
             # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
             names = [next((n[len(h) + 1 :] for h in HONORIFIC_FORMS if n.startswith(h + " ")), n) for n in names if n]
             # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
-            names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3]
+            # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
+            names += [" ".join(n.split()[-2:]) for n in names
+                      if len(n.split()) >= 3 and normalize(n.split()[-2]) not in _NAME_CONNECTORS]  # fmt: skip
         for kind, forms in (("name", names), ("abbr", ent.abbreviations),
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
@@ -222,6 +226,21 @@ def build_index(kb: KnowledgeBase) -> _Index:
                 bucket = person_runs.setdefault(parts[i : i + 2], [])
                 if (ent, parts) not in bucket:
                     bucket.append((ent, parts))
+    misc_names: dict[str, Entity] = {}
+    for ent in kb.entities.values():
+        if ent.type == "MISC":
+            for name in (ent.name_ar, *ent.aliases_ar):
+                if name:
+                    misc_names.setdefault(alias_key(name), ent)
+    editions: dict[str, list[Entity]] = {}
+    for key, ent in misc_names.items():
+        parts = key.split(" ")
+        for n in range(1, len(parts)):
+            series = misc_names.get(" ".join(parts[:n]))
+            if series is not None and series.entity_id != ent.entity_id:
+                bucket = editions.setdefault(series.entity_id, [])
+                if ent not in bucket:
+                    bucket.append(ent)
     first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
     fuzzy: dict[str, set[str]] = {}
@@ -230,9 +249,10 @@ def build_index(kb: KnowledgeBase) -> _Index:
             for variant in _deletions(key):
                 fuzzy.setdefault(variant, set()).add(key)
     return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb),
-                  person_runs)  # fmt: skip
+                  person_runs, editions)  # fmt: skip
 
 
+FUZZY_MAX_COUNT = 5  # slips are rare: a surface seen this often in the news corpus is a word of its own
 FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
 
 
@@ -253,8 +273,8 @@ def _one_edit(a: str, b: str) -> bool:
 def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
     """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
     «الفليبيين» → the Philippines), when exactly one entity is that close."""
-    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or _lexicon_count(key) >= _FREQUENT:
-        return None  # a word the news writes this often is spelt right («الأنباء» is not Anbar)
+    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or _lexicon_count(key) >= FUZZY_MAX_COUNT:
+        return None  # a word the news writes this often is spelt right («الأنباء», «أوروبيا» = at European level)
     def head(k: str) -> str:
         return k[2:3] if k.startswith("ال") else k[:1]
 
@@ -323,6 +343,32 @@ def _match_at(
 
 
 _ABBR_AFTER = re.compile(r'\s*[«"(“]\s*(?P<abbr>[^\s«»"()“”]{2,12})\s*[»")”]')
+
+
+_HOST_AFTER = re.compile(
+    r"\s+(?:المقبلة\s+|المقبل\s+|القادمة\s+|الماضية\s+)?(?:في|ب)\s*"
+    r"(?P<place>[^\s،,.:؛()«»\"]+(?:\s[^\s،,.:؛()«»\"]+)?)"
+)
+
+
+def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
+    """The one edition of a recurring event held in the state named right after it: «كأس العالم في روسيا» is
+    the 2018 FIFA World Cup (the state stays its own mention)."""
+    editions = index.editions.get(hit.entity.entity_id)
+    m = _HOST_AFTER.match(text, hit.end) if editions else None
+    if m is None:
+        return None
+    place = m["place"].split(" ")
+    if re.fullmatch(r"\d{4}", place[0]):  # «كأس العالم المقبلة في 2022»
+        held = [e for e in editions if any(alias_key(a).endswith(" " + place[0]) for a in e.aliases_ar)]
+        return held[0] if len(held) == 1 else None
+    for words in (place, place[:1]):
+        key = alias_key(" ".join(words))
+        states = {e.iso_code for e, kind in index.entries.get(key, ()) if kind == "name" and e.iso_code}
+        if len(states) == 1:
+            held = [e for e in editions if e.country in states]
+            return held[0] if len(held) == 1 else None
+    return None
 
 
 def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, int, int] | None:
@@ -513,6 +559,8 @@ def resolve_document(
             continue  # «اتفاق إيران» is a description; «اتفاق الجزائر» is named after Algiers
         end = hit.end
         tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
+        if tail is None and normalize(head["head"]).endswith("عمليه"):
+            continue  # «عملية الأحواز» is an attack there; «عملية جنيف للسلام» is a named process
         end += tail.end() if tail else 0
         name = text[head.start("head") : end]
         emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name, None,
@@ -533,6 +581,8 @@ def resolve_document(
             if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
                 start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
             end = _family_name_end(text, hit.end, ent) if ent.type == "PER" else hit.end
+            if ent.type == "MISC":  # «كأس العالم في روسيا»: the edition held there
+                ent = _edition_by_host(text, hit, index) or ent
             abbr = _abbreviation_after(text, hit, index) if ent.type == "ORG" else None
             if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
                 ent = abbr[0]

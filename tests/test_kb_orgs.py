@@ -105,3 +105,42 @@ def test_ambiguous_surfaces_are_flagged() -> None:
                                ("سبأ", "Saba News Agency"), ("كاف", "Confederation of African Football")):  # fmt: skip
         matches = [m for m in kb.lookup(surface) if m.entity.canonical == canonical]
         assert matches and all(m.ambiguous for m in matches), surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "type_", "canonical"),
+    [
+        # national football associations, named with the sport; editions of recurring events by host or year
+        ("وقرر الاتحاد الغاني لكرة القدم تعليق نشاطه بعد التحقيق.", "الاتحاد الغاني لكرة القدم", "ORG",
+         "Ghana Football Association"),
+        ("وكان اللاعب سيشارك في كأس العالم في روسيا مع منتخب بلاده.", "كأس العالم", "MISC", "2018 FIFA World Cup"),
+        ("وكان اللاعب سيشارك في كأس العالم في روسيا مع منتخب بلاده.", "روسيا", "GPE", "Russia"),
+        ("وتستعد الدوحة لاستضافة كأس العالم المقبلة في 2022.", "كأس العالم", "MISC", "2022 FIFA World Cup"),
+        ("وانتهت الحرب عام 2000 بتوقيع اتفاق الجزائر بين البلدين.", "اتفاق الجزائر", "MISC", "Algiers Agreement"),
+        ("وتزامنت الاحتفالات مع رأس السنة الإثيوبية في أديس أبابا.", "رأس السنة الإثيوبية", "MISC", "Enkutatash"),
+        ("وأطلقت سلطات ولاية مينيسوتا الأمريكية سراح الملياردير.", "مينيسوتا", "GPE", "Minnesota"),
+        ("ونسعى إلى ربط ميناء سواكن في السودان مع ميناء حمد في قطر.", "ميناء حمد", "LOC", "Hamad Port"),
+        ("وقال الملياردير الصيني ريتشارد ليو إن الشركة ستواصل عملها.", "ريتشارد ليو", "PER", "Richard Liu"),
+        # the foreign ministries whose official name is not «Ministry of Foreign Affairs»
+        ("وقالت وزارة الخارجية الفلبينية إن العمال سيعودون.", "وزارة الخارجية الفلبينية", "ORG",
+         "Department of Foreign Affairs (Philippines)"),
+        # a bare patronym is the best-known bearer, not the last person whose name ends with it
+        ("وأكد بن سلمان أن المملكة ماضية في الإصلاحات.", "بن سلمان", "PER", "Mohammed bin Salman"),
+    ],
+)  # fmt: skip
+def test_general_news_categories(text: str, surface: str, type_: str, canonical: str) -> None:
+    assert (surface, type_, canonical) in kb_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال شي إن الصين مستعدة للعمل مع دول آسيا الوسطى.",  # «قال شي إن»: Xi said, not the company Shein
+        "واستقبل الرئيس نائب وزير الخارجية التركمانستاني فيبا حاجييف.",  # Vepa, not FIBA
+        "وقال إن المسؤولين عن عملية الأحواز سيحاسبون.",  # an attack there, not a named process
+        "وأكد أن إيطاليا عالقة محليا وأوروبيا بين اليمين واليسار.",  # «أوروبيا»: at European level
+    ],
+)
+def test_words_that_are_not_these_entities(text: str) -> None:
+    found = kb_mentions(text)
+    assert not [m for m in found if m[2] in ("Shein", "FIBA", "Oromia Region") or m[1] == "MISC"], found
