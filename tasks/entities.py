@@ -742,7 +742,22 @@ def _family_name_end(text: str, end: int, ent: Entity) -> int:
         return end
     word = alias_key(nxt.group(1))
     lasts = {alias_key(a).split(" ")[-1] for a in ent.aliases_ar if len(a.split()) >= 3}
-    return end + nxt.end() if word.startswith("ال") and word in lasts else end
+    if word.startswith("ال") and word in lasts:
+        return end + nxt.end()
+    # «الملك سلمان بن عبد العزيز (آل سعود)»: the patronym that continues one of the person's full names
+    tail = _PATRONYM.match(text, end)
+    if tail is not None:
+        last = alias_key(text[:end].split()[-1]) if text[:end].split() else ""
+        names = {alias_key(a) for a in ent.aliases_ar}
+        for m_end in sorted({tail.end(), tail.end("patronym")}, reverse=True):
+            cont = alias_key(text[end:m_end])
+            if any(n.endswith(" " + last + " " + cont) or n.startswith(last + " " + cont) for n in names):
+                return m_end
+    return end
+
+
+_PATRONYM = re.compile(r"[ \t]+(?P<patronym>(?:بن|ابن|بنت)[ \t]+(?:عبد[ \t]*)?[\w\u064B-\u065F\u0670]+)"
+                       r"(?:[ \t]+آل[ \t]+[\w\u064B-\u065F\u0670]+)?")
 
 
 def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:

@@ -126,6 +126,9 @@ def test_ambiguous_surfaces_are_flagged() -> None:
          "Department of Foreign Affairs (Philippines)"),
         # a bare patronym is the best-known bearer, not the last person whose name ends with it
         ("وأكد بن سلمان أن المملكة ماضية في الإصلاحات.", "بن سلمان", "PER", "Mohammed bin Salman"),
+        # a person matched by a short alias keeps the patronym of one of his full names in the span
+        ("والتقى العاهل السعودي، الملك سلمان بن عبد العزيز، في الرياض.", "الملك سلمان بن عبد العزيز", "PER",
+         "Salman of Saudi Arabia"),
     ],
 )  # fmt: skip
 def test_general_news_categories(text: str, surface: str, type_: str, canonical: str) -> None:
