@@ -56,6 +56,28 @@ _DMY_NUM = re.compile(rf"(?<!{_DIGIT})(?P<d>\d\d?)/(?P<mo>\d\d?)/(?P<y>(?:19|20)
 _FULL = re.compile(
     rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?{_MONTH}(?:\s*(?:,|،)?\s*(?:عام\s+)?(?P<y>{_DIGIT}{{4}}))?){_END}"
 )
+# a bilingual pair whose first name is misspelt: «سبتمر/أيلول»
+_SLIP_PAIR = re.compile(
+    rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?(?P<x>[\u0621-\u064a]{{3,9}})\s*/\s*(?P<m2>{_MONTH_ALT})"
+    rf"(?:\s*(?:,|،)?\s*(?:عام\s+)?(?P<y>{_DIGIT}{{4}}))?){_END}"
+)
+
+
+def _slip_of_month(word: str, month: int) -> bool:
+    """Is ``word`` one letter (not the first) away from a name of ``month``?"""
+    for name, n in MONTHS.items():
+        if n != month or " " in name or word[0] != name[0] or abs(len(word) - len(name)) > 1:
+            continue
+        if len(word) == len(name):
+            if sum(a != b for a, b in zip(word, name, strict=True)) == 1:
+                return True
+        else:
+            short, long_ = sorted((word, name), key=len)
+            if any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))):
+                return True
+    return False
+
+
 _WEEKDAY = re.compile(
     rf"{_PRE.replace('|ال', '')}(?P<span>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}){_END}"
 )
@@ -112,12 +134,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         add(m.start(), m.end(), _iso(int(m["y"]), int(m["mo"]), int(m["d"])))
     for m in _DMY_NUM.finditer(text, start, end):
         add(m.start(), m.end(), _iso(int(m["y"]), int(m["mo"]), int(m["d"])))
-    for m in _FULL.finditer(text, start, end):
-        month = MONTHS[m["m1"]]
-        if m["m2"] and MONTHS[m["m2"]] != month:
-            continue
-        if m["m1"] in _AMBIGUOUS_MONTHS and not (m["d"] or m["y"] or m["m2"]):
-            continue
+    def month_date(m: re.Match[str], month: int) -> None:
         s, e = m.span("span")
         if m["d"] and m["y"]:
             add(s, e, _iso(_int(m["y"]), month, _int(m["d"])))
@@ -128,6 +145,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             add(s, e, f"{MONTH_NAMES_EN[month - 1]} {day}" if 1 <= day <= 31 else None)
         else:
             add(s, e, MONTH_NAMES_EN[month - 1])
+
+    for m in _FULL.finditer(text, start, end):
+        month = MONTHS[m["m1"]]
+        if m["m2"] and MONTHS[m["m2"]] != month:
+            continue
+        if m["m1"] in _AMBIGUOUS_MONTHS and not (m["d"] or m["y"] or m["m2"]):
+            continue
+        month_date(m, month)
+    for m in _SLIP_PAIR.finditer(text, start, end):
+        month = MONTHS[m["m2"]]
+        if m["x"] not in MONTHS and _slip_of_month(m["x"], month):
+            month_date(m, month)  # «سبتمر/أيلول»: the pair says which month the misspelt name is
     for m in _WEEKDAY.finditer(text, start, end):
         add(*m.span("span"), WEEKDAYS[m["span"]])
     for m in _YEAR.finditer(text, start, end):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from tasks.errors import IngestError
+from tasks.normalize import normalize
 
 __all__ = [
     "MAX_BYTES",
@@ -266,14 +267,13 @@ def _raise_utf8_error(err: UnicodeDecodeError, data: bytes, path: str) -> NoRetu
 # ---------------------------------------------------------------------------------------------
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_LETTER_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u00ad")
 
 
 def _norm(s: str) -> str:
-    """Fold spelling variants (hamza, alef maqsura, ta marbuta, diacritics, case, punctuation)."""
-    s = _MARKS.sub("", s.translate(_DIGITS)).translate(_LETTER_FOLD).casefold()
+    """``tasks.normalize.normalize`` (the one letter fold of the project), Persian digits too, with
+    punctuation turned into spaces, for matching boilerplate phrases."""
+    s = normalize(s.translate(_DIGITS)).casefold()
     s = re.sub(r"[^\w\s]|_", " ", s)
     return " ".join(s.split())
 

@@ -41,3 +41,13 @@ def test_date_spans_slice_the_text_and_never_overlap(text):
         assert text[d.start : d.end] == d.text and d.text.strip() == d.text
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+def test_a_bilingual_pair_with_a_misspelt_name_is_one_date() -> None:
+    # CNN Arabic: «خلال شهر سبتمر/أيلول الجاري»; the first letter never slips, and a word that is no month
+    # leaves the month alone
+    text = "وذلك خلال شهر سبتمر/أيلول الجاري، في 5 ديسمير/كانون الأول 2017"
+    found = [(d.text, d.canonical) for d in find_dates(text)]
+    assert found == [("سبتمر/أيلول", "September"), ("5 ديسمير/كانون الأول 2017", "2017-12-05")]
+    assert [(d.text, d.canonical) for d in find_dates("ذهب الى/أيلول")] == [("أيلول", "September")]
+    assert [(d.text, d.canonical) for d in find_dates("وصل نبتمبر/أيلول")] == [("أيلول", "September")]
