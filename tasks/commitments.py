@@ -65,14 +65,15 @@ _STANCE_VERBS = {normalize(v) for v in (
     "تهدد يهدد تحتفل يحتفل تتصدر يتصدر تعلن يعلن تكشف يكشف تنشر ينشر تقول يقول تعرب يعرب تبدي يبدي تدعو يدعو "
     "تخسر يخسر تربح يربح تسجل يسجل ترفع يرفع تخفض يخفض تتراجع يتراجع ترتفع يرتفع تنخفض ينخفض تحقق يحقق "
     "تستضيف يستضيف تشارك يشارك تتهم يتهم تحاكم يحاكم تعتقل يعتقل تقصف يقصف تهاجم يهاجم تستدعي يستدعي تطرد يطرد "
-    "تجري يجري تهنئ يهنئ تتصل يتصل تختتم يختتم تبدأ يبدأ تغادر يغادر تنظم ينظم تفتتح يفتتح تودع يودع تعزي يعزي"
+    "تجري يجري تهنئ يهنئ تتصل يتصل تختتم يختتم تبدأ يبدأ تغادر يغادر تنظم ينظم تفتتح يفتتح تودع يودع تعزي يعزي "
+    "تقيل يقيل تعين يعين تعثر يعثر تستجوب يستجوب"
 ).split()}  # fmt: skip
 _NEG_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>لن\s+(?P<verb>[يتنا][\w]{2,}))(?![\w])")
 _NEG_BEFORE = re.compile(rf"(?:^|\s)(?:{_alts('لا|لن|لم|ليس|لسنا|ليست|لا نسعى')})\s+$")
 # Future verbs that are logistics, copulas, passives or predictions, not commitments (guideline).
 _NOT_COMMITMENT_VERBS = {normalize(v) for v in (
     "يكون تكون يكونان نكون يصبح تصبح يجتمع تجتمع يلتقي تلتقي يزور تزور يصل تصل يتوجه تتوجه يعقد تعقد "
-    "يتم تتم يبدا يستمر تستمر يحضر تحضر يلقي يترأس يقوم يستغرق يشهد تشهد يحتاج تحتاج يتعين يمكن "
+    "يتم تتم يبدا يستمر تستمر يحضر تحضر يلقي يترأس يستغرق يشهد تشهد يحتاج تحتاج يتعين يمكن "
     "يشمل تشمل يتضمن تتضمن يحصل تحصل يصبحون يتمكن تتمكن يعود تعود يكونون يظل تظل يبقى تبقى ينعقد تنعقد "
     "يناقش تناقش يبحث تبحث يدرس تدرس"
 ).split()}  # fmt: skip
@@ -108,9 +109,11 @@ _PARTIES_WORDS = {normalize(w) for w in ("الجانبان", "الجانبين",
                                         "الدولتان", "الدولتين", "كلا البلدين", "كلاهما", "الجانبين")}  # fmt: skip
 _GROUP_WORDS = {normalize(w) for w in ("الدول الخمس", "دول آسيا الوسطى", "الدول الخمسة")}
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
-_COUNTERPART_PREP = re.compile(rf"(?<![\w])(?:{_alts('مع|بين|تجاه|إلى')})\s+$")
+# «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
+_COUNTERPART_PREP = re.compile(rf"(?<![\w])(?:{_alts('مع|بين|تجاه|إلى')})\s+(?:(?:ال)?(?:شركه|مجموعه)\s+)?$")
 _CLAUSE_END = re.compile(
-    rf"(?:[.؛;!?؟]|،\s*(?:{_alts('مضيفا|مضيفة|مشيرا|مؤكدا|وقال|وأضاف|وأكد|كما|بينما|في حين|حيث|وذلك')})(?![\w]))"
+    rf"(?:[.؛;!?؟]|،\s*(?:{_alts('مضيفا|مضيفة|مشيرا|مؤكدا|وقال|وأضاف|وأكد|كما|بينما|في حين|حيث|وذلك|وهو|وهي')})"
+    rf"(?![\w]))"
 )
 
 SECTORS: dict[str, str] = {
@@ -250,6 +253,11 @@ def _future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
         return False
     if verb[0] in "اأ" and (len(verb) < 4 or verb.endswith(("ين", "ون", "ان", "ات"))):
         return False  # «ساهم» is a past verb, not «س» + «اهم»; «سابقين» (former) a plural adjective
+    from tasks.entities import _lexicon_count
+
+    whole = _lexicon_count(normalize("س" + verb))
+    if whole >= 10 and whole >= 2 * _lexicon_count(normalize(verb)):
+        return False  # «سيدة» (a lady), «ستين» (sixty), «سنجار»: far more frequent than «يدة», «تين», «نجار»
     for form in (verb, re.sub(r"(ان|ون|ين|ها|هم|هما|نا)$", "", verb)):
         if len(form) >= 3 and form[0] in "يتناأ" and lexicon.get(form, 0) >= 3:
             return True
@@ -426,10 +434,25 @@ def _find_cues(
         s, e = m.span("cue")
         if not free(s, e) or not _future_verb_ok(m["verb"], lexicon):
             continue
+        if re.fullmatch(r"[يتن]قوم(?:ان|ون)?", m["verb"]) and _VISIT_AFTER.match(norm, e):
+            continue  # «سيقوم بزيارة», «سيقوم بدور»: a trip or a role; «ستقوم قطر غاز بتزويد» is a pledge
         modality = "intent" if re.match(r"[يت]وقع", m["verb"]) else "pledge"
         found.append((modality, s, e, "positive", "future"))
         taken.append((s, e))
     return sorted(found, key=lambda c: c[1])
+
+
+# the one spoken to, not the speaker: «قال … لوكالة بلومبيرغ: "سنواصل"», «لبي بي سي "يجب"»
+_ADDRESSEE = re.compile(r"(?:(?<![\w])ل(?:وكاله|قناه|صحيفه|شبكه|موقع|تلفزيون|اذاعه)\s+|(?<![\w])ل)$")
+# no verb-subject-object reading after a relative pronoun or in a question; only at a clause's start
+_NO_VSO_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:التي|الذي|اللذين|اللتين|الذين|اللتان|اللذان|ما|لما|بما|مما)\s+$|(?<![\w])هل\s)"
+)
+_CLAUSE_INITIAL = re.compile(r"(?:^|[،,:\"«“]\s*|(?<![\w])(?:ان|انه|انها|بان|بانه)\s+)$")
+# «كشفت/أعلنت X … عن توقيع»: the announcing verb and, later, «عن» right before the nominal cue
+_ANNOUNCED = re.compile(r"(?<![\w])(?P<verb>و?(?:كشف|كشفت|اعلن|اعلنت|اعلنا|كشفا))\s.*\sعن\s*$")
+# «سيقوم (الرئيس …) بزيارة/بجولة»: a trip, not a commitment
+_VISIT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:ب|ب?ال)(?:زياره|جوله|رحله|دور)(?![\w])")
 
 
 def _signed_ok(norm: str, s: int, e: int) -> bool:
@@ -547,7 +570,7 @@ def _arguments(
         if after_comp:
             start = left.index(after_comp[0])
             return _coordinated(norm, left[start:], after_comp[0][0], ends=ends), False
-        before_cue = [x for x in left if len(words_between(x[0], c_start)) <= 2
+        before_cue = [x for x in left if len(words_between(x[0], c_start)) <= 2 and not _ADDRESSEE.search(norm[: x[0]])
                       and not re.search(r"(?<![\w])(?:التي|الذي|اللذين|اللتين|الذين)(?![\w])", norm[x[0] : c_start])]
         if before_cue and left_start == 0:
             return _coordinated(norm, left[: left.index(before_cue[-1]) + 1], c_start, backwards=True, ends=ends), False
@@ -620,6 +643,22 @@ def _arguments(
             actors = list(doc_parties)  # «دعا شي إلى …»: the addressees are the two sides
     else:
         actors, fallback = subject()
+        nominal = norm[c_start:c_end].lstrip("وب").startswith(("توقيع", "التوقيع"))
+        if (not actors or fallback) and not nominal and right and not words_between(c_end, right[0][0]) \
+                and _CLAUSE_INITIAL.search(norm[:c_start]) and not _NO_VSO_BEFORE.search(norm[:c_start]):
+            # VSO «…، ستقوم قطر غاز بتزويد»: a clause-initial verb's subject is the party right after it.
+            # Not a people («لن يزيد السوريين»: an object), not after «التي»/«ما» or in a question.
+            first = right[0]
+            surface = norm[first[0] : ends.get((first[1].start, first[1].end), first[0])]
+            if not any(m.kind == "nisba" for m in kb.lookup(surface)):
+                actors, fallback = _coordinated(norm, right, right[0][0], ends=ends), False
+        announced = _ANNOUNCED.search(norm[left_start:c_start]) if nominal and (not actors or fallback) else None
+        if announced:
+            # «كشفت شركة قطر غاز، الأثنين، عن توقيع اتفاقية»: who announces the signing signs
+            verb_end = left_start + announced.end("verb")
+            subj = [x for x in left if verb_end <= x[0] and len(words_between(verb_end, x[0])) <= 1]
+            if subj:
+                actors, fallback = _coordinated(norm, left[left.index(subj[0]) :], subj[0][0], ends=ends), False
         if modality == "signed" and right and len(words_between(c_end, right[0][0])) <= 2:
             # «وقع الشيخ محمد بن زايد ولي عهد أبوظبي … والرئيس الروسي فلاديمير بوتين إعلان …»: every
             # party named between the verb and the document signs
@@ -630,7 +669,6 @@ def _arguments(
             signers = [p for pos, _m, p in right if pos < stop]
             if signers:
                 actors, fallback = _dedupe(signers), False
-        nominal = norm[c_start:c_end].lstrip("وب").startswith(("توقيع", "التوقيع"))
         if modality == "signed" and nominal and (fallback or not actors) and doc_parties:
             actors, fallback = list(doc_parties), False  # «بتوقيع اتفاق الجزائر»: the article's two sides
         between = re.search(r"(?<![\w])بين\s+", norm[c_end:a_end]) if modality == "signed" else None
