@@ -190,10 +190,13 @@ def build_index(kb: KnowledgeBase) -> _Index:
         if ent.type == "PER":
             # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
             names = [next((n[len(h) + 1 :] for h in HONORIFIC_FORMS if n.startswith(h + " ")), n) for n in names if n]
+            # «عبد الله الثاني» is also written «عبدالله الثاني»
+            names += [re.sub(r"(?<![\w])عبد ال", "عبدال", n) for n in names if re.search(r"(?<![\w])عبد ال", n)]
             # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
             # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
-            names += [" ".join(n.split()[-2:]) for n in names
-                      if len(n.split()) >= 3 and normalize(n.split()[-2]) not in _NAME_CONNECTORS]  # fmt: skip
+            # nor «الدين حقاني», the end of a compound first name («سراج الدين») and a family name
+            names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3
+                      and normalize(n.split()[-2]) not in _NAME_CONNECTORS | _NAME_PARTS_WITH_AL]  # fmt: skip
         for kind, forms in (("name", names), ("abbr", ent.abbreviations),
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
@@ -388,6 +391,20 @@ def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, in
     return None
 
 
+def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
+    """Is the word before ``start`` a given name that is not this person's («خوان بيريز» is not Shimon Peres;
+    «رجب أردوغان» is Erdoğan)?"""
+    prev = re.search(r"([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$", text[max(0, start - 40) : start])
+    if prev is None:
+        return False
+    key = _key_of_normalized(normalize(prev.group(1)))
+    word_start = start - len(text[max(0, start - 40) : start]) + prev.start(1)
+    known = key in index.entries or key in index.offices or key in _NAME_STOP or key in _NAME_CONNECTORS
+    own = {w for n in (ent.name_ar, *ent.aliases_ar) if n for w in alias_key(n).split(" ")}
+    mine = key in own or any(len(w) >= 4 and w[0] == key[0] and _one_edit(key, w) for w in own)  # «كرستين»
+    return upos_at.get(word_start) == "PROPN" and not known and not mine
+
+
 def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
     for n in (5, 4, 3, 2, 1):
@@ -572,7 +589,8 @@ def resolve_document(
         if hit.kind == "short":
             # a well-known surname stands alone («ترامب», «أردوغان»); a short one («شي», «لي») needs the
             # full name in the same document
-            if ent.entity_id in full_people or len(hit_key(text, hit)) >= 5:
+            if ent.entity_id in full_people or (len(hit_key(text, hit)) >= 5
+                                                and not _after_unknown_name(text, hit.start, index, upos_at, ent)):
                 emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, 0.85)
         elif hit.kind == "nisba":
             emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, 0.9)
@@ -678,6 +696,7 @@ def resolve_document(
                         break
     _facilities(text, mentions, rows, kb, sentences)
     _link_kb_person_runs(text, mentions, rows, kb, index)
+    _prefer_local_owner(text, mentions, rows, full_people)
     _link_partial_names(text, mentions, rows, kb)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, rows
@@ -883,8 +902,10 @@ def _link_kb_person_runs(
         words = [w.key for w in words_in(text, m.start, m.end)]
         if len(words) < 2:
             continue
+        # two words must end the name («كريستيان كابوري»): «عبد الرحيم» is a given name many people share
         fits = {ent.entity_id: ent for ent, full in index.person_runs.get((words[0], words[1]), ())
                 if len(full) > len(words) - (len(words) > 2) and _person_run_matches(words, full)
+                and (len(words) > 2 or _person_run_matches(words, full[-2:]))
                 and (not ent.country or ent.country in states)}  # fmt: skip
         if len(fits) == 1:
             relink[m.entity_id] = next(iter(fits.values()))
@@ -893,6 +914,22 @@ def _link_kb_person_runs(
         if ent is not None:
             m.entity_id = ent.entity_id
             rows.setdefault(ent.entity_id, kb_row(ent))
+
+
+def _prefer_local_owner(text: str, mentions: list[Mention], rows: dict[str, EntityRow], full_people: set[str]) -> None:
+    """A well-known surname standing alone («بيريز») is the person the document names in full with it
+    («خوان بيريز»), not the KB's famous bearer, when the document never names the latter in full."""
+    local = {}
+    for m in mentions:
+        if m.type == "PER" and m.source != "kb-short" and m.entity_id.startswith("per:"):
+            parts = words_in(text, m.start, m.end)
+            if len(parts) >= 2:
+                local.setdefault(parts[-1].key, set()).add(m.entity_id)
+    for m in mentions:
+        if m.source == "kb-short" and m.entity_id not in full_people:
+            owners = local.get(_normalized_slice(text, m.start, m.end), set())
+            if len(owners) == 1:
+                m.entity_id = next(iter(owners))
 
 
 def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase) -> None:
