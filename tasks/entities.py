@@ -16,7 +16,7 @@ from typing import Any
 
 from tasks.clitics import load_lexicon
 from tasks.dates import find_dates
-from tasks.gazetteer import load_gazetteer
+from tasks.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
 from tasks.kb_build import _DASHES, _EDGE_PUNCT, alias_key
@@ -654,8 +654,7 @@ def resolve_document(
             continue
         place = load_gazetteer().lookup(key) if type_ == "GPE" else None
         if place is not None:  # a city the KB does not know («سواكن» → Suakin): GeoNames' English name
-            emit(s, e, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s:e], None, None,
-                                                     [text[s:e]]), m.sentence_idx, m.score)  # fmt: skip
+            emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), m.sentence_idx, m.score)
             continue
         name = text[s:e]
         eid = stable_id(type_.lower(), name)
@@ -847,9 +846,13 @@ def _cued_places(
                 s, e = words[i].start, words[i + n - 1].end
                 place = gaz.lookup(_key_of_normalized(_normalized_slice(text, s, e)))
                 if place is not None:
-                    emit(s, e, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s:e], None,
-                                                             None, [text[s:e]]), idx, 0.6)  # fmt: skip
+                    emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), idx, 0.6)
                     break
+
+
+def _place_row(place: Place, surface: str) -> EntityRow:
+    """A GeoNames city as an entity row: its English name, the surface as the Arabic name."""
+    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface])
 
 
 def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
@@ -863,8 +866,7 @@ def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool
             continue  # «ولكسر الحصار»: a preposition and a word, not Luxor
         place = gaz.lookup(_key_of_normalized(_normalized_slice(text, s, w.end)))
         if place is not None:
-            emit(s, w.end, "GPE", "gazetteer", EntityRow(place.entity_id, "GPE", place.name, text[s : w.end], None,
-                                                         None, [text[s : w.end]]), idx, 0.6)  # fmt: skip
+            emit(s, w.end, "GPE", "gazetteer", _place_row(place, text[s : w.end]), idx, 0.6)
             return True
     return False
 
@@ -968,19 +970,19 @@ def _short_form_ok(parts: Sequence[Word]) -> bool:
     return _lexicon_count(parts[-1].key) < _FREQUENT
 
 
-_NOUN_MIN = 20  # a word this frequent both with and without «ال» is a common noun (as in tasks.gazetteer)
 
 
 def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
     """A span of several common nouns, none a head («جامعة») or a KB name («القاهرة»): «كرة القدم» is no
-    named event. Each word is used often with and without the article, which names almost never are."""
+    named event. Each word is used often with and without the article, which names almost never are (the
+    gazetteer's «noun» test, ``tasks.gazetteer.NOUN_MIN``)."""
     if len(words) < 2 or words[0].key in ORG_HEADS | MISC_HEADS | FACILITY_HEADS:
         return False
 
     def noun(k: str) -> bool:
         bare = k[2:] if k.startswith("ال") else k
         known = bare in index.entries or "ال" + bare in index.entries
-        return not known and min(_lexicon_count(bare), _lexicon_count("ال" + bare)) >= _NOUN_MIN
+        return not known and min(_lexicon_count(bare), _lexicon_count("ال" + bare)) >= NOUN_MIN
 
     return all(noun(w.key) for w in words)
 
