@@ -521,9 +521,14 @@ def resolve_document(
     rows: dict[str, EntityRow] = {}
     taken: list[tuple[int, int]] = []
 
-    def emit(s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None) -> None:
-        if s >= e or _overlaps((s, e), taken):
+    def emit(s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None,
+             over_dates: bool = False) -> None:  # fmt: skip
+        inside = [m for m in mentions if m.type == "DATE" and s <= m.start and m.end <= e] if over_dates else []
+        if s >= e or _overlaps((s, e), [t for t in taken if t not in {(m.start, m.end) for m in inside}]):
             return
+        for m in inside:  # a name that contains a date («كأس العالم 2018», «حركة 23 مارس») wins over it
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
         taken.append((s, e))
         rows.setdefault(row.entity_id, row)
         mentions.append(Mention(s, e, text[s:e], type_, source, row.entity_id, sent, score))
@@ -604,7 +609,7 @@ def resolve_document(
             abbr = _abbreviation_after(text, hit, index) if ent.type == "ORG" else None
             if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
                 ent = abbr[0]
-            emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95)
+            emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95, over_dates=True)
             if abbr is not None:
                 emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, 0.9)
             if ent.type == "PER":

@@ -121,6 +121,9 @@ def test_ambiguous_surfaces_are_flagged() -> None:
         ("وأطلقت سلطات ولاية مينيسوتا الأمريكية سراح الملياردير.", "مينيسوتا", "GPE", "Minnesota"),
         ("ونسعى إلى ربط ميناء سواكن في السودان مع ميناء حمد في قطر.", "ميناء حمد", "LOC", "Hamad Port"),
         ("وقال الملياردير الصيني ريتشارد ليو إن الشركة ستواصل عملها.", "ريتشارد ليو", "PER", "Richard Liu"),
+        # a name that contains a date is the name, not a date
+        ("ويستعد المنتخب للمشاركة في كأس العالم 2018 في روسيا.", "كأس العالم 2018", "MISC", "2018 FIFA World Cup"),
+        ("وأعلنت حركة 23 مارس المتمردة وقف القتال.", "حركة 23 مارس", "ORG", "March 23 Movement"),
         # the foreign ministries whose official name is not «Ministry of Foreign Affairs»
         ("وقالت وزارة الخارجية الفلبينية إن العمال سيعودون.", "وزارة الخارجية الفلبينية", "ORG",
          "Department of Foreign Affairs (Philippines)"),
