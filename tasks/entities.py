@@ -374,6 +374,18 @@ def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
     return None
 
 
+# «الحكومة» is a generic institutional noun the guideline leaves untagged, also before a nisba («الحكومة
+# القيرغيزية»: the nisba alone); a parliament is a named institution («البرلمان التركي» is ORG)
+_GENERIC_INSTITUTIONS = {normalize(w) for w in ("الحكومة",)}
+
+
+def _generic_noun_with_nisba(text: str, hit: _Hit, index: _Index) -> bool:
+    words = hit_key(text, hit).split(" ")
+    if hit.entity.type != "ORG" or len(words) != 2 or words[0] not in _GENERIC_INSTITUTIONS:
+        return False
+    return any(kind == "nisba" for _, kind in index.entries.get(words[1], ()))
+
+
 def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, int, int] | None:
     """An organisation's name shortened to what another body's name starts with, followed by that body's
     abbreviation in quotes or brackets: «الاتحاد الأفريقي "كاف"» is the Confederation of African Football
@@ -558,8 +570,8 @@ def resolve_document(
             i = 0
             while i < len(words):
                 hit = _match_at(text, words, i, index, context)
-                if hit is None:
-                    i += 1
+                if hit is None or _generic_noun_with_nisba(text, hit, index):
+                    i += 1  # «الحكومة القيرغيزية»: the nisba alone is the mention (guideline)
                     continue
                 found.append((idx, hit))
                 i += hit.n_words

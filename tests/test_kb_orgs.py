@@ -150,3 +150,13 @@ def test_general_news_categories(text: str, surface: str, type_: str, canonical:
 def test_words_that_are_not_these_entities(text: str) -> None:
     found = kb_mentions(text)
     assert not [m for m in found if m[2] in ("Shein", "FIBA", "Oromia Region") or m[1] == "MISC"], found
+
+
+def test_generic_institutional_nouns_before_a_nisba_leave_the_nisba() -> None:
+    # the guideline leaves «الحكومة» untagged; before a nisba only the nisba is a mention, while a named body
+    # stays one («مجلس الدولة الصيني», «حكومة قيرغيزستان»; «البرلمان التركي» above)
+    found = kb_mentions("وقالت الحكومة القيرغيزية إن مجلس الدولة الصيني وحكومة قيرغيزستان وقعا الاتفاق.")
+    assert ("القيرغيزية", "GPE", "Kyrgyzstan") in found
+    assert not [m for m in found if m[0] == "الحكومة القيرغيزية"]
+    assert ("مجلس الدولة الصيني", "ORG", "State Council of China") in found
+    assert ("حكومة قيرغيزستان", "ORG", "Cabinet of Ministers of Kyrgyzstan") in found
