@@ -35,6 +35,20 @@ def load_lexicon(path: Path = LEXICON) -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _normalised_lexicon() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word, n in load_lexicon().items():
+        k = normalize(word)
+        counts[k] = counts.get(k, 0) + n
+    return counts
+
+
+def lexicon_count(key: str) -> int:
+    """How often the news corpus writes the normalised surface ``key`` (all spellings summed)."""
+    return _normalised_lexicon().get(key, 0)
+
+
+@lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Normalised one-word names and nisbas of the knowledge base."""
     from tasks.kb import load_kb

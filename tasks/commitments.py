@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks.clitics import load_lexicon
+from tasks.clitics import lexicon_count, load_lexicon
 from tasks.kb import KnowledgeBase, load_kb
 from tasks.normalize import normalize, normalize_with_map
 
@@ -253,10 +253,8 @@ def _future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
         return False
     if verb[0] in "اأ" and (len(verb) < 4 or verb.endswith(("ين", "ون", "ان", "ات"))):
         return False  # «ساهم» is a past verb, not «س» + «اهم»; «سابقين» (former) a plural adjective
-    from tasks.entities import _lexicon_count
-
-    whole = _lexicon_count(normalize("س" + verb))
-    if whole >= 10 and whole >= 2 * _lexicon_count(normalize(verb)):
+    whole = lexicon_count(normalize("س" + verb))
+    if whole >= 10 and whole >= 2 * lexicon_count(normalize(verb)):
         return False  # «سيدة» (a lady), «ستين» (sixty), «سنجار»: far more frequent than «يدة», «تين», «نجار»
     for form in (verb, re.sub(r"(ان|ون|ين|ها|هم|هما|نا)$", "", verb)):
         if len(form) >= 3 and form[0] in "يتناأ" and lexicon.get(form, 0) >= 3:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.normalize import one_edit
+
 MONTHS: dict[str, int] = {
     # the Egyptian / Gulf series
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
@@ -65,17 +67,8 @@ _SLIP_PAIR = re.compile(
 
 def _slip_of_month(word: str, month: int) -> bool:
     """Is ``word`` one letter (not the first) away from a name of ``month``?"""
-    for name, n in MONTHS.items():
-        if n != month or " " in name or word[0] != name[0] or abs(len(word) - len(name)) > 1:
-            continue
-        if len(word) == len(name):
-            if sum(a != b for a, b in zip(word, name, strict=True)) == 1:
-                return True
-        else:
-            short, long_ = sorted((word, name), key=len)
-            if any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))):
-                return True
-    return False
+    return any(n == month and " " not in name and word[0] == name[0] and one_edit(word, name)
+               for name, n in MONTHS.items())  # fmt: skip
 
 
 _WEEKDAY = re.compile(

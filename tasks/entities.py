@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from tasks.clitics import load_lexicon
+from tasks.clitics import lexicon_count
 from tasks.dates import find_dates
 from tasks.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.ingest import Document
 from tasks.kb import Entity, KnowledgeBase, load_kb
 from tasks.kb_build import _DASHES, _EDGE_PUNCT, alias_key
-from tasks.normalize import normalize, normalize_with_map, span_to_original
+from tasks.normalize import normalize, normalize_with_map, one_edit, span_to_original
 
 # Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -263,26 +263,16 @@ def _deletions(key: str) -> set[str]:
     return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Levenshtein distance ≤ 1."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
     """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
     «الفليبيين» → the Philippines), when exactly one entity is that close."""
-    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or _lexicon_count(key) >= FUZZY_MAX_COUNT:
+    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or lexicon_count(key) >= FUZZY_MAX_COUNT:
         return None  # a word the news writes this often is spelt right («الأنباء», «أوروبيا» = at European level)
     def head(k: str) -> str:
         return k[2:3] if k.startswith("ال") else k[:1]
 
     # the slip is never the first letter: «ريبيري» (Ribéry) is not «ليبيري», «يونسيه» not «تونسيه»
-    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if _one_edit(key, k) and head(k) == head(key)}
+    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if one_edit(key, k) and head(k) == head(key)}
     found = {(e.entity_id, k): (e, k) for c in keys for e, k in index.entries[c] if e.type == "GPE"}
     ents = {eid for eid, _ in found}
     if len(ents) != 1:
@@ -413,7 +403,7 @@ def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[i
     word_start = start - len(text[max(0, start - 40) : start]) + prev.start(1)
     known = key in index.entries or key in index.offices or key in _NAME_STOP or key in _NAME_CONNECTORS
     own = {w for n in (ent.name_ar, *ent.aliases_ar) if n for w in alias_key(n).split(" ")}
-    mine = key in own or any(len(w) >= 4 and w[0] == key[0] and _one_edit(key, w) for w in own)  # «كرستين»
+    mine = key in own or any(len(w) >= 4 and w[0] == key[0] and one_edit(key, w) for w in own)  # «كرستين»
     return upos_at.get(word_start) == "PROPN" and not known and not mine
 
 
@@ -439,27 +429,14 @@ def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
         return inside
     if w.key.startswith("ال") and len(w.key) > 4:
         return inside and upos == "PROPN"
-    return upos in ("PROPN", "X") or _lexicon_count(w.key) < _FREQUENT
+    return upos in ("PROPN", "X") or lexicon_count(w.key) < _FREQUENT
 
 
 def _missplit_name(w: Word, upos: str | None) -> bool:
     """A foreign surname the tokenizer cut as proclitic + word + pronoun («كابوريه» → ك + ابوري + ه): the
     word and its rest without the first letter are both unknown to the news lexicon."""
     return (upos in ("ADP", "CCONJ") and len(w.key) >= 5 and w.key[0] in "وفبلك"
-            and _lexicon_count(w.key) < 3 and _lexicon_count(w.key[1:]) < 3)  # fmt: skip
-
-
-def _lexicon_count(key: str) -> int:
-    return _normalised_lexicon().get(key, 0)
-
-
-@lru_cache(maxsize=1)
-def _normalised_lexicon() -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word, n in load_lexicon().items():
-        k = normalize(word)
-        counts[k] = counts.get(k, 0) + n
-    return counts
+            and lexicon_count(w.key) < 3 and lexicon_count(w.key[1:]) < 3)  # fmt: skip
 
 
 def _title_persons(
@@ -879,7 +856,7 @@ def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool
     starts = [w.start + 1] if raw.startswith("و") and len(raw) > 4 else []
     for s in starts + ([w.start] if comma else []):
         rest = _normalized_slice(text, s, w.end)
-        if rest[0] in "لبك" and _lexicon_count(rest[1:]) >= 20:
+        if rest[0] in "لبك" and lexicon_count(rest[1:]) >= 20:
             continue  # «ولكسر الحصار»: a preposition and a word, not Luxor
         place = gaz.lookup(_key_of_normalized(_normalized_slice(text, s, w.end)))
         if place is not None:
@@ -901,7 +878,7 @@ def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
             return True
         if len(slips) == 1:
             w, r = slips[0]
-            if len(r) >= 3 and w[0] == r[0] and _one_edit(w, r):
+            if len(r) >= 3 and w[0] == r[0] and one_edit(w, r):
                 return True
     return False
 
@@ -984,7 +961,7 @@ def _short_form_ok(parts: Sequence[Word]) -> bool:
     connector («آل ثاني») or is a common word («ثاني» = second)."""
     if len(parts) < 2 or parts[-2].key in _NAME_CONNECTORS or len(parts[-1].key) < 3:
         return False
-    return _lexicon_count(parts[-1].key) < _FREQUENT
+    return lexicon_count(parts[-1].key) < _FREQUENT
 
 
 
@@ -999,7 +976,7 @@ def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
     def noun(k: str) -> bool:
         bare = k[2:] if k.startswith("ال") else k
         known = bare in index.entries or "ال" + bare in index.entries
-        return not known and min(_lexicon_count(bare), _lexicon_count("ال" + bare)) >= NOUN_MIN
+        return not known and min(lexicon_count(bare), lexicon_count("ال" + bare)) >= NOUN_MIN
 
     return all(noun(w.key) for w in words)
 
@@ -1007,7 +984,7 @@ def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
 def _looks_like_verb(w: Word) -> bool:
     """«سيوصي»: a future verb is never a name."""
     k = w.key
-    return len(k) > 4 and k[0] == "س" and k[1] in "يتن" and _lexicon_count(k[1:]) >= 3
+    return len(k) > 4 and k[0] == "س" and k[1] in "يتن" and lexicon_count(k[1:]) >= 3
 
 
 def hit_key(text: str, hit: _Hit) -> str:
@@ -1019,11 +996,11 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
     «الدبلوماسيين») are not; a rare or proper-noun word makes it one."""
     if len(words) == 1:
         w = words[0]
-        count = _lexicon_count(w.key)
+        count = lexicon_count(w.key)
         if w.key.startswith("ال"):
             return upos_at.get(w.start) == "PROPN" and count < 20
         return (upos_at.get(w.start) in ("PROPN", "X") and count < 50) or count == 0
-    return any(upos_at.get(w.start) in ("PROPN", "X") or _lexicon_count(w.key) < 5 for w in words)
+    return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < 5 for w in words)
 
 
 def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,
@@ -1063,7 +1040,7 @@ def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = Fa
         words.pop(0)
     if not words:
         return start, start
-    while person and len(words) > 1 and words[0].key.startswith("ال") and _lexicon_count(words[0].key) >= _FREQUENT:
+    while person and len(words) > 1 and words[0].key.startswith("ال") and lexicon_count(words[0].key) >= _FREQUENT:
         words.pop(0)  # «المنتج إدريسا ويدراوغو» → «إدريسا ويدراوغو»
     start = max(start, words[0].start)
     i = 0

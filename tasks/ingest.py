@@ -271,9 +271,9 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u
 
 
 def _norm(s: str) -> str:
-    """``tasks.normalize.normalize`` (the one letter fold of the project), Persian digits too, with
-    punctuation turned into spaces, for matching boilerplate phrases."""
-    s = normalize(s.translate(_DIGITS)).casefold()
+    """``tasks.normalize.normalize`` (the one letter and digit fold of the project) with punctuation turned
+    into spaces, for matching boilerplate phrases."""
+    s = normalize(s).casefold()
     s = re.sub(r"[^\w\s]|_", " ", s)
     return " ".join(s.split())
 

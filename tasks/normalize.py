@@ -55,3 +55,13 @@ def span_to_original(index: list[int], start: int, end: int) -> tuple[int, int]:
     if start >= end:
         raise ValueError("empty span")
     return index[start], index[end - 1] + 1
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 1 (a one-letter slip: «كازخستان», «سبتمر»)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
