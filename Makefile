@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, exactly this pin: the CPU build the machines carry (a bare torch pulls CUDA)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e ".[dev,kb]"
+	$(BIN)/pip install --quiet -e ".[dev,build]"
 	$(BIN)/pip check
 	touch $(STAMP)
 

@@ -158,7 +158,7 @@ def stanza_phase(raw: Path, batch_size: int, models: str) -> dict[str, Any]:
     texts, ``batch_size`` articles per call (the pipeline's batch), one stanza Document per article."""
     import stanza
 
-    from tasks.models import DEFAULT_PROCESSORS, ModelConfig, available_processors, build_pipeline
+    from tasks.nlp.models import DEFAULT_PROCESSORS, ModelConfig, available_processors, build_pipeline
 
     texts = [p.read_text(encoding="utf-8") for p in raw_files(raw)]
     config = ModelConfig.from_setting(models)
@@ -242,7 +242,7 @@ def table_counts(out: Path) -> dict[str, Any]:
 
 def snapshot(out: Path) -> dict[str, int]:
     """mtime of every published table file (not the runs log a rerun appends to)."""
-    from tasks.schema import TABLES
+    from tasks.store.schema import TABLES
 
     return {
         str(p.relative_to(out)): p.stat().st_mtime_ns

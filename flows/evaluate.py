@@ -29,7 +29,7 @@ from tasks.evaluation import (
     score_entities,
 )
 from tasks.settings import PROJECT_ROOT
-from tasks.store import read_table
+from tasks.store.parquet import read_table
 
 
 def write_raw(gold: list[GoldDoc], raw: Path) -> None:

@@ -1,7 +1,7 @@
 """Run the pipeline over a folder of raw articles: ``python -m flows.extract --raw raw --out processed``.
 
-Incremental and idempotent (tasks/incremental.py): only new or changed files are analysed, a rerun with
-nothing new rewrites nothing. One run at a time per output folder (tasks/lock.py). Runs on Prefect's
+Incremental and idempotent (tasks/store/incremental.py): only new or changed files are analysed, a rerun with
+nothing new rewrites nothing. One run at a time per output folder (tasks/store/lock.py). Runs on Prefect's
 temporary local server unless PREFECT_API_URL points at a real one (see flows/serve.py).
 
 Exit codes: 0 the run completed (quarantined files are counted in its last line, not failures);
@@ -27,7 +27,10 @@ from prefect.utilities.annotations import quote
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from flows.report import report_task
 from tasks.batch import process_batch
-from tasks.incremental import (
+from tasks.nlp.models import ModelConfig, model_version
+from tasks.runners import SettingTaskRunner, add_runner_option
+from tasks.settings import PROJECT_ROOT
+from tasks.store.incremental import (
     BatchSpec,
     Plan,
     build_part,
@@ -39,11 +42,8 @@ from tasks.incremental import (
     read_part_record,
     totals,
 )
-from tasks.lock import LockBusy, RunLock
-from tasks.models import ModelConfig, model_version
-from tasks.runners import SettingTaskRunner, add_runner_option
-from tasks.runs import RunRecord, append_run, new_run_id, summary_markdown
-from tasks.settings import PROJECT_ROOT
+from tasks.store.lock import LockBusy, RunLock
+from tasks.store.runs import RunRecord, append_run, new_run_id, summary_markdown
 
 ARTIFACT_KEY = "iltizam-extract-run"
 

@@ -1,8 +1,8 @@
 """Render the analyst report of an output folder: ``python -m flows.report --out processed``.
 
-Writes ``<out>/report/index.html`` (tasks/report.py), a self-contained page that opens from disk without a
+Writes ``<out>/report/index.html`` (tasks/report/page.py), a self-contained page that opens from disk without a
 network, and prints its path. ``--screenshot docs/report.png`` also saves a PNG of it taken by headless
-Chromium (tasks/browser.py; ``make chromium`` installs it), e.g. for the README.
+Chromium (tasks/build/browser.py; ``make chromium`` installs it), e.g. for the README.
 
 Exit codes: 0 written; 1 the folder holds no tables (the message names it and the fix) or the screenshot
 failed.
@@ -19,7 +19,7 @@ from prefect.cache_policies import NONE
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from tasks.errors import IltizamError
-from tasks.report import CHART_IDS, render_report
+from tasks.report.page import CHART_IDS, render_report
 from tasks.settings import PROJECT_ROOT
 
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         page = render_report(Path(args.out), Path(args.dest) if args.dest else None)
         print(page)
         if args.screenshot:
-            from tasks.browser import screenshot_page
+            from tasks.build.browser import screenshot_page
 
             png = screenshot_page(page, Path(args.screenshot), list(CHART_IDS.values()), max_height=args.max_height)
             print(png)

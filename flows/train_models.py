@@ -22,8 +22,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 import flows  # noqa: F401  (Prefect defaults)
 from tasks import PIPELINE_VERSION
 from tasks import training as tr
-from tasks.model_card import write_model_card
-from tasks.models import BUNDLED_DIR, write_resources_stub
+from tasks.build.model_card import write_model_card
+from tasks.nlp.models import BUNDLED_DIR, write_resources_stub
 from tasks.settings import PROJECT_ROOT
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"

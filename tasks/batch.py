@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from tasks import PIPELINE_VERSION
-from tasks.commitments import tag_commitments
-from tasks.entities import EntityRow, entity_columns, resolve_columns
+from tasks.commitments.tagger import tag_commitments
+from tasks.entities.resolve import EntityRow, entity_columns, resolve_columns
 from tasks.errors import IngestError, ModelError
-from tasks.ingest import Document, ingest_file
-from tasks.models import ModelConfig, get_pipeline, model_version
-from tasks.nlp import MENTION_COLS, SENT_COLS, TOKEN_COLS, Analysed, analyse
-from tasks.precheck import content_problem
-from tasks.store import document_columns, to_table, write_parquet
+from tasks.ingest.precheck import content_problem
+from tasks.ingest.reader import Document, ingest_file
+from tasks.nlp.analyse import MENTION_COLS, SENT_COLS, TOKEN_COLS, Analysed, analyse
+from tasks.nlp.models import ModelConfig, get_pipeline, model_version
+from tasks.store.parquet import document_columns, to_table, write_parquet
 
 
 @dataclass
@@ -83,7 +83,7 @@ def process_batch(
 ) -> BatchSummary:
     """Ingest, analyse and write one batch as ``staging/<table>/part-<key>.parquet`` for every table; bad
     files go to the quarantine table with their stage and reason. ``duplicates`` maps a path to the file
-    (of another batch) whose identical text is kept instead (tasks.incremental decides it run-wide)."""
+    (of another batch) whose identical text is kept instead (tasks.store.incremental decides it run-wide)."""
     start = time.time()
     config = config or ModelConfig.from_setting()
     key = key or batch_key(paths)

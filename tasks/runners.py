@@ -9,7 +9,7 @@ The setting (``--runner`` or ``ILTIZAM_RUNNER``):
 - ``dask:<scheme>://host:port`` (e.g. ``dask:tcp://10.0.0.5:8786``): an existing Dask scheduler.
 
 Dask runs through prefect-dask's ``DaskTaskRunner`` (no home-made engine). Each worker process loads the
-stanza model once (``tasks.models.get_pipeline`` caches it per process behind a lock) and reuses it for
+stanza model once (``tasks.nlp.models.get_pipeline`` caches it per process behind a lock) and reuses it for
 every batch it gets. Workers must import this project and read ``raw/``, ``models/`` and the output folder
 at the same paths as the flow (a shared filesystem), and reach the same Prefect API.
 

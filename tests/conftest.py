@@ -20,7 +20,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from tasks.models import get_pipeline
+    from tasks.nlp.models import get_pipeline
 
     return get_pipeline()
 

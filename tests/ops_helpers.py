@@ -8,10 +8,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tasks.incremental import Plan, build_part, clean_leftovers, collect_garbage, commit, make_plan, read_part_record
-from tasks.models import ModelConfig
-from tasks.schema import TABLES
-from tasks.store import BATCH_TABLES, read_table, to_table, write_parquet
+from tasks.nlp.models import ModelConfig
+from tasks.store.incremental import (
+    Plan,
+    build_part,
+    clean_leftovers,
+    collect_garbage,
+    commit,
+    make_plan,
+    read_part_record,
+)
+from tasks.store.parquet import BATCH_TABLES, read_table, to_table, write_parquet
+from tasks.store.schema import TABLES
 
 _DEFAULTS: dict[str, Any] = {"string": "", "int32": 0, "int64": 0, "bool": False, "float": 0.0, "double": 0.0}
 

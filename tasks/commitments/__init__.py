@@ -1,0 +1,1 @@
+"""Sentences with linked mentions → commitment records with their actors, counterparts and speaker."""

@@ -1,0 +1,1 @@
+"""Mentions → linked entities: knowledge base, gazetteer, dates, title-triggered persons, short forms."""

@@ -1,0 +1,1099 @@
+"""Entity mentions analysts can count: KB matching, title-triggered persons, dates, stanza NER, and
+resolution within a document (short forms, nisba adjectives → their country).
+
+Everything here works on the stored document text with offsets; normalisation (tasks.text.normalize) is
+used only to build lookup keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tasks.entities.dates import find_dates
+from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
+from tasks.entities.kb import Entity, KnowledgeBase, load_kb
+from tasks.ingest.reader import Document
+from tasks.text.clitics import lexicon_count
+from tasks.text.keys import alias_key, key_of_normalized
+from tasks.text.normalize import normalize, normalize_with_map, one_edit, span_to_original
+
+# Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# «JD.com», «U.S»: Latin names keep their inner dots; Arabic words never do («الصين.وقال» is two words)
+_WORD_RE = re.compile(
+    r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*"
+)
+# Words that end a person's name after a title (function words, adverbs of time and place, reporting).
+_NAME_STOP = {
+    normalize(w)
+    for w in (
+        "هنا اليوم أمس غدا الليلة صباح مساء يوم إن أن أنه أنها إنه قد لقد الذي التي الذين اللذين خلال في من "
+        "على إلى عن مع و أو ثم بعد قبل عند لدى حيث كما كان كانت يكون قال قالت أكد أكدت أعلن أعلنت أضاف أضافت "
+        "أشار أشارت أوضح أوضحت دعا دعت هذا هذه ذلك تلك هو هي هم الى علي عبر وفق نحو حول ضد بين منذ حتى "
+        "ان انه لا لم لن ما ليس سوف الجديد السابق الحالي الأسبق المنتهية ولايته المنتخب بالإنابة الزائر "
+        "الذى والذي إلا بشأن بسبب لأن فقد وقد وقال وقالت وأكد وأضاف نائب مساعد"
+    ).split()
+}
+# Words that link a title chain: «عضو مجلس الدولة وزير الخارجية الصيني», «نظيره القيرغيزي».
+_COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيريه", "نظراؤه", "نظيرها", "نظيرتها")}
+_NAME_CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد", "ولد", "دي", "دو", "فون", "فان")}
+
+# Honorifics that precede a name and stay outside its span («الشيخ محمد بن زايد», «آية الله علي خامنئي»).
+HONORIFICS = tuple(
+    normalize(w) for w in ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
+                           "الدكتورة", "المشير", "الفريق", "اللواء", "العقيد", "الجنرال", "السير", "الحاج")
+)  # fmt: skip
+HONORIFIC_FORMS = ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور", "المشير")
+# Generic heads of places: outside the span («بمقاطعة شنشي» → «شنشي»).
+PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "مدينة", "ولاية", "إقليم", "محافظة", "جزيرة"))
+# Heads of named facilities: the head is part of the name and the type is LOC («ميناء سواكن»).
+FACILITY_HEADS = {normalize(w) for w in ("ميناء", "مرفأ", "سد", "قصر", "مطار", "جسر", "قناة", "معبر", "مضيق")}
+# Words that are never a whole name on their own when a statistical model proposes them.
+_FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
+
+# Heads that make a statistical span an organisation or a named event / document whatever its label.
+ORG_HEADS = {normalize(w) for w in ("جامعة", "معهد", "منظمة", "اتحاد", "الاتحاد", "وكالة", "شركة", "لجنة", "هيئة",
+                                    "مؤسسة", "حزب", "حركة", "جمعية", "نادي", "مجلس", "بنك")}  # fmt: skip
+MISC_HEADS = {normalize(w) for w in ("مهرجان", "جائزة", "كأس", "بطولة", "اتفاق", "اتفاقية", "معاهدة", "مبادرة",
+                                     "محادثات", "عملية", "مشروع")}  # fmt: skip
+# Generic heads of organisations: outside the span when the rest is the name («وكالة فرانس برس»).
+ORG_GENERIC_HEADS = tuple(normalize(w) + " " for w in ("وكالة", "شركة"))
+
+_NAMED_PROCESS = re.compile(r"(?<![\w])(?:[وبل])?(?P<head>(?:ال)?(?:اتفاق|اتفاقية|معاهدة|محادثات|عملية))\s+$")
+
+# Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
+_NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
+
+# boilerplate lines written as prose, where the KB's names are looked up too (sentence index -1)
+ANNOTATED_BOILERPLATE = frozenset({"promo", "related", "credit", "photo_credit", "copyright", "source_stamp"})
+
+GENERIC_TYPES = {"LOC": "GPE"}  # stanza's AQMAR model has no GPE; an unknown place is most often one
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    key: str  # normalised text
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str
+    entity_id: str
+    sentence_idx: int
+    score: float | None = None
+
+
+@dataclass
+class EntityRow:
+    entity_id: str
+    type: str
+    canonical_name: str
+    name_ar: str | None
+    iso_code: str | None
+    wikidata_id: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+def stable_id(prefix: str, name: str) -> str:
+    """An id from the normalised name: the same unknown person gets the same id in every document."""
+    return f"{prefix}:{hashlib.sha256(normalize(name).encode()).hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=8)
+def _normalized(text: str) -> tuple[str, list[int]]:
+    """normalize(text) and, for every position i of ``text``, the length of normalize(text[:i]).
+
+    Normalisation maps characters one at a time, so normalize(text[s:e]) == norm[pos[s]:pos[e]]: a
+    document is normalised once instead of once per candidate span (the hot spot of this module)."""
+    norm, index = normalize_with_map(text)
+    pos = [0] * (len(text) + 1)
+    for src in index:
+        pos[src + 1] += 1
+    for i in range(1, len(pos)):
+        pos[i] += pos[i - 1]
+    return norm, pos
+
+
+def _normalized_slice(text: str, start: int, end: int) -> str:
+    """normalize(text[start:end]), from the cached normalisation of the whole ``text``."""
+    norm, pos = _normalized(text)
+    n = len(text)
+    return norm[pos[min(max(start, 0), n)] : pos[min(max(end, 0), n)]]
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), _normalized_slice(text, m.start(), m.end()))
+            for m in _WORD_RE.finditer(text, start, end)]  # fmt: skip
+
+
+def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
+    """(span start, key of the first word) for the bare word and each proclitic reading of it."""
+    raw = text[w.start : w.end]
+    out = [(w.start, "")]
+    if raw.startswith("لل") and len(raw) > 3:
+        out.append((w.start, "ال"))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
+    for p in _PROCLITICS:
+        if raw.startswith(p) and len(raw) - len(p) >= 2:
+            out.append((w.start + len(p), ""))
+    return out
+
+
+@dataclass
+class _Index:
+    """Alias key → [(entity, kind)] over the KB's names, nisbas, abbreviations and short forms."""
+
+    entries: dict[str, list[tuple[Entity, str]]]
+    ambiguous: dict[str, list[tuple[Entity, str]]]  # forms that are also ordinary words: need context
+    first_words: set[str]
+    max_words: int
+    offices: set[str]  # alias keys of titles, with and without ال
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)  # one letter deleted → place keys (misspellings)
+    capital_named: frozenset[str] = frozenset()  # states named like their capital («اتفاق الجزائر»)
+    # first two words of any run of a KB person's full name → (person, the name's words)
+    person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
+    # a recurring event → its editions, named by its name and more words («كأس العالم» → «كأس العالم 2018»)
+    editions: dict[str, list[Entity]] = field(default_factory=dict)
+
+
+def build_index(kb: KnowledgeBase) -> _Index:
+    entries: dict[str, list[tuple[Entity, str]]] = {}
+    ambiguous_entries: dict[str, list[tuple[Entity, str]]] = {}
+
+    def add(surface: str, ent: Entity, kind: str, target: dict[str, list[tuple[Entity, str]]]) -> None:
+        key = alias_key(surface)
+        if not key:
+            return
+        bucket = target.setdefault(key, [])
+        if all(e.entity_id != ent.entity_id for e, _ in bucket):
+            bucket.append((ent, kind))
+
+    for ent in kb.entities.values():
+        ambiguous = {alias_key(a) for a in ent.ambiguous_ar}
+        own = {alias_key(a) for a in (ent.name_ar, *ent.aliases_ar)}
+        names = [ent.name_ar, *ent.aliases_ar]
+        if ent.type == "PER":
+            # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
+            names = [next((n[len(h) + 1 :] for h in HONORIFIC_FORMS if n.startswith(h + " ")), n) for n in names if n]
+            # «عبد الله الثاني» is also written «عبدالله الثاني»
+            names += [re.sub(r"(?<![\w])عبد ال", "عبدال", n) for n in names if re.search(r"(?<![\w])عبد ال", n)]
+            # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
+            # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
+            # nor «الدين حقاني», the end of a compound first name («سراج الدين») and a family name
+            names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3
+                      and normalize(n.split()[-2]) not in _NAME_CONNECTORS | _NAME_PARTS_WITH_AL]  # fmt: skip
+        for kind, forms in (("name", names), ("abbr", ent.abbreviations),
+                            ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
+            for form in forms:
+                key = alias_key(form) if form else ""
+                if not key or (key.startswith((*PLACE_HEADS, *ORG_GENERIC_HEADS)) and key.split(" ", 1)[1] in own):
+                    continue
+                add(form, ent, kind, ambiguous_entries if key in ambiguous else entries)
+    priority = {"name": 0, "abbr": 1, "nisba": 2, "short": 3}
+    type_rank = {"GPE": 0, "ORG": 1, "PER": 2, "LOC": 3, "MISC": 4}
+    subtype_rank = {"country": 0}
+    for bucket in [*entries.values(), *ambiguous_entries.values()]:
+        bucket.sort(key=lambda ek: (priority[ek[1]], type_rank.get(ek[0].type, 9),
+                                    subtype_rank.get(ek[0].subtype or "", 1), ek[0].entity_id))  # fmt: skip
+    offices: set[str] = set(HONORIFICS)
+    for office in kb.offices:
+        for form in (*office.ar, *office.ar_feminine):
+            key = alias_key(form)
+            offices.add(key)
+            offices.add(key[2:] if key.startswith("ال") else "ال" + key)
+            parts = key.split(" ")
+            if len(parts) == 2 and parts[1].startswith("ال"):
+                offices.add(f"{parts[0]} {parts[1][2:]}")  # construct state: «وزير خارجية تركمانستان»
+    person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = {}
+    for ent in kb.entities.values():
+        if ent.type != "PER":
+            continue
+        for name in {alias_key(n) for n in (ent.name_ar, *ent.aliases_ar) if n}:
+            parts = tuple(name.split(" "))
+            for i in range(len(parts) - 1):
+                bucket = person_runs.setdefault(parts[i : i + 2], [])
+                if (ent, parts) not in bucket:
+                    bucket.append((ent, parts))
+    misc_names: dict[str, Entity] = {}
+    for ent in kb.entities.values():
+        if ent.type == "MISC":
+            for name in (ent.name_ar, *ent.aliases_ar):
+                if name:
+                    misc_names.setdefault(alias_key(name), ent)
+    editions: dict[str, list[Entity]] = {}
+    for key, ent in misc_names.items():
+        parts = key.split(" ")
+        for n in range(1, len(parts)):
+            series = misc_names.get(" ".join(parts[:n]))
+            if series is not None and series.entity_id != ent.entity_id:
+                bucket = editions.setdefault(series.entity_id, [])
+                if ent not in bucket:
+                    bucket.append(ent)
+    first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
+    max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
+    fuzzy: dict[str, set[str]] = {}
+    for key, bucket in entries.items():
+        if len(key) >= FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
+            for variant in _deletions(key):
+                fuzzy.setdefault(variant, set()).add(key)
+    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb),
+                  person_runs, editions)  # fmt: skip
+
+
+FUZZY_MAX_COUNT = 5  # slips are rare: a surface seen this often in the news corpus is a word of its own
+FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
+    """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
+    «الفليبيين» → the Philippines), when exactly one entity is that close."""
+    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or lexicon_count(key) >= FUZZY_MAX_COUNT:
+        return None  # a word the news writes this often is spelt right («الأنباء», «أوروبيا» = at European level)
+    def head(k: str) -> str:
+        return k[2:3] if k.startswith("ال") else k[:1]
+
+    # the slip is never the first letter: «ريبيري» (Ribéry) is not «ليبيري», «يونسيه» not «تونسيه»
+    keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if one_edit(key, k) and head(k) == head(key)}
+    found = {(e.entity_id, k): (e, k) for c in keys for e, k in index.entries[c] if e.type == "GPE"}
+    ents = {eid for eid, _ in found}
+    if len(ents) != 1:
+        return None
+    return sorted(found.values(), key=lambda ek: ek[1] != "name")[0]
+
+
+_INDEX_CACHE: dict[int, _Index] = {}
+
+
+def get_index(kb: KnowledgeBase | None = None) -> _Index:
+    kb = kb or load_kb()
+    if id(kb) not in _INDEX_CACHE:
+        _INDEX_CACHE[id(kb)] = build_index(kb)
+    return _INDEX_CACHE[id(kb)]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entity: Entity
+    kind: str
+    n_words: int
+
+
+def _variant_key(text: str, start: int, end: int, replace: str) -> str:
+    """alias_key(replace + text[start + len(replace):end]) (or of text[start:end] when ``replace`` is empty)."""
+    if replace:
+        return key_of_normalized(normalize(replace) + _normalized_slice(text, start + len(replace), end))
+    return key_of_normalized(_normalized_slice(text, start, end))
+
+
+def _match_at(
+    text: str, words: Sequence[Word], i: int, index: _Index, context: frozenset[str] = frozenset()
+) -> _Hit | None:
+    """Longest KB match starting at word i, trying the bare word and its proclitic readings.
+
+    A form that is also an ordinary word («مجلس الدولة», «قنا») counts only when its entity's country
+    is among ``context``, the countries the document names unambiguously."""
+    variants = [
+        (start, replace)
+        for start, replace in _clitic_variants(text, words[i])
+        if _variant_key(text, start, words[i].end, replace) in index.first_words
+    ]
+    if not variants:
+        return None
+    for n in range(min(index.max_words, len(words) - i), 0, -1):
+        last = words[i + n - 1]
+        if n > 1 and text[words[i + n - 2].end : last.start].strip(" -‐–"):
+            continue  # punctuation inside: not one name
+        for start, replace in variants:
+            key = _variant_key(text, start, last.end, replace)
+            hits = index.entries.get(key)
+            if not hits and context and key in index.ambiguous:
+                hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context]
+            if hits:
+                ent, kind = hits[0]
+                return _Hit(start, last.end, ent, kind, n)
+    return None
+
+
+_ABBR_AFTER = re.compile(r'\s*[«"(“]\s*(?P<abbr>[^\s«»"()“”]{2,12})\s*[»")”]')
+
+
+_HOST_AFTER = re.compile(
+    r"\s+(?:المقبلة\s+|المقبل\s+|القادمة\s+|الماضية\s+)?(?:في|ب)\s*"
+    r"(?P<place>[^\s،,.:؛()«»\"]+(?:\s[^\s،,.:؛()«»\"]+)?)"
+)
+
+
+def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
+    """The one edition of a recurring event held in the state named right after it: «كأس العالم في روسيا» is
+    the 2018 FIFA World Cup (the state stays its own mention)."""
+    editions = index.editions.get(hit.entity.entity_id)
+    m = _HOST_AFTER.match(text, hit.end) if editions else None
+    if m is None:
+        return None
+    place = m["place"].split(" ")
+    if re.fullmatch(r"\d{4}", place[0]):  # «كأس العالم المقبلة في 2022»
+        held = [e for e in editions if any(alias_key(a).endswith(" " + place[0]) for a in e.aliases_ar)]
+        return held[0] if len(held) == 1 else None
+    for words in (place, place[:1]):
+        key = alias_key(" ".join(words))
+        states = {e.iso_code for e, kind in index.entries.get(key, ()) if kind == "name" and e.iso_code}
+        if len(states) == 1:
+            held = [e for e in editions if e.country in states]
+            return held[0] if len(held) == 1 else None
+    return None
+
+
+# «الحكومة» is a generic institutional noun the guideline leaves untagged, also before a nisba («الحكومة
+# القيرغيزية»: the nisba alone); a parliament is a named institution («البرلمان التركي» is ORG)
+_GENERIC_INSTITUTIONS = {normalize(w) for w in ("الحكومة",)}
+
+
+def _generic_noun_with_nisba(text: str, hit: _Hit, index: _Index) -> bool:
+    words = hit_key(text, hit).split(" ")
+    if hit.entity.type != "ORG" or len(words) != 2 or words[0] not in _GENERIC_INSTITUTIONS:
+        return False
+    return any(kind == "nisba" for _, kind in index.entries.get(words[1], ()))
+
+
+def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, int, int] | None:
+    """An organisation's name shortened to what another body's name starts with, followed by that body's
+    abbreviation in quotes or brackets: «الاتحاد الأفريقي "كاف"» is the Confederation of African Football
+    («الاتحاد الأفريقي لكرة القدم»), not the African Union. Returns the body and the abbreviation's span."""
+    m = _ABBR_AFTER.match(text, hit.end)
+    if m is None:
+        return None
+    key = alias_key(m["abbr"])
+    names = tuple(alias_key(a) + " " for a in (hit.entity.name_ar, *hit.entity.aliases_ar) if a)
+    for ent, kind in (*index.entries.get(key, ()), *index.ambiguous.get(key, ())):
+        if kind not in ("abbr", "name") or ent.entity_id == hit.entity.entity_id or ent.type != "ORG":
+            continue
+        if any(alias_key(a).startswith(names) for a in (ent.name_ar, *ent.aliases_ar) if a):
+            return ent, m.start("abbr"), m.end("abbr")
+    return None
+
+
+def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
+    """Is the word before ``start`` a given name that is not this person's («خوان بيريز» is not Shimon Peres;
+    «رجب أردوغان» is Erdoğan)?"""
+    prev = re.search(r"([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$", text[max(0, start - 40) : start])
+    if prev is None:
+        return False
+    key = key_of_normalized(normalize(prev.group(1)))
+    word_start = start - len(text[max(0, start - 40) : start]) + prev.start(1)
+    known = key in index.entries or key in index.offices or key in _NAME_STOP or key in _NAME_CONNECTORS
+    own = {w for n in (ent.name_ar, *ent.aliases_ar) if n for w in alias_key(n).split(" ")}
+    mine = key in own or any(len(w) >= 4 and w[0] == key[0] and one_edit(key, w) for w in own)  # «كرستين»
+    return upos_at.get(word_start) == "PROPN" and not known and not mine
+
+
+def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
+    """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
+    for n in (5, 4, 3, 2, 1):
+        if i + n > len(words):
+            continue
+        for start, replace in _clitic_variants(text, words[i]):
+            if _variant_key(text, start, words[i + n - 1].end, replace) in index.offices:
+                return n
+    return 0
+
+
+def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
+    """Could this word be part of a person's name? Function words, verbs and common nouns are not;
+    an article-bearing word only inside a name and when tagged PROPN («صباح الأحمد الصباح»)."""
+    if w.key in _NAME_STOP or w.key.isdigit() or _looks_like_verb(w):
+        return False
+    if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
+        return False
+    if w.key in _NAME_PARTS_WITH_AL:
+        return inside
+    if w.key.startswith("ال") and len(w.key) > 4:
+        return inside and upos == "PROPN"
+    return upos in ("PROPN", "X") or lexicon_count(w.key) < _FREQUENT
+
+
+def _missplit_name(w: Word, upos: str | None) -> bool:
+    """A foreign surname the tokenizer cut as proclitic + word + pronoun («كابوريه» → ك + ابوري + ه): the
+    word and its rest without the first letter are both unknown to the news lexicon."""
+    return (upos in ("ADP", "CCONJ") and len(w.key) >= 5 and w.key[0] in "وفبلك"
+            and lexicon_count(w.key) < 3 and lexicon_count(w.key[1:]) < 3)  # fmt: skip
+
+
+def _title_persons(
+    text: str, words: Sequence[Word], index: _Index, taken: list[tuple[int, int]], upos_at: Mapping[int, str]
+) -> list[tuple[int, int]]:
+    """Name spans after an office title chain: «الرئيس القيرغيزي صدير جاباروف»."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        n = _office_at(text, words, i, index) or (1 if words[i].key in _COUNTERPART else 0)
+        if not n:
+            i += 1
+            continue
+        j = i + n
+        # the rest of the chain: more titles, organs («مجلس الدولة»), nisbas («الصيني»), countries
+        while j < len(words):
+            k = _office_at(text, words, j, index)
+            if k:
+                j += k
+                continue
+            hit = _match_at(text, words, j, index)
+            if hit and hit.entity.type in ("ORG", "GPE") and hit.kind in ("name", "nisba", "abbr"):
+                j += hit.n_words
+                continue
+            break
+        name: list[Word] = []
+        while j < len(words) and len(name) < 4:
+            w = words[j]
+            if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
+                break
+            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in _NAME_CONNECTORS)
+                    or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
+                break
+            if any(s <= w.start < e for s, e in taken) and not name:
+                break
+            name.append(w)
+            j += 1
+        while name and name[-1].key in _NAME_CONNECTORS:
+            name.pop()
+        if name and not (i + n == j - len(name) and text[words[i + n - 1].end : name[0].start].strip()):
+            spans.append((name[0].start, name[-1].end))
+        i = max(j, i + 1)
+    return spans
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def kb_row(ent: Entity) -> EntityRow:
+    aliases = sorted({*(ent.aliases_ar or []), *(ent.abbreviations or []), *(ent.nisba_ar or [])})
+    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases)
+
+
+def resolve_document(
+    doc: Document,
+    sentences: Sequence[tuple[int, int, int]],
+    stanza_mentions: Sequence[Mention],
+    upos_at: Mapping[int, str] | None = None,
+    kb: KnowledgeBase | None = None,
+) -> tuple[list[Mention], dict[str, EntityRow]]:
+    """All entity mentions of one document, each linked to an entity row.
+
+    ``sentences`` are (sentence_idx, start, end); ``stanza_mentions`` come from the NER model.
+    """
+    kb = kb or load_kb()
+    index = get_index(kb)
+    text = doc.text
+    upos_at = upos_at or {}
+    mentions: list[Mention] = []
+    rows: dict[str, EntityRow] = {}
+    taken: list[tuple[int, int]] = []
+
+    def emit(s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None,
+             over_dates: bool = False) -> None:  # fmt: skip
+        inside = [m for m in mentions if m.type == "DATE" and s <= m.start and m.end <= e] if over_dates else []
+        if s >= e or _overlaps((s, e), [t for t in taken if t not in {(m.start, m.end) for m in inside}]):
+            return
+        for m in inside:  # a name that contains a date («كأس العالم 2018», «حركة 23 مارس») wins over it
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
+        taken.append((s, e))
+        rows.setdefault(row.entity_id, row)
+        mentions.append(Mention(s, e, text[s:e], type_, source, row.entity_id, sent, score))
+
+    per_sentence = [(idx, s, e, words_in(text, s, e)) for idx, s, e in sentences]
+
+    # 1. dates, including the publication stamp kept in boilerplate
+    for idx, s, e, _ in per_sentence:
+        for d in find_dates(text, s, e):
+            emit(d.start, d.end, "DATE", "rules", EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None,
+                                                            None), idx, 1.0)  # fmt: skip
+    for b in doc.boilerplate:
+        if b.kind == "source_stamp":
+            for d in find_dates(text, b.start, b.end):
+                emit(d.start, d.end, "DATE", "rules",
+                     EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None), -1, 1.0)  # fmt: skip
+
+    # 2. KB names, nisbas and abbreviations; the countries named unambiguously give the context
+    #    that admits ambiguous forms; short forms only count after the person's full name
+    # footers, teasers and credits are not analysed, but the names they give are mentions (guideline)
+    lines = [(-1, b.start, b.end, words_in(text, b.start, b.end)) for b in doc.boilerplate
+             if b.kind in ANNOTATED_BOILERPLATE]  # fmt: skip
+
+    def kb_hits(context: frozenset[str]) -> list[tuple[int, _Hit]]:
+        found = []
+        for idx, _s, _e, words in [*per_sentence, *lines]:
+            i = 0
+            while i < len(words):
+                hit = _match_at(text, words, i, index, context)
+                if hit is None or _generic_noun_with_nisba(text, hit, index):
+                    i += 1  # «الحكومة القيرغيزية»: the nisba alone is the mention (guideline)
+                    continue
+                found.append((idx, hit))
+                i += hit.n_words
+        return found
+
+    first = kb_hits(frozenset())
+    context = frozenset(
+        c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country) if c
+    )
+    hits = kb_hits(context) if context else first
+    # named agreements and processes: «اتفاق الجزائر», «محادثات أستانة», «عملية جنيف للسلام» (MISC)
+    for idx, hit in hits:
+        if hit.entity.type != "GPE" or hit.kind != "name":
+            continue
+        head = _NAMED_PROCESS.search(text, max(0, hit.start - 14), hit.start)
+        if head is None:
+            continue
+        if hit.entity.subtype == "country" and hit.entity.entity_id not in index.capital_named:
+            continue  # «اتفاق إيران» is a description; «اتفاق الجزائر» is named after Algiers
+        end = hit.end
+        tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
+        if tail is None and normalize(head["head"]).endswith("عمليه"):
+            continue  # «عملية الأحواز» is an attack there; «عملية جنيف للسلام» is a named process
+        end += tail.end() if tail else 0
+        name = text[head.start("head") : end]
+        emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name, None,
+                                                                  None, [name]), idx, 0.7)  # fmt: skip
+    full_people = {h.entity.entity_id for _, h in hits if h.kind != "short" and h.entity.type == "PER"}
+    kb_people_short: dict[str, Entity] = {}
+    for idx, hit in hits:
+        ent = hit.entity
+        if hit.kind == "short":
+            # a well-known surname stands alone («ترامب», «أردوغان»); a short one («شي», «لي») needs the
+            # full name in the same document
+            if ent.entity_id in full_people or (len(hit_key(text, hit)) >= 5
+                                                and not _after_unknown_name(text, hit.start, index, upos_at, ent)):
+                emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, 0.85)
+        elif hit.kind == "nisba":
+            emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, 0.9)
+        else:
+            start = hit.start
+            if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
+                start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
+            end = _family_name_end(text, hit.end, ent) if ent.type == "PER" else hit.end
+            if ent.type == "MISC":  # «كأس العالم في روسيا»: the edition held there
+                ent = _edition_by_host(text, hit, index) or ent
+            abbr = _abbreviation_after(text, hit, index) if ent.type == "ORG" else None
+            if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
+                ent = abbr[0]
+            emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95, over_dates=True)
+            if abbr is not None:
+                emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, 0.9)
+            if ent.type == "PER":
+                parts = words_in(text, hit.start, hit.end)
+                if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
+                    kb_people_short.setdefault(parts[-1].key, ent)
+
+    # 3. persons after titles that the KB does not know
+    local_people: dict[str, tuple[str, list[str]]] = {}  # entity id → (full name, short forms)
+    for idx, _s, _e, words in per_sentence:
+        for s, e in _title_persons(text, words, index, taken, upos_at):
+            if _overlaps((s, e), taken):
+                continue
+            name = text[s:e]
+            eid = stable_id("per", name)
+            parts = words_in(text, s, e)
+            shorts = [parts[-1].key] if _short_form_ok(parts) else []
+            local_people.setdefault(eid, (name, shorts))
+            emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx, 0.8)
+
+    # stanza's own mentions, re-cut and retyped, where the rules found nothing
+    for m in stanza_mentions:
+        if _overlaps((m.start, m.end), taken):
+            continue
+        s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
+        if s >= e or _overlaps((s, e), taken):
+            continue
+        span_words = words_in(text, s, e)
+        if not span_words or not _plausible_name(span_words, upos_at):
+            continue
+        if len(span_words) == 1 and _looks_like_verb(span_words[0]):
+            continue  # «سيوصي»: a future verb the model took for a name
+        if m.type == "MISC" and _common_phrase(span_words, index):
+            continue  # «كرة القدم»: common nouns, no named event
+        type_ = GENERIC_TYPES.get(m.type, m.type)
+        if span_words[0].key in ORG_HEADS:
+            type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
+        elif span_words[0].key in MISC_HEADS:
+            type_ = "MISC"  # «مهرجان فيسباكو»
+        if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
+            type_ = "LOC"
+        key = key_of_normalized(_normalized_slice(text, s, e))
+        near = fuzzy_place(key, index)
+        plural = key.endswith(("ين", "ون"))  # «فلبينين»: a misspelt plural nisba is a people, never a person
+        if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and (type_ != "PER" or plural))):
+            emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
+            continue
+        place = load_gazetteer().lookup(key) if type_ == "GPE" else None
+        if place is not None:  # a city the KB does not know («سواكن» → Suakin): GeoNames' English name
+            emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), m.sentence_idx, m.score)
+            continue
+        name = text[s:e]
+        eid = stable_id(type_.lower(), name)
+        if type_ == "LOC" and span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
+            english = _facility_name(text, span_words, index)
+            if english:  # «ميناء سواكن» → Port of Suakin
+                emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
+                     m.score)  # fmt: skip
+                continue
+        if type_ == "PER" and _short_form_ok(span_words):
+            local_people.setdefault(eid, (name, [span_words[-1].key]))
+        emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
+
+    # 4. short forms of persons the KB does not know, named in full in the document
+    for idx, _s, _e, words in per_sentence:
+        for w in words:
+            for start, _ in _clitic_variants(text, w):
+                ent = kb_people_short.get(_normalized_slice(text, start, w.end))
+                if ent is not None:
+                    emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
+                    break
+    _generic_bodies(text, per_sentence, kb, hits, emit)
+    linked_places = [(m.start, m.end) for m in mentions
+                     if m.type == "GPE" and m.entity_id.startswith(("Q", "kb:", "gn:"))
+                     and all(k != "nisba" for _, k in index.entries.get(_normalized_slice(text, m.start, m.end), ()))]
+    _cued_places(text, per_sentence, emit, upos_at, linked_places)
+    short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
+    if short_map:
+        for idx, _s, _e, words in per_sentence:
+            for w in words:
+                for start, _ in _clitic_variants(text, w):
+                    key = _normalized_slice(text, start, w.end)
+                    if key in short_map:
+                        eid = short_map[key]
+                        full = local_people[eid][0]
+                        emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
+                             idx, 0.7)  # fmt: skip
+                        break
+    _facilities(text, mentions, rows, kb, sentences)
+    _link_kb_person_runs(text, mentions, rows, kb, index)
+    _prefer_local_owner(text, mentions, rows, full_people)
+    _link_partial_names(text, mentions, rows, kb)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, rows
+
+
+# English names of facilities from the place they are named after (Wikipedia's usual titles)
+_FACILITY_ENGLISH = {normalize(k): v for k, v in {
+    "ميناء": "Port of {}", "مرفأ": "Port of {}", "مطار": "{} Airport", "سد": "{} Dam", "جسر": "{} Bridge",
+    "قناة": "{} Canal", "مضيق": "Strait of {}", "معبر": "{} border crossing",
+}.items()}  # fmt: skip
+
+
+_FACILITY_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفبل]{1,2})?(?P<head>ميناء|مرفأ|مطار|سد|جسر)\s+$")
+
+
+def _facilities(
+    text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase,
+    sentences: Sequence[tuple[int, int, int]],
+) -> None:  # fmt: skip
+    """A place right after a facility head names the facility (guideline: «ميناء سواكن» is one LOC, the town
+    alone is GPE only where it stands alone): «لتطوير ميناء سواكن» → LOC «ميناء سواكن», Port of Suakin."""
+    places: dict[str, EntityRow] = {}  # a town named inside a facility, to find where it stands alone
+    for m in mentions:
+        if m.type != "GPE":
+            continue
+        head = _FACILITY_BEFORE.search(text, max(0, m.start - 12), m.start)
+        ent = kb.entities.get(m.entity_id)
+        if head is None or (ent is not None and alias_key(m.text) in {alias_key(n) for n in ent.nisba_ar}):
+            continue
+        if m.entity_id in rows:
+            places.setdefault(_normalized_slice(text, m.start, m.end), rows[m.entity_id])
+        canonical = rows[m.entity_id].canonical_name if m.entity_id in rows else m.text
+        pattern = _FACILITY_ENGLISH.get(normalize(head["head"]))
+        start = head.start("head")
+        name = text[start : m.end]
+        eid = stable_id("loc", name)
+        english = pattern.format(canonical) if pattern and not _ARABIC_RE.search(canonical) else name
+        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name]))
+        m.start, m.text, m.type, m.entity_id, m.source = start, name, "LOC", eid, "rules"
+    # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
+    norm, index = normalize_with_map(text) if places else ("", [])
+    for key, row in places.items():
+        for hit in re.finditer(rf"(?<![\w])(?:[وفبل])?({re.escape(key)})(?![\w])", norm):
+            s, e = span_to_original(index, hit.start(1), hit.end(1))
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            idx = next((i for i, a, b in sentences if a <= s and e <= b), None)
+            if idx is None:
+                continue  # boilerplate
+            rows.setdefault(row.entity_id, row)
+            mentions.append(Mention(s, e, text[s:e], "GPE", "rules", row.entity_id, idx, 0.6))
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+
+
+def _family_name_end(text: str, end: int, ent: Entity) -> int:
+    """«صباح الأحمد الصباح»: a person matched by a shorter form, followed by the family name that ends one
+    of the person's full names, is named up to the family name."""
+    nxt = re.match(r"[ \t]+([\w\u064B-\u065F\u0670\u0640]+)", text[end : end + 40])
+    if nxt is None:
+        return end
+    word = alias_key(nxt.group(1))
+    lasts = {alias_key(a).split(" ")[-1] for a in ent.aliases_ar if len(a.split()) >= 3}
+    if word.startswith("ال") and word in lasts:
+        return end + nxt.end()
+    # «الملك سلمان بن عبد العزيز (آل سعود)»: the patronym that continues one of the person's full names
+    tail = _PATRONYM.match(text, end)
+    if tail is not None:
+        last = alias_key(text[:end].split()[-1]) if text[:end].split() else ""
+        names = {alias_key(a) for a in ent.aliases_ar}
+        for m_end in sorted({tail.end(), tail.end("patronym")}, reverse=True):
+            cont = alias_key(text[end:m_end])
+            if any(n.endswith(" " + last + " " + cont) or n.startswith(last + " " + cont) for n in names):
+                return m_end
+    return end
+
+
+_PATRONYM = re.compile(r"[ \t]+(?P<patronym>(?:بن|ابن|بنت)[ \t]+(?:عبد[ \t]*)?[\w\u064B-\u065F\u0670]+)"
+                       r"(?:[ \t]+آل[ \t]+[\w\u064B-\u065F\u0670]+)?")
+
+
+def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
+    """States whose capital bears the state's name («الجزائر العاصمة», «مدينة الكويت», «تونس العاصمة»)."""
+    names = {alias_key(a): e.entity_id for e in kb.entities.values() if e.subtype == "country"
+             for a in (e.name_ar, *e.aliases_ar) if a}  # fmt: skip
+    out = set()
+    for e in kb.entities.values():
+        if e.subtype != "capital":
+            continue
+        for a in (e.name_ar, *e.aliases_ar):
+            key = alias_key(a or "")
+            for drop in ("مدينه ", " العاصمه", " سيتي"):
+                key = key.replace(drop, "")
+            if key in names and (kb.entities[names[key]].iso_code or "") == (e.country or "-"):
+                out.add(names[key])
+    return frozenset(out)
+
+
+def _facility_name(text: str, words: Sequence[Word], index: _Index) -> str | None:
+    """«ميناء سواكن» → «Port of Suakin», when the rest of the name is a place the KB or the gazetteer knows."""
+    pattern = _FACILITY_ENGLISH.get(words[0].key)
+    if pattern is None:
+        return None
+    key = key_of_normalized(_normalized_slice(text, words[1].start, words[-1].end))
+    hits = [e for e, k in index.entries.get(key, []) if e.type in ("GPE", "LOC") and k == "name"]
+    place = hits[0].canonical if hits else None
+    if place is None:
+        found = load_gazetteer().lookup(key)
+        place = found.name if found else None
+    return pattern.format(place) if place else None
+
+
+# Words after which a name is a place: «من عفرين», «بلدة تل رفعت», «قرب منبج».
+_LOCATIVE_CUES = {normalize(w) for w in (
+    "في", "من", "إلى", "الى", "قرب", "بالقرب", "نحو", "مدينة", "بمدينة", "لمدينة", "ومدينة", "بلدة", "ببلدة",
+    "وبلدة", "قرية", "بقرية", "محافظة", "بمحافظة", "ولاية", "بولاية", "إقليم", "بإقليم", "منطقة", "بمنطقة",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "وسط", "مخيم", "بمخيم",
+)}  # fmt: skip
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[،,]\s*$|\s+$")
+
+
+def _cued_places(
+    text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], emit: Any, upos_at: Mapping[int, str],
+    places: Sequence[tuple[int, int]] = (),
+) -> None:  # fmt: skip
+    """A town the model missed, right after a locative word, that the GeoNames gazetteer knows and the tagger
+    calls a proper noun («طردت تركيا المقاتلين من عفرين» → Afrin; not «في محلات», «من التمارين»); or the
+    next item of a list of places («في داليان، وجيانغسو، وتانغشان» → Tangshan)."""
+    gaz = load_gazetteer()
+    place_ends = {e for _, e in places}
+    for idx, _s, _e, words in per_sentence:
+        for i in range(1, len(words)):
+            gap = text[words[i - 1].end : words[i].start]
+            if words[i - 1].end in place_ends and _LIST_SEPARATOR.match(gap):
+                if _listed_place(text, words[i], gaz, emit, idx, comma="،" in gap or "," in gap):
+                    place_ends.add(words[i].end)
+                continue
+            if words[i - 1].key not in _LOCATIVE_CUES or text[words[i - 1].end : words[i].start].strip():
+                continue
+            if upos_at.get(words[i].start) not in ("PROPN", "X"):
+                continue
+            for n in (2, 1):  # «تل رفعت» before «تل»
+                if i + n > len(words) or text[words[i + n - 2].end : words[i + n - 1].start].strip():
+                    continue
+                s, e = words[i].start, words[i + n - 1].end
+                place = gaz.lookup(key_of_normalized(_normalized_slice(text, s, e)))
+                if place is not None:
+                    emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), idx, 0.6)
+                    break
+
+
+def _place_row(place: Place, surface: str) -> EntityRow:
+    """A GeoNames city as an entity row: its English name, the surface as the Arabic name."""
+    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface])
+
+
+def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
+    """«وتانغشان» or «، تانغشان» after a place: the word, with «و» and no other clitic, if the gazetteer
+    knows it."""
+    raw = text[w.start : w.end]
+    starts = [w.start + 1] if raw.startswith("و") and len(raw) > 4 else []
+    for s in starts + ([w.start] if comma else []):
+        rest = _normalized_slice(text, s, w.end)
+        if rest[0] in "لبك" and lexicon_count(rest[1:]) >= 20:
+            continue  # «ولكسر الحصار»: a preposition and a word, not Luxor
+        place = gaz.lookup(key_of_normalized(_normalized_slice(text, s, w.end)))
+        if place is not None:
+            emit(s, w.end, "GPE", "gazetteer", _place_row(place, text[s : w.end]), idx, 0.6)
+            return True
+    return False
+
+
+def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
+    """``words`` are consecutive words of the name ``full``, one of them (not the first) perhaps one letter
+    off, never in its first letter: «كابوريه» for «كابوري» (French -é is written with and without «ه»),
+    «محيي الدين» for «محي الدين»."""
+    n = len(words)
+    for i in range(len(full) - n + 1):
+        if words[0] != full[i]:
+            continue
+        slips = [(w, r) for w, r in zip(words[1:], full[i + 1 : i + n], strict=True) if w != r]
+        if not slips:
+            return True
+        if len(slips) == 1:
+            w, r = slips[0]
+            if len(r) >= 3 and w[0] == r[0] and one_edit(w, r):
+                return True
+    return False
+
+
+def _link_kb_person_runs(
+    text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase, index: _Index
+) -> None:
+    """A person named by two or more words of a KB person's longer name («رئيس بوركينا فاسو مارك كريستيان
+    كابوريه» for «روك مارك كريستيان كابوري») is that person, when exactly one KB person fits and the
+    document names the person's state."""
+    states = {c for m in mentions if m.entity_id in kb.entities
+              for c in (kb.entities[m.entity_id].iso_code, kb.entities[m.entity_id].country) if c}  # fmt: skip
+    relink: dict[str, Entity] = {}
+    for m in mentions:
+        if m.type != "PER" or m.entity_id in kb.entities or m.entity_id in relink:
+            continue
+        words = [w.key for w in words_in(text, m.start, m.end)]
+        if len(words) < 2:
+            continue
+        # two words must end the name («كريستيان كابوري»): «عبد الرحيم» is a given name many people share
+        fits = {ent.entity_id: ent for ent, full in index.person_runs.get((words[0], words[1]), ())
+                if len(full) > len(words) - (len(words) > 2) and _person_run_matches(words, full)
+                and (len(words) > 2 or _person_run_matches(words, full[-2:]))
+                and (not ent.country or ent.country in states)}  # fmt: skip
+        if len(fits) == 1:
+            relink[m.entity_id] = next(iter(fits.values()))
+    for m in mentions:
+        ent = relink.get(m.entity_id)
+        if ent is not None:
+            m.entity_id = ent.entity_id
+            rows.setdefault(ent.entity_id, kb_row(ent))
+
+
+def _prefer_local_owner(text: str, mentions: list[Mention], rows: dict[str, EntityRow], full_people: set[str]) -> None:
+    """A well-known surname standing alone («بيريز») is the person the document names in full with it
+    («خوان بيريز»), not the KB's famous bearer, when the document never names the latter in full."""
+    local = {}
+    for m in mentions:
+        if m.type == "PER" and m.source != "kb-short" and m.entity_id.startswith("per:"):
+            parts = words_in(text, m.start, m.end)
+            if len(parts) >= 2:
+                local.setdefault(parts[-1].key, set()).add(m.entity_id)
+    for m in mentions:
+        if m.source == "kb-short" and m.entity_id not in full_people:
+            owners = local.get(_normalized_slice(text, m.start, m.end), set())
+            if len(owners) == 1:
+                m.entity_id = next(iter(owners))
+
+
+def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, EntityRow], kb: KnowledgeBase) -> None:
+    """A person the KB does not know, named in part («كايتانو», «إدريسا») where the document also names
+    him in full («آلان بيتر كايتانو», «إدريسا ويدراوغو»): one entity, the full name's."""
+    people = [m for m in mentions if m.type == "PER"]
+    keys = {id(m): [w.key for w in words_in(text, m.start, m.end)] for m in people}
+    def owners_of(part: list[str], m: Mention) -> set[str]:
+        return {other.entity_id for other in people
+                if len(keys[id(other)]) > len(part) and other.entity_id != m.entity_id
+                and part in (keys[id(other)][: len(part)], keys[id(other)][-len(part) :])}  # fmt: skip
+
+    for m in people:
+        if m.entity_id in kb.entities:
+            continue
+        owners = owners_of(keys[id(m)], m)
+        word = next(iter(_WORD_RE.finditer(text, m.start - 2 if m.start >= 2 else 0, m.end)), None)
+        if not owners and word is not None and word.start() < m.start and word.end() == m.end:
+            # «وكشف بينج»: «ب» was no proclitic; the whole word is a part of a name the document gives
+            whole = [_normalized_slice(text, word.start(), word.end())]
+            owners = owners_of(whole, m)
+            if len(owners) == 1:
+                m.start, m.text = word.start(), text[word.start() : m.end]
+        if len(owners) == 1:  # two people share the part («محمد»): leave it alone
+            m.entity_id = owners.pop()
+    live = {m.entity_id for m in mentions}
+    for eid in [e for e in rows if e not in live]:
+        del rows[eid]
+
+
+def _short_form_ok(parts: Sequence[Word]) -> bool:
+    """The last word of a full name stands for the person later («أردوغان»), unless it follows a
+    connector («آل ثاني») or is a common word («ثاني» = second)."""
+    if len(parts) < 2 or parts[-2].key in _NAME_CONNECTORS or len(parts[-1].key) < 3:
+        return False
+    return lexicon_count(parts[-1].key) < _FREQUENT
+
+
+
+
+def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
+    """A span of several common nouns, none a head («جامعة») or a KB name («القاهرة»): «كرة القدم» is no
+    named event. Each word is used often with and without the article, which names almost never are (the
+    gazetteer's «noun» test, ``tasks.entities.gazetteer.NOUN_MIN``)."""
+    if len(words) < 2 or words[0].key in ORG_HEADS | MISC_HEADS | FACILITY_HEADS:
+        return False
+
+    def noun(k: str) -> bool:
+        bare = k[2:] if k.startswith("ال") else k
+        known = bare in index.entries or "ال" + bare in index.entries
+        return not known and min(lexicon_count(bare), lexicon_count("ال" + bare)) >= NOUN_MIN
+
+    return all(noun(w.key) for w in words)
+
+
+def _looks_like_verb(w: Word) -> bool:
+    """«سيوصي»: a future verb is never a name."""
+    k = w.key
+    return len(k) > 4 and k[0] == "س" and k[1] in "يتن" and lexicon_count(k[1:]) >= 3
+
+
+def hit_key(text: str, hit: _Hit) -> str:
+    return alias_key(text[hit.start : hit.end])
+
+
+def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
+    """Is a statistical span a name? Spans of common words («الدولتان اللتان», «البرلمان»,
+    «الدبلوماسيين») are not; a rare or proper-noun word makes it one."""
+    if len(words) == 1:
+        w = words[0]
+        count = lexicon_count(w.key)
+        if w.key.startswith("ال"):
+            return upos_at.get(w.start) == "PROPN" and count < 20
+        return (upos_at.get(w.start) in ("PROPN", "X") and count < 50) or count == 0
+    return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < 5 for w in words)
+
+
+def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,
+                    hits: Sequence[tuple[int, _Hit]], emit: Any) -> None:  # fmt: skip
+    """A bare «وزارة الخارجية» / «البنك المركزي» / «مجلس الدولة» names the body of the country the
+    document is about (the one it names most often)."""
+    counts: dict[str, int] = {}
+    for _, h in hits:
+        c = h.entity.iso_code or (h.entity.country if h.kind == "nisba" else None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return
+    top = max(sorted(counts), key=lambda c: counts[c])
+    heads = {alias_key(h): b.body_kind for b in kb.generic_bodies for h in b.heads_ar if " " in h}
+    for idx, _s, _e, words in per_sentence:
+        for i in range(len(words) - 1):
+            for start, replace in _clitic_variants(text, words[i]):
+                kind = heads.get(_variant_key(text, start, words[i + 1].end, replace))
+                if kind:
+                    body = kb.body(kind, top)
+                    if body is not None:
+                        emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, 0.6)
+                    break
+
+
+def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = False) -> tuple[int, int]:
+    """Cut a statistical span to the name: leading proclitics (unless «لل»), titles, honorifics and
+    nisbas, and function words at either edge («القيرغيزي صدير جاباروف» → «صدير جاباروف»)."""
+    words = words_in(text, start, end)
+    while words and words[-1].key in _NAME_STOP:
+        words.pop()
+    if not words:
+        return start, start
+    end = words[-1].end
+    while words and words[0].key in _NAME_STOP:
+        words.pop(0)
+    if not words:
+        return start, start
+    while person and len(words) > 1 and words[0].key.startswith("ال") and lexicon_count(words[0].key) >= _FREQUENT:
+        words.pop(0)  # «المنتج إدريسا ويدراوغو» → «إدريسا ويدراوغو»
+    start = max(start, words[0].start)
+    i = 0
+    while i < len(words):
+        n = _office_at(text, words, i, index)
+        if n:
+            i += n
+            continue
+        hit = _match_at(text, words, i, index)
+        if hit and hit.kind == "nisba" and hit.n_words + i < len(words):
+            i += hit.n_words
+            continue
+        break
+    if i >= len(words):
+        return start, start
+    return max(start, words[i].start if i else start), end
+
+
+def resolve_columns(
+    docs: Sequence[Document], sentences: Mapping[str, list[Any]], mentions: Mapping[str, list[Any]],
+    tokens: Mapping[str, list[Any]], kb: KnowledgeBase | None = None,
+) -> tuple[dict[str, list[Any]], dict[str, EntityRow]]:  # fmt: skip
+    """Batch adapter: stanza's mention columns in, resolved mention columns and entity rows out."""
+    from tasks.nlp.analyse import MENTION_COLS, mention_id
+
+    by_doc_sent: dict[str, list[tuple[int, int, int]]] = {}
+    for d, i, s, e in zip(sentences["doc_id"], sentences["sentence_idx"], sentences["start_char"],
+                          sentences["end_char"], strict=True):  # fmt: skip
+        by_doc_sent.setdefault(d, []).append((i, s, e))
+    by_doc_ment: dict[str, list[Mention]] = {}
+    for d, s, e, t, ty, si, sc in zip(mentions["doc_id"], mentions["start_char"], mentions["end_char"],
+                                      mentions["text"], mentions["type"], mentions["sentence_idx"],
+                                      mentions["score"], strict=True):  # fmt: skip
+        by_doc_ment.setdefault(d, []).append(Mention(s, e, t, ty, "stanza", "", si, sc))
+    upos: dict[str, dict[int, str]] = {}
+    for d, s, u in zip(tokens["doc_id"], tokens["start_char"], tokens["upos"], strict=True):
+        if u:
+            upos.setdefault(d, {})[s] = u
+    out: dict[str, list[Any]] = {c: [] for c in MENTION_COLS}
+    rows: dict[str, EntityRow] = {}
+    for doc in docs:
+        ms, rs = resolve_document(doc, by_doc_sent.get(doc.doc_id, []), by_doc_ment.get(doc.doc_id, []),
+                                  upos.get(doc.doc_id), kb)  # fmt: skip
+        for r in rs.values():
+            rows.setdefault(r.entity_id, r)
+        for m in ms:
+            row = (mention_id(doc.doc_id, m.start, m.end, m.type, m.source), doc.doc_id, m.sentence_idx, m.start,
+                   m.end, m.text, m.type, m.source, m.score, m.entity_id)  # fmt: skip
+            for col, val in zip(MENTION_COLS, row, strict=True):
+                out[col].append(val)
+    return out, rows
+
+
+def entity_columns(rows: Iterable[EntityRow]) -> dict[str, list[Any]]:
+    """Entity rows → columns of the ``entities`` table, sorted by id (stable output)."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("entity_id", "type", "canonical_name", "name_ar", "iso_code",
+                                                  "wikidata_id", "aliases")}  # fmt: skip
+    for r in sorted(rows, key=lambda r: r.entity_id):
+        for k in cols:
+            cols[k].append(getattr(r, k))
+    return cols

@@ -1,0 +1,1 @@
+"""Raw file → ``Document``: decoding, boilerplate and dateline parsing, content checks (quarantine reasons)."""

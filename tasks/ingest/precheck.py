@@ -1,0 +1,79 @@
+"""Content checks on a decoded document, before any model sees it.
+
+Ingest already refuses what is not text (empty, binary, undecodable, truncated, too large, not a file).
+These catch text that decodes fine but is not an Arabic article: an HTML page saved instead of the
+article's text, and text in another language. Both go to quarantine with stage ``content``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from tasks.ingest.reader import Document
+
+MIN_ARABIC_SHARE = 0.5
+"""An Arabic article quotes Latin names, agencies and URLs; below half Arabic letters it is another language."""
+
+MAX_TAGS = 10
+"""A few «<» in a text are fine; this many HTML tags mean the file is a web page, not its article text."""
+
+_PAGE_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[\s>])", re.IGNORECASE)
+_STRONG_TAG = re.compile(r"<\s*(?:html|head|body|script|style|meta|iframe)[\s>/]", re.IGNORECASE)
+_TAG = re.compile(
+    r"<\s*/?\s*(?:a|abbr|article|aside|b|blockquote|br|div|em|figure|footer|form|h[1-6]|header|hr|i|img|input"
+    r"|li|link|nav|ol|p|section|span|strong|table|tbody|td|th|tr|ul)(?:\s[^<>]{0,500})?\s*/?>",
+    re.IGNORECASE,
+)
+_ARABIC_RANGES = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+
+
+def _is_arabic(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o < hi for lo, hi in _ARABIC_RANGES)
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def html_problem(text: str) -> str | None:
+    """Why ``text`` looks like HTML markup rather than an article's text, or None."""
+    if _PAGE_START.match(text):
+        return "HTML page instead of the article's text (starts with an HTML/XML declaration)"
+    strong = _STRONG_TAG.search(text)
+    if strong:
+        return f"HTML page instead of the article's text (has a {strong.group(0).strip('<>/ ')!r} tag)"
+    tags = len(_TAG.findall(text))
+    if tags >= MAX_TAGS:
+        return f"HTML markup instead of plain text ({tags} HTML tags)"
+    return None
+
+
+def language_problem(text: str) -> str | None:
+    """Why ``text`` is not Arabic (share of Arabic letters below MIN_ARABIC_SHARE), or None."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "no letters at all"
+    arabic = sum(1 for c in letters if _is_arabic(c))
+    if arabic >= MIN_ARABIC_SHARE * len(letters):
+        return None
+    main, _ = Counter(_script(c) for c in letters if not _is_arabic(c)).most_common(1)[0]
+    return (
+        f"not Arabic: {100 * arabic / len(letters):.0f}% of {len(letters)} letters are Arabic, most are {main.title()}"
+    )
+
+
+def content_problem(doc: Document) -> str | None:
+    """The first reason this document should not be analysed, or None. Only the content lines count
+    (boilerplate such as Latin share buttons is already set aside by ingest)."""
+    problem = html_problem(doc.text)
+    if problem:
+        return problem + " (fix: save the article as plain text)"
+    content = "\n".join(doc.text[s.start : s.end] for s in doc.segments)
+    problem = language_problem(content)
+    if problem:
+        return problem + " (fix: raw/ is for Arabic articles; move the file elsewhere)"
+    return None

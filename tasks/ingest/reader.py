@@ -1,0 +1,834 @@
+"""Raw article file → Document: decoded text plus offsets of the lines worth analysing.
+
+Why this shape: every later step (stanza, entities, commitments, Parquet) points into one stored
+text by character offsets, so ingest never edits the text. It only decodes it, unifies line
+ends, and decides which line spans are content (segments) and which are web junk (boilerplate,
+each tagged with the reason it was set aside). Datelines and publication stamps are read here
+because they are the only reliable source of a document's date and agency.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from tasks.errors import IngestError
+from tasks.text.normalize import normalize
+
+__all__ = [
+    "MAX_BYTES",
+    "Document",
+    "Span",
+    "decode_bytes",
+    "ingest_bytes",
+    "ingest_file",
+    "parse_dateline",
+]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""A news article is a few kB; anything this large is a dump or a wrong file, not an article."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of Document.text; kind says what it is (title/body) or why it was set aside."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as every later step sees it; all offsets point into ``text``."""
+
+    doc_id: str
+    source_path: str
+    sha256: str
+    encoding: str
+    text: str
+    title: str | None
+    title_span: tuple[int, int] | None
+    dateline_place: str | None
+    dateline_date: str | None
+    agency: str | None
+    dateline_span: tuple[int, int] | None
+    published_at: str | None
+    published_date: str | None
+    segments: tuple[Span, ...]
+    boilerplate: tuple[Span, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------------------------
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX/XLSX/ODT file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+_FIX_TEXT = "export the article as plain text (UTF-8) and put that file in raw/ instead"
+_FIX_REENCODE = "re-save the file as UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)"
+
+_ARABIC_RANGES = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+
+
+def _is_arabic(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o < hi for lo, hi in _ARABIC_RANGES)
+
+
+def _is_plausible(ch: str) -> bool:
+    """Characters an Arabic/Latin news text is made of; used to judge BOM-less UTF-16 guesses."""
+    o = ord(ch)
+    return (
+        ch.isspace()
+        or 0x20 <= o < 0x7F
+        or 0xA0 <= o < 0x250
+        or _is_arabic(ch)
+        or 0x2000 <= o < 0x2070
+        or 0x20A0 <= o < 0x20D0
+    )
+
+
+def _control_count(text: str) -> int:
+    return sum(1 for c in text if (c < " " and c not in "\t\n\r\x0b\x0c") or "\x7f" <= c <= "\x9f")
+
+
+def _check_textual(text: str, path: str, encoding: str) -> None:
+    """Reject decoded data that is not text; a text with a few stray controls is still kept."""
+    if "\x00" in text:
+        raise IngestError(
+            path, f"binary data: NUL characters in a file that decodes as {encoding}", _FIX_TEXT
+        )
+    controls = _control_count(text)
+    if controls >= 2 and controls > 0.01 * len(text):
+        raise IngestError(
+            path, f"binary data: {controls} control characters in {len(text)} characters", _FIX_TEXT
+        )
+
+
+def _truncation(err: UnicodeDecodeError, size: int) -> bool:
+    return err.reason == "unexpected end of data" and err.end == size
+
+
+def _looks_arabic(text: str) -> bool:
+    """A cp1256 guess is only believed if it yields mostly Arabic letters and no UTF-8 mojibake."""
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if _is_arabic(c))
+    if arabic == 0 or arabic < 0.6 * len(letters):
+        return False
+    # UTF-8 Arabic misread as cp1256 alternates ط/ظ (lead bytes D8/D9) with symbols.
+    return text.count("ط") + text.count("ظ") <= 0.25 * arabic
+
+
+def _utf16_guess(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16: ASCII chars leave zero high bytes; pick the byte order that reads as text."""
+    body = data if len(data) % 2 == 0 else data[:-1]
+    if len(body) < 2:
+        return None
+    zeros_even = body[0::2].count(0)
+    zeros_odd = body[1::2].count(0)
+    order = ("utf-16-le", "utf-16-be") if zeros_odd >= zeros_even else ("utf-16-be", "utf-16-le")
+    for codec in order:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text and sum(map(_is_plausible, text)) >= 0.95 * len(text):
+            return text, codec
+    return None
+
+
+def _charset_hint(data: bytes) -> str:
+    """charset-normalizer's guess, only to make the error message more useful."""
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+    except Exception:  # a hint must never hide the real error
+        return ""
+    return f"; charset-normalizer guesses {best.encoding}" if best is not None else ""
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """Decode raw bytes to text with the BOM removed; returns (text, encoding name).
+
+    Order matters: BOMs are certain, strict UTF-8 almost never passes by accident, UTF-16 without
+    BOM is recognised by its zero bytes, and cp1256 (which accepts any byte) comes last and is
+    only trusted when the result reads as Arabic.
+    """
+    if not data:
+        raise IngestError(path, "empty file (0 bytes)", "re-download the article or remove the file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise IngestError(path, f"binary data: the file is {what}, not text", _FIX_TEXT)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise IngestError(path, "UTF-32 text is not supported", _FIX_REENCODE.replace("<encoding>", "UTF-32"))
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            _raise_utf8_error(err, data, path)
+        _check_textual(text, path, "UTF-8")
+        return text, "utf-8-sig"
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if len(data) % 2:
+            raise IngestError(
+                path,
+                f"truncated UTF-16: odd number of bytes ({len(data)}), the last character is cut",
+                "re-download or re-export the article; the file was cut off",
+            )
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise IngestError(
+                path, f"undecodable UTF-16 (invalid surrogate at byte {err.start})", _FIX_REENCODE
+            ) from err
+        _check_textual(text, path, "UTF-16")
+        return text, "utf-16"
+
+    if b"\x00" in data:
+        guess = _utf16_guess(data)
+        if guess is None:
+            raise IngestError(path, "binary data: NUL bytes and not readable as UTF-16 text", _FIX_TEXT)
+        if len(data) % 2:
+            raise IngestError(
+                path,
+                f"truncated UTF-16 ({guess[1]} without BOM): odd number of bytes ({len(data)})",
+                "re-download or re-export the article; the file was cut off",
+            )
+        text, codec = guess
+        _check_textual(text, path, codec)
+        return text, codec
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    else:
+        _check_textual(text, path, "UTF-8")
+        return text, "utf-8"
+
+    if _truncation(utf8_error, len(data)):
+        _raise_utf8_error(utf8_error, data, path)
+    lossy = data.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for c in lossy if ord(c) > 0x7F)
+    if non_ascii and lossy.count("\ufffd") <= 0.1 * non_ascii:
+        # Mostly well-formed UTF-8 with a few bad bytes: corrupted UTF-8, not a legacy encoding.
+        _raise_utf8_error(utf8_error, data, path)
+    text = data.decode("cp1256")
+    if _looks_arabic(text):
+        _check_textual(text, path, "Windows-1256")
+        return text, "cp1256"
+    if _control_count(text) >= 2 and _control_count(text) > 0.01 * len(text):
+        raise IngestError(path, "binary data: many control bytes and not valid UTF-8", _FIX_TEXT)
+    raise IngestError(
+        path,
+        f"undecodable: not UTF-8, UTF-16 or Windows-1256 Arabic "
+        f"(invalid UTF-8 byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}"
+        f"{_charset_hint(data)})",
+        _FIX_REENCODE,
+    )
+
+
+def _raise_utf8_error(err: UnicodeDecodeError, data: bytes, path: str) -> NoReturn:
+    if _truncation(err, len(data)):
+        raise IngestError(
+            path,
+            f"truncated UTF-8: the file ends inside a multi-byte character (byte {err.start} of {len(data)})",
+            "re-download or re-export the article; the file was cut off",
+        ) from err
+    raise IngestError(
+        path,
+        f"undecodable: invalid UTF-8 byte 0x{data[err.start]:02x} at offset {err.start}",
+        "repair or re-download the file; it is UTF-8 with corrupted bytes",
+    ) from err
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation helpers (for matching only; stored text is never changed)
+# ---------------------------------------------------------------------------------------------
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u00ad")
+
+
+def _norm(s: str) -> str:
+    """``tasks.text.normalize.normalize`` (the one letter and digit fold of the project) with punctuation turned
+    into spaces, for matching boilerplate phrases."""
+    s = normalize(s).casefold()
+    s = re.sub(r"[^\w\s]|_", " ", s)
+    return " ".join(s.split())
+
+
+def _norm_set(*phrases: str) -> frozenset[str]:
+    return frozenset(_norm(p) for p in phrases)
+
+
+def _phrases(spec: str) -> frozenset[str]:
+    """A "|"-separated phrase list, normalised; keeps the long vocabularies compact and greppable."""
+    return _norm_set(*spec.split("|"))
+
+
+def _has_letter(s: str) -> bool:
+    return any(c.isalpha() for c in s)
+
+
+def _stripped_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and invisible format marks (ZWSP, LRM/RLM, BOM) from both ends."""
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# Agencies, months, weekdays
+# ---------------------------------------------------------------------------------------------
+
+_AGENCY_FORMS: dict[str, tuple[str, ...]] = {
+    "Xinhua": ("شينخوا", "شنخوا", "شينهوا", "Xinhua"),
+    "CNN": ("CNN", "سي إن إن", "سي ان ان"),
+    "AFP": ("AFP", "فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أ.ف.ب"),
+    "Reuters": ("رويترز", "Reuters"),
+    "BBC": ("BBC", "بي بي سي"),
+    "AP": ("AP", "أسوشيتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "ا ب"),
+    "dpa": ("DPA", "د ب أ", "د.ب.أ"),
+    "QNA": ("QNA", "قنا", "وكالة الأنباء القطرية"),
+    "WAM": ("WAM", "وام", "وكالة أنباء الإمارات"),
+    "SPA": ("SPA", "واس", "وكالة الأنباء السعودية"),
+    "KUNA": ("KUNA", "كونا", "وكالة الأنباء الكويتية"),
+    "MENA": ("MENA", "أ ش أ", "ا ش ا"),
+    "Petra": ("Petra", "بترا"),
+    "SANA": ("SANA", "سانا"),
+    "INA": ("INA", "واع"),
+    "WAFA": ("WAFA", "وفا"),
+    "BNA": ("BNA", "بنا"),
+    "ONA": ("ONA", "العمانية"),
+    "SUNA": ("SUNA", "سونا"),
+    "Saba": ("سبأ",),
+    "APS": ("APS", "واج"),
+    "TAP": ("TAP", "وات"),
+    "MAP": ("MAP", "و م ع", "لاماب"),
+    "Anadolu": ("الأناضول", "الاناضول", "Anadolu"),
+    "IRNA": ("IRNA", "إرنا", "ارنا"),
+    "TASS": ("TASS", "تاس"),
+    "Sputnik": ("Sputnik", "سبوتنيك"),
+    "RIA Novosti": ("ريا نوفوستي", "RIA Novosti"),
+    "Yonhap": ("Yonhap", "يونهاب"),
+    "Kyodo": ("Kyodo", "كيودو"),
+    "UPI": ("UPI", "يو بي آي"),
+}
+
+
+def _agency_key(s: str) -> str:
+    key = _norm(s).replace(" ", "")
+    for prefix in ("وكالهالانباء", "وكاله", "agence", "agency"):
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+    return key
+
+
+_AGENCIES: dict[str, str] = {
+    _agency_key(form): name for name, forms in _AGENCY_FORMS.items() for form in forms
+}
+
+
+def _known_agency(s: str) -> str | None:
+    return _AGENCIES.get(_agency_key(s))
+
+
+_MONTH_FORMS: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "جانفي", "جانفييه"),
+    2: ("فبراير", "شباط", "فيفري"),
+    3: ("مارس", "آذار", "اذار"),
+    4: ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
+    5: ("مايو", "أيار", "ايار", "ماي"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("يوليو", "يوليه", "يوليوز", "تموز", "جويلية"),
+    8: ("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت"),
+    9: ("سبتمبر", "أيلول", "ايلول", "شتنبر"),
+    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
+    11: ("نوفمبر", "تشرين الثاني", "نونبر"),
+    12: ("ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"),
+}
+_MONTHS: dict[str, int] = {_norm(form): n for n, forms in _MONTH_FORMS.items() for form in forms}
+_MONTH_RE = "|".join(
+    re.escape(form).replace(r"\ ", r"[ \t]+")
+    for form in sorted({f for forms in _MONTH_FORMS.values() for f in forms}, key=len, reverse=True)
+)
+_WEEKDAYS = _phrases("الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت")
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+# ---------------------------------------------------------------------------------------------
+
+_L = r"[^\W\d_]"
+_WORD = rf"{_L}(?:{_L}|[\u0610-\u061a\u064b-\u065f\u0670]|['’\-]{_L})*"
+_PART = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,3}}"
+_PLACE = rf"(?P<place>{_PART}(?:[ \t]*[،,][ \t]*{_PART}){{0,2}})"
+_DATE = (
+    rf"(?P<day>\d{{1,2}})[ \t]+(?:من[ \t]+)?(?P<month>{_MONTH_RE})(?!{_L})"
+    rf"(?:[ \t]*/[ \t]*(?:{_MONTH_RE})(?!{_L}))?(?:[ \t]*[،,]?[ \t]*(?P<year>\d{{4}})(?!\d))?"
+)
+_LEAD = r"^[\s\u200b-\u200f\u2060\ufeff]*"
+_DATELINE_PAREN = re.compile(
+    rf"{_LEAD}{_PLACE}[ \t]*[،,]?[ \t]*(?:{_DATE}[ \t]*[،,]?[ \t]*)?"
+    rf"\((?P<agency>[^()\n]{{1,40}})(?P<close>\))(?P<dash>[ \t]*[-–—]+(?:[ \t]*[-–—]+)?)?"
+)
+_DATELINE_DASH = re.compile(
+    rf"{_LEAD}{_PLACE}[ \t]*[،,]?[ \t]*(?:{_DATE}[ \t]*[،,]?[ \t]*)?[-–—][ \t]*"
+    rf"(?P<agency>[^-–—:()\n]{{1,20}}?)[ \t]*[-–—:]"
+)
+_PLACE_STOPWORDS = _phrases(
+    "في|من|إلى|على|عن|مع|اليوم|قال|وقال|قالت|وقالت|أعلن|وأعلن|ذكرت|وذكرت|أفادت|وأفادت|نقلت|ونقلت|"
+    "أكد|وأكد|هذا|هذه|التي|الذي"
+)
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    place: str
+    day: int | None
+    month: int | None
+    year: int | None
+    agency: str | None
+    start: int
+    end: int
+
+    @property
+    def iso_date(self) -> str | None:
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _valid_date(self.year, self.month, self.day)
+
+
+def _match_dateline(line: str) -> _Dateline | None:
+    """Find «PLACE [DAY MONTH [YEAR]] (AGENCY)» at the start of a line; offsets are within line."""
+    folded = line.translate(_DIGITS)  # same length, so offsets stay valid for ``line``
+    for pattern in (_DATELINE_PAREN, _DATELINE_DASH):
+        m = pattern.match(folded)
+        if m is None:
+            continue
+        place_start = m.start("place")
+        parts = re.split(r"[،,]", line[place_start : m.end("place")])
+        words = list(re.finditer(r"\S+", parts[0]))
+        while words and (_norm(words[-1].group()) in _WEEKDAYS or _norm(words[-1].group()) == "يوم"):
+            words.pop()
+        if not words or any(_norm(w) in _PLACE_STOPWORDS for p in parts for w in p.split()):
+            continue
+        raw_agency = line[m.start("agency") : m.end("agency")].strip()
+        agency = _known_agency(raw_agency)
+        has_date = m.group("day") is not None
+        if pattern is _DATELINE_DASH and agency is None:
+            continue
+        if not has_date:
+            dashed = pattern is _DATELINE_DASH or m.group("dash") is not None
+            if agency is None or not (dashed or len(parts) > 1):
+                continue
+        if agency is None:
+            if not raw_agency or not _has_letter(raw_agency) or _norm(raw_agency) in _WEEKDAYS:
+                continue
+            agency = raw_agency
+        place_end = place_start + words[-1].end()
+        end = m.end("close") if pattern is _DATELINE_PAREN else m.end("agency")
+        return _Dateline(
+            place=line[place_start:place_end],
+            day=int(m.group("day")) if has_date else None,
+            month=_MONTHS.get(_norm(m.group("month"))) if has_date else None,
+            year=int(m.group("year")) if m.group("year") else None,
+            agency=agency,
+            start=place_start,
+            end=end,
+        )
+    return None
+
+
+def parse_dateline(line: str) -> tuple[str, str | None, str | None, tuple[int, int]] | None:
+    """Read a news dateline at the start of ``line``: (place, ISO date or None, agency, span).
+
+    The agency is a normalised English name when known (شينخوا → Xinhua), else the text between
+    the parentheses. Without a year the date is None: guessing a year would invent facts.
+    """
+    found = _match_dateline(line)
+    if found is None:
+        return None
+    return found.place, found.iso_date, found.agency, (found.start, found.end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Publication stamps
+# ---------------------------------------------------------------------------------------------
+
+_TIME = (
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?:Z|[+-]\d{2}:?\d{2}(?!\d))?"
+    r"(?:[ \t]*(?P<ampm>صباحا|صباحًا|مساء|مساءً|ص|م|[AaPp]\.?[Mm]\.?)(?![^\W\d_]))?"
+)
+_TIME_SEP = r"(?:[T \t.,|–-]+|[ \t]*[،,][ \t]*)(?:(?:الساعة|at)[ \t]*)?"
+_STAMP_PATTERNS = (
+    re.compile(
+        rf"(?<!\d)(?P<y>\d{{4}})[-/.:](?P<m>\d{{1,2}})[-/.:](?P<d>\d{{1,2}})(?!\d)(?:{_TIME_SEP}{_TIME})?"
+    ),
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>\d{{4}})(?!\d)(?:{_TIME_SEP}{_TIME})?"
+    ),
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})[ \t]+(?P<mon>{_MONTH_RE})(?!{_L})[ \t]*[،,]?[ \t]*(?P<y>\d{{4}})(?!\d)"
+        rf"(?:{_TIME_SEP}{_TIME})?"
+    ),
+)
+_TIME_ONLY = re.compile(rf"^(?:(?:الساعة|at)[ \t]*)?{_TIME}$")
+_STAMP_CUES = (
+    _phrases(
+        "مصدر|المصدر|تاريخ|التاريخ|بتاريخ|النشر|نشر|نشرت|في|آخر|اخر|تحديث|التحديث|تم|الساعة|بتوقيت|"
+        "published|updated|last|on|at|source|date|يوم|GMT|UTC"
+    )
+    | _WEEKDAYS
+)
+_SOURCE_CUES = _norm_set("مصدر", "المصدر", "source")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^[/(\[]?\s*(?:ال)?مصدر\s*[:：]\s*(?P<src>[^/)\]\n]{1,40}?)\s*[/)\]]?$")
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    published_at: str | None
+    source: str | None
+
+
+def _stamp_datetime(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    month = _MONTHS.get(_norm(groups["mon"])) if groups.get("mon") else int(groups["m"])
+    if month is None:
+        return None
+    try:
+        year, day = int(groups["y"]), int(groups["d"])
+        if groups.get("H") is None:
+            return date(year, month, day).isoformat()
+        hour = int(groups["H"])
+        ampm = _norm(groups["ampm"] or "")
+        if ampm[:1] in ("م", "p") and hour < 12:
+            hour += 12
+        elif ampm[:1] in ("ص", "a") and hour == 12:
+            hour = 0
+        stamp = datetime(year, month, day, hour, int(groups["M"]), int(groups["S"] or 0))
+    except ValueError:
+        return None
+    return stamp.isoformat() if groups["S"] is not None else stamp.isoformat(timespec="minutes")
+
+
+def _parse_stamp(line: str) -> _Stamp | None:
+    """A short line that is a publication date/time plus at most a source name (site, agency)."""
+    if len(line) > 120:
+        return None
+    folded = line.translate(_DIGITS)
+    source_only = _SOURCE_LINE.match(line)
+    if source_only:
+        return _Stamp(None, source_only.group("src").strip())
+    if _TIME_ONLY.match(folded):
+        return _Stamp(None, None)
+    for pattern in _STAMP_PATTERNS:
+        m = pattern.search(folded)
+        if m is None:
+            continue
+        rest = line[: m.start()] + " " + line[m.end() :]
+        tokens = [t for t in re.split(r"[\s|/:،,()\[\]]+", rest) if _has_letter(t)]
+        others = [t for t in tokens if _norm(t) not in _STAMP_CUES]
+        source_cue = (
+            "|" in rest or bool(_DOMAIN.search(rest)) or any(_norm(t) in _SOURCE_CUES for t in tokens)
+        )
+        if others and not (source_cue and len(others) <= 3):
+            return None
+        src_match = _SOURCE_LINE.match(rest.strip())
+        source = src_match.group("src").strip() if src_match else (" ".join(others) or None)
+        return _Stamp(_stamp_datetime(m), source)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate classification
+# ---------------------------------------------------------------------------------------------
+
+_NAV_LINES = _phrases(
+    "الرئيسية|الصفحة الرئيسية|Home|القائمة|Menu|بحث|Search|English|من نحن|اتصل بنا|اتصلوا بنا|"
+    "سياسة الخصوصية|شروط الاستخدام|Privacy Policy|Terms of Use|Contact us|About us|تسجيل الدخول|"
+    "Login|Sign in|الصفحة السابقة|الصفحة التالية|السابق|التالي|Next|Previous|Back to top|"
+    "العودة للأعلى|إلى الأعلى|أعلى الصفحة"
+)
+_NAV_HOME = _norm_set("الرئيسية", "الصفحة الرئيسية", "Home", "الرئيسيه")
+_NAV_SECTIONS = _NAV_LINES | _phrases(
+    "أخبار|الأخبار|سياسة|اقتصاد|رياضة|ثقافة|فن|فنون|منوعات|صحة|علوم|تكنولوجيا|العالم|عربي|دولي|"
+    "محليات|فيديو|صور|مقالات|رأي|الرأي|تقارير|حوارات|أعمال|مال|سياحة|بيئة|News|World|"
+    "Business|Sport|Sports"
+)
+_HOT_PICTURES = _norm_set("صور ساخنة")
+_GALLERY = _phrases("صور|الصور|بالصور|معرض الصور|ألبوم الصور|صور اليوم|فيديو|فيديوهات|Photos|Gallery|Videos")
+_RELATED_LINES = _phrases(
+    "اقرأ أيضا|اقرأ المزيد|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|"
+    "شاهد أيضا|انظر أيضا|طالع أيضا|الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|الأكثر شعبية|المزيد|"
+    "المزيد من الأخبار|المزيد حول هذه القصة|مواضيع مقترحة|اخترنا لك|أخبار متعلقة|أهم الأخبار|"
+    "Related|Related articles|Related news|Read more|Read also|See also|Most read|More"
+)
+_RELATED_PREFIXES = tuple(
+    _phrases("اقرأ أيضا|شاهد أيضا|طالع أيضا|انظر أيضا|اقرأ المزيد|Read also|Read more|See also")
+)
+_AD_LINES = _norm_set("إعلان", "اعلان", "إعلانات", "مساحة إعلانية", "Advertisement", "Sponsored", "Ad")
+_VIDEO_PLAYER = re.compile(
+    r"^(?:video ?player ?(?:close)?|close|play(?: video)?|replay|pause|mute|unmute|full ?screen|skip ad"
+    r"|autoplay|loading|مشغل الفيديو|تشغيل الفيديو|شاهد الفيديو|اغلاق)$"
+)
+_SHARE_CORE = _phrases(
+    "مشاركة|شارك|شاركها|شاركوا|Share|طباعة|Print|Facebook|فيسبوك|فيس|Twitter|تويتر|WhatsApp|واتساب|"
+    "واتس|Telegram|تيليجرام|تلغرام|تليغرام|LinkedIn|لينكد|Email|Tweet|غرد|Messenger|ماسنجر|"
+    "Pinterest|Reddit"
+)
+_SHARE_WORDS = _SHARE_CORE | _phrases(
+    "بوك|آب|اب|إن|ان|X|البريد|الإلكتروني|الالكتروني|المقال|الخبر|الصفحة|هذا|هذه|على|عبر|via|on|"
+    "this|article|أرسل|إرسال|نسخ|الرابط|copy|link|to|the"
+)
+_PROMO_START = tuple(
+    _phrases(
+        "يمكنكم|يمكنك|تابعونا|تابعوا|اشترك|اشتركوا|حمل|حملوا|نزل|انقر|اضغط|اضغطوا|للاشتراك|لمتابعة|"
+        "لتحميل|لتلقي|Follow us|Subscribe|Download|Click here|Sign up"
+    )
+)
+_PROMO_CHANNEL = _phrases(
+    "تطبيق|إشعارات|قناتنا|قناة|صفحتنا|حسابنا|نشرتنا|النشرة|يوتيوب|تويتر|فيسبوك|انستغرام|انستجرام|"
+    "تلغرام|تيليجرام|تليغرام|واتساب|هنا|app|newsletter|channel|twitter|facebook|instagram|telegram|"
+    "youtube|whatsapp"
+)
+_COPYRIGHT = _norm_set("جميع الحقوق محفوظة", "كل الحقوق محفوظة", "حقوق النشر محفوظة", "All rights reserved")
+_PHOTO_PREFIXES = tuple(
+    _phrases("مصدر الصورة|حقوق الصورة|Image source|Image copyright|Photo credit|Getty Images")
+)
+_PHOTO_LINES = _norm_set("صورة أرشيفية", "صورة من الأرشيف", "Getty Images", "EPA")
+_PHOTO_LABEL = re.compile(r"^[(\[]?\s*(?:ال)?(?:صورة|تصوير)\s*[:：]")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»)\s*|\s+/\s+")
+_MENU_SPLIT = re.compile(r"\s*[|•·]\s*|\s+")
+
+
+def _starts_with(norm: str, phrases: tuple[str, ...]) -> bool:
+    """Whole-word prefix test, so «حملة» does not count as the imperative «حمّل»."""
+    return any(norm == p or norm.startswith(p + " ") for p in phrases)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    if len(line) > 150 or line.endswith((".", "؟", "?", "!")):
+        return False
+    parts = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+        return False
+    strong = any(sep in line for sep in (">>", "›")) or len(re.findall(r"\s>\s", line)) >= 2
+    if "»" in line and "«" in line:
+        return False
+    return strong or _norm(parts[0]) in _NAV_HOME
+
+
+def _is_menu(line: str) -> bool:
+    if len(line) > 150:
+        return False
+    tokens = [t for t in _MENU_SPLIT.split(line) if t]
+    piped = any(sep in line for sep in "|•·")
+    if piped:
+        items = [t for t in re.split(r"\s*[|•·]\s*", line) if t.strip()]
+        return len(items) >= 2 and all(_norm(i) in _NAV_SECTIONS for i in items)
+    return len(tokens) >= 3 and all(_norm(t) in _NAV_SECTIONS for t in tokens)
+
+
+def _classify(line: str) -> tuple[str | None, _Stamp | None]:
+    """Return (boilerplate kind or None for content, parsed stamp if the line is a stamp)."""
+    stamp = _parse_stamp(line)
+    if stamp is not None:
+        return "source_stamp", stamp
+    if not _has_letter(line):
+        return ("digits" if any(c.isdigit() for c in line) else "punctuation"), None
+    if len(line) <= 40 and _known_agency(line.strip("()[]/|-–— \t")) is not None:
+        return "credit", None  # a bare «(أ ف ب)» / «رويترز» line: photo or wire credit
+    norm = _norm(line)
+    if _VIDEO_PLAYER.match(norm) or (
+        len(line) < 150
+        and (("browser" in norm and "support" in norm) or ("متصفح" in norm and "يدعم" in norm))
+    ):
+        return "video_player", None
+    if norm in _HOT_PICTURES:
+        return "hot_pictures", None
+    if norm in _NAV_LINES or _is_breadcrumb(line) or _is_menu(line):
+        return "nav", None
+    if norm in _GALLERY:
+        return "gallery", None
+    if norm in _AD_LINES:
+        return "ad", None
+    if norm in _RELATED_LINES or (len(line) < 200 and _starts_with(norm, _RELATED_PREFIXES)):
+        return "related", None
+    tokens = norm.split()
+    if len(line) <= 80 and all(t in _SHARE_WORDS for t in tokens) and any(t in _SHARE_CORE for t in tokens):
+        return "share", None
+    if len(line) <= 250 and _starts_with(norm, _PROMO_START) and any(t in _PROMO_CHANNEL for t in tokens):
+        return "promo", None
+    if len(line) <= 200 and ("©" in line or any(c in norm for c in _COPYRIGHT)):
+        return "copyright", None
+    if (len(line) <= 100 and (norm in _PHOTO_LINES or _starts_with(norm, _PHOTO_PREFIXES))) or (
+        len(line) <= 50 and _PHOTO_LABEL.match(line)
+    ):
+        return "photo_credit", None
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Document assembly
+# ---------------------------------------------------------------------------------------------
+
+_TITLE_MAX = 200
+_DATELINE_SEARCH_LINES = 3
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Stripped (start, end) of every non-blank line."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = _stripped_bounds(text, pos, pos + len(raw))
+        if start < end:
+            spans.append((start, end))
+        pos += len(raw) + 1
+    return spans
+
+
+def _looks_like_title(line: str) -> bool:
+    """Headlines are short, carry no dateline and do not end like a sentence of a paragraph."""
+    return (
+        len(line) < _TITLE_MAX
+        and not line.endswith((".", "。", ":", "：", "،", ","))
+        and _match_dateline(line) is None
+    )
+
+
+def _infer_year(day: int, month: int, published: str) -> str | None:
+    """A dateline without a year takes the publication year (the year before if that is later)."""
+    pub = date.fromisoformat(published[:10])
+    iso = _valid_date(pub.year, month, day)
+    if iso is not None and date.fromisoformat(iso) > pub + timedelta(days=7):
+        iso = _valid_date(pub.year - 1, month, day)
+    return iso
+
+
+def ingest_bytes(data: bytes, source_path: str) -> Document:
+    """Build a Document from raw file bytes; raises IngestError when no usable text comes out."""
+    decoded, encoding = decode_bytes(data, source_path)
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
+
+    content: list[tuple[int, int]] = []
+    boilerplate: list[Span] = []
+    published_at: str | None = None
+    stamp_source: str | None = None
+    for start, end in _lines(text):
+        kind, stamp = _classify(text[start:end])
+        if kind is None:
+            content.append((start, end))
+            continue
+        boilerplate.append(Span(start, end, kind))
+        if stamp is not None:
+            if published_at is None and stamp.published_at is not None:
+                published_at = stamp.published_at
+            if stamp_source is None and stamp.source is not None:
+                stamp_source = stamp.source
+    if not content:
+        raise IngestError(
+            source_path,
+            "no article text: every line is blank or boilerplate",
+            "check that the file holds the article body and not only page furniture",
+        )
+
+    title_span: tuple[int, int] | None = None
+    first_start, first_end = content[0]
+    if len(content) > 1 and _looks_like_title(text[first_start:first_end]):
+        title_span = content[0]
+    body = content[1:] if title_span else content
+
+    dateline: _Dateline | None = None
+    dateline_span: tuple[int, int] | None = None
+    for start, end in body[:_DATELINE_SEARCH_LINES]:
+        dateline = _match_dateline(text[start:end])
+        if dateline is not None:
+            dateline_span = (start + dateline.start, start + dateline.end)
+            break
+
+    dateline_date = dateline.iso_date if dateline else None
+    if dateline and dateline_date is None and published_at and dateline.day and dateline.month:
+        dateline_date = _infer_year(dateline.day, dateline.month, published_at)
+    agency = dateline.agency if dateline else None
+    if agency is None and stamp_source is not None:
+        agency = _known_agency(stamp_source)
+
+    segments = tuple(Span(s, e, "title" if (s, e) == title_span else "body") for s, e in content)
+    return Document(
+        doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        source_path=source_path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        title=text[title_span[0] : title_span[1]] if title_span else None,
+        title_span=title_span,
+        dateline_place=dateline.place if dateline else None,
+        dateline_date=dateline_date,
+        agency=agency,
+        dateline_span=dateline_span,
+        published_at=published_at,
+        published_date=published_at[:10] if published_at else dateline_date,
+        segments=segments,
+        boilerplate=tuple(boilerplate),
+    )
+
+
+def ingest_file(path: str | Path) -> Document:
+    """Read one raw file and ingest it; every way the file can be unusable becomes an IngestError."""
+    shown = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise IngestError(shown, "file does not exist", "check the path and that the file was not moved")
+    if p.is_dir():
+        raise IngestError(shown, "is a directory, not a file", "pass the article files inside it, one by one")
+    if not p.is_file():
+        raise IngestError(
+            shown, "not a regular file (device, socket or pipe)", "copy the article into a file"
+        )
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(
+                shown,
+                f"too large for a news article ({size} bytes > {MAX_BYTES})",
+                "split the dump into one file per article",
+            )
+        data = p.read_bytes()
+    except OSError as err:
+        raise IngestError(
+            shown, f"cannot read the file: {err.strerror or err}", "check the file's permissions"
+        ) from err
+    return ingest_bytes(data, shown)

@@ -1,0 +1,1 @@
+"""stanza over documents: sentences, tokens and words (after clitic split), statistical NER mentions."""

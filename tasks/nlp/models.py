@@ -1,0 +1,172 @@
+"""Where the stanza models come from, and one cached pipeline per process.
+
+The bundled models (``models/ar``) are the default so the pipeline runs offline on a fresh clone;
+official stanza Arabic models can be used instead by pointing the setting at a stanza resources dir.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tasks.errors import ModelError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DIR = PROJECT_ROOT / "models" / "ar"
+DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,ner"
+
+# processor → (model file, pretrain file or None) inside a bundled models folder
+BUNDLED_FILES: dict[str, tuple[str, str | None]] = {
+    "tokenize": ("tokenize.pt", None),
+    "mwt": ("mwt.pt", None),
+    "pos": ("pos.pt", "pretrain.pt"),
+    "lemma": ("lemma.pt", None),
+    "ner": ("ner.pt", "pretrain.pt"),
+}
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """The ``models`` setting: ``bundled`` (default), a folder laid out like ``models/ar``, or
+    ``stanza:<resources dir>`` for official stanza models downloaded on a connected machine."""
+
+    models_dir: Path = BUNDLED_DIR
+    official_dir: Path | None = None
+
+    @classmethod
+    def from_setting(cls, setting: str | None = None) -> ModelConfig:
+        setting = setting or os.environ.get("ILTIZAM_MODELS", "bundled")
+        if setting == "bundled":
+            return cls()
+        if setting.startswith("stanza:") or setting == "stanza":
+            raw = setting.partition(":")[2] or os.environ.get(
+                "STANZA_RESOURCES_DIR", str(Path.home() / "stanza_resources")
+            )
+            return cls(official_dir=Path(raw).expanduser())
+        return cls(models_dir=Path(setting).expanduser())
+
+    @property
+    def name(self) -> str:
+        return f"stanza:{self.official_dir}" if self.official_dir else f"bundled:{self.models_dir}"
+
+
+def _check_file(path: Path, what: str) -> None:
+    if not path.is_file():
+        raise ModelError(
+            f"{what} model not found at {path}. Fix: restore the bundled models with `git checkout -- models/`, "
+            "retrain them with `python -m flows.train_models`, or set ILTIZAM_MODELS to a folder that has them "
+            "(or to stanza:<resources dir> for official stanza models)."
+        )
+    if path.stat().st_size < 1024:
+        raise ModelError(
+            f"{what} model at {path} is only {path.stat().st_size} bytes: probably a Git LFS pointer or a "
+            "truncated copy. Fix: `git checkout -- models/` or retrain with `python -m flows.train_models`."
+        )
+
+
+def available_processors(config: ModelConfig, processors: str = DEFAULT_PROCESSORS) -> str:
+    """Drop bundled processors whose file is absent only when they are optional (pos, lemma)."""
+    if config.official_dir:
+        return processors
+    wanted = [p.strip() for p in processors.split(",") if p.strip()]
+    keep = [p for p in wanted if p in ("tokenize", "mwt", "ner") or (config.models_dir / BUNDLED_FILES[p][0]).exists()]
+    if "lemma" in keep and "pos" not in keep:
+        keep.remove("lemma")
+    return ",".join(keep)
+
+
+def build_pipeline(
+    config: ModelConfig, processors: str = DEFAULT_PROCESSORS, pretokenized: bool = False, **extra: Any
+) -> Any:
+    """Load a stanza pipeline from local files only; every failure names the path and the fix."""
+    import logging
+
+    import stanza
+
+    # stanza warns that "ar" is unknown when it has no resources.json entry for it: expected here
+    logging.getLogger("stanza").setLevel(logging.ERROR)
+    processors = available_processors(config, processors)
+    kwargs: dict[str, Any] = {
+        "lang": "ar",
+        "processors": processors,
+        "download_method": None,
+        "logging_level": "ERROR",
+        "use_gpu": False,
+        "tokenize_pretokenized": pretokenized,
+    }
+    kwargs.update(extra)
+    if config.official_dir:
+        resources = config.official_dir / "resources.json"
+        if not resources.is_file():
+            raise ModelError(
+                f"no stanza resources at {resources}. Fix: on a connected machine run "
+                f"`python -c \"import stanza; stanza.download('ar', model_dir='{config.official_dir}')\"` and copy "
+                "the folder here, or use the bundled models (ILTIZAM_MODELS=bundled)."
+            )
+        kwargs["dir"] = str(config.official_dir)
+    else:
+        base = config.models_dir
+        for proc in processors.split(","):
+            model_file, pretrain = BUNDLED_FILES[proc]
+            _check_file(base / model_file, proc)
+            kwargs[f"{proc}_model_path"] = str(base / model_file)
+            if pretrain:
+                _check_file(base / pretrain, f"{proc} word-vector")
+                kwargs[f"{proc}_pretrain_path"] = str(base / pretrain)
+        if "lemma" in processors:
+            kwargs["lemma_pos_model_path"] = str(base / "pos.pt")
+        resources = base / "resources.json"
+        if not resources.exists():
+            raise ModelError(f"{resources} is missing. Fix: `git checkout -- models/` (it holds `{{}}`).")
+        kwargs["dir"] = str(base)
+        kwargs["allow_unknown_language"] = True
+    try:
+        return stanza.Pipeline(**kwargs)
+    except ModelError:
+        raise
+    except Exception as exc:  # stanza raises many kinds on a bad file
+        raise ModelError(
+            f"could not load stanza models from {kwargs['dir']} ({type(exc).__name__}: {exc}). Fix: restore the "
+            "files with `git checkout -- models/` or retrain with `python -m flows.train_models`."
+        ) from exc
+
+
+def model_version(config: ModelConfig) -> str:
+    """A short fingerprint of the model files, stored with every output row set."""
+    if config.official_dir:
+        return f"stanza-official:{config.official_dir}"
+    card = config.models_dir / "model_card.json"
+    h = hashlib.sha256()
+    if card.exists():
+        h.update(card.read_bytes())
+    for p in sorted(config.models_dir.glob("*.pt")):
+        st = p.stat()
+        h.update(f"{p.name}:{st.st_size}".encode())
+    return f"iltizam-ar:{h.hexdigest()[:12]}"
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def get_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
+    """The process-wide pipeline: loaded once behind a lock, shared by threads and tasks."""
+    config = config or ModelConfig.from_setting()
+    key = (config.name, processors)
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = build_pipeline(config, processors)
+        return _CACHE[key]
+
+
+def write_resources_stub(models_dir: Path) -> None:
+    """stanza insists on a resources.json in ``dir`` even when every path is explicit."""
+    models_dir.mkdir(parents=True, exist_ok=True)
+    path = models_dir / "resources.json"
+    if not path.exists():
+        path.write_text(json.dumps({}) + "\n", encoding="utf-8")

@@ -1,0 +1,478 @@
+"""Incremental, idempotent, crash-safe updates of the output folder.
+
+Layout of ``out/`` (readers only look at the table folders):
+
+    <table>/part-<key>.parquet     published tables (hard links into .parts), entities/entities-<digest>.parquet
+    _manifest.json                 the commit record: which parts are live and which raw files they hold
+    .parts/<key>/<table>/part-<key>.parquet, .parts/<key>/part.json
+                                   immutable part store: one part per batch, a pure function of its files
+    .lock                          run lock (tasks/store/lock.py); .publishing while tables are being swapped
+
+A part's key hashes the pipeline/schema/model versions and its member files (path, content hash,
+duplicate role), so the same files always give the same part and a finished part is reused as is.
+A run: scan raw/ (sha256 of every file) → plan against the manifest → analyse only the batches of new
+work (a finished part left by a killed run is reused) → commit: build every table folder aside from
+the live parts, swap each in atomically, write the manifest last. A changed, deleted or re-roled file
+retires its part; the part's other files are analysed again with the new work, so every table (however
+many the schema declares, whatever their keys) drops exactly that file's rows. Nothing new → no write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import stat
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from tasks import PIPELINE_VERSION
+from tasks.errors import ConfigError, IltizamError
+from tasks.ingest.reader import MAX_BYTES, ingest_bytes
+from tasks.nlp.models import ModelConfig, model_version
+from tasks.store.parquet import (
+    BATCH_TABLES,
+    dedup_entities,
+    fsync_dir,
+    link_or_copy,
+    swap_in,
+    to_table,
+    write_json_atomic,
+    write_parquet,
+)
+from tasks.store.schema import SCHEMA_VERSION, TABLES
+
+MANIFEST = "_manifest.json"
+PARTS = ".parts"
+PUBLISHING = ".publishing"
+PART_RECORD = "part.json"
+FORMAT = 1
+DEDUP_TABLES = {"entities": "entity_id"}
+"""Tables whose rows are shared by documents: one row per key across all parts (first part by key order)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Scanning raw/
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """One entry of raw/ as this run sees it."""
+
+    path: str
+    fingerprint: str  # "sha256:<hex>" of the bytes, or what kind of unreadable thing it is
+    doc_id: str | None = None  # id of the decoded text (tasks.ingest.reader), None when ingest refuses it
+    dup_of: str | None = None  # the file whose identical text is kept instead of this one
+
+
+def fingerprint(path: Path) -> tuple[str, bytes | None]:
+    """Content hash of a regular file, or a stand-in naming what it is. Never opens a pipe or a device,
+    never reads a file larger than ingest accepts."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "missing", None  # dangling symlink
+    except OSError as err:
+        return f"unstatable:{err.errno}", None
+    if stat.S_ISDIR(st.st_mode):
+        return "directory", None
+    if not stat.S_ISREG(st.st_mode):
+        return f"special:{stat.S_IFMT(st.st_mode):o}", None
+    if st.st_size > MAX_BYTES:
+        return f"large:{st.st_size}:{st.st_mtime_ns}", None
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return f"unreadable:{err.errno}:{st.st_mode:o}:{st.st_size}:{st.st_mtime_ns}", None
+    return "sha256:" + hashlib.sha256(data).hexdigest(), data
+
+
+def list_raw(raw: Path) -> list[Path]:
+    """Every visible entry of raw/ (files, folders, links), sorted, so odd ones reach quarantine."""
+    if not raw.is_dir():
+        raise ConfigError(f"raw folder {raw} does not exist; create it and drop article texts in it")
+    return sorted((p for p in raw.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def scan(raw: Path, known: Mapping[str, Mapping[str, Any]]) -> dict[str, FileInfo]:
+    """Fingerprint every raw file; the text id of a new or changed file comes from ingest (fast, no model),
+    that of an unchanged one from ``known`` (the manifest). Duplicates: of files with the same text the
+    smallest path is kept, the others are quarantined as copies of it."""
+    infos: dict[str, FileInfo] = {}
+    for p in list_raw(raw):
+        path = str(p)
+        fp, data = fingerprint(p)
+        prev = known.get(path)
+        if prev is not None and prev.get("fp") == fp:
+            doc_id = prev.get("doc_id")
+        elif data is None:
+            doc_id = None
+        else:
+            try:
+                doc_id = ingest_bytes(data, path).doc_id
+            except Exception:  # the batch will quarantine it with the reason
+                doc_id = None
+        infos[path] = FileInfo(path, fp, doc_id)
+    keeper: dict[str, str] = {}
+    for path in sorted(infos):
+        info = infos[path]
+        if info.doc_id is None:
+            continue
+        first = keeper.setdefault(info.doc_id, path)
+        if first != path:
+            infos[path] = FileInfo(path, info.fingerprint, info.doc_id, first)
+    return infos
+
+
+# ---------------------------------------------------------------------------------------------
+# Manifest and parts
+# ---------------------------------------------------------------------------------------------
+
+
+def pipeline_state(config: ModelConfig) -> dict[str, str]:
+    """Everything besides the input files that decides a part's content; a change re-analyses all."""
+    schemas = "\n".join(f"{n}:{TABLES[n].to_string(show_schema_metadata=False)}" for n in BATCH_TABLES)
+    return {
+        "pipeline_version": PIPELINE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "tables": hashlib.sha256(schemas.encode()).hexdigest()[:16],
+        "model_version": model_version(config),
+    }
+
+
+def state_id(state: Mapping[str, str]) -> str:
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def part_key(sid: str, members: Iterable[FileInfo]) -> str:
+    lines = [sid, *(f"{m.path}\t{m.fingerprint}\t{m.dup_of or ''}" for m in sorted(members, key=lambda m: m.path))]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def parts_dir(out: Path) -> Path:
+    return out / PARTS
+
+
+def part_file(out: Path, key: str, table: str) -> Path:
+    return parts_dir(out) / key / table / f"part-{key}.parquet"
+
+
+def load_manifest(out: Path) -> dict[str, Any] | None:
+    path = out / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise IltizamError(
+            f"{path} is not valid JSON ({err}); it is only ever replaced whole, so it was edited by hand. "
+            "Fix: restore it, or delete it to rebuild every table from raw/."
+        ) from err
+    if manifest.get("format") != FORMAT:
+        return None  # an older layout: rebuild
+    return manifest
+
+
+def read_part_record(out: Path, key: str) -> dict[str, Any] | None:
+    """The record of a finished part, or None if the part is absent or was cut short."""
+    path = parts_dir(out) / key / PART_RECORD
+    try:
+        record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not all(part_file(out, key, t).exists() for t in BATCH_TABLES):
+        return None
+    return record
+
+
+# ---------------------------------------------------------------------------------------------
+# Plan
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchSpec:
+    """One batch of work: a part to build from these files."""
+
+    key: str
+    members: tuple[FileInfo, ...]
+
+    @property
+    def paths(self) -> list[str]:
+        return [m.path for m in self.members]
+
+    @property
+    def duplicates(self) -> dict[str, str]:
+        return {m.path: m.dup_of for m in self.members if m.dup_of}
+
+
+@dataclass
+class Plan:
+    raw: str
+    out: str
+    state: dict[str, str]
+    state_id: str
+    files: dict[str, FileInfo]
+    keep: list[str]  # live parts that stay as they are
+    batches: list[BatchSpec]
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # unchanged, not analysed again
+    requeued: list[str] = field(default_factory=list)  # unchanged, analysed again with a retired part
+    dropped: list[str] = field(default_factory=list)  # parts of the manifest that retire
+    repair: str | None = None  # why the published tables must be rebuilt even without new work
+
+    @property
+    def live(self) -> list[str]:
+        return sorted({*self.keep, *(b.key for b in self.batches)})
+
+    @property
+    def needs_commit(self) -> bool:
+        return bool(self.batches or self.dropped or self.repair)
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.files)} files in {self.raw}: {len(self.new)} new, {len(self.changed)} changed, "
+            f"{len(self.deleted)} deleted, {len(self.skipped)} unchanged (skipped), {len(self.requeued)} "
+            f"re-analysed with a changed batch → {len(self.batches)} batches"
+            + (f"; rebuilding the tables ({self.repair})" if self.repair else "")
+        )
+
+
+def _published_mismatch(out: Path, manifest: Mapping[str, Any]) -> str | None:
+    for name in BATCH_TABLES:
+        expected = sorted(manifest.get("tables", {}).get(name, []))
+        folder = out / name
+        found = sorted(p.name for p in folder.glob("*.parquet")) if folder.is_dir() else []
+        if found != expected:
+            return f"{name}/ does not hold the files the manifest lists"
+    return None
+
+
+def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_empty_raw: bool = False) -> Plan:
+    """Compare raw/ with the manifest: what to keep, what to analyse, what to drop."""
+    if batch_size < 1:
+        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    raw = raw.resolve()
+    manifest = load_manifest(out)
+    if manifest and manifest.get("raw") and manifest["raw"] != str(raw):
+        raise ConfigError(
+            f"{out} holds the tables of {manifest['raw']}, not of {raw}: an output folder mirrors one raw "
+            "folder (files missing from it are removed from the tables). Fix: pass another --out, or delete "
+            f"{out / MANIFEST} to rebuild {out} from {raw}."
+        )
+    old_parts: dict[str, dict[str, Any]] = manifest.get("parts", {}) if manifest else {}
+    known = {p: m for part in old_parts.values() for p, m in part["members"].items()}
+    files = scan(raw, known)
+    if not files and known and not allow_empty_raw:
+        raise ConfigError(
+            f"{raw} is empty but {out} holds the rows of {len(known)} files; refusing to empty every table "
+            "(an unmounted or wrongly named raw folder?). Fix: check --raw, or pass --allow-empty-raw."
+        )
+    state = pipeline_state(config)
+    sid = state_id(state)
+    same_state = bool(manifest) and manifest.get("state_id") == sid
+
+    keep: list[str] = []
+    dropped: list[str] = []
+    placed: set[str] = set()
+    for key in sorted(old_parts):
+        members = old_parts[key]["members"]
+        valid = same_state and all(
+            p in files and files[p].fingerprint == m["fp"] and files[p].dup_of == m.get("dup_of")
+            for p, m in members.items()
+        )
+        if valid and read_part_record(out, key) is not None:
+            keep.append(key)
+            placed.update(members)
+        else:
+            dropped.append(key)
+
+    plan = Plan(str(raw), str(out), state, sid, files, keep, [])
+    plan.dropped = dropped
+    work: list[FileInfo] = []
+    for path in sorted(files):
+        info = files[path]
+        if path in placed:
+            plan.skipped.append(path)
+            continue
+        work.append(info)
+        prev = known.get(path)
+        if prev is None:
+            plan.new.append(path)
+        elif prev["fp"] != info.fingerprint:
+            plan.changed.append(path)
+        else:
+            plan.requeued.append(path)
+    plan.deleted = sorted(p for p in known if p not in files)
+    for i in range(0, len(work), batch_size):
+        members = tuple(work[i : i + batch_size])
+        plan.batches.append(BatchSpec(part_key(sid, members), members))
+    if manifest is None:
+        plan.repair = "no manifest yet"
+    elif (out / PUBLISHING).exists():
+        plan.repair = "the previous run was stopped while publishing"
+    else:
+        plan.repair = _published_mismatch(out, manifest)
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts
+# ---------------------------------------------------------------------------------------------
+
+BatchRunner = Callable[[list[str], Path, str, dict[str, str]], Any]
+
+
+def build_part(out: Path, spec: BatchSpec, run_batch: BatchRunner) -> tuple[dict[str, Any], bool]:
+    """Return the finished part of ``spec`` (reused if a previous run finished it, e.g. before being
+    killed) and whether it was reused. ``run_batch(paths, dest, key, duplicates)`` writes the part files
+    under ``dest``; the part record is written last, so a part without one is rebuilt."""
+    record = read_part_record(out, spec.key)
+    if record is not None:
+        return record, True
+    started = time.time()
+    dest = parts_dir(out) / spec.key
+    if dest.exists():
+        shutil.rmtree(dest)
+    run_batch(spec.paths, dest, spec.key, spec.duplicates)
+    missing = [t for t in BATCH_TABLES if not part_file(out, spec.key, t).exists()]
+    if missing:
+        raise IltizamError(f"batch {spec.key} wrote no part file for {', '.join(missing)} (every table needs one)")
+    docs = pq.read_table(part_file(out, spec.key, "documents"), columns=["source_path", "doc_id"])
+    written = dict(zip(docs.column("source_path").to_pylist(), docs.column("doc_id").to_pylist(), strict=True))
+    record = {
+        "key": spec.key,
+        "members": {
+            m.path: {
+                "fp": m.fingerprint,
+                "doc_id": written.get(m.path, m.doc_id),
+                "dup_of": m.dup_of,
+                "status": "document" if m.path in written else "quarantined",
+            }
+            for m in spec.members
+        },
+        "rows": {t: pq.ParquetFile(part_file(out, spec.key, t)).metadata.num_rows for t in BATCH_TABLES},
+        "quarantine": pq.read_table(
+            part_file(out, spec.key, "quarantine"), columns=["path", "stage", "reason"]
+        ).to_pylist(),
+        "seconds": round(time.time() - started, 2),
+    }
+    write_json_atomic(record, parts_dir(out) / spec.key / PART_RECORD)
+    return record, False
+
+
+# ---------------------------------------------------------------------------------------------
+# Commit
+# ---------------------------------------------------------------------------------------------
+
+
+def _digest(keys: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
+
+
+def assemble(out: Path, live: Sequence[str], staging: Path) -> dict[str, list[str]]:
+    """Every table folder of the live parts, built in ``staging``; returns the files of each table."""
+    listing: dict[str, list[str]] = {}
+    for name in BATCH_TABLES:
+        folder = staging / name
+        folder.mkdir(parents=True, exist_ok=True)
+        if name in DEDUP_TABLES:
+            # named by the live parts, so the manifest's listing also pins this table's version
+            table = dedup_entities([part_file(out, k, name) for k in live])
+            write_parquet(table, folder / f"{name}-{_digest(live)}.parquet")
+        else:
+            for key in live:
+                src = part_file(out, key, name)
+                if pq.ParquetFile(src).metadata.num_rows:
+                    link_or_copy(src, folder / src.name)
+            if not any(folder.iterdir()):
+                write_parquet(to_table(name, {}), folder / "empty.parquet")
+        listing[name] = sorted(p.name for p in folder.glob("*.parquet"))
+    return listing
+
+
+def commit(plan: Plan, records: Mapping[str, Mapping[str, Any]], run_id: str) -> dict[str, Any]:
+    """Publish the live parts: build aside, swap every table folder in, then write the manifest.
+
+    Killed anywhere, the folder keeps the previous tables (each table folder is swapped whole) and the
+    previous manifest; ``.publishing`` tells the next run to rebuild the tables even if raw/ is unchanged."""
+    out = Path(plan.out)
+    live = plan.live
+    write_json_atomic({"run_id": run_id}, out / PUBLISHING)
+    staging = out / f".staging-{uuid.uuid4().hex[:8]}"
+    listing = assemble(out, live, staging)
+    for name in BATCH_TABLES:
+        swap_in(staging / name, out / name)
+    shutil.rmtree(staging, ignore_errors=True)
+    manifest = {
+        "format": FORMAT,
+        "raw": plan.raw,
+        "state": plan.state,
+        "state_id": plan.state_id,
+        "run_id": run_id,
+        "parts": {k: {"members": records[k]["members"], "rows": records[k]["rows"]} for k in live},
+        "tables": listing,
+    }
+    write_json_atomic(manifest, out / MANIFEST)
+    (out / PUBLISHING).unlink(missing_ok=True)
+    fsync_dir(out)
+    return manifest
+
+
+def totals(manifest: Mapping[str, Any] | None) -> dict[str, int]:
+    """Row counts per batch table over the live parts (entities before deduplication are not summed)."""
+    sums = dict.fromkeys(BATCH_TABLES, 0)
+    for part in (manifest or {}).get("parts", {}).values():
+        for name, n in part["rows"].items():
+            if name in sums:
+                sums[name] += n
+    return sums
+
+
+# ---------------------------------------------------------------------------------------------
+# Housekeeping (under the lock)
+# ---------------------------------------------------------------------------------------------
+
+
+def clean_leftovers(out: Path) -> list[str]:
+    """Remove what a killed run leaves behind: staging and old folders, temporary files, half-built parts
+    (finished parts are kept: the next run reuses them)."""
+    removed: list[str] = []
+    if not out.is_dir():
+        return removed
+    for p in [*out.glob(".staging-*"), *out.glob(".old-*")]:
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p.name)
+    for p in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:
+        p.unlink(missing_ok=True)
+        removed.append(str(p.relative_to(out)))
+    store = parts_dir(out)
+    if store.is_dir():
+        for d in store.iterdir():
+            if d.is_dir() and not (d / PART_RECORD).exists():
+                shutil.rmtree(d, ignore_errors=True)
+                removed.append(f"{PARTS}/{d.name}")
+    return removed
+
+
+def collect_garbage(out: Path, manifest: Mapping[str, Any] | None) -> int:
+    """Delete parts the manifest no longer lists (after a successful commit); returns how many."""
+    store = parts_dir(out)
+    if manifest is None or not store.is_dir():
+        return 0
+    live = set(manifest.get("parts", {}))
+    n = 0
+    for d in store.iterdir():
+        if d.is_dir() and d.name not in live:
+            shutil.rmtree(d, ignore_errors=True)
+            n += 1
+    return n

@@ -1,0 +1,1 @@
+"""Arabic text helpers every stage shares: normalisation for matching, clitic splitting, lookup keys."""

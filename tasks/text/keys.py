@@ -1,0 +1,30 @@
+"""Lookup keys shared by the KB and gazetteer builders and the run-time linker, so a surface keyed at build time
+meets the same surface keyed in an article («قاسم - جومارت» and «قاسم-جومارت»)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tasks.text.normalize import normalize
+
+DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
+EDGE_PUNCT = ".,،؛;:!?؟«»\"'()[]{} \t\n"
+
+
+@lru_cache(maxsize=65536)
+def alias_key(surface: str) -> str:
+    """normalize, whitespace collapsed, dashes joined, edge punctuation stripped.
+
+    Cached: the same surfaces are keyed by the builder's dedupe, its ambiguity check and the loader's index."""
+    return key_of_normalized(normalize(surface))
+
+
+def key_of_normalized(norm: str) -> str:
+    """alias_key of an already normalised text: alias_key(x) == key_of_normalized(normalize(x))."""
+    return DASHES.sub("-", " ".join(norm.strip(EDGE_PUNCT).split()))
+
+
+def alias_words(surface: str) -> int:
+    """How many tokens a scanner needs for this alias when dashes are split into their own tokens."""
+    return len(DASHES.sub(" - ", normalize(surface)).split())

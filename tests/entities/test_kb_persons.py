@@ -1,0 +1,67 @@
+"""Persons of the KB beyond China and Central Asia: full names, in-document short forms and tenures by date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.entities.kb import KnowledgeBase, load_kb
+from tests.entities.test_entities import found, mentions_of
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("آلان بيتر كايتانو", "Alan Peter Cayetano"),
+        ("صباح الخالد الحمد الصباح", "Sabah Al-Khalid Al-Sabah"),
+        ("محمد علي جعفري", "Mohammad Ali Jafari"),
+        ("عبد العزيز بوتفليقة", "Abdelaziz Bouteflika"),
+        ("بشر الخصاونة", "Bisher Al-Khasawneh"),
+        ("غلام حسين محسني إجئي", "Gholam-Hossein Mohseni-Eje'i"),
+        ("خلوصي أكار", "Hulusi Akar"),
+        ("جاستن ترودو", "Justin Trudeau"),
+    ],
+)
+def test_full_names(kb: KnowledgeBase, surface: str, expected: str) -> None:
+    assert [e.canonical for e in kb.lookup_entities(surface)] == [expected]
+
+
+def test_title_and_nisba_resolve_by_date(kb: KnowledgeBase) -> None:
+    """«الرئيس الفلبيني» in 2015 and in 2020: the title gives the office, the nisba the country."""
+    (office,) = [o for o in kb.lookup_office("الرئيس") if o.office_id == "president"]
+    (country,) = [m.entity for m in kb.lookup("الفلبيني") if m.entity.subtype == "country"]
+    assert kb.office_holder(office.office_id, country.iso_code, "2015-11-18").canonical == "Benigno Aquino III"
+    assert kb.office_holder(office.office_id, country.iso_code, "2020-01-01").canonical == "Rodrigo Duterte"
+
+
+def test_generic_name_tails_do_not_become_person_names(kb: KnowledgeBase) -> None:
+    """A long name indexes its last two words; none of the added persons ends in a bare «عبد الله» / «عبد الرحمن»."""
+    for surface in ("عبد الله", "عبد الرحمن", "عبد القادر", "عبد الملك", "الصادق المهدي"):
+        assert not [e for e in kb.lookup_entities(surface) if e.type == "PER"], surface
+
+
+@pytest.mark.slow
+def test_full_name_then_surname_in_the_same_document(nlp) -> None:
+    text = (
+        "التقى وزير الخارجية الفلبيني آلان بيتر كايتانو نظيره الصيني وانغ يي في مانيلا اليوم.\n"
+        "وقال كايتانو إن البلدين سيعززان التعاون في بحر الصين الجنوبي.\n"
+    )
+    m = mentions_of(nlp, text)
+    assert found(m, "آلان بيتر كايتانو", "PER")[0][2] == "Alan Peter Cayetano"
+    assert found(m, "كايتانو", "PER")[0][2] == "Alan Peter Cayetano"
+    assert found(m, "الفلبيني", "GPE")[0][2] == "Philippines"
+
+
+@pytest.mark.slow
+def test_gulf_and_iranian_officials_in_a_sentence(nlp) -> None:
+    text = (
+        "استقبل رئيس الوزراء الكويتي الشيخ صباح الخالد الحمد الصباح وزير الخارجية الإيراني محمد جواد ظريف، "
+        "فيما قال القائد العام للحرس الثوري اللواء حسين سلامي إن بلاده لا تسعى للحرب.\n"
+    )
+    m = mentions_of(nlp, text)
+    assert found(m, "صباح الخالد الحمد الصباح", "PER")[0][2] == "Sabah Al-Khalid Al-Sabah"
+    assert found(m, "حسين سلامي", "PER")[0][2] == "Hossein Salami"

@@ -1,0 +1,44 @@
+import pytest
+
+from tasks.errors import ModelError
+from tasks.nlp.models import BUNDLED_DIR, ModelConfig, build_pipeline, model_version
+
+
+def test_setting_parses_bundled_folder_and_official_stanza(tmp_path):
+    assert ModelConfig.from_setting("bundled").models_dir == BUNDLED_DIR
+    assert ModelConfig.from_setting(str(tmp_path)).models_dir == tmp_path
+    cfg = ModelConfig.from_setting(f"stanza:{tmp_path}")
+    assert cfg.official_dir == tmp_path
+    assert cfg.name.startswith("stanza:")
+
+
+def test_bundled_models_are_committed_with_a_card():
+    for name in ("tokenize.pt", "mwt.pt", "ner.pt", "pretrain.pt", "resources.json", "MODEL_CARD.md"):
+        assert (BUNDLED_DIR / name).is_file(), name
+    total = sum(p.stat().st_size for p in BUNDLED_DIR.iterdir())
+    assert total < 100e6
+    assert model_version(ModelConfig()).startswith("iltizam-ar:")
+
+
+def test_missing_model_names_the_path_and_the_fix(tmp_path):
+    with pytest.raises(ModelError) as err:
+        build_pipeline(ModelConfig(models_dir=tmp_path), processors="tokenize,mwt,ner")
+    msg = str(err.value)
+    assert str(tmp_path / "tokenize.pt") in msg
+    assert "git checkout -- models/" in msg
+
+
+def test_corrupt_model_file_gives_a_clear_error(tmp_path):
+    for name in ("tokenize.pt", "mwt.pt"):
+        (tmp_path / name).write_bytes(b"\x00not a model" * 200)
+    (tmp_path / "resources.json").write_text("{}")
+    with pytest.raises(ModelError) as err:
+        build_pipeline(ModelConfig(models_dir=tmp_path), processors="tokenize,mwt")
+    assert str(tmp_path) in str(err.value)
+    assert "retrain" in str(err.value)
+
+
+def test_official_models_without_resources_explain_how_to_get_them(tmp_path):
+    with pytest.raises(ModelError) as err:
+        build_pipeline(ModelConfig(official_dir=tmp_path))
+    assert "stanza.download('ar'" in str(err.value)

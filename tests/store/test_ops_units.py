@@ -1,0 +1,360 @@
+"""Operations without models or Prefect: lock, content checks, fingerprints, plan/commit semantics, and a
+crash injected at every file-system step of a run (the incremental protocol with a fake batch writer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from ops_helpers import fake_batch, file_stats, snapshot, update
+
+from tasks.errors import ConfigError
+from tasks.ingest.precheck import content_problem, html_problem, language_problem
+from tasks.ingest.reader import ingest_file
+from tasks.nlp.models import ModelConfig
+from tasks.settings import PROJECT_ROOT
+from tasks.store.incremental import MANIFEST, PUBLISHING, fingerprint, load_manifest, make_plan, scan
+from tasks.store.lock import LockBusy, RunLock
+from tasks.store.parquet import BATCH_TABLES, read_table
+
+RAW = PROJECT_ROOT / "raw"
+
+
+def write(raw: Path, files: dict[str, str]) -> None:
+    raw.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (raw / name).write_text(text, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------- lock
+
+
+def test_second_run_waits_then_stops_with_the_holders_pid(tmp_path):
+    messages: list[str] = []
+    with RunLock(tmp_path, timeout=5):
+        start = time.monotonic()
+        with pytest.raises(LockBusy) as err:
+            RunLock(tmp_path, timeout=0.5, poll=0.05, notify=messages.append).acquire()
+        assert time.monotonic() - start >= 0.5
+    assert f"pid {os.getpid()}" in str(err.value) and "--lock-timeout" in str(err.value)
+    assert len(messages) == 1 and messages[0].startswith("waiting for")
+
+
+def test_waiting_run_proceeds_when_the_first_one_ends(tmp_path):
+    first = RunLock(tmp_path)
+    first.acquire()
+    threading.Timer(0.3, first.release).start()
+    messages: list[str] = []
+    with RunLock(tmp_path, timeout=10, poll=0.05, notify=messages.append):
+        assert messages  # it announced that it waits
+    assert json.loads((tmp_path / ".lock").read_text() or "{}") == {}
+
+
+def test_lock_of_a_killed_run_is_free_at_once(tmp_path):
+    code = (
+        f"from tasks.store.lock import RunLock; import time; RunLock({str(tmp_path)!r}).acquire(); "
+        "print('held', flush=True); time.sleep(60)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        with pytest.raises(LockBusy):
+            RunLock(tmp_path, timeout=0.2, notify=lambda m: None).acquire()
+        proc.kill()  # SIGKILL: no clean-up code runs
+        proc.wait()
+        with RunLock(tmp_path, timeout=2):
+            pass
+    finally:
+        proc.kill()
+
+
+# --------------------------------------------------------------------------------------------- content checks
+
+
+def test_samples_pass_the_content_checks():
+    for p in sorted(RAW.glob("*.txt")):
+        assert content_problem(ingest_file(p)) is None, p
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><head><title>خبر</title></head><body><p>نص عربي</p></body></html>",
+        "<html>\n<p>قال الرئيس</p>",
+        "<div>قال</div>" * 12,
+        "قال الرئيس <script>var x = 1;</script> إن",
+    ],
+)
+def test_html_is_recognised(text):
+    assert html_problem(text)
+
+
+def test_plain_text_with_a_stray_angle_bracket_is_not_html():
+    assert html_problem("ارتفع المؤشر إلى 3 < 4 وقال <المسؤول> إن النمو مستمر") is None
+
+
+def test_language_check():
+    assert language_problem("قال الرئيس الصيني شي جين بينغ لوكالة Xinhua إن التعاون مع Kyrgyzstan مستمر") is None
+    problem = language_problem("The president said on Monday that the talks would continue next week.")
+    assert problem and problem.startswith("not Arabic: 0%") and "Latin" in problem
+    assert "Cyrillic" in (language_problem("Президент заявил, что переговоры продолжатся") or "")
+
+
+# --------------------------------------------------------------------------------------------- fingerprints
+
+
+def test_fingerprints_never_open_pipes_or_read_huge_files(tmp_path):
+    os.mkfifo(tmp_path / "pipe")  # opening it would block the run
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    with open(tmp_path / "huge", "wb") as f:
+        f.truncate(21 * 1024 * 1024)  # sparse
+    (tmp_path / "a.txt").write_bytes(b"abc")
+    assert fingerprint(tmp_path / "pipe")[0].startswith("special:")
+    assert fingerprint(tmp_path / "dir") == ("directory", None)
+    assert fingerprint(tmp_path / "dangling") == ("missing", None)
+    assert fingerprint(tmp_path / "huge")[0].startswith("large:")
+    fp, data = fingerprint(tmp_path / "a.txt")
+    assert fp == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" and data == b"abc"
+
+
+def test_identical_texts_keep_the_first_path(tmp_path):
+    sample = (RAW / "000_12aa428b04c4e9a9.txt").read_bytes()
+    (tmp_path / "b.txt").write_bytes(sample)
+    (tmp_path / "a.txt").write_bytes(sample.replace(b"\n", b"\r\n"))  # other bytes, same text
+    (tmp_path / "c.txt").write_bytes(sample)
+    infos = scan(tmp_path, {})
+    assert infos[str(tmp_path / "a.txt")].dup_of is None
+    assert infos[str(tmp_path / "b.txt")].dup_of == infos[str(tmp_path / "c.txt")].dup_of == str(tmp_path / "a.txt")
+
+
+# --------------------------------------------------------------------------------------------- plan and commit
+
+
+def test_incremental_semantics(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha one", "b.txt": "beta two", "c.txt": "gamma three", "d.txt": "delta four"})
+    plan = update(raw, out)
+    assert len(plan.new) == 4 and len(plan.batches) == 2
+    first = snapshot(out)
+    assert len(first["documents"]) == 4 and len(first["entities"]) == 4
+
+    stats = file_stats(out)
+    plan = update(raw, out)  # nothing new: nothing planned, nothing written
+    assert not plan.needs_commit and len(plan.skipped) == 4
+    assert file_stats(out) == stats and snapshot(out) == first
+
+    write(raw, {"a.txt": "alpha changed", "e.txt": "epsilon five"})
+    (raw / "c.txt").unlink()
+    plan = update(raw, out)
+    names = {k: sorted(Path(p).name for p in getattr(plan, k)) for k in ("new", "changed", "deleted", "requeued")}
+    assert names == {"new": ["e.txt"], "changed": ["a.txt"], "deleted": ["c.txt"], "requeued": ["b.txt", "d.txt"]}
+    fresh = tmp_path / "fresh"
+    update(raw, fresh)
+    assert snapshot(out) == snapshot(fresh)  # exactly the tables of a run from scratch
+    docs = {Path(r["source_path"]).name: r["text"] for r in read_table(out, "documents").to_pylist()}
+    assert docs == {"a.txt": "alpha changed", "b.txt": "beta two", "d.txt": "delta four", "e.txt": "epsilon five"}
+    manifest = load_manifest(out)
+    assert manifest is not None
+    assert sorted(p.name for p in (out / ".parts").iterdir()) == sorted(manifest["parts"])  # old parts collected
+
+
+def test_a_copy_becomes_a_document_when_the_original_changes(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "same words", "b.txt": "same words"})
+    update(raw, out, batch_size=1)
+    assert [r["reason"] for r in read_table(out, "quarantine").to_pylist()] == [f"same text as {raw / 'a.txt'}"]
+    write(raw, {"a.txt": "other words"})
+    plan = update(raw, out, batch_size=1)
+    assert [Path(p).name for p in plan.requeued] == ["b.txt"]  # unchanged bytes, new role
+    assert read_table(out, "quarantine").num_rows == 0 and read_table(out, "documents").num_rows == 2
+
+
+def test_new_models_or_pipeline_reanalyse_everything(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha", "b.txt": "beta"})
+    update(raw, out)
+    other = tmp_path / "models"
+    other.mkdir()
+    (other / "model_card.json").write_text("{}")
+    plan = make_plan(raw, out, 2, ModelConfig(models_dir=other))
+    assert len(plan.requeued) == 2 and plan.keep == []
+
+
+def test_guards_against_a_wrong_or_empty_raw_folder(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha"})
+    update(raw, out)
+    with pytest.raises(ConfigError, match="holds the tables of"):
+        make_plan(tmp_path, out, 2, ModelConfig())
+    (raw / "a.txt").unlink()
+    with pytest.raises(ConfigError, match="refusing to empty"):
+        make_plan(raw, out, 2, ModelConfig())
+    update(raw, out, allow_empty_raw=True)
+    assert all(read_table(out, t).num_rows == 0 for t in BATCH_TABLES)
+    assert all(list((out / t).glob("*.parquet")) for t in BATCH_TABLES)  # empty tables stay readable
+
+
+def test_tables_tampered_with_are_rebuilt(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha", "b.txt": "beta", "c.txt": "gamma"})
+    update(raw, out)
+    before = snapshot(out)
+    next((out / "mentions").glob("*.parquet")).unlink()
+    plan = update(raw, out)
+    assert plan.repair and not plan.batches and snapshot(out) == before
+    shutil.rmtree(out / ".parts")
+    plan = update(raw, out)  # the part store is gone: analysed again
+    assert len(plan.requeued) == 3 and snapshot(out) == before
+
+
+# --------------------------------------------------------------------------------------------- crash injection
+
+
+class Crash(BaseException):
+    """Stands for kill -9: not an Exception, so no `except Exception` clean-up runs."""
+
+
+def _crash_after(monkeypatch: pytest.MonkeyPatch, n: int) -> list[str]:
+    """Make the n-th file-system mutation (rename, link, swap, delete, fsync'd write) raise Crash;
+    returns the steps taken, each as "<operation> <target>"."""
+    import tasks.store.incremental as inc
+    import tasks.store.parquet as store
+
+    steps: list[str] = []
+
+    def wrap(owner: object, name: str, target: int) -> None:
+        real = getattr(owner, name)
+
+        def step(*args, **kwargs):
+            steps.append(f"{name} {args[target]}")
+            if len(steps) == n:
+                raise Crash(steps[-1])
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, step)
+
+    wrap(os, "replace", 1)
+    wrap(os, "link", 1)
+    wrap(store, "exchange", 1)
+    wrap(shutil, "rmtree", 0)
+    wrap(inc, "write_json_atomic", 1)
+    return steps
+
+
+def _crash_points(steps: list[str]) -> list[int]:
+    """Every step, except that of the part files written one per table inside a part only the first and
+    the last are kept (the others are the same operation on another table)."""
+    part_writes = [i for i, s in enumerate(steps) if s.startswith("replace") and "/.parts/" in s]
+    by_part: dict[str, list[int]] = {}
+    for i in part_writes:
+        by_part.setdefault(steps[i].split("/.parts/")[1].split("/")[0], []).append(i)
+    skip = {i for idx in by_part.values() for i in idx[1:-1]}
+    return [i + 1 for i in range(len(steps)) if i not in skip]
+
+
+def test_a_run_killed_at_any_step_leaves_readable_tables_and_the_next_run_finishes(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "fsync", lambda fd: None)  # durability on power loss is not what this tests
+    raw, base = tmp_path / "raw", tmp_path / "base"
+    write(raw, {"a.txt": "alpha one", "b.txt": "beta two", "c.txt": "gamma three", "d.txt": "delta four"})
+    update(raw, base)
+    old = snapshot(base)
+    old_manifest = (base / MANIFEST).read_text()
+    write(raw, {"a.txt": "alpha changed", "e.txt": "epsilon five", "f.txt": "zeta six"})
+    (raw / "c.txt").unlink()
+    reference = tmp_path / "reference"
+    shutil.copytree(base, reference)
+    with pytest.MonkeyPatch.context() as mp:
+        steps = _crash_after(mp, 0)
+        update(raw, reference)
+    new = snapshot(reference)
+    assert new != old
+    points = _crash_points(steps)
+    assert len(steps) > 60 and len(points) > 40  # analyse 2 batches, publish 8 tables, collect garbage
+
+    for n in points:
+        out = tmp_path / f"crash-{n}"
+        shutil.copytree(base, out)
+        with pytest.MonkeyPatch.context() as mp, pytest.raises(Crash):
+            _crash_after(mp, n)
+            update(raw, out)
+        now = snapshot(out)
+        for name in BATCH_TABLES:  # each table is the old one or the new one, never missing or mixed
+            assert now[name] in (old[name], new[name]), (steps[n - 1], name)
+        if (out / MANIFEST).read_text() == old_manifest and now != old:
+            assert (out / PUBLISHING).exists(), steps[n - 1]  # the next run knows it must rebuild
+        update(raw, out)  # the next run finishes the work
+        assert snapshot(out) == new, steps[n - 1]
+        assert not list(out.glob(".staging-*")) and not list(out.glob(".old-*")) and not (out / PUBLISHING).exists()
+        shutil.rmtree(out)
+
+
+# --------------------------------------------------------------------------------------------- missed runs
+
+
+def test_only_late_auto_scheduled_runs_count_as_missed():
+    from flows.serve import missed_runs
+
+    now = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
+
+    def run(minutes_late: float, auto: bool = True, scheduled: bool = True) -> SimpleNamespace:
+        state = SimpleNamespace(is_scheduled=lambda: scheduled)
+        return SimpleNamespace(
+            auto_scheduled=auto, state=state, expected_start_time=now - dt.timedelta(minutes=minutes_late)
+        )
+
+    runs = [run(60), run(11), run(5), run(-30), run(60, auto=False), run(60, scheduled=False)]
+    assert missed_runs(runs, now, dt.timedelta(minutes=10)) == runs[:2]
+
+
+def test_deployment_has_the_cron_schedule_and_parameters():
+    from flows.serve import build_deployment
+
+    d = build_deployment("*/15 6-20 * * *", "hourly-test", "Asia/Riyadh", {"raw": "/data/raw", "batch_size": 50})
+    assert d.name == "hourly-test" and d.flow_name == "extract"
+    (schedule,) = d.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("*/15 6-20 * * *", "Asia/Riyadh")
+    assert schedule.active is not False
+    assert d.parameters == {"raw": "/data/raw", "batch_size": 50}
+    assert d.entrypoint == "flows/extract.py:extract"  # relative: flows.serve runs from the project root
+    from prefect.utilities.callables import parameter_schema
+
+    from flows.extract import extract
+
+    assert {"raw", "out", "batch_size", "models", "lock_timeout"} <= set(parameter_schema(extract).properties)
+
+
+def test_fake_batch_writes_every_table(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    fake_batch([str(tmp_path / "a.txt")], tmp_path / "part", "k", {})
+    assert sorted(p.name for p in (tmp_path / "part").iterdir()) == sorted(BATCH_TABLES)
+
+
+def test_an_unreadable_file_is_quarantined_not_fatal(tmp_path, monkeypatch):
+    from tasks.batch import process_batch
+
+    locked, empty = tmp_path / "locked.txt", tmp_path / "empty.txt"
+    locked.write_text("نص")
+    empty.write_bytes(b"")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked:  # what chmod 000 does for a user other than root
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert fingerprint(locked)[0].startswith("unreadable:13:")
+    summary = process_batch([str(locked), str(empty)], tmp_path / "part", key="k")
+    rows = read_table(tmp_path / "part", "quarantine").to_pylist()
+    assert summary.quarantined == 2 and summary.documents == 0
+    assert rows[0]["stage"] == "ingest" and rows[0]["reason"].startswith("cannot read the file: Permission denied")
