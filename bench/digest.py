@@ -2,7 +2,7 @@
 ``python -m bench.digest processed [other_processed]``.
 
 Refactors that must not change what is extracted are checked with it (the runs log is left out: it
-records times). With two folders it prints both columns and exits 1 when any table differs.
+records times; ``documents.source_path`` counts by its file name, so runs over copies in two folders compare). With two folders it prints both columns and exits 1 when any table differs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ def table_digests(out: Path) -> dict[str, tuple[int, str]]:
         if folder.name in SKIP or not any(folder.glob("*.parquet")):
             continue
         rows = pq.ParquetDataset(folder).read().to_pylist()
+        for r in rows:
+            if "source_path" in r:
+                r["source_path"] = Path(r["source_path"]).name
         lines = sorted(json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) for r in rows)
         result[folder.name] = (len(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16])
     return result
