@@ -26,6 +26,14 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# every gold set of ../shared/eval through the pipeline's stages, scored; stanza's answers cached in
+# work/nlp-cache/<model version>/, so a rerun takes seconds (flows/evaluate.py)
+evaluate: $(STAMP)
+	$(BIN)/python -m flows.evaluate
+
 train: $(STAMP)
 	$(BIN)/python -m flows.train_models
 

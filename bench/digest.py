@@ -2,7 +2,8 @@
 ``python -m bench.digest processed [other_processed]``.
 
 Refactors that must not change what is extracted are checked with it (the runs log is left out: it
-records times; ``documents.source_path`` counts by its file name, so runs over copies in two folders compare). With two folders it prints both columns and exits 1 when any table differs.
+records times; ``documents.source_path`` counts by its file name, so runs over copies in two folders
+compare). With two folders it prints both columns and exits 1 when any table differs.
 """
 
 from __future__ import annotations

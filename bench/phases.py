@@ -210,10 +210,10 @@ def instrument(timer: StageTimer) -> None:
     timer.patch(batch_mod, "ingest_file", "ingest")
     timer.patch(batch_mod, "content_problem", "ingest")
     timer.patch(batch_mod, "get_pipeline", "model load", result=lambda nlp: TimedPipeline(nlp, timer))
-    timer.patch(batch_mod, "analyse_guarded", "nlp rows (stanza objects → columns)")
-    timer.patch(batch_mod, "resolve_columns", "entities")
-    timer.patch(batch_mod, "tag_commitments", "commitments")
-    for attr in ("document_columns", "to_table", "write_parquet"):
+    timer.patch(batch_mod, "analyse_guarded", "nlp rows (stanza objects → typed analyses)")
+    timer.patch(batch_mod, "link_entities", "entities")
+    timer.patch(batch_mod, "find_commitments", "commitments")
+    for attr in ("batch_rows", "write_part"):
         timer.patch(batch_mod, attr, "store (Arrow + Parquet per batch)")
 
 

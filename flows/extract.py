@@ -26,7 +26,8 @@ from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from flows.report import report_task
-from tasks.batch import process_batch
+from tasks.batch import CHAIN, check_batch_chain, process_batch
+from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.runners import SettingTaskRunner, add_runner_option
 from tasks.settings import PROJECT_ROOT
@@ -42,7 +43,7 @@ from tasks.store.incremental import (
     read_part_record,
     totals,
 )
-from tasks.store.lock import LockBusy, RunLock
+from tasks.store.lock import RunLock
 from tasks.store.runs import RunRecord, append_run, new_run_id, summary_markdown
 
 ARTIFACT_KEY = "iltizam-extract-run"
@@ -107,6 +108,7 @@ def extract(
     out_p = Path(out)
     with RunLock(out_p, timeout=lock_timeout, flow_run_id=record.flow_run_id):
         try:
+            check_batch_chain(CHAIN)  # a miswired stage chain fails here, before any file is touched
             clean_leftovers(out_p)
             record.model_version = model_version(ModelConfig.from_setting(models))
             plan = plan_task(raw, out, batch_size, models, allow_empty_raw)

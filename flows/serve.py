@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
+from tasks.errors import ServerError
 from tasks.settings import PROJECT_ROOT
 
 DEPLOYMENT_NAME = "iltizam"
@@ -64,7 +65,12 @@ def start_server(host: str = HOST, port: int = PORT, timeout: float = 120.0) -> 
         if proc.poll() is not None or time.monotonic() > deadline:
             stop_server(proc)
             tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-            raise RuntimeError(f"the Prefect server did not start on {api_url}; its log ({log_path}) ends:\n{tail}")
+            raise ServerError(
+                f"the Prefect server did not start on {api_url}; its log ({log_path}) ends:\n{tail}",
+                fix=f"read the end of {log_path} (above): free port {port} (another program on it?) or pass "
+                "--port, or point PREFECT_API_URL at a running server.",
+                path=log_path,
+            )
         time.sleep(0.5)
     print(f"Prefect server started at {api_url} (UI: http://{host}:{port}, log: {log_path})")
     return proc

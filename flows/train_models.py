@@ -21,7 +21,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (Prefect defaults)
 from tasks import PIPELINE_VERSION
-from tasks import training as tr
+from tasks.build import training as tr
 from tasks.build.model_card import write_model_card
 from tasks.nlp.models import BUNDLED_DIR, write_resources_stub
 from tasks.settings import PROJECT_ROOT

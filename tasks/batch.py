@@ -1,38 +1,41 @@
-"""One batch of raw files → Parquet part files: ingest → nlp → store, as a plain function."""
+"""One batch of raw files → Parquet part files, as a plain function: the stages of ``CHAIN`` in order.
+
+Each stage declares what it requires and provides (tasks/stages.py); the extract flow checks ``CHAIN``
+once at start and ``process_batch`` runs exactly that chain, so the order that was checked is the order
+that runs. Between stages a batch is a list of typed
+``DocAnalysis`` values (tasks/document.py), one per document.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import time
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tasks import PIPELINE_VERSION
-from tasks.commitments.tagger import tag_commitments
-from tasks.entities.resolve import EntityRow, entity_columns, resolve_columns
-from tasks.errors import IngestError, ModelError
+from tasks.commitments import stage as commitments_stage
+from tasks.commitments.stage import find_commitments
+from tasks.document import DocAnalysis, QuarantineRecord
+from tasks.entities import stage as entities_stage
+from tasks.entities.stage import link_entities
+from tasks.errors import IltizamError, IngestError, ModelError
+from tasks.ingest import stage as ingest_stage
 from tasks.ingest.precheck import content_problem
 from tasks.ingest.reader import Document, ingest_file
-from tasks.nlp.analyse import MENTION_COLS, SENT_COLS, TOKEN_COLS, Analysed, analyse
+from tasks.nlp import analyse as nlp_stage
+from tasks.nlp.analyse import analyse_documents
 from tasks.nlp.models import ModelConfig, get_pipeline, model_version
-from tasks.store.parquet import document_columns, to_table, write_parquet
+from tasks.stages import Stage, check_chain
+from tasks.store import stage as store_stage
+from tasks.store.incremental import BatchResult
+from tasks.store.stage import batch_rows, write_part
 
-
-@dataclass
-class BatchSummary:
-    batch_key: str
-    documents: int = 0
-    sentences: int = 0
-    words: int = 0
-    mentions: int = 0
-    commitments: int = 0
-    quarantined: int = 0
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+CHAIN: tuple[Stage, ...] = (
+    ingest_stage.STAGE, nlp_stage.STAGE, entities_stage.STAGE, commitments_stage.STAGE, store_stage.STAGE
+)
+"""The pipeline of every batch, in order (the extract flow checks it at start: check_batch_chain)."""
 
 
 def batch_key(paths: Sequence[str]) -> str:
@@ -40,38 +43,114 @@ def batch_key(paths: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()[:16]
 
 
-def _merge(parts: Sequence[Analysed]) -> Analysed:
-    merged = Analysed({c: [] for c in SENT_COLS}, {c: [] for c in TOKEN_COLS}, {c: [] for c in MENTION_COLS})
-    for p in parts:
-        for attr in ("sentences", "tokens", "mentions"):
-            target = getattr(merged, attr)
-            for k, v in getattr(p, attr).items():
-                target[k].extend(v)
-        merged.per_doc.update(p.per_doc)
-    return merged
+@dataclass
+class _Batch:
+    """What a batch carries from stage to stage."""
+
+    paths: Sequence[str]
+    staging: Path
+    key: str
+    duplicates: Mapping[str, str]
+    config: ModelConfig
+    analyses: list[DocAnalysis] = field(default_factory=list)
+    quarantine: list[QuarantineRecord] = field(default_factory=list)
+    doc_ids: dict[str, str] = field(default_factory=dict)  # every file ingest read → its doc_id
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def refuse(self, path: str, sha256: str, stage: str, reason: str) -> None:
+        self.quarantine.append(QuarantineRecord(path, sha256 or None, stage, reason))
 
 
-def analyse_guarded(nlp: Any, docs: list[Document], quarantine: list[tuple[str, str, str, str]]) -> tuple[
-    Analysed, list[Document]
-]:
+def _ingest(b: _Batch) -> None:
+    """Read every file; empty, binary, undecodable, off-topic, duplicate or boilerplate-only ones go to
+    quarantine with the stage that refused them."""
+    seen: dict[str, str] = {}
+    for p in b.paths:
+        try:
+            doc = ingest_file(p)
+        except IngestError as exc:
+            b.refuse(p, "", "ingest", exc.reason + (f" (fix: {exc.fix})" if exc.fix else ""))
+            continue
+        except Exception as exc:  # a reader bug on one odd file must not take the batch down
+            b.refuse(p, "", "ingest", f"unexpected {type(exc).__name__}: {exc}")
+            continue
+        b.doc_ids[p] = doc.doc_id
+        problem = content_problem(doc)
+        if problem:
+            b.refuse(p, doc.sha256, "content", problem)
+            continue
+        if p in b.duplicates:
+            b.refuse(p, doc.sha256, "ingest", f"same text as {b.duplicates[p]}; kept that one")
+            continue
+        if doc.doc_id in seen:
+            b.refuse(p, doc.sha256, "ingest", f"same text as {seen[doc.doc_id]}; kept that one")
+            continue
+        if not doc.segments:
+            b.refuse(p, doc.sha256, "ingest", "no text left after removing web boilerplate")
+            continue
+        seen[doc.doc_id] = p
+        b.analyses.append(DocAnalysis(doc))
+
+
+def analyse_guarded(nlp: Any, docs: list[Document], quarantine: list[QuarantineRecord]) -> list[DocAnalysis]:
     """Analyse the batch at once; if stanza fails on it, retry one document at a time so one bad
     document is quarantined instead of taking the others down."""
     try:
-        return analyse(nlp, docs), docs
+        return analyse_documents(nlp, docs)
     except ModelError:
         raise
     except Exception:
-        good: list[Document] = []
-        parts: list[Analysed] = []
+        good: list[DocAnalysis] = []
         for d in docs:
             try:
-                parts.append(analyse(nlp, [d]))
-                good.append(d)
+                good += analyse_documents(nlp, [d])
             except ModelError:
                 raise
             except Exception as exc:
-                quarantine.append((d.source_path, d.sha256, "nlp", f"{type(exc).__name__}: {exc}"))
-        return _merge(parts), good
+                reason = f"{type(exc).__name__}: {exc}"
+                quarantine.append(QuarantineRecord(d.source_path, d.sha256 or None, "nlp", reason))
+        return good
+
+
+def _nlp(b: _Batch) -> None:
+    if b.analyses:
+        b.analyses = analyse_guarded(get_pipeline(b.config), [a.doc for a in b.analyses], b.quarantine)
+
+
+def _entities(b: _Batch) -> None:
+    if b.analyses:
+        b.analyses = link_entities(b.analyses)
+
+
+def _commitments(b: _Batch) -> None:
+    if b.analyses:
+        b.analyses = find_commitments(b.analyses)
+
+
+def _store(b: _Batch) -> None:
+    tables = batch_rows(b.analyses, b.quarantine, model_version(b.config), PIPELINE_VERSION)
+    b.rows = write_part(tables, b.staging, b.key)
+
+
+STEPS: dict[str, Callable[[_Batch], None]] = {
+    ingest_stage.STAGE.name: _ingest,
+    nlp_stage.STAGE.name: _nlp,
+    entities_stage.STAGE.name: _entities,
+    commitments_stage.STAGE.name: _commitments,
+    store_stage.STAGE.name: _store,
+}
+"""How each stage of ``CHAIN`` runs on a batch."""
+
+
+def check_batch_chain(chain: Sequence[Stage] = CHAIN) -> None:
+    """Fail before any work when the chain is miswired (a requirement no earlier stage meets) or names a
+    stage this module cannot run; the extract flow calls it once at start."""
+    check_chain(chain)
+    missing = [s.name for s in chain if s.name not in STEPS]
+    if missing:
+        raise IltizamError(
+            f"no batch step for stage(s) {', '.join(missing)}", fix="add them to STEPS", path="tasks/batch.py"
+        )
 
 
 def process_batch(
@@ -80,79 +159,18 @@ def process_batch(
     config: ModelConfig | None = None,
     key: str | None = None,
     duplicates: Mapping[str, str] | None = None,
-) -> BatchSummary:
+) -> BatchResult:
     """Ingest, analyse and write one batch as ``staging/<table>/part-<key>.parquet`` for every table; bad
     files go to the quarantine table with their stage and reason. ``duplicates`` maps a path to the file
-    (of another batch) whose identical text is kept instead (tasks.store.incremental decides it run-wide)."""
-    start = time.time()
-    config = config or ModelConfig.from_setting()
-    key = key or batch_key(paths)
-    duplicates = duplicates or {}
-    quarantine: list[tuple[str, str, str, str]] = []
-    docs: list[Document] = []
-    seen: dict[str, str] = {}
-    for p in paths:
-        try:
-            doc = ingest_file(p)
-        except IngestError as exc:
-            quarantine.append((p, "", "ingest", exc.reason + (f" (fix: {exc.fix})" if exc.fix else "")))
-            continue
-        except Exception as exc:  # a reader bug on one odd file must not take the batch down
-            quarantine.append((p, "", "ingest", f"unexpected {type(exc).__name__}: {exc}"))
-            continue
-        problem = content_problem(doc)
-        if problem:
-            quarantine.append((p, doc.sha256, "content", problem))
-            continue
-        if p in duplicates:
-            quarantine.append((p, doc.sha256, "ingest", f"same text as {duplicates[p]}; kept that one"))
-            continue
-        if doc.doc_id in seen:
-            quarantine.append((p, doc.sha256, "ingest", f"same text as {seen[doc.doc_id]}; kept that one"))
-            continue
-        if not doc.segments:
-            quarantine.append((p, doc.sha256, "ingest", "no text left after removing web boilerplate"))
-            continue
-        seen[doc.doc_id] = p
-        docs.append(doc)
-
-    analysed = Analysed({c: [] for c in SENT_COLS}, {c: [] for c in TOKEN_COLS}, {c: [] for c in MENTION_COLS})
-    entity_rows: dict[str, EntityRow] = {}
-    commitment_cols: dict[str, list[Any]] = {}
-    party_cols: dict[str, list[Any]] = {}
-    if docs:
-        nlp = get_pipeline(config)
-        analysed, docs = analyse_guarded(nlp, docs, quarantine)
-        analysed.mentions, entity_rows = resolve_columns(
-            docs, analysed.sentences, analysed.mentions, analysed.tokens
-        )
-        commitment_cols, party_cols = tag_commitments(docs, analysed.sentences, analysed.mentions, entity_rows)
-
-    version = model_version(config)
-    tables = {
-        "documents": document_columns(docs, analysed.per_doc, version, PIPELINE_VERSION),
-        "sentences": analysed.sentences,
-        "tokens": analysed.tokens,
-        "mentions": analysed.mentions,
-        "entities": entity_columns(entity_rows.values()),
-        "commitments": commitment_cols,
-        "commitment_parties": party_cols,
-        "quarantine": {
-            "path": [q[0] for q in quarantine],
-            "sha256": [q[1] or None for q in quarantine],
-            "stage": [q[2] for q in quarantine],
-            "reason": [q[3] for q in quarantine],
-        },
-    }
-    for name, cols in tables.items():
-        write_parquet(to_table(name, cols), staging / name / f"part-{key}.parquet")
-    return BatchSummary(
-        batch_key=key,
-        documents=len(docs),
-        sentences=len(analysed.sentences["doc_id"]),
-        words=len(analysed.tokens["doc_id"]),
-        mentions=len(analysed.mentions["doc_id"]),
-        commitments=len(commitment_cols.get("commitment_id", [])),
-        quarantined=len(quarantine),
-        seconds=round(time.time() - start, 2),
+    (of another batch) whose identical text is kept instead (tasks.store.incremental decides it run-wide).
+    Returns what was written, which is what the part record is made of."""
+    b = _Batch(paths, staging, key or batch_key(paths), duplicates or {}, config or ModelConfig.from_setting())
+    for stage in CHAIN:
+        STEPS[stage.name](b)
+    return BatchResult(
+        rows=b.rows,
+        doc_ids=b.doc_ids,
+        documents=frozenset(a.doc.source_path for a in b.analyses),
+        quarantine=tuple({"path": q.path, "stage": q.stage, "reason": q.reason} for q in b.quarantine),
     )
+

@@ -119,6 +119,8 @@ class PredCommitment:
     start: int
     end: int
     polarity: str = "positive"
+    counterparts: frozenset[str] = frozenset()
+    speaker: str | None = None
 
 
 def _gold_span(text: str, sentence: str) -> tuple[int, int]:
@@ -130,8 +132,14 @@ def _match(
     gold: list[dict[str, Any]], pred: list[PredCommitment], text: str, by: str
 ) -> tuple[int, list[int], set[int]]:
     """Greedy one-to-one matching; returns (tp, matched gold indices, matched pred indices)."""
+    pairs = _pairs(gold, pred, text, by)
+    return len(pairs), [g for g, _ in pairs], {p for _, p in pairs}
+
+
+def _pairs(gold: list[dict[str, Any]], pred: list[PredCommitment], text: str, by: str) -> list[tuple[int, int]]:
+    """The (gold index, predicted index) pairs of the greedy one-to-one matching."""
     used: set[int] = set()
-    matched: list[int] = []
+    matched: list[tuple[int, int]] = []
     for gi, g in enumerate(gold):
         actors = frozenset(g["actor"])
         gs, ge = _gold_span(text, g["sentence"])
@@ -145,9 +153,9 @@ def _match(
                 ok = gs >= 0 and p.start < ge and gs < p.end
             if ok:
                 used.add(pi)
-                matched.append(gi)
+                matched.append((gi, pi))
                 break
-    return len(matched), matched, used
+    return matched
 
 
 def score_commitments(
@@ -188,4 +196,51 @@ def commitment_errors(gold_docs: list[GoldDoc], predicted: Mapping[str, list[Pre
                 )
             for p in spurious:
                 lines.append(f"- spurious {p.modality:10} {p.trigger} {sorted(p.actors)} | {p.sentence[:160]}")
+    return lines
+
+
+ArgumentCheck = tuple[dict[str, Any], PredCommitment, bool, bool]
+
+
+def _argument_checks(gd: GoldDoc, pred: list[PredCommitment]) -> list[ArgumentCheck]:
+    """Per record matched by (actors, trigger): (gold, predicted, counterparts equal, speaker equal)."""
+    out = []
+    for gi, pi in _pairs(gd.commitments, pred, gd.text, "trigger"):
+        g, p = gd.commitments[gi], pred[pi]
+        out.append((g, p, frozenset(g.get("counterpart") or []) == p.counterparts, g.get("speaker") == p.speaker))
+    return out
+
+
+def score_arguments(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]]) -> dict[str, Any]:
+    """Counterpart and speaker accuracy on the records matched by (actors, trigger): the matching already
+    rewards the actors, these say whether the rest of the row an analyst reads is right too."""
+    n = counterpart = speaker = 0
+    for gd in gold_docs:
+        for _, _, c_ok, s_ok in _argument_checks(gd, predicted.get(gd.doc_id, [])):
+            n += 1
+            counterpart += c_ok
+            speaker += s_ok
+    return {
+        "matched": n,
+        "counterpart_accuracy": round(counterpart / n, 4) if n else 0.0,
+        "speaker_accuracy": round(speaker / n, 4) if n else 0.0,
+    }
+
+
+def argument_errors(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]]) -> list[str]:
+    """Matched records whose counterparts or speaker differ from the gold, per document."""
+    lines = []
+    for gd in gold_docs:
+        wrong = [(g, p, c, s) for g, p, c, s in _argument_checks(gd, predicted.get(gd.doc_id, [])) if not (c and s)]
+        if not wrong:
+            continue
+        lines.append(f"## {gd.doc_id}")
+        for g, p, c_ok, s_ok in wrong:
+            parts = []
+            if not c_ok:
+                parts.append(f"counterpart gold {sorted(g.get('counterpart') or [])} pred {sorted(p.counterparts)}")
+            if not s_ok:
+                parts.append(f"speaker gold {g.get('speaker')} pred {p.speaker}")
+            lines.append(f"- {g['modality']:10} {g['trigger']} {sorted(g['actor'])}: " + "; ".join(parts)
+                         + f" | {g['sentence'][:120]}")
     return lines

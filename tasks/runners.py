@@ -68,7 +68,7 @@ def _count(value: str, setting: str) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise ConfigError(f"runner setting {setting!r}: {value!r} is not a positive number. Fix: {RUNNER_HELP}.")
+        raise ConfigError(f"runner setting {setting!r}: {value!r} is not a positive number", fix=f"{RUNNER_HELP}.")
     return n
 
 
@@ -85,7 +85,7 @@ def parse_runner(setting: str | None = None) -> RunnerSpec:
         if "://" in rest:
             return RunnerSpec("dask", address=rest)
         return RunnerSpec("dask", workers=_count(rest, raw))
-    raise ConfigError(f"unknown runner setting {raw!r}. Fix: {RUNNER_HELP}.")
+    raise ConfigError(f"unknown runner setting {raw!r}", fix=f"{RUNNER_HELP}.")
 
 
 def build_task_runner(setting: str | None = None) -> TaskRunner[Any]:
@@ -97,7 +97,7 @@ def build_task_runner(setting: str | None = None) -> TaskRunner[Any]:
         from prefect_dask import DaskTaskRunner
     except ImportError as err:  # pragma: no cover - a pinned dependency
         raise ConfigError(
-            f"runner {spec.description} needs prefect-dask. Fix: pip install -e . (it pins prefect-dask)."
+            f"runner {spec.description} needs prefect-dask", fix="pip install -e . (it pins prefect-dask)."
         ) from err
     if spec.address:
         return DaskTaskRunner(address=spec.address)

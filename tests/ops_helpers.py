@@ -10,6 +10,7 @@ from typing import Any
 
 from tasks.nlp.models import ModelConfig
 from tasks.store.incremental import (
+    BatchResult,
     Plan,
     build_part,
     clean_leftovers,
@@ -24,10 +25,11 @@ from tasks.store.schema import TABLES
 _DEFAULTS: dict[str, Any] = {"string": "", "int32": 0, "int64": 0, "bool": False, "float": 0.0, "double": 0.0}
 
 
-def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, str]) -> None:
+def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, str]) -> BatchResult:
     """Stands in for tasks.batch.process_batch: one document (UTF-8 text) per file, one mention and one
     commitment per document, an entity per first word shared across documents; anything else quarantined."""
     cols: dict[str, dict[str, list[Any]]] = {t: {} for t in BATCH_TABLES}
+    doc_ids: dict[str, str] = {}
 
     def add(table: str, **row: Any) -> None:
         for k, v in row.items():
@@ -45,6 +47,7 @@ def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, 
             add("quarantine", path=p, sha256=None, stage="ingest", reason="empty")
             continue
         doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]
+        doc_ids[p] = doc_id
         if p in duplicates:
             add("quarantine", path=p, sha256=None, stage="ingest", reason=f"same text as {duplicates[p]}")
             continue
@@ -62,10 +65,18 @@ def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, 
             add("entities", entity_id=eid, type="PER", canonical_name=word)
     for name in BATCH_TABLES:
         n = max((len(v) for v in cols[name].values()), default=0)
-        for f in TABLES[name]:  # required columns the fake does not care about
-            if f.name not in cols[name] and not f.nullable and n:
-                cols[name][f.name] = [_DEFAULTS[str(f.type)]] * n
+        for f in TABLES[name]:  # columns the fake does not care about: a default, or null where allowed
+            if f.name not in cols[name]:
+                cols[name][f.name] = [None if f.nullable else _DEFAULTS[str(f.type)]] * n
         write_parquet(to_table(name, cols[name]), dest / name / f"part-{key}.parquet")
+    q = cols["quarantine"]
+    return BatchResult(
+        rows={name: len(cols[name][TABLES[name].names[0]]) for name in BATCH_TABLES},
+        doc_ids=doc_ids,
+        documents=frozenset(cols["documents"]["source_path"]),
+        quarantine=tuple({"path": p, "stage": s, "reason": r}
+                         for p, s, r in zip(q["path"], q["stage"], q["reason"], strict=True)),
+    )  # fmt: skip
 
 
 def update(raw: Path, out: Path, batch_size: int = 2, config: ModelConfig | None = None, **kw: Any) -> Plan:

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tasks.errors import IltizamError
+from tasks.errors import BrowserError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_FLAGS = (
@@ -42,10 +42,6 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 """Request URLs that do not leave the machine."""
 
 
-class BrowserError(IltizamError):
-    """Chromium is missing, did not start, or a DevTools call failed."""
-
-
 def find_chromium() -> str:
     """The Chromium executable (``ILTIZAM_CHROMIUM`` overrides), or an error saying how to install it."""
     env = os.environ.get("ILTIZAM_CHROMIUM")
@@ -53,15 +49,17 @@ def find_chromium() -> str:
         found = shutil.which(env)
         if found:
             return found
-        raise BrowserError(f"ILTIZAM_CHROMIUM={env} is not an executable. Fix: unset it to use chromium from PATH.")
+        raise BrowserError(
+            f"ILTIZAM_CHROMIUM={env} is not an executable.", fix="unset it to use chromium from PATH.", path=env
+        )
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return found
     raise BrowserError(
-        f"headless Chromium not found (looked for {', '.join(CHROMIUM_NAMES)} on PATH, or ILTIZAM_CHROMIUM). "
-        "Fix: `make test` installs it (its `chromium` target runs `apt-get install -y chromium`), "
-        "or run `make chromium`."
+        f"headless Chromium not found (looked for {', '.join(CHROMIUM_NAMES)} on PATH, or ILTIZAM_CHROMIUM).",
+        fix="`make test` installs it (its `chromium` target runs `apt-get install -y chromium`), "
+        "or run `make chromium`.",
     )
 
 
@@ -79,13 +77,15 @@ class Chromium:
         self._tmp: Path | None = None
         self._ws: Any = None
         self._session: str | None = None
+        self._exe: str | None = None  # named by errors about the browser itself
+        self.page_url: str | None = None  # the page last opened, named by errors about the page
 
     # -- lifecycle
 
     def __enter__(self) -> Chromium:
         import websocket  # dev dependency: imported only when a browser is used
 
-        exe = find_chromium()
+        exe = self._exe = find_chromium()
         self._tmp = Path(tempfile.mkdtemp(prefix="iltizam-chromium-"))
         profile = self._tmp / "profile"
         log = open(self._tmp / "stderr.log", "wb")  # the child keeps its own descriptor
@@ -148,7 +148,12 @@ class Chromium:
         while time.monotonic() < deadline:
             assert self._proc is not None
             if self._proc.poll() is not None:
-                raise BrowserError(f"chromium exited with code {self._proc.returncode}: {self._stderr_tail()}")
+                raise BrowserError(
+                    f"chromium exited with code {self._proc.returncode}: {self._stderr_tail()}",
+                    fix="run it by hand with the flags of CHROMIUM_FLAGS to see why (its stderr ends above); "
+                    "reinstall it with `make chromium` if it is broken.",
+                    path=self._exe,
+                )
             try:
                 lines = port_file.read_text().split()
             except OSError:
@@ -156,7 +161,12 @@ class Chromium:
             if len(lines) >= 2:
                 return f"ws://127.0.0.1:{lines[0]}{lines[1]}"
             time.sleep(0.05)
-        raise BrowserError(f"chromium did not open its DevTools port in {self.timeout:.0f} s: {self._stderr_tail()}")
+        raise BrowserError(
+            f"chromium did not open its DevTools port in {self.timeout:.0f} s: {self._stderr_tail()}",
+            fix="on a slow or busy machine give Chromium(timeout=...) more seconds; otherwise its stderr "
+            "(above) says why it hangs.",
+            path=self._exe,
+        )
 
     # -- protocol
 
@@ -177,11 +187,21 @@ class Chromium:
         deadline = time.monotonic() + self.timeout
         while True:
             if time.monotonic() > deadline:
-                raise BrowserError(f"{method}: no reply in {self.timeout:.0f} s")
+                raise BrowserError(
+                    f"{method}: no reply in {self.timeout:.0f} s",
+                    fix="give Chromium(timeout=...) more seconds if the page is heavy, or check that the page "
+                    "does not block (an endless script).",
+                    path=self.page_url,
+                )
             reply = self._recv(deadline)
             if reply.get("id") == msg_id:
                 if "error" in reply:
-                    raise BrowserError(f"{method}: {reply['error']}")
+                    raise BrowserError(
+                        f"{method}: {reply['error']}",
+                        fix="correct the call's parameters for this Chromium's DevTools protocol "
+                        "(chromium --version; https://chromedevtools.github.io/devtools-protocol/).",
+                        path=self.page_url,
+                    )
                 return reply.get("result", {})
 
     def wait_event(self, method: str, since: int = 0) -> dict[str, Any]:
@@ -192,7 +212,12 @@ class Chromium:
                 if ev["method"] == method:
                     return ev
             if time.monotonic() > deadline:
-                raise BrowserError(f"no {method} in {self.timeout:.0f} s")
+                raise BrowserError(
+                    f"no {method} in {self.timeout:.0f} s",
+                    fix="give Chromium(timeout=...) more seconds if the page is heavy, or check that the page "
+                    "loads without errors (Chromium.errors).",
+                    path=self.page_url,
+                )
             self._recv(deadline)
 
     # -- page
@@ -200,9 +225,14 @@ class Chromium:
     def open(self, url: str) -> None:
         """Navigate and wait for the load event."""
         mark = len(self.events)
+        self.page_url = url
         result = self.call("Page.navigate", {"url": url})
         if result.get("errorText"):
-            raise BrowserError(f"cannot open {url}: {result['errorText']}")
+            raise BrowserError(
+                f"cannot open {url}: {result['errorText']}",
+                fix="check that the file exists and is readable (a local page is opened as a file: URL).",
+                path=url,
+            )
         self.wait_event("Page.loadEventFired", since=mark)
 
     def evaluate(self, expression: str, await_promise: bool = False) -> Any:
@@ -214,7 +244,11 @@ class Chromium:
         if "exceptionDetails" in result:
             details = result["exceptionDetails"]
             text = details.get("exception", {}).get("description") or details.get("text")
-            raise BrowserError(f"JavaScript failed: {text}")
+            raise BrowserError(
+                f"JavaScript failed: {text}",
+                fix="correct the expression given to Chromium.evaluate, or the page script it calls.",
+                path=self.page_url,
+            )
         return result.get("result", {}).get("value")
 
     def screenshot(self, path: Path, full_page: bool = True, max_height: int | None = None) -> Path:

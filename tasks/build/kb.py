@@ -22,6 +22,7 @@ from typing import Any
 from babel import Locale
 from babel.core import get_cldr_version
 
+from tasks.errors import KBBuildError
 from tasks.text.keys import alias_key
 from tasks.text.normalize import normalize
 
@@ -49,10 +50,6 @@ FIELD_ORDER = (
     "abbreviations", "iso_code", "wikidata_id", "country", "offices", "ambiguous_ar", "body_kind", "source",
 )  # fmt: skip
 
-class KBBuildError(ValueError):
-    """A curated file is inconsistent (duplicate id, unknown office, two states sharing an alias ...)."""
-
-
 def slugify(text: str) -> str:
     """ASCII slug of an English canonical name, for kb:<slug> ids."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -76,7 +73,11 @@ def nisba_forms(base: str) -> list[str]:
     stays uninflected (الجنوب سوداني، الجنوب سودانية)."""
     words = base.split()
     if not words or not words[-1].endswith("ي"):
-        raise KBBuildError(f"nisba base must end in ي: {base!r}")
+        raise KBBuildError(
+            f"nisba base must end in ي: {base!r}",
+            fix="write the masculine singular nisba (such as «صيني», «كوري جنوبي») in the nisba_ar column of "
+            "countries.tsv or after nisba: in ambiguous_words.txt",
+        )
     prefix: list[str] = []
     while words and not words[0].endswith("ي"):
         prefix.append(words.pop(0))
@@ -116,7 +117,12 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
             header = [c.strip() for c in cells]
             continue
         if len(cells) > len(header):
-            raise KBBuildError(f"{path.name}:{lineno}: {len(cells)} columns, header has {len(header)}")
+            raise KBBuildError(
+                f"{len(cells)} columns, header has {len(header)}",
+                fix="remove the line's extra tabs (| separates several values in one cell), or add the column "
+                "to the header",
+                path=f"{path.name}:{lineno}",
+            )
         cells += [""] * (len(header) - len(cells))
         row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
         row["_where"] = f"{path.name}:{lineno}"
@@ -163,10 +169,14 @@ def _entity(**fields: Any) -> dict[str, Any]:
     return entity
 
 
-def _entity_id(wikidata: str, canonical: str) -> str:
+def _entity_id(wikidata: str, canonical: str, where: str) -> str:
     if wikidata:
         if not re.fullmatch(r"Q[1-9]\d*", wikidata):
-            raise KBBuildError(f"bad QID {wikidata!r} for {canonical}")
+            raise KBBuildError(
+                f"bad QID {wikidata!r} for {canonical}",
+                fix="write the Wikidata id as Q and digits (Q30), or leave it empty for a kb:<slug> id",
+                path=where,
+            )
         return wikidata
     return "kb:" + slugify(canonical)
 
@@ -176,7 +186,12 @@ def build_countries(rows: list[dict[str, str]], cldr: dict[str, str]) -> list[di
     codes = [r["iso2"] for r in rows]
     if sorted(codes) != sorted(SOVEREIGN_STATES):
         missing, extra = SOVEREIGN_STATES - set(codes), set(codes) - SOVEREIGN_STATES
-        raise KBBuildError(f"countries.tsv must list each UN member/observer once; missing {missing}, extra {extra}")
+        raise KBBuildError(
+            f"countries.tsv must list each UN member/observer once; missing {missing}, extra {extra}",
+            fix="add a row for every missing code and remove the extra ones (UN_MEMBERS and UN_OBSERVERS in "
+            "tasks/build/kb.py list the states)",
+            path="countries.tsv",
+        )
     out = []
     for r in rows:
         iso = r["iso2"]
@@ -191,10 +206,14 @@ def build_countries(rows: list[dict[str, str]], cldr: dict[str, str]) -> list[di
             if form.startswith("ال"):
                 nisba.append(form.removeprefix("ال"))
         if not nisba:
-            raise KBBuildError(f"{r['_where']}: {iso} has no nisba")
+            raise KBBuildError(
+                f"{iso} has no nisba",
+                fix="fill nisba_ar with its base (such as «صيني») or nisba_irregular_ar with its irregular forms",
+                path=r["_where"],
+            )
         out.append(
             _entity(
-                entity_id=_entity_id(r["wikidata"], r["canonical"]),
+                entity_id=_entity_id(r["wikidata"], r["canonical"], r["_where"]),
                 type="GPE",
                 subtype="country",
                 canonical=r["canonical"],
@@ -207,6 +226,7 @@ def build_countries(rows: list[dict[str, str]], cldr: dict[str, str]) -> list[di
                 country=iso,
                 source="cldr+curated",
                 _nisba_bases=split_list(r["nisba_ar"]),
+                _where=r["_where"],
             )
         )
     return out
@@ -216,13 +236,21 @@ def build_places_and_orgs(rows: list[dict[str, str]], kind: str) -> list[dict[st
     out = []
     for r in rows:
         if r["type"] not in ENTITY_TYPES:
-            raise KBBuildError(f"{r['_where']}: unknown type {r['type']!r}")
+            raise KBBuildError(
+                f"unknown type {r['type']!r}",
+                fix=f"use one of {', '.join(sorted(ENTITY_TYPES))} in the type column",
+                path=r["_where"],
+            )
         aliases = dedupe(split_list(r["aliases_ar"]))
         if not aliases:
-            raise KBBuildError(f"{r['_where']}: no Arabic alias")
+            raise KBBuildError(
+                "no Arabic alias",
+                fix="give the row at least one Arabic name in aliases_ar (| separates several)",
+                path=r["_where"],
+            )
         out.append(
             _entity(
-                entity_id=_entity_id(r["wikidata"], r["canonical"]),
+                entity_id=_entity_id(r["wikidata"], r["canonical"], r["_where"]),
                 type=r["type"],
                 subtype=r["subtype"] or None,
                 canonical=r["canonical"],
@@ -245,7 +273,7 @@ def _check_date(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise KBBuildError(f"{where}: bad date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise KBBuildError(f"bad date {value!r}", fix="write it as YYYY-MM-DD, YYYY-MM or YYYY", path=where)
     return value
 
 
@@ -255,13 +283,23 @@ def build_persons(data: dict[str, Any], office_ids: set[str]) -> list[dict[str, 
         where = f"persons.json:{p['canonical']}"
         aliases = dedupe(p["aliases_ar"])
         if not aliases:
-            raise KBBuildError(f"{where}: no Arabic alias")
+            raise KBBuildError(
+                "no Arabic alias", fix="give the person at least one Arabic name in aliases_ar", path=where
+            )
         offices = []
         for t in p.get("offices", []):
             if t["office"] not in office_ids:
-                raise KBBuildError(f"{where}: unknown office {t['office']!r}")
+                raise KBBuildError(
+                    f"unknown office {t['office']!r}",
+                    fix="use an office_id of kb/offices.json, or add the office there",
+                    path=where,
+                )
             if bool(t.get("country")) == bool(t.get("org")):
-                raise KBBuildError(f"{where}: tenure of {t['office']} needs exactly one of country / org")
+                raise KBBuildError(
+                    f"tenure of {t['office']} needs exactly one of country / org",
+                    fix="give the tenure a country (ISO code) or an org (entity id), not both and not neither",
+                    path=where,
+                )
             tenure = {
                 "office": t["office"],
                 "country": t.get("country"),
@@ -272,12 +310,16 @@ def build_persons(data: dict[str, Any], office_ids: set[str]) -> list[dict[str, 
             if t.get("dates_unknown"):
                 tenure["dates_unknown"] = True
             elif tenure["start"] is None:
-                raise KBBuildError(f"{where}: tenure of {t['office']} has no start (set dates_unknown)")
+                raise KBBuildError(
+                    f"tenure of {t['office']} has no start",
+                    fix="give it a start date, or set dates_unknown: true when the dates are not known",
+                    path=where,
+                )
             offices.append(tenure)
         offices.sort(key=lambda t: (t["start"] or "", t["office"], t["country"] or t["org"] or ""))
         out.append(
             _entity(
-                entity_id=_entity_id(p.get("wikidata") or "", p["canonical"]),
+                entity_id=_entity_id(p.get("wikidata") or "", p["canonical"], where),
                 type="PER",
                 subtype="person",
                 canonical=p["canonical"],
@@ -288,6 +330,7 @@ def build_persons(data: dict[str, Any], office_ids: set[str]) -> list[dict[str, 
                 country=p.get("country"),
                 offices=offices,
                 source="curated",
+                _where=where,
             )
         )
     return out
@@ -309,7 +352,12 @@ def _generated_body_aliases(kind: str, country: dict[str, Any]) -> list[str]:
         return [*(f"البنك المركزي {n}" for n in masc), *(f"المصرف المركزي {n}" for n in masc)]
     if kind == "parliament":
         return [*(f"البرلمان {n}" for n in masc), *(f"برلمان {n}" for n in names)]
-    raise KBBuildError(f"unknown body kind {kind!r}")
+    raise KBBuildError(
+        f"unknown body kind {kind!r}",
+        fix="use mfa, defense, government, central_bank or parliament in generic_bodies, or teach the new kind "
+        "to _generated_body_aliases (tasks/build/kb.py)",
+        path="offices.json",
+    )
 
 
 _BODY_SUBTYPE = {"mfa": "ministry", "defense": "ministry", "government": "government",
@@ -353,7 +401,11 @@ def _check_unique_country_keys(countries: list[dict[str, Any]]) -> None:
         for surface in [*c["aliases_ar"], *c["abbreviations"]]:
             key = alias_key(surface)
             if key in owner and owner[key] != c["iso_code"]:
-                raise KBBuildError(f"alias {surface!r} belongs to both {owner[key]} and {c['iso_code']}")
+                raise KBBuildError(
+                    f"alias {surface!r} belongs to both {owner[key]} and {c['iso_code']}",
+                    fix="remove it from the aliases_ar or abbreviations of one of the two states",
+                    path="countries.tsv",
+                )
             owner[key] = c["iso_code"]
 
 
@@ -376,15 +428,28 @@ def build(curated_dir: Path = CURATED_DIR, offices_path: Path = OFFICES) -> list
     for e in entities:
         if e["entity_id"] in by_id:
             other = by_id[e["entity_id"]]["canonical"]
-            raise KBBuildError(f"duplicate entity id {e['entity_id']} ({e['canonical']} / {other})")
+            raise KBBuildError(
+                f"duplicate entity id {e['entity_id']} ({e['canonical']} / {other})",
+                fix="correct the wikidata id of one of them (ids are the QID, else kb:<slug of the canonical name>), "
+                "or merge the two rows",
+                path=e.get("_where"),
+            )
         by_id[e["entity_id"]] = e
     states = {c["iso_code"] for c in countries}
     for e in entities:
         if e["country"] and e["country"] not in states:
-            raise KBBuildError(f"{e['canonical']}: country {e['country']!r} is not a sovereign state code")
+            raise KBBuildError(
+                f"{e['canonical']}: country {e['country']!r} is not a sovereign state code",
+                fix="use the ISO 3166-1 alpha-2 code of a UN member or observer state (countries.tsv)",
+                path=e.get("_where"),
+            )
         for t in e["offices"]:
             if t["org"] and t["org"] not in by_id:
-                raise KBBuildError(f"{e['canonical']}: tenure org {t['org']!r} is not an entity id")
+                raise KBBuildError(
+                    f"{e['canonical']}: tenure org {t['org']!r} is not an entity id",
+                    fix="use the entity_id of an organisation of the kb, or add it to organizations.tsv",
+                    path=e.get("_where"),
+                )
         surfaces = [*e["aliases_ar"], *e["nisba_ar"], *e["abbreviations"], *e["short_aliases_ar"]]
         flagged = set(e.pop("_ambiguous", []))
         e["ambiguous_ar"] = [s for s in surfaces if s in flagged or alias_key(s) in ambiguous]

@@ -22,17 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tasks.errors import IltizamError
+from tasks.errors import TrainingError
 
 SEED = 1234
 
 # Latin punctuation in PUD (a translated treebank) → the Arabic forms real news uses.
 ARABIC_PUNCT = {",": "،", ";": "؛", "?": "؟"}
 _TOKEN_RE = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F]+|[^\w\s]", re.UNICODE)
-
-
-class TrainingError(IltizamError):
-    """A training step failed; the message names the step and its log file."""
 
 
 # --------------------------------------------------------------------------- CoNLL-U
@@ -399,13 +395,21 @@ def run_stanza_module(module: str, args: list[str], log_path: Path, threads: int
         )
     if proc.returncode != 0:
         tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-        raise TrainingError(f"{module} failed (exit {proc.returncode}); see {log_path}:\n{tail}")
+        raise TrainingError(
+            f"{module} failed (exit {proc.returncode}); see {log_path}:\n{tail}",
+            fix=f"read the end of {log_path} (above) for the cause, correct it, and run the training again.",
+            path=log_path,
+        )
     return round(time.time() - start, 1)
 
 
 def _require(path: Path, step: str) -> Path:
     if not path.exists():
-        raise TrainingError(f"{step}: expected model file {path} was not written; see the step's log")
+        raise TrainingError(
+            f"{step}: expected model file {path} was not written; see the step's log",
+            fix=f"read the {step} step's log in the work folder for why stanza saved no model, then train again.",
+            path=path,
+        )
     return path
 
 

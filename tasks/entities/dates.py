@@ -10,39 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.entities import constants as C
+from tasks.entities import lexicons as lex
 from tasks.text.normalize import one_edit
 
-MONTHS: dict[str, int] = {
-    # the Egyptian / Gulf series
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
-    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
-    "نوفمبر": 11, "ديسمبر": 12,
-    # the Levantine / Iraqi series
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6,
-    "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10,
-    "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
-}  # fmt: skip
-# Bare words that are months only in context (آب = father; اب likewise): need a number or a slash pair.
-_AMBIGUOUS_MONTHS = {"آب", "اب", "مارس"}
-MONTH_NAMES_EN = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]  # fmt: skip
-WEEKDAYS: dict[str, str] = {
-    "الأحد": "Sunday", "الاحد": "Sunday", "الاثنين": "Monday", "الإثنين": "Monday", "الثلاثاء": "Tuesday",
-    "الأثنين": "Monday", "الأربعاء": "Wednesday", "الاربعاء": "Wednesday", "الخميس": "Thursday", "الجمعة": "Friday",
-    "السبت": "Saturday",
-}  # fmt: skip
-DECADES: dict[str, int] = {
-    "العشرينيات": 20, "العشرينات": 20, "الثلاثينيات": 30, "الثلاثينات": 30, "الأربعينيات": 40,
-    "الأربعينات": 40, "الخمسينيات": 50, "الخمسينات": 50, "الستينيات": 60, "الستينات": 60,
-    "السبعينيات": 70, "السبعينات": 70, "الثمانينيات": 80, "الثمانينات": 80, "التسعينيات": 90,
-    "التسعينات": 90,
-}  # fmt: skip
-_YEAR_CUES = (
-    "عام|العام|لعام|للعام|بعام|وعام|سنة|السنة|لسنة|منذ|ومنذ|في|وفي|حتى|وحتى|خلال|بحلول|مطلع|أواخر|اواخر|"
-    "أوائل|اوائل|نهاية|بداية|مع|قبل|بعد|ربيع|صيف|خريف|شتاء|موسم"
-)
+# Word lists live in tasks/entities/lexicons.toml (``lex``), limits in tasks/entities/constants.py (``C``);
+# what is left here is structural: digit and letter classes, punctuation.
+MONTHS = lex.MONTHS
+MONTH_NAMES_EN = lex.MONTH_NAMES_EN
+WEEKDAYS = lex.WEEKDAYS
+DECADES = lex.DECADES
+_YEAR_CUES = "|".join(lex.YEAR_CUES)
+_YEAR_NOUNS = "|".join(w + r"\s+" for w in lex.YEAR_NOUNS)
+_PERCENT = "|".join(p.replace(" ", r"\s+") for p in lex.PERCENT_AFTER)
+_BARE_YEAR_FOLLOWERS = "|".join(lex.BARE_YEAR_FOLLOWERS)
+_CENTURY = rf"(?:{lex.CENTURY_OF}\s+)?{lex.CENTURY}\s+(?:{'|'.join(lex.CENTURY_QUALIFIERS)})"
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 _DIGIT = r"[0-9٠-٩]"
 _PRE = r"(?<![\w\u064B-\u065F])(?:[وفبل]|ال)?"  # a proclitic stays outside the span
@@ -56,12 +39,13 @@ _STAMP = re.compile(
 )
 _DMY_NUM = re.compile(rf"(?<!{_DIGIT})(?P<d>\d\d?)/(?P<mo>\d\d?)/(?P<y>(?:19|20)\d\d)(?!{_DIGIT})")
 _FULL = re.compile(
-    rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?{_MONTH}(?:\s*(?:,|،)?\s*(?:عام\s+)?(?P<y>{_DIGIT}{{4}}))?){_END}"
+    rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?{_MONTH}(?:\s*(?:,|،)?\s*(?:{lex.YEAR_NOUN}\s+)?"
+    rf"(?P<y>{_DIGIT}{{4}}))?){_END}"
 )
 # a bilingual pair whose first name is misspelt: «سبتمر/أيلول»
 _SLIP_PAIR = re.compile(
-    rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?(?P<x>[\u0621-\u064a]{{3,9}})\s*/\s*(?P<m2>{_MONTH_ALT})"
-    rf"(?:\s*(?:,|،)?\s*(?:عام\s+)?(?P<y>{_DIGIT}{{4}}))?){_END}"
+    rf"{_PRE}(?P<span>(?:(?P<d>{_DIGIT}{{1,2}})\s+)?(?P<x>[\u0621-\u064a]{{{C.SLIP_MONTH_MIN_LEN},{C.SLIP_MONTH_MAX_LEN}}})"
+    rf"\s*/\s*(?P<m2>{_MONTH_ALT})(?:\s*(?:,|،)?\s*(?:{lex.YEAR_NOUN}\s+)?(?P<y>{_DIGIT}{{4}}))?){_END}"
 )
 
 
@@ -75,18 +59,18 @@ _WEEKDAY = re.compile(
     rf"{_PRE.replace('|ال', '')}(?P<span>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}){_END}"
 )
 _YEAR = re.compile(
-    rf"(?<![\w\u064B-\u065F])(?:{_YEAR_CUES})\s+(?:العام\s+|عام\s+)?(?P<span>(?:1[5-9]|20|١[٥-٩]|٢٠){_DIGIT}{{2}})(?!{_DIGIT})"
-    rf"(?!\s*(?:%|في\s+المئة|في\s+المائة|بالمئة|بالمائة))"
+    rf"(?<![\w\u064B-\u065F])(?:{_YEAR_CUES})\s+(?:{_YEAR_NOUNS})?(?P<span>(?:1[5-9]|20|١[٥-٩]|٢٠){_DIGIT}{{2}})(?!{_DIGIT})"
+    rf"(?!\s*(?:{_PERCENT}))"
 )
 # A bare year with no cue: a 4-digit number followed by punctuation, the end, or a function word
 # (a count is followed by what it counts: «2000 جندي»).
 _BARE_YEAR = re.compile(
     rf"(?<![\w\u064B-\u065F.,،/:-])(?P<span>(?:1[5-9]|20){_DIGIT}{{2}})(?![\w.,/:-]\d)"
-    rf"(?=\s*(?:$|[.،,؛;:)\]»\-–]|\n|(?:و|في|من|إلى|الى|حتى|عندما|حين|بعد|قبل|ثم|لكن|وفي|ومن|حيث|أي|إذ)(?![\w])))"
+    rf"(?=\s*(?:$|[.،,؛;:)\]»\-–]|\n|(?:{_BARE_YEAR_FOLLOWERS})(?![\w])))"
 )
 _DECADE = re.compile(
     rf"{_PRE.replace('|ال', '')}(?P<span>{'|'.join(sorted(DECADES, key=len, reverse=True))})"
-    rf"(?:\s+(?:من\s+)?القرن\s+(?:الماضي|العشرين))?{_END}"
+    rf"(?:\s+{_CENTURY})?{_END}"
 )
 
 
@@ -99,7 +83,7 @@ class DateMention:
 
 
 def _int(s: str) -> int:
-    return int(s.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    return int(s.translate(_ARABIC_INDIC_DIGITS))
 
 
 def _iso(y: int, m: int, d: int | None = None) -> str | None:
@@ -135,7 +119,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             add(s, e, _iso(_int(m["y"]), month))
         elif m["d"]:
             day = _int(m["d"])
-            add(s, e, f"{MONTH_NAMES_EN[month - 1]} {day}" if 1 <= day <= 31 else None)
+            add(s, e, f"{MONTH_NAMES_EN[month - 1]} {day}" if 1 <= day <= C.MAX_MONTH_DAY else None)
         else:
             add(s, e, MONTH_NAMES_EN[month - 1])
 
@@ -143,7 +127,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         month = MONTHS[m["m1"]]
         if m["m2"] and MONTHS[m["m2"]] != month:
             continue
-        if m["m1"] in _AMBIGUOUS_MONTHS and not (m["d"] or m["y"] or m["m2"]):
+        if m["m1"] in lex.AMBIGUOUS_MONTHS and not (m["d"] or m["y"] or m["m2"]):
             continue
         month_date(m, month)
     for m in _SLIP_PAIR.finditer(text, start, end):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from tasks.entities import constants as C
 from tasks.text.keys import alias_key, alias_words
 
 KB_DIR = Path(__file__).resolve().parents[2] / "kb"
@@ -31,9 +32,9 @@ def _parse_date(value: str | None, *, end: bool) -> date | None:
     if value is None:
         return None
     parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
+    if len(parts) == C.DAY_PRECISION_PARTS:
         return date(*parts)
-    year, month = parts[0], parts[1] if len(parts) == 2 else (12 if end else 1)
+    year, month = parts[0], parts[1] if len(parts) == 2 else (C.LAST_MONTH if end else 1)
     day = calendar.monthrange(year, month)[1] if end else 1
     return date(year, month, day)
 
@@ -254,7 +255,7 @@ def _as_date(value: date | datetime | str) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(value[:10])
+    return date.fromisoformat(value[: C.ISO_DATE_LEN])
 
 
 def read_kb(path: Path) -> KnowledgeBase:

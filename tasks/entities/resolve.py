@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from tasks.entities import constants as C
+from tasks.entities import lexicons as lex
 from tasks.entities.dates import find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
@@ -22,52 +24,24 @@ from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
 from tasks.text.normalize import normalize, normalize_with_map, one_edit, span_to_original
 
-# Proclitic runs that may precede a name; the span starts after them (guideline), except «لل».
-_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# Word lists live in tasks/entities/lexicons.toml (``lex``), thresholds and scores in tasks/entities/constants.py
+# (``C``); what is left here is structural: letter classes and punctuation.
+
 # «JD.com», «U.S»: Latin names keep their inner dots; Arabic words never do («الصين.وقال» is two words)
 _WORD_RE = re.compile(
     r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*"
 )
-# Words that end a person's name after a title (function words, adverbs of time and place, reporting).
-_NAME_STOP = {
-    normalize(w)
-    for w in (
-        "هنا اليوم أمس غدا الليلة صباح مساء يوم إن أن أنه أنها إنه قد لقد الذي التي الذين اللذين خلال في من "
-        "على إلى عن مع و أو ثم بعد قبل عند لدى حيث كما كان كانت يكون قال قالت أكد أكدت أعلن أعلنت أضاف أضافت "
-        "أشار أشارت أوضح أوضحت دعا دعت هذا هذه ذلك تلك هو هي هم الى علي عبر وفق نحو حول ضد بين منذ حتى "
-        "ان انه لا لم لن ما ليس سوف الجديد السابق الحالي الأسبق المنتهية ولايته المنتخب بالإنابة الزائر "
-        "الذى والذي إلا بشأن بسبب لأن فقد وقد وقال وقالت وأكد وأضاف نائب مساعد"
-    ).split()
-}
-# Words that link a title chain: «عضو مجلس الدولة وزير الخارجية الصيني», «نظيره القيرغيزي».
-_COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيريه", "نظراؤه", "نظيرها", "نظيرتها")}
-_NAME_CONNECTORS = {normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد", "ولد", "دي", "دو", "فون", "فان")}
-
-# Honorifics that precede a name and stay outside its span («الشيخ محمد بن زايد», «آية الله علي خامنئي»).
-HONORIFICS = tuple(
-    normalize(w) for w in ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
-                           "الدكتورة", "المشير", "الفريق", "اللواء", "العقيد", "الجنرال", "السير", "الحاج")
-)  # fmt: skip
-HONORIFIC_FORMS = ("آية الله", "الشيخ", "الشيخة", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور", "المشير")
-# Generic heads of places: outside the span («بمقاطعة شنشي» → «شنشي»).
-PLACE_HEADS = tuple(normalize(w) + " " for w in ("منطقة", "مقاطعة", "مدينة", "ولاية", "إقليم", "محافظة", "جزيرة"))
-# Heads of named facilities: the head is part of the name and the type is LOC («ميناء سواكن»).
-FACILITY_HEADS = {normalize(w) for w in ("ميناء", "مرفأ", "سد", "قصر", "مطار", "جسر", "قناة", "معبر", "مضيق")}
-# Words that are never a whole name on their own when a statistical model proposes them.
-_FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
-
-# Heads that make a statistical span an organisation or a named event / document whatever its label.
-ORG_HEADS = {normalize(w) for w in ("جامعة", "معهد", "منظمة", "اتحاد", "الاتحاد", "وكالة", "شركة", "لجنة", "هيئة",
-                                    "مؤسسة", "حزب", "حركة", "جمعية", "نادي", "مجلس", "بنك")}  # fmt: skip
-MISC_HEADS = {normalize(w) for w in ("مهرجان", "جائزة", "كأس", "بطولة", "اتفاق", "اتفاقية", "معاهدة", "مبادرة",
-                                     "محادثات", "عملية", "مشروع")}  # fmt: skip
-# Generic heads of organisations: outside the span when the rest is the name («وكالة فرانس برس»).
-ORG_GENERIC_HEADS = tuple(normalize(w) + " " for w in ("وكالة", "شركة"))
-
-_NAMED_PROCESS = re.compile(r"(?<![\w])(?:[وبل])?(?P<head>(?:ال)?(?:اتفاق|اتفاقية|معاهدة|محادثات|عملية))\s+$")
-
-# Second parts of compound names that carry the article: «سراج الدين», «عبد الله», «عبد الرحمن».
-_NAME_PARTS_WITH_AL = {normalize(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحسن")}
+_ARTICLE = lex.ARTICLE
+# A proclitic letter before a head noun or a town, outside the match («بمدينة», «والاتفاق»).
+_PROCLITIC_LETTER = "[وفبل]"
+# «اتفاق الجزائر», «محادثات أستانة», «عملية جنيف للسلام»: a process head right before a place
+_NAMED_PROCESS = re.compile(
+    rf"(?<![\w])(?:[وبل])?(?P<head>(?:{_ARTICLE})?(?:{'|'.join(lex.NAMED_PROCESS_HEADS)}))\s+$"
+)
+_PEACE_TAIL = re.compile(rf"\s+{lex.PEACE_TAIL}(?![\w])")
+# «عبد الله الثاني» is also written «عبدالله الثاني»
+_SPLIT_ABD = re.compile(rf"(?<![\w]){lex.ABD} {_ARTICLE}")
+_JOINED_ABD = lex.ABD + _ARTICLE
 
 # boilerplate lines written as prose, where the KB's names are looked up too (sentence index -1)
 ANNOTATED_BOILERPLATE = frozenset({"promo", "related", "credit", "photo_credit", "copyright", "source_stamp"})
@@ -107,7 +81,7 @@ class EntityRow:
 
 def stable_id(prefix: str, name: str) -> str:
     """An id from the normalised name: the same unknown person gets the same id in every document."""
-    return f"{prefix}:{hashlib.sha256(normalize(name).encode()).hexdigest()[:12]}"
+    return f"{prefix}:{hashlib.sha256(normalize(name).encode()).hexdigest()[: C.ID_HEX_LEN]}"
 
 
 @lru_cache(maxsize=8)
@@ -141,10 +115,10 @@ def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
     """(span start, key of the first word) for the bare word and each proclitic reading of it."""
     raw = text[w.start : w.end]
     out = [(w.start, "")]
-    if raw.startswith("لل") and len(raw) > 3:
-        out.append((w.start, "ال"))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
-    for p in _PROCLITICS:
-        if raw.startswith(p) and len(raw) - len(p) >= 2:
+    if raw.startswith(lex.LAM_ARTICLE) and len(raw) > C.LAM_SHORT_WORD_LEN:
+        out.append((w.start, _ARTICLE))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
+    for p in lex.PROCLITICS:
+        if raw.startswith(p) and len(raw) - len(p) >= C.PROCLITIC_REST_MIN_LEN:
             out.append((w.start + len(p), ""))
     return out
 
@@ -167,10 +141,39 @@ class _Index:
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
-    entries: dict[str, list[tuple[Entity, str]]] = {}
-    ambiguous_entries: dict[str, list[tuple[Entity, str]]] = {}
+    """Every lookup table the rules need, built once per knowledge base (see get_index)."""
+    entries, ambiguous_entries = _index_entries(kb)
+    first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
+    max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
+    return _Index(entries, ambiguous_entries, first, max_words, _index_offices(kb), _index_fuzzy(entries),
+                  _capital_named_states(kb), _index_person_runs(kb), _index_editions(kb))  # fmt: skip
 
-    def add(surface: str, ent: Entity, kind: str, target: dict[str, list[tuple[Entity, str]]]) -> None:
+
+def _person_names(ent: Entity) -> list[str]:
+    """A KB person's names as the news writes them: without honorific, «عبدالله» beside «عبد الله», and the
+    last two words of a longer name."""
+    # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
+    names = [next((n[len(h) + 1 :] for h in lex.HONORIFIC_FORMS if n.startswith(h + " ")), n)
+             for n in (ent.name_ar, *ent.aliases_ar) if n]  # fmt: skip
+    # «عبد الله الثاني» is also written «عبدالله الثاني»
+    names += [_SPLIT_ABD.sub(_JOINED_ABD, n) for n in names if _SPLIT_ABD.search(n)]
+    # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
+    # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
+    # nor «الدين حقاني», the end of a compound first name («سراج الدين») and a family name
+    names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= C.NAME_TAIL_MIN_WORDS
+              and normalize(n.split()[-2]) not in lex.NAME_CONNECTORS | lex.NAME_PARTS_WITH_AL]  # fmt: skip
+    return names
+
+
+_Entries = dict[str, list[tuple[Entity, str]]]
+
+
+def _index_entries(kb: KnowledgeBase) -> tuple[_Entries, _Entries]:
+    """Alias key → [(entity, kind)] for plain forms and for forms that are also ordinary words, best first."""
+    entries: _Entries = {}
+    ambiguous_entries: _Entries = {}
+
+    def add(surface: str, ent: Entity, kind: str, target: _Entries) -> None:
         key = alias_key(surface)
         if not key:
             return
@@ -181,39 +184,38 @@ def build_index(kb: KnowledgeBase) -> _Index:
     for ent in kb.entities.values():
         ambiguous = {alias_key(a) for a in ent.ambiguous_ar}
         own = {alias_key(a) for a in (ent.name_ar, *ent.aliases_ar)}
-        names = [ent.name_ar, *ent.aliases_ar]
-        if ent.type == "PER":
-            # honorifics stay outside the span: «الشيخ محمد بن زايد» is indexed as «محمد بن زايد»
-            names = [next((n[len(h) + 1 :] for h in HONORIFIC_FORMS if n.startswith(h + " ")), n) for n in names if n]
-            # «عبد الله الثاني» is also written «عبدالله الثاني»
-            names += [re.sub(r"(?<![\w])عبد ال", "عبدال", n) for n in names if re.search(r"(?<![\w])عبد ال", n)]
-            # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
-            # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
-            # nor «الدين حقاني», the end of a compound first name («سراج الدين») and a family name
-            names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= 3
-                      and normalize(n.split()[-2]) not in _NAME_CONNECTORS | _NAME_PARTS_WITH_AL]  # fmt: skip
+        names = _person_names(ent) if ent.type == "PER" else [ent.name_ar, *ent.aliases_ar]
         for kind, forms in (("name", names), ("abbr", ent.abbreviations),
                             ("nisba", ent.nisba_ar), ("short", ent.short_aliases_ar)):  # fmt: skip
             for form in forms:
                 key = alias_key(form) if form else ""
-                if not key or (key.startswith((*PLACE_HEADS, *ORG_GENERIC_HEADS)) and key.split(" ", 1)[1] in own):
+                if not key or (key.startswith((*lex.PLACE_HEADS, *lex.ORG_GENERIC_HEADS))
+                               and key.split(" ", 1)[1] in own):  # fmt: skip
                     continue
                 add(form, ent, kind, ambiguous_entries if key in ambiguous else entries)
-    priority = {"name": 0, "abbr": 1, "nisba": 2, "short": 3}
-    type_rank = {"GPE": 0, "ORG": 1, "PER": 2, "LOC": 3, "MISC": 4}
-    subtype_rank = {"country": 0}
     for bucket in [*entries.values(), *ambiguous_entries.values()]:
-        bucket.sort(key=lambda ek: (priority[ek[1]], type_rank.get(ek[0].type, 9),
-                                    subtype_rank.get(ek[0].subtype or "", 1), ek[0].entity_id))  # fmt: skip
-    offices: set[str] = set(HONORIFICS)
+        bucket.sort(key=lambda ek: (C.KIND_PRIORITY[ek[1]], C.TYPE_RANK.get(ek[0].type, C.UNRANKED_TYPE),
+                                    C.SUBTYPE_RANK.get(ek[0].subtype or "", C.UNRANKED_SUBTYPE),
+                                    ek[0].entity_id))  # fmt: skip
+    return entries, ambiguous_entries
+
+
+def _index_offices(kb: KnowledgeBase) -> set[str]:
+    """Alias keys of titles and honorifics, with and without the article, and in construct state."""
+    offices: set[str] = set(lex.HONORIFICS)
     for office in kb.offices:
         for form in (*office.ar, *office.ar_feminine):
             key = alias_key(form)
             offices.add(key)
-            offices.add(key[2:] if key.startswith("ال") else "ال" + key)
+            offices.add(key[len(_ARTICLE) :] if key.startswith(_ARTICLE) else _ARTICLE + key)
             parts = key.split(" ")
-            if len(parts) == 2 and parts[1].startswith("ال"):
-                offices.add(f"{parts[0]} {parts[1][2:]}")  # construct state: «وزير خارجية تركمانستان»
+            if len(parts) == 2 and parts[1].startswith(_ARTICLE):
+                offices.add(f"{parts[0]} {parts[1][len(_ARTICLE) :]}")  # construct state: «وزير خارجية تركمانستان»
+    return offices
+
+
+def _index_person_runs(kb: KnowledgeBase) -> dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]]:
+    """First two words of any run of a KB person's full name → (person, the name's words)."""
     person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = {}
     for ent in kb.entities.values():
         if ent.type != "PER":
@@ -224,6 +226,11 @@ def build_index(kb: KnowledgeBase) -> _Index:
                 bucket = person_runs.setdefault(parts[i : i + 2], [])
                 if (ent, parts) not in bucket:
                     bucket.append((ent, parts))
+    return person_runs
+
+
+def _index_editions(kb: KnowledgeBase) -> dict[str, list[Entity]]:
+    """A recurring event → its editions, whose names are its name and more words."""
     misc_names: dict[str, Entity] = {}
     for ent in kb.entities.values():
         if ent.type == "MISC":
@@ -239,19 +246,17 @@ def build_index(kb: KnowledgeBase) -> _Index:
                 bucket = editions.setdefault(series.entity_id, [])
                 if ent not in bucket:
                     bucket.append(ent)
-    first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
-    max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
+    return editions
+
+
+def _index_fuzzy(entries: _Entries) -> dict[str, set[str]]:
+    """One letter deleted → the keys of states' names and nisbas long enough for a slip to be told apart."""
     fuzzy: dict[str, set[str]] = {}
     for key, bucket in entries.items():
-        if len(key) >= FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
+        if len(key) >= C.FUZZY_MIN_LEN and any(e.type == "GPE" and k in ("name", "nisba") for e, k in bucket):
             for variant in _deletions(key):
                 fuzzy.setdefault(variant, set()).add(key)
-    return _Index(entries, ambiguous_entries, first, max_words, offices, fuzzy, _capital_named_states(kb),
-                  person_runs, editions)  # fmt: skip
-
-
-FUZZY_MAX_COUNT = 5  # slips are rare: a surface seen this often in the news corpus is a word of its own
-FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
+    return fuzzy
 
 
 def _deletions(key: str) -> set[str]:
@@ -261,10 +266,10 @@ def _deletions(key: str) -> set[str]:
 def fuzzy_place(key: str, index: _Index) -> tuple[Entity, str] | None:
     """A state or place whose name or nisba is one letter away from ``key`` («كازخستان» → Kazakhstan,
     «الفليبيين» → the Philippines), when exactly one entity is that close."""
-    if len(key) < FUZZY_MIN_LEN or not index.fuzzy or lexicon_count(key) >= FUZZY_MAX_COUNT:
+    if len(key) < C.FUZZY_MIN_LEN or not index.fuzzy or lexicon_count(key) >= C.FUZZY_MAX_COUNT:
         return None  # a word the news writes this often is spelt right («الأنباء», «أوروبيا» = at European level)
     def head(k: str) -> str:
-        return k[2:3] if k.startswith("ال") else k[:1]
+        return k[len(_ARTICLE) : len(_ARTICLE) + 1] if k.startswith(_ARTICLE) else k[:1]
 
     # the slip is never the first letter: «ريبيري» (Ribéry) is not «ليبيري», «يونسيه» not «تونسيه»
     keys = {k for v in _deletions(key) for k in index.fuzzy.get(v, ()) if one_edit(key, k) and head(k) == head(key)}
@@ -330,13 +335,18 @@ def _match_at(
     return None
 
 
-_ABBR_AFTER = re.compile(r'\s*[«"(“]\s*(?P<abbr>[^\s«»"()“”]{2,12})\s*[»")”]')
+_ABBR_AFTER = re.compile(
+    rf'\s*[«"(“]\s*(?P<abbr>[^\s«»"()“”]{{{C.ABBR_MIN_LEN},{C.ABBR_MAX_LEN}}})\s*[»")”]'
+)
 
 
+# «كأس العالم (المقبلة) في روسيا»: the host named after a recurring event
+_HOST_TIME = "|".join(w + r"\s+" for w in lex.HOST_TIME_WORDS)
 _HOST_AFTER = re.compile(
-    r"\s+(?:المقبلة\s+|المقبل\s+|القادمة\s+|الماضية\s+)?(?:في|ب)\s*"
+    rf"\s+(?:{_HOST_TIME})?(?:{'|'.join(lex.HOST_PREPOSITIONS)})\s*"
     r"(?P<place>[^\s،,.:؛()«»\"]+(?:\s[^\s،,.:؛()«»\"]+)?)"
 )
+_YEAR_NUMBER = re.compile(r"\d{4}")
 
 
 def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
@@ -347,7 +357,7 @@ def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
     if m is None:
         return None
     place = m["place"].split(" ")
-    if re.fullmatch(r"\d{4}", place[0]):  # «كأس العالم المقبلة في 2022»
+    if _YEAR_NUMBER.fullmatch(place[0]):  # «كأس العالم المقبلة في 2022»
         held = [e for e in editions if any(alias_key(a).endswith(" " + place[0]) for a in e.aliases_ar)]
         return held[0] if len(held) == 1 else None
     for words in (place, place[:1]):
@@ -359,14 +369,9 @@ def _edition_by_host(text: str, hit: _Hit, index: _Index) -> Entity | None:
     return None
 
 
-# «الحكومة» is a generic institutional noun the guideline leaves untagged, also before a nisba («الحكومة
-# القيرغيزية»: the nisba alone); a parliament is a named institution («البرلمان التركي» is ORG)
-_GENERIC_INSTITUTIONS = {normalize(w) for w in ("الحكومة",)}
-
-
 def _generic_noun_with_nisba(text: str, hit: _Hit, index: _Index) -> bool:
     words = hit_key(text, hit).split(" ")
-    if hit.entity.type != "ORG" or len(words) != 2 or words[0] not in _GENERIC_INSTITUTIONS:
+    if hit.entity.type != "ORG" or len(words) != 2 or words[0] not in lex.GENERIC_INSTITUTIONS:
         return False
     return any(kind == "nisba" for _, kind in index.entries.get(words[1], ()))
 
@@ -388,23 +393,27 @@ def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, in
     return None
 
 
+_LAST_WORD = re.compile(r"([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$")  # the word before a position
+
+
 def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
     """Is the word before ``start`` a given name that is not this person's («خوان بيريز» is not Shimon Peres;
     «رجب أردوغان» is Erdoğan)?"""
-    prev = re.search(r"([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$", text[max(0, start - 40) : start])
+    prev = _LAST_WORD.search(text[max(0, start - C.NAME_LOOKBACK) : start])
     if prev is None:
         return False
     key = key_of_normalized(normalize(prev.group(1)))
-    word_start = start - len(text[max(0, start - 40) : start]) + prev.start(1)
-    known = key in index.entries or key in index.offices or key in _NAME_STOP or key in _NAME_CONNECTORS
+    word_start = start - len(text[max(0, start - C.NAME_LOOKBACK) : start]) + prev.start(1)
+    known = key in index.entries or key in index.offices or key in lex.NAME_STOP or key in lex.NAME_CONNECTORS
     own = {w for n in (ent.name_ar, *ent.aliases_ar) if n for w in alias_key(n).split(" ")}
-    mine = key in own or any(len(w) >= 4 and w[0] == key[0] and one_edit(key, w) for w in own)  # «كرستين»
+    mine = key in own or any(len(w) >= C.NAME_SLIP_MIN_LEN and w[0] == key[0] and one_edit(key, w)
+                             for w in own)  # «كرستين»
     return upos_at.get(word_start) == "PROPN" and not known and not mine
 
 
 def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
-    for n in (5, 4, 3, 2, 1):
+    for n in range(C.MAX_OFFICE_WORDS, 0, -1):
         if i + n > len(words):
             continue
         for start, replace in _clitic_variants(text, words[i]):
@@ -416,22 +425,23 @@ def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
 def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
     """Could this word be part of a person's name? Function words, verbs and common nouns are not;
     an article-bearing word only inside a name and when tagged PROPN («صباح الأحمد الصباح»)."""
-    if w.key in _NAME_STOP or w.key.isdigit() or _looks_like_verb(w):
+    if w.key in lex.NAME_STOP or w.key.isdigit() or _looks_like_verb(w):
         return False
     if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
         return False
-    if w.key in _NAME_PARTS_WITH_AL:
+    if w.key in lex.NAME_PARTS_WITH_AL:
         return inside
-    if w.key.startswith("ال") and len(w.key) > 4:
+    if w.key.startswith(_ARTICLE) and len(w.key) > C.ARTICLE_SHORT_WORD_LEN:
         return inside and upos == "PROPN"
-    return upos in ("PROPN", "X") or lexicon_count(w.key) < _FREQUENT
+    return upos in ("PROPN", "X") or lexicon_count(w.key) < C.FREQUENT
 
 
 def _missplit_name(w: Word, upos: str | None) -> bool:
     """A foreign surname the tokenizer cut as proclitic + word + pronoun («كابوريه» → ك + ابوري + ه): the
     word and its rest without the first letter are both unknown to the news lexicon."""
-    return (upos in ("ADP", "CCONJ") and len(w.key) >= 5 and w.key[0] in "وفبلك"
-            and lexicon_count(w.key) < 3 and lexicon_count(w.key[1:]) < 3)  # fmt: skip
+    return (upos in ("ADP", "CCONJ") and len(w.key) >= C.MISSPLIT_MIN_LEN and w.key[0] in lex.MISSPLIT_LETTERS
+            and lexicon_count(w.key) < C.MISSPLIT_MAX_COUNT
+            and lexicon_count(w.key[1:]) < C.MISSPLIT_MAX_COUNT)  # fmt: skip
 
 
 def _title_persons(
@@ -441,7 +451,7 @@ def _title_persons(
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        n = _office_at(text, words, i, index) or (1 if words[i].key in _COUNTERPART else 0)
+        n = _office_at(text, words, i, index) or (1 if words[i].key in lex.COUNTERPART else 0)
         if not n:
             i += 1
             continue
@@ -458,18 +468,18 @@ def _title_persons(
                 continue
             break
         name: list[Word] = []
-        while j < len(words) and len(name) < 4:
+        while j < len(words) and len(name) < C.MAX_TITLE_NAME_WORDS:
             w = words[j]
             if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
                 break
-            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in _NAME_CONNECTORS)
+            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in lex.NAME_CONNECTORS)
                     or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
                 break
             if any(s <= w.start < e for s, e in taken) and not name:
                 break
             name.append(w)
             j += 1
-        while name and name[-1].key in _NAME_CONNECTORS:
+        while name and name[-1].key in lex.NAME_CONNECTORS:
             name.pop()
         if name and not (i + n == j - len(name) and text[words[i + n - 1].end : name[0].start].strip()):
             spans.append((name[0].start, name[-1].end))
@@ -486,6 +496,46 @@ def kb_row(ent: Entity) -> EntityRow:
     return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases)
 
 
+_Sentence = tuple[int, int, int, list[Word]]  # (sentence_idx, start, end, its words)
+
+
+@dataclass
+class _DocState:
+    """What the passes of resolve_document share: the document and its words, the lookups, and what the
+    earlier passes found. A pass only adds mentions through ``emit``, which refuses a span that overlaps a
+    taken one: so the order of the passes is the order of precedence."""
+
+    text: str
+    doc: Document
+    sentences: Sequence[tuple[int, int, int]]
+    stanza_mentions: Sequence[Mention]
+    upos_at: Mapping[int, str]
+    kb: KnowledgeBase
+    index: _Index
+    per_sentence: list[_Sentence]
+    mentions: list[Mention] = field(default_factory=list)
+    rows: dict[str, EntityRow] = field(default_factory=dict)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    hits: list[tuple[int, _Hit]] = field(default_factory=list)  # KB matches, with the context of the document
+    full_people: set[str] = field(default_factory=set)  # KB persons the document names in full
+    kb_people_short: dict[str, Entity] = field(default_factory=dict)  # last word of a KB person's full name
+    local_people: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id → (full name, short forms)
+
+    def emit(self, s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None,
+             over_dates: bool = False) -> None:  # fmt: skip
+        """Add a mention unless it overlaps one already taken (a name over dates may replace them)."""
+        mentions, taken = self.mentions, self.taken
+        inside = [m for m in mentions if m.type == "DATE" and s <= m.start and m.end <= e] if over_dates else []
+        if s >= e or _overlaps((s, e), [t for t in taken if t not in {(m.start, m.end) for m in inside}]):
+            return
+        for m in inside:  # a name that contains a date («كأس العالم 2018», «حركة 23 مارس») wins over it
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
+        taken.append((s, e))
+        self.rows.setdefault(row.entity_id, row)
+        mentions.append(Mention(s, e, self.text[s:e], type_, source, row.entity_id, sent, score))
+
+
 def resolve_document(
     doc: Document,
     sentences: Sequence[tuple[int, int, int]],
@@ -495,50 +545,46 @@ def resolve_document(
 ) -> tuple[list[Mention], dict[str, EntityRow]]:
     """All entity mentions of one document, each linked to an entity row.
 
-    ``sentences`` are (sentence_idx, start, end); ``stanza_mentions`` come from the NER model.
+    ``sentences`` are (sentence_idx, start, end); ``stanza_mentions`` come from the NER model. The passes
+    run in order of precedence (see _DocState): rules and the KB first, the statistical model after them,
+    then the passes that only relink what is there.
     """
     kb = kb or load_kb()
-    index = get_index(kb)
     text = doc.text
-    upos_at = upos_at or {}
-    mentions: list[Mention] = []
-    rows: dict[str, EntityRow] = {}
-    taken: list[tuple[int, int]] = []
+    st = _DocState(text, doc, sentences, stanza_mentions, upos_at or {}, kb, get_index(kb),
+                   [(idx, s, e, words_in(text, s, e)) for idx, s, e in sentences])  # fmt: skip
+    for pass_ in _PASSES:
+        pass_(st)
+    st.mentions.sort(key=lambda m: (m.start, m.end))
+    return st.mentions, st.rows
 
-    def emit(s: int, e: int, type_: str, source: str, row: EntityRow, sent: int, score: float | None,
-             over_dates: bool = False) -> None:  # fmt: skip
-        inside = [m for m in mentions if m.type == "DATE" and s <= m.start and m.end <= e] if over_dates else []
-        if s >= e or _overlaps((s, e), [t for t in taken if t not in {(m.start, m.end) for m in inside}]):
-            return
-        for m in inside:  # a name that contains a date («كأس العالم 2018», «حركة 23 مارس») wins over it
-            mentions.remove(m)
-            taken.remove((m.start, m.end))
-        taken.append((s, e))
-        rows.setdefault(row.entity_id, row)
-        mentions.append(Mention(s, e, text[s:e], type_, source, row.entity_id, sent, score))
 
-    per_sentence = [(idx, s, e, words_in(text, s, e)) for idx, s, e in sentences]
-
-    # 1. dates, including the publication stamp kept in boilerplate
-    for idx, s, e, _ in per_sentence:
+def _date_pass(st: _DocState) -> None:
+    """1. Dates, including the publication stamp kept in boilerplate."""
+    text, emit = st.text, st.emit
+    for idx, s, e, _ in st.per_sentence:
         for d in find_dates(text, s, e):
             emit(d.start, d.end, "DATE", "rules", EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None,
-                                                            None), idx, 1.0)  # fmt: skip
-    for b in doc.boilerplate:
+                                                            None), idx, C.DATE_SCORE)  # fmt: skip
+    for b in st.doc.boilerplate:
         if b.kind == "source_stamp":
             for d in find_dates(text, b.start, b.end):
                 emit(d.start, d.end, "DATE", "rules",
-                     EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None), -1, 1.0)  # fmt: skip
+                     EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None), -1,
+                     C.DATE_SCORE)  # fmt: skip
 
-    # 2. KB names, nisbas and abbreviations; the countries named unambiguously give the context
-    #    that admits ambiguous forms; short forms only count after the person's full name
-    # footers, teasers and credits are not analysed, but the names they give are mentions (guideline)
-    lines = [(-1, b.start, b.end, words_in(text, b.start, b.end)) for b in doc.boilerplate
+
+def _kb_hits_pass(st: _DocState) -> None:
+    """2. KB names, nisbas and abbreviations; the countries named unambiguously give the context that admits
+    ambiguous forms. Footers, teasers and credits are not analysed, but the names they give are mentions
+    (guideline)."""
+    text, index = st.text, st.index
+    lines = [(-1, b.start, b.end, words_in(text, b.start, b.end)) for b in st.doc.boilerplate
              if b.kind in ANNOTATED_BOILERPLATE]  # fmt: skip
 
     def kb_hits(context: frozenset[str]) -> list[tuple[int, _Hit]]:
         found = []
-        for idx, _s, _e, words in [*per_sentence, *lines]:
+        for idx, _s, _e, words in [*st.per_sentence, *lines]:
             i = 0
             while i < len(words):
                 hit = _match_at(text, words, i, index, context)
@@ -553,151 +599,208 @@ def resolve_document(
     context = frozenset(
         c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country) if c
     )
-    hits = kb_hits(context) if context else first
-    # named agreements and processes: «اتفاق الجزائر», «محادثات أستانة», «عملية جنيف للسلام» (MISC)
-    for idx, hit in hits:
+    st.hits = kb_hits(context) if context else first
+
+
+def _named_process_pass(st: _DocState) -> None:
+    """Named agreements and processes: «اتفاق الجزائر», «محادثات أستانة», «عملية جنيف للسلام» (MISC)."""
+    text, index = st.text, st.index
+    for idx, hit in st.hits:
         if hit.entity.type != "GPE" or hit.kind != "name":
             continue
-        head = _NAMED_PROCESS.search(text, max(0, hit.start - 14), hit.start)
+        head = _NAMED_PROCESS.search(text, max(0, hit.start - C.NAMED_PROCESS_LOOKBACK), hit.start)
         if head is None:
             continue
         if hit.entity.subtype == "country" and hit.entity.entity_id not in index.capital_named:
             continue  # «اتفاق إيران» is a description; «اتفاق الجزائر» is named after Algiers
         end = hit.end
-        tail = re.match(r"\s+للسلام(?![\w])", text[end : end + 10])
-        if tail is None and normalize(head["head"]).endswith("عمليه"):
+        tail = _PEACE_TAIL.match(text[end : end + C.PEACE_TAIL_WINDOW])
+        if tail is None and normalize(head["head"]).endswith(lex.PROCESS_NEEDING_TAIL):
             continue  # «عملية الأحواز» is an attack there; «عملية جنيف للسلام» is a named process
         end += tail.end() if tail else 0
         name = text[head.start("head") : end]
-        emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name, None,
-                                                                  None, [name]), idx, 0.7)  # fmt: skip
-    full_people = {h.entity.entity_id for _, h in hits if h.kind != "short" and h.entity.type == "PER"}
-    kb_people_short: dict[str, Entity] = {}
-    for idx, hit in hits:
+        st.emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name,
+                                                                     None, None, [name]), idx,
+                C.NAMED_PROCESS_SCORE)  # fmt: skip
+
+
+def _kb_mentions_pass(st: _DocState) -> None:
+    """The KB hits as mentions; short forms only count after the person's full name (or when long)."""
+    text, index, emit = st.text, st.index, st.emit
+    st.full_people = {h.entity.entity_id for _, h in st.hits if h.kind != "short" and h.entity.type == "PER"}
+    for idx, hit in st.hits:
         ent = hit.entity
         if hit.kind == "short":
             # a well-known surname stands alone («ترامب», «أردوغان»); a short one («شي», «لي») needs the
             # full name in the same document
-            if ent.entity_id in full_people or (len(hit_key(text, hit)) >= 5
-                                                and not _after_unknown_name(text, hit.start, index, upos_at, ent)):
-                emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, 0.85)
+            if ent.entity_id in st.full_people or (
+                len(hit_key(text, hit)) >= C.SHORT_ALONE_MIN_LEN
+                and not _after_unknown_name(text, hit.start, index, st.upos_at, ent)
+            ):
+                emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, C.KB_SHORT_SCORE)
         elif hit.kind == "nisba":
-            emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, 0.9)
+            emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, C.KB_NISBA_SCORE)
         else:
             start = hit.start
-            if ent.type == "ORG" and hit.start >= 6 and normalize(text[hit.start - 6 : hit.start]) == "منظمه ":
-                start = hit.start - 6  # «منظمة أوبك»: the head is part of the organisation's name
+            prefix = len(lex.ORG_NAME_PREFIX)
+            if (ent.type == "ORG" and hit.start >= prefix
+                    and normalize(text[hit.start - prefix : hit.start]) == lex.ORG_NAME_PREFIX):  # fmt: skip
+                start = hit.start - prefix  # «منظمة أوبك»: the head is part of the organisation's name
             end = _family_name_end(text, hit.end, ent) if ent.type == "PER" else hit.end
             if ent.type == "MISC":  # «كأس العالم في روسيا»: the edition held there
                 ent = _edition_by_host(text, hit, index) or ent
             abbr = _abbreviation_after(text, hit, index) if ent.type == "ORG" else None
             if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
                 ent = abbr[0]
-            emit(start, end, ent.type, "kb", kb_row(ent), idx, 0.95, over_dates=True)
+            emit(start, end, ent.type, "kb", kb_row(ent), idx, C.KB_NAME_SCORE, over_dates=True)
             if abbr is not None:
-                emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, 0.9)
+                emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, C.KB_ABBR_AFTER_SCORE)
             if ent.type == "PER":
                 parts = words_in(text, hit.start, hit.end)
                 if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
-                    kb_people_short.setdefault(parts[-1].key, ent)
+                    st.kb_people_short.setdefault(parts[-1].key, ent)
 
-    # 3. persons after titles that the KB does not know
-    local_people: dict[str, tuple[str, list[str]]] = {}  # entity id → (full name, short forms)
-    for idx, _s, _e, words in per_sentence:
-        for s, e in _title_persons(text, words, index, taken, upos_at):
-            if _overlaps((s, e), taken):
+
+def _title_persons_pass(st: _DocState) -> None:
+    """3. Persons after titles that the KB does not know."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
+        for s, e in _title_persons(text, words, st.index, st.taken, st.upos_at):
+            if _overlaps((s, e), st.taken):
                 continue
             name = text[s:e]
             eid = stable_id("per", name)
             parts = words_in(text, s, e)
             shorts = [parts[-1].key] if _short_form_ok(parts) else []
-            local_people.setdefault(eid, (name, shorts))
-            emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx, 0.8)
+            st.local_people.setdefault(eid, (name, shorts))
+            st.emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
+                    C.TITLE_PERSON_SCORE)  # fmt: skip
 
-    # stanza's own mentions, re-cut and retyped, where the rules found nothing
-    for m in stanza_mentions:
-        if _overlaps((m.start, m.end), taken):
-            continue
-        s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
-        if s >= e or _overlaps((s, e), taken):
-            continue
-        span_words = words_in(text, s, e)
-        if not span_words or not _plausible_name(span_words, upos_at):
-            continue
-        if len(span_words) == 1 and _looks_like_verb(span_words[0]):
-            continue  # «سيوصي»: a future verb the model took for a name
-        if m.type == "MISC" and _common_phrase(span_words, index):
-            continue  # «كرة القدم»: common nouns, no named event
-        type_ = GENERIC_TYPES.get(m.type, m.type)
-        if span_words[0].key in ORG_HEADS:
-            type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
-        elif span_words[0].key in MISC_HEADS:
-            type_ = "MISC"  # «مهرجان فيسباكو»
-        if span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
-            type_ = "LOC"
-        key = key_of_normalized(_normalized_slice(text, s, e))
-        near = fuzzy_place(key, index)
-        plural = key.endswith(("ين", "ون"))  # «فلبينين»: a misspelt plural nisba is a people, never a person
-        if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and (type_ != "PER" or plural))):
-            emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, 0.7)  # a misspelt state or nisba
-            continue
-        place = load_gazetteer().lookup(key) if type_ == "GPE" else None
-        if place is not None:  # a city the KB does not know («سواكن» → Suakin): GeoNames' English name
-            emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), m.sentence_idx, m.score)
-            continue
-        name = text[s:e]
-        eid = stable_id(type_.lower(), name)
-        if type_ == "LOC" and span_words[0].key in FACILITY_HEADS and len(span_words) > 1:
-            english = _facility_name(text, span_words, index)
-            if english:  # «ميناء سواكن» → Port of Suakin
-                emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
-                     m.score)  # fmt: skip
-                continue
-        if type_ == "PER" and _short_form_ok(span_words):
-            local_people.setdefault(eid, (name, [span_words[-1].key]))
-        emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
-    # 4. short forms of persons the KB does not know, named in full in the document
-    for idx, _s, _e, words in per_sentence:
+def _stanza_pass(st: _DocState) -> None:
+    """Stanza's own mentions, re-cut and retyped, where the rules found nothing."""
+    for m in st.stanza_mentions:
+        _stanza_mention(st, m)
+
+
+def _stanza_mention(st: _DocState, m: Mention) -> None:
+    """One statistical mention: trimmed to the name, dropped if it is no name, linked to a misspelt state,
+    a GeoNames city or a facility's English name when it is one."""
+    text, index, emit = st.text, st.index, st.emit
+    if _overlaps((m.start, m.end), st.taken):
+        return
+    s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
+    if s >= e or _overlaps((s, e), st.taken):
+        return
+    span_words = words_in(text, s, e)
+    if not span_words or not _plausible_name(span_words, st.upos_at):
+        return
+    if len(span_words) == 1 and _looks_like_verb(span_words[0]):
+        return  # «سيوصي»: a future verb the model took for a name
+    if m.type == "MISC" and _common_phrase(span_words, index):
+        return  # «كرة القدم»: common nouns, no named event
+    type_ = GENERIC_TYPES.get(m.type, m.type)
+    if span_words[0].key in lex.ORG_HEADS:
+        type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
+    elif span_words[0].key in lex.MISC_HEADS:
+        type_ = "MISC"  # «مهرجان فيسباكو»
+    if span_words[0].key in lex.FACILITY_HEADS and len(span_words) > 1:
+        type_ = "LOC"
+    key = key_of_normalized(_normalized_slice(text, s, e))
+    near = fuzzy_place(key, index)
+    plural = key.endswith(lex.PLURAL_NISBA_ENDINGS)  # «فلبينين»: a misspelt plural nisba is a people, never a person
+    if near is not None and (type_ in ("GPE", "LOC") or (near[1] == "nisba" and (type_ != "PER" or plural))):
+        emit(s, e, "GPE", "kb-fuzzy", kb_row(near[0]), m.sentence_idx, C.FUZZY_SCORE)  # a misspelt state or nisba
+        return
+    place = load_gazetteer().lookup(key) if type_ == "GPE" else None
+    if place is not None:  # a city the KB does not know («سواكن» → Suakin): GeoNames' English name
+        emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), m.sentence_idx, m.score)
+        return
+    name = text[s:e]
+    eid = stable_id(type_.lower(), name)
+    if type_ == "LOC" and span_words[0].key in lex.FACILITY_HEADS and len(span_words) > 1:
+        english = _facility_name(text, span_words, index)
+        if english:  # «ميناء سواكن» → Port of Suakin
+            emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
+                 m.score)  # fmt: skip
+            return
+    if type_ == "PER" and _short_form_ok(span_words):
+        st.local_people.setdefault(eid, (name, [span_words[-1].key]))
+    emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
+
+
+def _kb_short_forms_pass(st: _DocState) -> None:
+    """4. The last word of a KB person's full name, later in the document («أردوغان»)."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
         for w in words:
             for start, _ in _clitic_variants(text, w):
-                ent = kb_people_short.get(_normalized_slice(text, start, w.end))
+                ent = st.kb_people_short.get(_normalized_slice(text, start, w.end))
                 if ent is not None:
-                    emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, 0.8)
+                    st.emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, C.KB_SHORT_LATER_SCORE)
                     break
-    _generic_bodies(text, per_sentence, kb, hits, emit)
-    linked_places = [(m.start, m.end) for m in mentions
+
+
+def _generic_bodies_pass(st: _DocState) -> None:
+    """A bare «وزارة الخارجية» is the body of the country the document is about."""
+    _generic_bodies(st.text, st.per_sentence, st.kb, st.hits, st.emit)
+
+
+def _cued_places_pass(st: _DocState) -> None:
+    """Towns after a locative cue or in a list after a linked place (nisbas do not start a list)."""
+    text, index = st.text, st.index
+    linked_places = [(m.start, m.end) for m in st.mentions
                      if m.type == "GPE" and m.entity_id.startswith(("Q", "kb:", "gn:"))
                      and all(k != "nisba" for _, k in index.entries.get(_normalized_slice(text, m.start, m.end), ()))]
-    _cued_places(text, per_sentence, emit, upos_at, linked_places)
+    _cued_places(text, st.per_sentence, st.emit, st.upos_at, linked_places)  # fmt: skip
+
+
+def _local_short_forms_pass(st: _DocState) -> None:
+    """The last word of an unknown person's full name (after a title or from the model), later on."""
+    text, local_people = st.text, st.local_people
     short_map = {key: eid for eid, (_, keys) in local_people.items() for key in keys}
-    if short_map:
-        for idx, _s, _e, words in per_sentence:
-            for w in words:
-                for start, _ in _clitic_variants(text, w):
-                    key = _normalized_slice(text, start, w.end)
-                    if key in short_map:
-                        eid = short_map[key]
-                        full = local_people[eid][0]
-                        emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
-                             idx, 0.7)  # fmt: skip
-                        break
-    _facilities(text, mentions, rows, kb, sentences)
-    _link_kb_person_runs(text, mentions, rows, kb, index)
-    _prefer_local_owner(text, mentions, rows, full_people)
-    _link_partial_names(text, mentions, rows, kb)
-    mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions, rows
+    if not short_map:
+        return
+    for idx, _s, _e, words in st.per_sentence:
+        for w in words:
+            for start, _ in _clitic_variants(text, w):
+                key = _normalized_slice(text, start, w.end)
+                if key in short_map:
+                    eid = short_map[key]
+                    full = local_people[eid][0]
+                    st.emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
+                            idx, C.LOCAL_SHORT_SCORE)  # fmt: skip
+                    break
 
 
-# English names of facilities from the place they are named after (Wikipedia's usual titles)
-_FACILITY_ENGLISH = {normalize(k): v for k, v in {
-    "ميناء": "Port of {}", "مرفأ": "Port of {}", "مطار": "{} Airport", "سد": "{} Dam", "جسر": "{} Bridge",
-    "قناة": "{} Canal", "مضيق": "Strait of {}", "معبر": "{} border crossing",
-}.items()}  # fmt: skip
+def _relink_pass(st: _DocState) -> None:
+    """Passes that change what the mentions are, not where: facilities, KB persons named in part, local
+    bearers of famous surnames, partial names of unknown persons."""
+    _facilities(st.text, st.mentions, st.rows, st.kb, st.sentences)
+    _link_kb_person_runs(st.text, st.mentions, st.rows, st.kb, st.index)
+    _prefer_local_owner(st.text, st.mentions, st.rows, st.full_people)
+    _link_partial_names(st.text, st.mentions, st.rows, st.kb)
 
 
-_FACILITY_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفبل]{1,2})?(?P<head>ميناء|مرفأ|مطار|سد|جسر)\s+$")
+# The passes of resolve_document, in order of precedence.
+_PASSES: tuple[Callable[[_DocState], None], ...] = (
+    _date_pass,
+    _kb_hits_pass,
+    _named_process_pass,
+    _kb_mentions_pass,
+    _title_persons_pass,
+    _stanza_pass,
+    _kb_short_forms_pass,
+    _generic_bodies_pass,
+    _cued_places_pass,
+    _local_short_forms_pass,
+    _relink_pass,
+)
+
+
+_FACILITY_BEFORE = re.compile(
+    rf"(?:^|(?<=\s))(?:{_PROCLITIC_LETTER}{{1,2}})?(?P<head>{'|'.join(lex.FACILITY_BEFORE_PLACE)})\s+$"
+)
 
 
 def _facilities(
@@ -710,14 +813,14 @@ def _facilities(
     for m in mentions:
         if m.type != "GPE":
             continue
-        head = _FACILITY_BEFORE.search(text, max(0, m.start - 12), m.start)
+        head = _FACILITY_BEFORE.search(text, max(0, m.start - C.FACILITY_LOOKBACK), m.start)
         ent = kb.entities.get(m.entity_id)
         if head is None or (ent is not None and alias_key(m.text) in {alias_key(n) for n in ent.nisba_ar}):
             continue
         if m.entity_id in rows:
             places.setdefault(_normalized_slice(text, m.start, m.end), rows[m.entity_id])
         canonical = rows[m.entity_id].canonical_name if m.entity_id in rows else m.text
-        pattern = _FACILITY_ENGLISH.get(normalize(head["head"]))
+        pattern = lex.FACILITY_ENGLISH.get(normalize(head["head"]))
         start = head.start("head")
         name = text[start : m.end]
         eid = stable_id("loc", name)
@@ -727,7 +830,7 @@ def _facilities(
     # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
     norm, index = normalize_with_map(text) if places else ("", [])
     for key, row in places.items():
-        for hit in re.finditer(rf"(?<![\w])(?:[وفبل])?({re.escape(key)})(?![\w])", norm):
+        for hit in re.finditer(rf"(?<![\w])(?:{_PROCLITIC_LETTER})?({re.escape(key)})(?![\w])", norm):
             s, e = span_to_original(index, hit.start(1), hit.end(1))
             if any(m.start < e and s < m.end for m in mentions):
                 continue
@@ -735,21 +838,24 @@ def _facilities(
             if idx is None:
                 continue  # boilerplate
             rows.setdefault(row.entity_id, row)
-            mentions.append(Mention(s, e, text[s:e], "GPE", "rules", row.entity_id, idx, 0.6))
+            mentions.append(Mention(s, e, text[s:e], "GPE", "rules", row.entity_id, idx, C.CONTEXT_SCORE))
 
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([\w\u064B-\u065F\u0670\u0640]+)")  # the word after a position
+
+
 def _family_name_end(text: str, end: int, ent: Entity) -> int:
     """«صباح الأحمد الصباح»: a person matched by a shorter form, followed by the family name that ends one
     of the person's full names, is named up to the family name."""
-    nxt = re.match(r"[ \t]+([\w\u064B-\u065F\u0670\u0640]+)", text[end : end + 40])
+    nxt = _NEXT_WORD.match(text[end : end + C.FAMILY_LOOKAHEAD])
     if nxt is None:
         return end
     word = alias_key(nxt.group(1))
-    lasts = {alias_key(a).split(" ")[-1] for a in ent.aliases_ar if len(a.split()) >= 3}
-    if word.startswith("ال") and word in lasts:
+    lasts = {alias_key(a).split(" ")[-1] for a in ent.aliases_ar if len(a.split()) >= C.FULL_NAME_MIN_WORDS}
+    if word.startswith(_ARTICLE) and word in lasts:
         return end + nxt.end()
     # «الملك سلمان بن عبد العزيز (آل سعود)»: the patronym that continues one of the person's full names
     tail = _PATRONYM.match(text, end)
@@ -763,8 +869,11 @@ def _family_name_end(text: str, end: int, ent: Entity) -> int:
     return end
 
 
-_PATRONYM = re.compile(r"[ \t]+(?P<patronym>(?:بن|ابن|بنت)[ \t]+(?:عبد[ \t]*)?[\w\u064B-\u065F\u0670]+)"
-                       r"(?:[ \t]+آل[ \t]+[\w\u064B-\u065F\u0670]+)?")
+# «بن عبد العزيز (آل سعود)»: a patronym, perhaps with «عبد», and the family name after it
+_PATRONYM = re.compile(
+    rf"[ \t]+(?P<patronym>(?:{'|'.join(lex.PATRONYM_LINKS)})[ \t]+(?:{lex.ABD}[ \t]*)?[\w\u064B-\u065F\u0670]+)"
+    rf"(?:[ \t]+{lex.FAMILY_ARTICLE}[ \t]+[\w\u064B-\u065F\u0670]+)?"
+)
 
 
 def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
@@ -777,7 +886,7 @@ def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
             continue
         for a in (e.name_ar, *e.aliases_ar):
             key = alias_key(a or "")
-            for drop in ("مدينه ", " العاصمه", " سيتي"):
+            for drop in lex.CAPITAL_AFFIXES:
                 key = key.replace(drop, "")
             if key in names and (kb.entities[names[key]].iso_code or "") == (e.country or "-"):
                 out.add(names[key])
@@ -786,7 +895,7 @@ def _capital_named_states(kb: KnowledgeBase) -> frozenset[str]:
 
 def _facility_name(text: str, words: Sequence[Word], index: _Index) -> str | None:
     """«ميناء سواكن» → «Port of Suakin», when the rest of the name is a place the KB or the gazetteer knows."""
-    pattern = _FACILITY_ENGLISH.get(words[0].key)
+    pattern = lex.FACILITY_ENGLISH.get(words[0].key)
     if pattern is None:
         return None
     key = key_of_normalized(_normalized_slice(text, words[1].start, words[-1].end))
@@ -798,15 +907,8 @@ def _facility_name(text: str, words: Sequence[Word], index: _Index) -> str | Non
     return pattern.format(place) if place else None
 
 
-# Words after which a name is a place: «من عفرين», «بلدة تل رفعت», «قرب منبج».
-_LOCATIVE_CUES = {normalize(w) for w in (
-    "في", "من", "إلى", "الى", "قرب", "بالقرب", "نحو", "مدينة", "بمدينة", "لمدينة", "ومدينة", "بلدة", "ببلدة",
-    "وبلدة", "قرية", "بقرية", "محافظة", "بمحافظة", "ولاية", "بولاية", "إقليم", "بإقليم", "منطقة", "بمنطقة",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "وسط", "مخيم", "بمخيم",
-)}  # fmt: skip
-
-
 _LIST_SEPARATOR = re.compile(r"\s*[،,]\s*$|\s+$")
+_COMMAS = ("،", ",")  # Arabic and Latin commas between listed places
 
 
 def _cued_places(
@@ -822,20 +924,20 @@ def _cued_places(
         for i in range(1, len(words)):
             gap = text[words[i - 1].end : words[i].start]
             if words[i - 1].end in place_ends and _LIST_SEPARATOR.match(gap):
-                if _listed_place(text, words[i], gaz, emit, idx, comma="،" in gap or "," in gap):
+                if _listed_place(text, words[i], gaz, emit, idx, comma=any(c in gap for c in _COMMAS)):
                     place_ends.add(words[i].end)
                 continue
-            if words[i - 1].key not in _LOCATIVE_CUES or text[words[i - 1].end : words[i].start].strip():
+            if words[i - 1].key not in lex.LOCATIVE_CUES or text[words[i - 1].end : words[i].start].strip():
                 continue
             if upos_at.get(words[i].start) not in ("PROPN", "X"):
                 continue
-            for n in (2, 1):  # «تل رفعت» before «تل»
+            for n in range(C.CUED_PLACE_MAX_WORDS, 0, -1):  # «تل رفعت» before «تل»
                 if i + n > len(words) or text[words[i + n - 2].end : words[i + n - 1].start].strip():
                     continue
                 s, e = words[i].start, words[i + n - 1].end
                 place = gaz.lookup(key_of_normalized(_normalized_slice(text, s, e)))
                 if place is not None:
-                    emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), idx, 0.6)
+                    emit(s, e, "GPE", "gazetteer", _place_row(place, text[s:e]), idx, C.CONTEXT_SCORE)
                     break
 
 
@@ -848,14 +950,14 @@ def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool
     """«وتانغشان» or «، تانغشان» after a place: the word, with «و» and no other clitic, if the gazetteer
     knows it."""
     raw = text[w.start : w.end]
-    starts = [w.start + 1] if raw.startswith("و") and len(raw) > 4 else []
+    starts = [w.start + 1] if raw.startswith(lex.CONJUNCTION) and len(raw) > C.LIST_ITEM_SHORT_LEN else []
     for s in starts + ([w.start] if comma else []):
         rest = _normalized_slice(text, s, w.end)
-        if rest[0] in "لبك" and lexicon_count(rest[1:]) >= 20:
+        if rest[0] in lex.PREPOSITION_LETTERS and lexicon_count(rest[1:]) >= C.PREPOSITION_WORD_MIN_COUNT:
             continue  # «ولكسر الحصار»: a preposition and a word, not Luxor
         place = gaz.lookup(key_of_normalized(_normalized_slice(text, s, w.end)))
         if place is not None:
-            emit(s, w.end, "GPE", "gazetteer", _place_row(place, text[s : w.end]), idx, 0.6)
+            emit(s, w.end, "GPE", "gazetteer", _place_row(place, text[s : w.end]), idx, C.CONTEXT_SCORE)
             return True
     return False
 
@@ -873,7 +975,7 @@ def _person_run_matches(words: Sequence[str], full: Sequence[str]) -> bool:
             return True
         if len(slips) == 1:
             w, r = slips[0]
-            if len(r) >= 3 and w[0] == r[0] and one_edit(w, r):
+            if len(r) >= C.PERSON_RUN_SLIP_MIN_LEN and w[0] == r[0] and one_edit(w, r):
                 return True
     return False
 
@@ -954,9 +1056,9 @@ def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, Enti
 def _short_form_ok(parts: Sequence[Word]) -> bool:
     """The last word of a full name stands for the person later («أردوغان»), unless it follows a
     connector («آل ثاني») or is a common word («ثاني» = second)."""
-    if len(parts) < 2 or parts[-2].key in _NAME_CONNECTORS or len(parts[-1].key) < 3:
+    if len(parts) < 2 or parts[-2].key in lex.NAME_CONNECTORS or len(parts[-1].key) < C.SHORT_FORM_MIN_LEN:
         return False
-    return lexicon_count(parts[-1].key) < _FREQUENT
+    return lexicon_count(parts[-1].key) < C.FREQUENT
 
 
 
@@ -965,13 +1067,13 @@ def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
     """A span of several common nouns, none a head («جامعة») or a KB name («القاهرة»): «كرة القدم» is no
     named event. Each word is used often with and without the article, which names almost never are (the
     gazetteer's «noun» test, ``tasks.entities.gazetteer.NOUN_MIN``)."""
-    if len(words) < 2 or words[0].key in ORG_HEADS | MISC_HEADS | FACILITY_HEADS:
+    if len(words) < 2 or words[0].key in lex.ORG_HEADS | lex.MISC_HEADS | lex.FACILITY_HEADS:
         return False
 
     def noun(k: str) -> bool:
-        bare = k[2:] if k.startswith("ال") else k
-        known = bare in index.entries or "ال" + bare in index.entries
-        return not known and min(lexicon_count(bare), lexicon_count("ال" + bare)) >= NOUN_MIN
+        bare = k[len(_ARTICLE) :] if k.startswith(_ARTICLE) else k
+        known = bare in index.entries or _ARTICLE + bare in index.entries
+        return not known and min(lexicon_count(bare), lexicon_count(_ARTICLE + bare)) >= NOUN_MIN
 
     return all(noun(w.key) for w in words)
 
@@ -979,7 +1081,8 @@ def _common_phrase(words: Sequence[Word], index: _Index) -> bool:
 def _looks_like_verb(w: Word) -> bool:
     """«سيوصي»: a future verb is never a name."""
     k = w.key
-    return len(k) > 4 and k[0] == "س" and k[1] in "يتن" and lexicon_count(k[1:]) >= 3
+    return (len(k) > C.VERB_SHORT_LEN and k[0] == lex.FUTURE_PREFIX and k[1] in lex.FUTURE_PERSON_LETTERS
+            and lexicon_count(k[1:]) >= C.VERB_STEM_MIN_COUNT)  # fmt: skip
 
 
 def hit_key(text: str, hit: _Hit) -> str:
@@ -992,10 +1095,10 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
     if len(words) == 1:
         w = words[0]
         count = lexicon_count(w.key)
-        if w.key.startswith("ال"):
-            return upos_at.get(w.start) == "PROPN" and count < 20
-        return (upos_at.get(w.start) in ("PROPN", "X") and count < 50) or count == 0
-    return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < 5 for w in words)
+        if w.key.startswith(_ARTICLE):
+            return upos_at.get(w.start) == "PROPN" and count < C.ARTICLE_NAME_MAX_COUNT
+        return (upos_at.get(w.start) in ("PROPN", "X") and count < C.BARE_NAME_MAX_COUNT) or count == C.UNSEEN
+    return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < C.RARE_WORD_MAX_COUNT for w in words)
 
 
 def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,
@@ -1018,7 +1121,7 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
                 if kind:
                     body = kb.body(kind, top)
                     if body is not None:
-                        emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, 0.6)
+                        emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, C.CONTEXT_SCORE)
                     break
 
 
@@ -1026,16 +1129,17 @@ def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = Fa
     """Cut a statistical span to the name: leading proclitics (unless «لل»), titles, honorifics and
     nisbas, and function words at either edge («القيرغيزي صدير جاباروف» → «صدير جاباروف»)."""
     words = words_in(text, start, end)
-    while words and words[-1].key in _NAME_STOP:
+    while words and words[-1].key in lex.NAME_STOP:
         words.pop()
     if not words:
         return start, start
     end = words[-1].end
-    while words and words[0].key in _NAME_STOP:
+    while words and words[0].key in lex.NAME_STOP:
         words.pop(0)
     if not words:
         return start, start
-    while person and len(words) > 1 and words[0].key.startswith("ال") and lexicon_count(words[0].key) >= _FREQUENT:
+    while (person and len(words) > 1 and words[0].key.startswith(_ARTICLE)
+           and lexicon_count(words[0].key) >= C.FREQUENT):  # fmt: skip
         words.pop(0)  # «المنتج إدريسا ويدراوغو» → «إدريسا ويدراوغو»
     start = max(start, words[0].start)
     i = 0
@@ -1052,48 +1156,3 @@ def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = Fa
     if i >= len(words):
         return start, start
     return max(start, words[i].start if i else start), end
-
-
-def resolve_columns(
-    docs: Sequence[Document], sentences: Mapping[str, list[Any]], mentions: Mapping[str, list[Any]],
-    tokens: Mapping[str, list[Any]], kb: KnowledgeBase | None = None,
-) -> tuple[dict[str, list[Any]], dict[str, EntityRow]]:  # fmt: skip
-    """Batch adapter: stanza's mention columns in, resolved mention columns and entity rows out."""
-    from tasks.nlp.analyse import MENTION_COLS, mention_id
-
-    by_doc_sent: dict[str, list[tuple[int, int, int]]] = {}
-    for d, i, s, e in zip(sentences["doc_id"], sentences["sentence_idx"], sentences["start_char"],
-                          sentences["end_char"], strict=True):  # fmt: skip
-        by_doc_sent.setdefault(d, []).append((i, s, e))
-    by_doc_ment: dict[str, list[Mention]] = {}
-    for d, s, e, t, ty, si, sc in zip(mentions["doc_id"], mentions["start_char"], mentions["end_char"],
-                                      mentions["text"], mentions["type"], mentions["sentence_idx"],
-                                      mentions["score"], strict=True):  # fmt: skip
-        by_doc_ment.setdefault(d, []).append(Mention(s, e, t, ty, "stanza", "", si, sc))
-    upos: dict[str, dict[int, str]] = {}
-    for d, s, u in zip(tokens["doc_id"], tokens["start_char"], tokens["upos"], strict=True):
-        if u:
-            upos.setdefault(d, {})[s] = u
-    out: dict[str, list[Any]] = {c: [] for c in MENTION_COLS}
-    rows: dict[str, EntityRow] = {}
-    for doc in docs:
-        ms, rs = resolve_document(doc, by_doc_sent.get(doc.doc_id, []), by_doc_ment.get(doc.doc_id, []),
-                                  upos.get(doc.doc_id), kb)  # fmt: skip
-        for r in rs.values():
-            rows.setdefault(r.entity_id, r)
-        for m in ms:
-            row = (mention_id(doc.doc_id, m.start, m.end, m.type, m.source), doc.doc_id, m.sentence_idx, m.start,
-                   m.end, m.text, m.type, m.source, m.score, m.entity_id)  # fmt: skip
-            for col, val in zip(MENTION_COLS, row, strict=True):
-                out[col].append(val)
-    return out, rows
-
-
-def entity_columns(rows: Iterable[EntityRow]) -> dict[str, list[Any]]:
-    """Entity rows → columns of the ``entities`` table, sorted by id (stable output)."""
-    cols: dict[str, list[Any]] = {k: [] for k in ("entity_id", "type", "canonical_name", "name_ar", "iso_code",
-                                                  "wikidata_id", "aliases")}  # fmt: skip
-    for r in sorted(rows, key=lambda r: r.entity_id):
-        for k in cols:
-            cols[k].append(getattr(r, k))
-    return cols

@@ -11,19 +11,17 @@ import re
 import unicodedata
 from collections import Counter
 
+from tasks.ingest import lexicons as lex
+from tasks.ingest.constants import MAX_TAG_ATTRS_LEN, MAX_TAGS, MIN_ARABIC_SHARE
 from tasks.ingest.reader import Document
 
-MIN_ARABIC_SHARE = 0.5
-"""An Arabic article quotes Latin names, agencies and URLs; below half Arabic letters it is another language."""
-
-MAX_TAGS = 10
-"""A few «<» in a text are fine; this many HTML tags mean the file is a web page, not its article text."""
+__all__ = ["MAX_TAGS", "MIN_ARABIC_SHARE", "content_problem", "html_problem", "language_problem"]
 
 _PAGE_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[\s>])", re.IGNORECASE)
-_STRONG_TAG = re.compile(r"<\s*(?:html|head|body|script|style|meta|iframe)[\s>/]", re.IGNORECASE)
+# tag names are in tasks/ingest/lexicons.toml, the thresholds in tasks/ingest/constants.py
+_STRONG_TAG = re.compile(rf"<\s*(?:{'|'.join(lex.HTML_PAGE_TAGS)})[\s>/]", re.IGNORECASE)
 _TAG = re.compile(
-    r"<\s*/?\s*(?:a|abbr|article|aside|b|blockquote|br|div|em|figure|footer|form|h[1-6]|header|hr|i|img|input"
-    r"|li|link|nav|ol|p|section|span|strong|table|tbody|td|th|tr|ul)(?:\s[^<>]{0,500})?\s*/?>",
+    rf"<\s*/?\s*(?:{'|'.join(lex.HTML_MARKUP_TAGS)})(?:\s[^<>]{{0,{MAX_TAG_ATTRS_LEN}}})?\s*/?>",
     re.IGNORECASE,
 )
 _ARABIC_RANGES = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))

@@ -5,6 +5,9 @@ text by character offsets, so ingest never edits the text. It only decodes it, u
 ends, and decides which line spans are content (segments) and which are web junk (boilerplate,
 each tagged with the reason it was set aside). Datelines and publication stamps are read here
 because they are the only reliable source of a document's date and agency.
+
+Phrase lists, agency and month names are data (tasks/ingest/lexicons.toml, folded by
+tasks.ingest.lexicons); thresholds and length limits are in tasks.ingest.constants.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from tasks.errors import IngestError
-from tasks.text.normalize import normalize
+from tasks.ingest import constants as C
+from tasks.ingest import lexicons as lex
+from tasks.ingest.constants import MAX_BYTES
+from tasks.ingest.lexicons import fold
 
 __all__ = [
     "MAX_BYTES",
@@ -28,10 +34,6 @@ __all__ = [
     "ingest_file",
     "parse_dateline",
 ]
-
-MAX_BYTES = 20 * 1024 * 1024
-"""A news article is a few kB; anything this large is a dump or a wrong file, not an article."""
-
 
 @dataclass(frozen=True)
 class Span:
@@ -85,6 +87,9 @@ _FIX_TEXT = "export the article as plain text (UTF-8) and put that file in raw/ 
 _FIX_REENCODE = "re-save the file as UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)"
 
 _ARABIC_RANGES = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+# besides Arabic: printable ASCII, Latin-1 and Latin Extended, general punctuation, currency signs
+_PLAUSIBLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2000, 0x2070), (0x20A0, 0x20D0))
+_ASCII_MAX = 0x7F
 
 
 def _is_arabic(ch: str) -> bool:
@@ -95,14 +100,7 @@ def _is_arabic(ch: str) -> bool:
 def _is_plausible(ch: str) -> bool:
     """Characters an Arabic/Latin news text is made of; used to judge BOM-less UTF-16 guesses."""
     o = ord(ch)
-    return (
-        ch.isspace()
-        or 0x20 <= o < 0x7F
-        or 0xA0 <= o < 0x250
-        or _is_arabic(ch)
-        or 0x2000 <= o < 0x2070
-        or 0x20A0 <= o < 0x20D0
-    )
+    return ch.isspace() or _is_arabic(ch) or any(lo <= o < hi for lo, hi in _PLAUSIBLE_RANGES)
 
 
 def _control_count(text: str) -> int:
@@ -116,7 +114,7 @@ def _check_textual(text: str, path: str, encoding: str) -> None:
             path, f"binary data: NUL characters in a file that decodes as {encoding}", _FIX_TEXT
         )
     controls = _control_count(text)
-    if controls >= 2 and controls > 0.01 * len(text):
+    if controls >= C.MIN_CONTROLS and controls > C.MAX_CONTROL_SHARE * len(text):
         raise IngestError(
             path, f"binary data: {controls} control characters in {len(text)} characters", _FIX_TEXT
         )
@@ -130,10 +128,10 @@ def _looks_arabic(text: str) -> bool:
     """A cp1256 guess is only believed if it yields mostly Arabic letters and no UTF-8 mojibake."""
     letters = [c for c in text if c.isalpha()]
     arabic = sum(1 for c in letters if _is_arabic(c))
-    if arabic == 0 or arabic < 0.6 * len(letters):
+    if arabic == 0 or arabic < C.MIN_CP1256_ARABIC_SHARE * len(letters):
         return False
     # UTF-8 Arabic misread as cp1256 alternates ط/ظ (lead bytes D8/D9) with symbols.
-    return text.count("ط") + text.count("ظ") <= 0.25 * arabic
+    return sum(text.count(c) for c in lex.MOJIBAKE_LETTERS) <= C.MAX_MOJIBAKE_SHARE * arabic
 
 
 def _utf16_guess(data: bytes) -> tuple[str, str] | None:
@@ -149,7 +147,7 @@ def _utf16_guess(data: bytes) -> tuple[str, str] | None:
             text = body.decode(codec)
         except UnicodeDecodeError:
             continue
-        if text and "\x00" not in text and sum(map(_is_plausible, text)) >= 0.95 * len(text):
+        if text and "\x00" not in text and sum(map(_is_plausible, text)) >= C.MIN_UTF16_PLAUSIBLE_SHARE * len(text):
             return text, codec
     return None
 
@@ -159,7 +157,7 @@ def _charset_hint(data: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:65536]).best()
+        best = from_bytes(data[: C.CHARSET_HINT_BYTES]).best()
     except Exception:  # a hint must never hide the real error
         return ""
     return f"; charset-normalizer guesses {best.encoding}" if best is not None else ""
@@ -172,6 +170,25 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     BOM is recognised by its zero bytes, and cp1256 (which accepts any byte) comes last and is
     only trusted when the result reads as Arabic.
     """
+    _refuse_non_text(data, path)
+    decoded = _decode_with_bom(data, path)
+    if decoded is None:
+        decoded = _decode_with_nul_bytes(data, path)
+    if decoded is not None:
+        return decoded
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    else:
+        _check_textual(text, path, "UTF-8")
+        return text, "utf-8"
+    return _decode_legacy(data, path, utf8_error)
+
+
+def _refuse_non_text(data: bytes, path: str) -> None:
+    """Empty files, known binary formats and UTF-32 are refused before any decoding is tried."""
     if not data:
         raise IngestError(path, "empty file (0 bytes)", "re-download the article or remove the file")
     for magic, what in _MAGIC:
@@ -180,6 +197,9 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise IngestError(path, "UTF-32 text is not supported", _FIX_REENCODE.replace("<encoding>", "UTF-32"))
 
+
+def _decode_with_bom(data: bytes, path: str) -> tuple[str, str] | None:
+    """UTF-8 or UTF-16 announced by a BOM (None without one): the BOM is certain, so errors are final."""
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             text = data.decode("utf-8-sig")
@@ -203,41 +223,41 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
             ) from err
         _check_textual(text, path, "UTF-16")
         return text, "utf-16"
+    return None
 
-    if b"\x00" in data:
-        guess = _utf16_guess(data)
-        if guess is None:
-            raise IngestError(path, "binary data: NUL bytes and not readable as UTF-16 text", _FIX_TEXT)
-        if len(data) % 2:
-            raise IngestError(
-                path,
-                f"truncated UTF-16 ({guess[1]} without BOM): odd number of bytes ({len(data)})",
-                "re-download or re-export the article; the file was cut off",
-            )
-        text, codec = guess
-        _check_textual(text, path, codec)
-        return text, codec
 
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    else:
-        _check_textual(text, path, "UTF-8")
-        return text, "utf-8"
+def _decode_with_nul_bytes(data: bytes, path: str) -> tuple[str, str] | None:
+    """BOM-less UTF-16 (None when there are no NUL bytes): NULs never occur in UTF-8 or cp1256 text."""
+    if b"\x00" not in data:
+        return None
+    guess = _utf16_guess(data)
+    if guess is None:
+        raise IngestError(path, "binary data: NUL bytes and not readable as UTF-16 text", _FIX_TEXT)
+    if len(data) % 2:
+        raise IngestError(
+            path,
+            f"truncated UTF-16 ({guess[1]} without BOM): odd number of bytes ({len(data)})",
+            "re-download or re-export the article; the file was cut off",
+        )
+    text, codec = guess
+    _check_textual(text, path, codec)
+    return text, codec
 
+
+def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Not UTF-8: corrupted or truncated UTF-8 is refused, else Windows-1256 if it reads as Arabic."""
     if _truncation(utf8_error, len(data)):
         _raise_utf8_error(utf8_error, data, path)
     lossy = data.decode("utf-8", errors="replace")
-    non_ascii = sum(1 for c in lossy if ord(c) > 0x7F)
-    if non_ascii and lossy.count("\ufffd") <= 0.1 * non_ascii:
+    non_ascii = sum(1 for c in lossy if ord(c) > _ASCII_MAX)
+    if non_ascii and lossy.count("\ufffd") <= C.MAX_BAD_UTF8_SHARE * non_ascii:
         # Mostly well-formed UTF-8 with a few bad bytes: corrupted UTF-8, not a legacy encoding.
         _raise_utf8_error(utf8_error, data, path)
     text = data.decode("cp1256")
     if _looks_arabic(text):
         _check_textual(text, path, "Windows-1256")
         return text, "cp1256"
-    if _control_count(text) >= 2 and _control_count(text) > 0.01 * len(text):
+    if _control_count(text) >= C.MIN_CONTROLS and _control_count(text) > C.MAX_CONTROL_SHARE * len(text):
         raise IngestError(path, "binary data: many control bytes and not valid UTF-8", _FIX_TEXT)
     raise IngestError(
         path,
@@ -270,23 +290,6 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u00ad")
 
 
-def _norm(s: str) -> str:
-    """``tasks.text.normalize.normalize`` (the one letter and digit fold of the project) with punctuation turned
-    into spaces, for matching boilerplate phrases."""
-    s = normalize(s).casefold()
-    s = re.sub(r"[^\w\s]|_", " ", s)
-    return " ".join(s.split())
-
-
-def _norm_set(*phrases: str) -> frozenset[str]:
-    return frozenset(_norm(p) for p in phrases)
-
-
-def _phrases(spec: str) -> frozenset[str]:
-    """A "|"-separated phrase list, normalised; keeps the long vocabularies compact and greppable."""
-    return _norm_set(*spec.split("|"))
-
-
 def _has_letter(s: str) -> bool:
     return any(c.isalpha() for c in s)
 
@@ -304,51 +307,19 @@ def _stripped_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # Agencies, months, weekdays
 # ---------------------------------------------------------------------------------------------
 
-_AGENCY_FORMS: dict[str, tuple[str, ...]] = {
-    "Xinhua": ("شينخوا", "شنخوا", "شينهوا", "Xinhua"),
-    "CNN": ("CNN", "سي إن إن", "سي ان ان"),
-    "AFP": ("AFP", "فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أ.ف.ب"),
-    "Reuters": ("رويترز", "Reuters"),
-    "BBC": ("BBC", "بي بي سي"),
-    "AP": ("AP", "أسوشيتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "ا ب"),
-    "dpa": ("DPA", "د ب أ", "د.ب.أ"),
-    "QNA": ("QNA", "قنا", "وكالة الأنباء القطرية"),
-    "WAM": ("WAM", "وام", "وكالة أنباء الإمارات"),
-    "SPA": ("SPA", "واس", "وكالة الأنباء السعودية"),
-    "KUNA": ("KUNA", "كونا", "وكالة الأنباء الكويتية"),
-    "MENA": ("MENA", "أ ش أ", "ا ش ا"),
-    "Petra": ("Petra", "بترا"),
-    "SANA": ("SANA", "سانا"),
-    "INA": ("INA", "واع"),
-    "WAFA": ("WAFA", "وفا"),
-    "BNA": ("BNA", "بنا"),
-    "ONA": ("ONA", "العمانية"),
-    "SUNA": ("SUNA", "سونا"),
-    "Saba": ("سبأ",),
-    "APS": ("APS", "واج"),
-    "TAP": ("TAP", "وات"),
-    "MAP": ("MAP", "و م ع", "لاماب"),
-    "Anadolu": ("الأناضول", "الاناضول", "Anadolu"),
-    "IRNA": ("IRNA", "إرنا", "ارنا"),
-    "TASS": ("TASS", "تاس"),
-    "Sputnik": ("Sputnik", "سبوتنيك"),
-    "RIA Novosti": ("ريا نوفوستي", "RIA Novosti"),
-    "Yonhap": ("Yonhap", "يونهاب"),
-    "Kyodo": ("Kyodo", "كيودو"),
-    "UPI": ("UPI", "يو بي آي"),
-}
+# Agency names, month names and weekdays are in tasks/ingest/lexicons.toml (``lex``).
 
 
 def _agency_key(s: str) -> str:
-    key = _norm(s).replace(" ", "")
-    for prefix in ("وكالهالانباء", "وكاله", "agence", "agency"):
+    key = fold(s).replace(" ", "")
+    for prefix in lex.AGENCY_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix) :]
     return key
 
 
 _AGENCIES: dict[str, str] = {
-    _agency_key(form): name for name, forms in _AGENCY_FORMS.items() for form in forms
+    _agency_key(form): name for name, forms in lex.AGENCY_FORMS.items() for form in forms
 }
 
 
@@ -356,26 +327,12 @@ def _known_agency(s: str) -> str | None:
     return _AGENCIES.get(_agency_key(s))
 
 
-_MONTH_FORMS: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "جانفي", "جانفييه"),
-    2: ("فبراير", "شباط", "فيفري"),
-    3: ("مارس", "آذار", "اذار"),
-    4: ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
-    5: ("مايو", "أيار", "ايار", "ماي"),
-    6: ("يونيو", "يونيه", "حزيران", "جوان"),
-    7: ("يوليو", "يوليه", "يوليوز", "تموز", "جويلية"),
-    8: ("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت"),
-    9: ("سبتمبر", "أيلول", "ايلول", "شتنبر"),
-    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
-    11: ("نوفمبر", "تشرين الثاني", "نونبر"),
-    12: ("ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"),
-}
-_MONTHS: dict[str, int] = {_norm(form): n for n, forms in _MONTH_FORMS.items() for form in forms}
+_MONTHS: dict[str, int] = {fold(form): n for n, forms in lex.MONTH_FORMS.items() for form in forms}
 _MONTH_RE = "|".join(
     re.escape(form).replace(r"\ ", r"[ \t]+")
-    for form in sorted({f for forms in _MONTH_FORMS.values() for f in forms}, key=len, reverse=True)
+    for form in sorted({f for forms in lex.MONTH_FORMS.values() for f in forms}, key=len, reverse=True)
 )
-_WEEKDAYS = _phrases("الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت")
+_WEEKDAYS = lex.WEEKDAYS
 
 
 def _valid_date(year: int, month: int, day: int) -> str | None:
@@ -391,8 +348,8 @@ def _valid_date(year: int, month: int, day: int) -> str | None:
 
 _L = r"[^\W\d_]"
 _WORD = rf"{_L}(?:{_L}|[\u0610-\u061a\u064b-\u065f\u0670]|['’\-]{_L})*"
-_PART = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,3}}"
-_PLACE = rf"(?P<place>{_PART}(?:[ \t]*[،,][ \t]*{_PART}){{0,2}})"
+_PART = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,{C.PLACE_MAX_EXTRA_WORDS}}}"
+_PLACE = rf"(?P<place>{_PART}(?:[ \t]*[،,][ \t]*{_PART}){{0,{C.PLACE_MAX_EXTRA_PARTS}}})"
 _DATE = (
     rf"(?P<day>\d{{1,2}})[ \t]+(?:من[ \t]+)?(?P<month>{_MONTH_RE})(?!{_L})"
     rf"(?:[ \t]*/[ \t]*(?:{_MONTH_RE})(?!{_L}))?(?:[ \t]*[،,]?[ \t]*(?P<year>\d{{4}})(?!\d))?"
@@ -400,16 +357,15 @@ _DATE = (
 _LEAD = r"^[\s\u200b-\u200f\u2060\ufeff]*"
 _DATELINE_PAREN = re.compile(
     rf"{_LEAD}{_PLACE}[ \t]*[،,]?[ \t]*(?:{_DATE}[ \t]*[،,]?[ \t]*)?"
-    rf"\((?P<agency>[^()\n]{{1,40}})(?P<close>\))(?P<dash>[ \t]*[-–—]+(?:[ \t]*[-–—]+)?)?"
+    rf"\((?P<agency>[^()\n]{{1,{C.AGENCY_PAREN_MAX_LEN}}})(?P<close>\))(?P<dash>[ \t]*[-–—]+(?:[ \t]*[-–—]+)?)?"
 )
 _DATELINE_DASH = re.compile(
     rf"{_LEAD}{_PLACE}[ \t]*[،,]?[ \t]*(?:{_DATE}[ \t]*[،,]?[ \t]*)?[-–—][ \t]*"
-    rf"(?P<agency>[^-–—:()\n]{{1,20}}?)[ \t]*[-–—:]"
+    rf"(?P<agency>[^-–—:()\n]{{1,{C.AGENCY_DASH_MAX_LEN}}}?)[ \t]*[-–—:]"
 )
-_PLACE_STOPWORDS = _phrases(
-    "في|من|إلى|على|عن|مع|اليوم|قال|وقال|قالت|وقالت|أعلن|وأعلن|ذكرت|وذكرت|أفادت|وأفادت|نقلت|ونقلت|"
-    "أكد|وأكد|هذا|هذه|التي|الذي"
-)
+_PLACE_STOPWORDS = lex.PLACE_STOPWORDS
+_COMMA_SPLIT = re.compile(r"[،,]")
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -437,11 +393,11 @@ def _match_dateline(line: str) -> _Dateline | None:
         if m is None:
             continue
         place_start = m.start("place")
-        parts = re.split(r"[،,]", line[place_start : m.end("place")])
-        words = list(re.finditer(r"\S+", parts[0]))
-        while words and (_norm(words[-1].group()) in _WEEKDAYS or _norm(words[-1].group()) == "يوم"):
+        parts = _COMMA_SPLIT.split(line[place_start : m.end("place")])
+        words = list(_NON_SPACE.finditer(parts[0]))
+        while words and (fold(words[-1].group()) in _WEEKDAYS or fold(words[-1].group()) == lex.DAY_WORD):
             words.pop()
-        if not words or any(_norm(w) in _PLACE_STOPWORDS for p in parts for w in p.split()):
+        if not words or any(fold(w) in _PLACE_STOPWORDS for p in parts for w in p.split()):
             continue
         raw_agency = line[m.start("agency") : m.end("agency")].strip()
         agency = _known_agency(raw_agency)
@@ -453,7 +409,7 @@ def _match_dateline(line: str) -> _Dateline | None:
             if agency is None or not (dashed or len(parts) > 1):
                 continue
         if agency is None:
-            if not raw_agency or not _has_letter(raw_agency) or _norm(raw_agency) in _WEEKDAYS:
+            if not raw_agency or not _has_letter(raw_agency) or fold(raw_agency) in _WEEKDAYS:
                 continue
             agency = raw_agency
         place_end = place_start + words[-1].end()
@@ -461,7 +417,7 @@ def _match_dateline(line: str) -> _Dateline | None:
         return _Dateline(
             place=line[place_start:place_end],
             day=int(m.group("day")) if has_date else None,
-            month=_MONTHS.get(_norm(m.group("month"))) if has_date else None,
+            month=_MONTHS.get(fold(m.group("month"))) if has_date else None,
             year=int(m.group("year")) if m.group("year") else None,
             agency=agency,
             start=place_start,
@@ -488,9 +444,10 @@ def parse_dateline(line: str) -> tuple[str, str | None, str | None, tuple[int, i
 
 _TIME = (
     r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?:Z|[+-]\d{2}:?\d{2}(?!\d))?"
-    r"(?:[ \t]*(?P<ampm>صباحا|صباحًا|مساء|مساءً|ص|م|[AaPp]\.?[Mm]\.?)(?![^\W\d_]))?"
+    rf"(?:[ \t]*(?P<ampm>{'|'.join(lex.AM_PM_WORDS)}|[AaPp]\.?[Mm]\.?)(?![^\W\d_]))?"
 )
-_TIME_SEP = r"(?:[T \t.,|–-]+|[ \t]*[،,][ \t]*)(?:(?:الساعة|at)[ \t]*)?"
+_TIME_CUE = rf"(?:(?:{'|'.join(lex.TIME_CUES)})[ \t]*)?"
+_TIME_SEP = rf"(?:[T \t.,|–-]+|[ \t]*[،,][ \t]*){_TIME_CUE}"
 _STAMP_PATTERNS = (
     re.compile(
         rf"(?<!\d)(?P<y>\d{{4}})[-/.:](?P<m>\d{{1,2}})[-/.:](?P<d>\d{{1,2}})(?!\d)(?:{_TIME_SEP}{_TIME})?"
@@ -503,17 +460,14 @@ _STAMP_PATTERNS = (
         rf"(?:{_TIME_SEP}{_TIME})?"
     ),
 )
-_TIME_ONLY = re.compile(rf"^(?:(?:الساعة|at)[ \t]*)?{_TIME}$")
-_STAMP_CUES = (
-    _phrases(
-        "مصدر|المصدر|تاريخ|التاريخ|بتاريخ|النشر|نشر|نشرت|في|آخر|اخر|تحديث|التحديث|تم|الساعة|بتوقيت|"
-        "published|updated|last|on|at|source|date|يوم|GMT|UTC"
-    )
-    | _WEEKDAYS
-)
-_SOURCE_CUES = _norm_set("مصدر", "المصدر", "source")
+_TIME_ONLY = re.compile(rf"^{_TIME_CUE}{_TIME}$")
+_STAMP_CUES = lex.STAMP_CUES
+_SOURCE_CUES = lex.SOURCE_CUES
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"^[/(\[]?\s*(?:ال)?مصدر\s*[:：]\s*(?P<src>[^/)\]\n]{1,40}?)\s*[/)\]]?$")
+_SOURCE_LINE = re.compile(
+    rf"^[/(\[]?\s*(?:{lex.ARTICLE})?{lex.SOURCE_WORD}\s*[:：]\s*(?P<src>[^/)\]\n]{{1,{C.SOURCE_NAME_MAX_LEN}}}?)\s*[/)\]]?$"
+)
+_STAMP_TOKEN_SPLIT = re.compile(r"[\s|/:،,()\[\]]+")
 
 
 @dataclass(frozen=True)
@@ -524,7 +478,7 @@ class _Stamp:
 
 def _stamp_datetime(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
-    month = _MONTHS.get(_norm(groups["mon"])) if groups.get("mon") else int(groups["m"])
+    month = _MONTHS.get(fold(groups["mon"])) if groups.get("mon") else int(groups["m"])
     if month is None:
         return None
     try:
@@ -532,10 +486,10 @@ def _stamp_datetime(m: re.Match[str]) -> str | None:
         if groups.get("H") is None:
             return date(year, month, day).isoformat()
         hour = int(groups["H"])
-        ampm = _norm(groups["ampm"] or "")
-        if ampm[:1] in ("م", "p") and hour < 12:
-            hour += 12
-        elif ampm[:1] in ("ص", "a") and hour == 12:
+        ampm = fold(groups["ampm"] or "")
+        if ampm[:1] in lex.PM_INITIALS and hour < C.HALF_DAY_HOURS:
+            hour += C.HALF_DAY_HOURS
+        elif ampm[:1] in lex.AM_INITIALS and hour == C.HALF_DAY_HOURS:
             hour = 0
         stamp = datetime(year, month, day, hour, int(groups["M"]), int(groups["S"] or 0))
     except ValueError:
@@ -545,7 +499,7 @@ def _stamp_datetime(m: re.Match[str]) -> str | None:
 
 def _parse_stamp(line: str) -> _Stamp | None:
     """A short line that is a publication date/time plus at most a source name (site, agency)."""
-    if len(line) > 120:
+    if len(line) > C.STAMP_MAX_LEN:
         return None
     folded = line.translate(_DIGITS)
     source_only = _SOURCE_LINE.match(line)
@@ -558,12 +512,12 @@ def _parse_stamp(line: str) -> _Stamp | None:
         if m is None:
             continue
         rest = line[: m.start()] + " " + line[m.end() :]
-        tokens = [t for t in re.split(r"[\s|/:،,()\[\]]+", rest) if _has_letter(t)]
-        others = [t for t in tokens if _norm(t) not in _STAMP_CUES]
+        tokens = [t for t in _STAMP_TOKEN_SPLIT.split(rest) if _has_letter(t)]
+        others = [t for t in tokens if fold(t) not in _STAMP_CUES]
         source_cue = (
-            "|" in rest or bool(_DOMAIN.search(rest)) or any(_norm(t) in _SOURCE_CUES for t in tokens)
+            "|" in rest or bool(_DOMAIN.search(rest)) or any(fold(t) in _SOURCE_CUES for t in tokens)
         )
-        if others and not (source_cue and len(others) <= 3):
+        if others and not (source_cue and len(others) <= C.STAMP_MAX_SOURCE_WORDS):
             return None
         src_match = _SOURCE_LINE.match(rest.strip())
         source = src_match.group("src").strip() if src_match else (" ".join(others) or None)
@@ -575,62 +529,17 @@ def _parse_stamp(line: str) -> _Stamp | None:
 # Boilerplate classification
 # ---------------------------------------------------------------------------------------------
 
-_NAV_LINES = _phrases(
-    "الرئيسية|الصفحة الرئيسية|Home|القائمة|Menu|بحث|Search|English|من نحن|اتصل بنا|اتصلوا بنا|"
-    "سياسة الخصوصية|شروط الاستخدام|Privacy Policy|Terms of Use|Contact us|About us|تسجيل الدخول|"
-    "Login|Sign in|الصفحة السابقة|الصفحة التالية|السابق|التالي|Next|Previous|Back to top|"
-    "العودة للأعلى|إلى الأعلى|أعلى الصفحة"
-)
-_NAV_HOME = _norm_set("الرئيسية", "الصفحة الرئيسية", "Home", "الرئيسيه")
-_NAV_SECTIONS = _NAV_LINES | _phrases(
-    "أخبار|الأخبار|سياسة|اقتصاد|رياضة|ثقافة|فن|فنون|منوعات|صحة|علوم|تكنولوجيا|العالم|عربي|دولي|"
-    "محليات|فيديو|صور|مقالات|رأي|الرأي|تقارير|حوارات|أعمال|مال|سياحة|بيئة|News|World|"
-    "Business|Sport|Sports"
-)
-_HOT_PICTURES = _norm_set("صور ساخنة")
-_GALLERY = _phrases("صور|الصور|بالصور|معرض الصور|ألبوم الصور|صور اليوم|فيديو|فيديوهات|Photos|Gallery|Videos")
-_RELATED_LINES = _phrases(
-    "اقرأ أيضا|اقرأ المزيد|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|"
-    "شاهد أيضا|انظر أيضا|طالع أيضا|الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|الأكثر شعبية|المزيد|"
-    "المزيد من الأخبار|المزيد حول هذه القصة|مواضيع مقترحة|اخترنا لك|أخبار متعلقة|أهم الأخبار|"
-    "Related|Related articles|Related news|Read more|Read also|See also|Most read|More"
-)
-_RELATED_PREFIXES = tuple(
-    _phrases("اقرأ أيضا|شاهد أيضا|طالع أيضا|انظر أيضا|اقرأ المزيد|Read also|Read more|See also")
-)
-_AD_LINES = _norm_set("إعلان", "اعلان", "إعلانات", "مساحة إعلانية", "Advertisement", "Sponsored", "Ad")
-_VIDEO_PLAYER = re.compile(
-    r"^(?:video ?player ?(?:close)?|close|play(?: video)?|replay|pause|mute|unmute|full ?screen|skip ad"
-    r"|autoplay|loading|مشغل الفيديو|تشغيل الفيديو|شاهد الفيديو|اغلاق)$"
-)
-_SHARE_CORE = _phrases(
-    "مشاركة|شارك|شاركها|شاركوا|Share|طباعة|Print|Facebook|فيسبوك|فيس|Twitter|تويتر|WhatsApp|واتساب|"
-    "واتس|Telegram|تيليجرام|تلغرام|تليغرام|LinkedIn|لينكد|Email|Tweet|غرد|Messenger|ماسنجر|"
-    "Pinterest|Reddit"
-)
-_SHARE_WORDS = _SHARE_CORE | _phrases(
-    "بوك|آب|اب|إن|ان|X|البريد|الإلكتروني|الالكتروني|المقال|الخبر|الصفحة|هذا|هذه|على|عبر|via|on|"
-    "this|article|أرسل|إرسال|نسخ|الرابط|copy|link|to|the"
-)
-_PROMO_START = tuple(
-    _phrases(
-        "يمكنكم|يمكنك|تابعونا|تابعوا|اشترك|اشتركوا|حمل|حملوا|نزل|انقر|اضغط|اضغطوا|للاشتراك|لمتابعة|"
-        "لتحميل|لتلقي|Follow us|Subscribe|Download|Click here|Sign up"
-    )
-)
-_PROMO_CHANNEL = _phrases(
-    "تطبيق|إشعارات|قناتنا|قناة|صفحتنا|حسابنا|نشرتنا|النشرة|يوتيوب|تويتر|فيسبوك|انستغرام|انستجرام|"
-    "تلغرام|تيليجرام|تليغرام|واتساب|هنا|app|newsletter|channel|twitter|facebook|instagram|telegram|"
-    "youtube|whatsapp"
-)
-_COPYRIGHT = _norm_set("جميع الحقوق محفوظة", "كل الحقوق محفوظة", "حقوق النشر محفوظة", "All rights reserved")
-_PHOTO_PREFIXES = tuple(
-    _phrases("مصدر الصورة|حقوق الصورة|Image source|Image copyright|Photo credit|Getty Images")
-)
-_PHOTO_LINES = _norm_set("صورة أرشيفية", "صورة من الأرشيف", "Getty Images", "EPA")
-_PHOTO_LABEL = re.compile(r"^[(\[]?\s*(?:ال)?(?:صورة|تصوير)\s*[:：]")
+# The phrase lists are in tasks/ingest/lexicons.toml (``lex``); the patterns here are built from them.
+_VIDEO_PLAYER = re.compile(rf"^(?:{'|'.join(lex.VIDEO_PLAYER)})$")
+_PHOTO_LABEL = re.compile(rf"^[(\[]?\s*(?:{lex.ARTICLE})?(?:{'|'.join(lex.PHOTO_LABEL_WORDS)})\s*[:：]")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»)\s*|\s+/\s+")
 _MENU_SPLIT = re.compile(r"\s*[|•·]\s*|\s+")
+_MENU_ITEM_SPLIT = re.compile(r"\s*[|•·]\s*")
+_MENU_SEPARATORS = "|•·"
+_STRONG_CRUMB_SEPARATORS = (">>", "›")
+_SPACED_GT = re.compile(r"\s>\s")
+_SENTENCE_ENDS = (".", "؟", "?", "!")  # a line ending like a sentence is no breadcrumb
+_PARAGRAPH_ENDS = (".", "。", ":", "：", "،", ",")  # a line ending like a paragraph's sentence is no headline
 
 
 def _starts_with(norm: str, phrases: tuple[str, ...]) -> bool:
@@ -639,26 +548,26 @@ def _starts_with(norm: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _is_breadcrumb(line: str) -> bool:
-    if len(line) > 150 or line.endswith((".", "؟", "?", "!")):
+    if len(line) > C.CRUMB_MAX_LEN or line.endswith(_SENTENCE_ENDS):
         return False
     parts = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
-    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+    if len(parts) < 2 or any(len(p.split()) > C.CRUMB_MAX_WORDS for p in parts):
         return False
-    strong = any(sep in line for sep in (">>", "›")) or len(re.findall(r"\s>\s", line)) >= 2
+    strong = any(sep in line for sep in _STRONG_CRUMB_SEPARATORS) or len(_SPACED_GT.findall(line)) >= 2
     if "»" in line and "«" in line:
         return False
-    return strong or _norm(parts[0]) in _NAV_HOME
+    return strong or fold(parts[0]) in lex.NAV_HOME
 
 
 def _is_menu(line: str) -> bool:
-    if len(line) > 150:
+    if len(line) > C.MENU_MAX_LEN:
         return False
     tokens = [t for t in _MENU_SPLIT.split(line) if t]
-    piped = any(sep in line for sep in "|•·")
+    piped = any(sep in line for sep in _MENU_SEPARATORS)
     if piped:
-        items = [t for t in re.split(r"\s*[|•·]\s*", line) if t.strip()]
-        return len(items) >= 2 and all(_norm(i) in _NAV_SECTIONS for i in items)
-    return len(tokens) >= 3 and all(_norm(t) in _NAV_SECTIONS for t in tokens)
+        items = [t for t in _MENU_ITEM_SPLIT.split(line) if t.strip()]
+        return len(items) >= C.MENU_MIN_PIPED_ITEMS and all(fold(i) in lex.NAV_SECTIONS for i in items)
+    return len(tokens) >= C.MENU_MIN_ITEMS and all(fold(t) in lex.NAV_SECTIONS for t in tokens)
 
 
 def _classify(line: str) -> tuple[str | None, _Stamp | None]:
@@ -668,34 +577,43 @@ def _classify(line: str) -> tuple[str | None, _Stamp | None]:
         return "source_stamp", stamp
     if not _has_letter(line):
         return ("digits" if any(c.isdigit() for c in line) else "punctuation"), None
-    if len(line) <= 40 and _known_agency(line.strip("()[]/|-–— \t")) is not None:
+    if len(line) <= C.CREDIT_MAX_LEN and _known_agency(line.strip("()[]/|-–— \t")) is not None:
         return "credit", None  # a bare «(أ ف ب)» / «رويترز» line: photo or wire credit
-    norm = _norm(line)
+    norm = fold(line)
     if _VIDEO_PLAYER.match(norm) or (
-        len(line) < 150
-        and (("browser" in norm and "support" in norm) or ("متصفح" in norm and "يدعم" in norm))
+        len(line) < C.VIDEO_NOTICE_MAX_LEN
+        and any(all(w in norm for w in pair) for pair in lex.UNSUPPORTED_BROWSER)
     ):
         return "video_player", None
-    if norm in _HOT_PICTURES:
+    if norm in lex.HOT_PICTURES:
         return "hot_pictures", None
-    if norm in _NAV_LINES or _is_breadcrumb(line) or _is_menu(line):
+    if norm in lex.NAV_LINES or _is_breadcrumb(line) or _is_menu(line):
         return "nav", None
-    if norm in _GALLERY:
+    if norm in lex.GALLERY:
         return "gallery", None
-    if norm in _AD_LINES:
+    if norm in lex.AD_LINES:
         return "ad", None
-    if norm in _RELATED_LINES or (len(line) < 200 and _starts_with(norm, _RELATED_PREFIXES)):
+    if norm in lex.RELATED_LINES or (len(line) < C.RELATED_MAX_LEN and _starts_with(norm, lex.RELATED_PREFIXES)):
         return "related", None
     tokens = norm.split()
-    if len(line) <= 80 and all(t in _SHARE_WORDS for t in tokens) and any(t in _SHARE_CORE for t in tokens):
-        return "share", None
-    if len(line) <= 250 and _starts_with(norm, _PROMO_START) and any(t in _PROMO_CHANNEL for t in tokens):
-        return "promo", None
-    if len(line) <= 200 and ("©" in line or any(c in norm for c in _COPYRIGHT)):
-        return "copyright", None
-    if (len(line) <= 100 and (norm in _PHOTO_LINES or _starts_with(norm, _PHOTO_PREFIXES))) or (
-        len(line) <= 50 and _PHOTO_LABEL.match(line)
+    if (
+        len(line) <= C.SHARE_MAX_LEN
+        and all(t in lex.SHARE_WORDS for t in tokens)
+        and any(t in lex.SHARE_CORE for t in tokens)
     ):
+        return "share", None
+    if (
+        len(line) <= C.PROMO_MAX_LEN
+        and _starts_with(norm, lex.PROMO_START)
+        and any(t in lex.PROMO_CHANNEL for t in tokens)
+    ):
+        return "promo", None
+    if len(line) <= C.COPYRIGHT_MAX_LEN and ("©" in line or any(c in norm for c in lex.COPYRIGHT)):
+        return "copyright", None
+    if (
+        len(line) <= C.PHOTO_CREDIT_MAX_LEN
+        and (norm in lex.PHOTO_LINES or _starts_with(norm, lex.PHOTO_PREFIXES))
+    ) or (len(line) <= C.PHOTO_LABEL_MAX_LEN and _PHOTO_LABEL.match(line)):
         return "photo_credit", None
     return None, None
 
@@ -703,10 +621,6 @@ def _classify(line: str) -> tuple[str | None, _Stamp | None]:
 # ---------------------------------------------------------------------------------------------
 # Document assembly
 # ---------------------------------------------------------------------------------------------
-
-_TITLE_MAX = 200
-_DATELINE_SEARCH_LINES = 3
-
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Stripped (start, end) of every non-blank line."""
@@ -723,17 +637,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _looks_like_title(line: str) -> bool:
     """Headlines are short, carry no dateline and do not end like a sentence of a paragraph."""
     return (
-        len(line) < _TITLE_MAX
-        and not line.endswith((".", "。", ":", "：", "،", ","))
+        len(line) < C.TITLE_MAX
+        and not line.endswith(_PARAGRAPH_ENDS)
         and _match_dateline(line) is None
     )
 
 
 def _infer_year(day: int, month: int, published: str) -> str | None:
     """A dateline without a year takes the publication year (the year before if that is later)."""
-    pub = date.fromisoformat(published[:10])
+    pub = date.fromisoformat(published[: C.ISO_DATE_LEN])
     iso = _valid_date(pub.year, month, day)
-    if iso is not None and date.fromisoformat(iso) > pub + timedelta(days=7):
+    if iso is not None and date.fromisoformat(iso) > pub + timedelta(days=C.YEAR_SLACK_DAYS):
         iso = _valid_date(pub.year - 1, month, day)
     return iso
 
@@ -743,6 +657,51 @@ def ingest_bytes(data: bytes, source_path: str) -> Document:
     decoded, encoding = decode_bytes(data, source_path)
     text = decoded.replace("\r\n", "\n").replace("\r", "\n")
 
+    content, boilerplate, published_at, stamp_source = _sort_lines(text)
+    if not content:
+        raise IngestError(
+            source_path,
+            "no article text: every line is blank or boilerplate",
+            "check that the file holds the article body and not only page furniture",
+        )
+
+    title_span: tuple[int, int] | None = None
+    first_start, first_end = content[0]
+    if len(content) > 1 and _looks_like_title(text[first_start:first_end]):
+        title_span = content[0]
+    body = content[1:] if title_span else content
+
+    dateline, dateline_span = _find_dateline(text, body)
+    dateline_date = dateline.iso_date if dateline else None
+    if dateline and dateline_date is None and published_at and dateline.day and dateline.month:
+        dateline_date = _infer_year(dateline.day, dateline.month, published_at)
+    agency = dateline.agency if dateline else None
+    if agency is None and stamp_source is not None:
+        agency = _known_agency(stamp_source)
+
+    segments = tuple(Span(s, e, "title" if (s, e) == title_span else "body") for s, e in content)
+    return Document(
+        doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[: C.DOC_ID_LEN],
+        source_path=source_path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        title=text[title_span[0] : title_span[1]] if title_span else None,
+        title_span=title_span,
+        dateline_place=dateline.place if dateline else None,
+        dateline_date=dateline_date,
+        agency=agency,
+        dateline_span=dateline_span,
+        published_at=published_at,
+        published_date=published_at[: C.ISO_DATE_LEN] if published_at else dateline_date,
+        segments=segments,
+        boilerplate=tuple(boilerplate),
+    )
+
+
+def _sort_lines(text: str) -> tuple[list[tuple[int, int]], list[Span], str | None, str | None]:
+    """Content line spans, boilerplate spans with their kind, and the first publication time and source
+    that stamp lines give."""
     content: list[tuple[int, int]] = []
     boilerplate: list[Span] = []
     published_at: str | None = None
@@ -758,52 +717,16 @@ def ingest_bytes(data: bytes, source_path: str) -> Document:
                 published_at = stamp.published_at
             if stamp_source is None and stamp.source is not None:
                 stamp_source = stamp.source
-    if not content:
-        raise IngestError(
-            source_path,
-            "no article text: every line is blank or boilerplate",
-            "check that the file holds the article body and not only page furniture",
-        )
+    return content, boilerplate, published_at, stamp_source
 
-    title_span: tuple[int, int] | None = None
-    first_start, first_end = content[0]
-    if len(content) > 1 and _looks_like_title(text[first_start:first_end]):
-        title_span = content[0]
-    body = content[1:] if title_span else content
 
-    dateline: _Dateline | None = None
-    dateline_span: tuple[int, int] | None = None
-    for start, end in body[:_DATELINE_SEARCH_LINES]:
+def _find_dateline(text: str, body: list[tuple[int, int]]) -> tuple[_Dateline | None, tuple[int, int] | None]:
+    """The dateline at the start of one of the first body lines, and its span in ``text``."""
+    for start, end in body[: C.DATELINE_SEARCH_LINES]:
         dateline = _match_dateline(text[start:end])
         if dateline is not None:
-            dateline_span = (start + dateline.start, start + dateline.end)
-            break
-
-    dateline_date = dateline.iso_date if dateline else None
-    if dateline and dateline_date is None and published_at and dateline.day and dateline.month:
-        dateline_date = _infer_year(dateline.day, dateline.month, published_at)
-    agency = dateline.agency if dateline else None
-    if agency is None and stamp_source is not None:
-        agency = _known_agency(stamp_source)
-
-    segments = tuple(Span(s, e, "title" if (s, e) == title_span else "body") for s, e in content)
-    return Document(
-        doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
-        source_path=source_path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        text=text,
-        title=text[title_span[0] : title_span[1]] if title_span else None,
-        title_span=title_span,
-        dateline_place=dateline.place if dateline else None,
-        dateline_date=dateline_date,
-        agency=agency,
-        dateline_span=dateline_span,
-        published_at=published_at,
-        published_date=published_at[:10] if published_at else dateline_date,
-        segments=segments,
-        boilerplate=tuple(boilerplate),
-    )
+            return dateline, (start + dateline.start, start + dateline.end)
+    return None, None
 
 
 def ingest_file(path: str | Path) -> Document:

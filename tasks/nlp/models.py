@@ -58,14 +58,18 @@ class ModelConfig:
 def _check_file(path: Path, what: str) -> None:
     if not path.is_file():
         raise ModelError(
-            f"{what} model not found at {path}. Fix: restore the bundled models with `git checkout -- models/`, "
-            "retrain them with `python -m flows.train_models`, or set ILTIZAM_MODELS to a folder that has them "
-            "(or to stanza:<resources dir> for official stanza models)."
+            f"{what} model not found at {path}.",
+            fix="restore the bundled models with `git checkout -- models/`, retrain them with "
+            "`python -m flows.train_models`, or set ILTIZAM_MODELS to a folder that has them "
+            "(or to stanza:<resources dir> for official stanza models).",
+            path=path,
         )
     if path.stat().st_size < 1024:
         raise ModelError(
             f"{what} model at {path} is only {path.stat().st_size} bytes: probably a Git LFS pointer or a "
-            "truncated copy. Fix: `git checkout -- models/` or retrain with `python -m flows.train_models`."
+            "truncated copy.",
+            fix="`git checkout -- models/` or retrain with `python -m flows.train_models`.",
+            path=path,
         )
 
 
@@ -104,9 +108,11 @@ def build_pipeline(
         resources = config.official_dir / "resources.json"
         if not resources.is_file():
             raise ModelError(
-                f"no stanza resources at {resources}. Fix: on a connected machine run "
+                f"no stanza resources at {resources}.",
+                fix="on a connected machine run "
                 f"`python -c \"import stanza; stanza.download('ar', model_dir='{config.official_dir}')\"` and copy "
-                "the folder here, or use the bundled models (ILTIZAM_MODELS=bundled)."
+                "the folder here, or use the bundled models (ILTIZAM_MODELS=bundled).",
+                path=resources,
             )
         kwargs["dir"] = str(config.official_dir)
     else:
@@ -122,7 +128,9 @@ def build_pipeline(
             kwargs["lemma_pos_model_path"] = str(base / "pos.pt")
         resources = base / "resources.json"
         if not resources.exists():
-            raise ModelError(f"{resources} is missing. Fix: `git checkout -- models/` (it holds `{{}}`).")
+            raise ModelError(
+                f"{resources} is missing.", fix="`git checkout -- models/` (it holds `{}`).", path=resources
+            )
         kwargs["dir"] = str(base)
         kwargs["allow_unknown_language"] = True
     try:
@@ -131,8 +139,9 @@ def build_pipeline(
         raise
     except Exception as exc:  # stanza raises many kinds on a bad file
         raise ModelError(
-            f"could not load stanza models from {kwargs['dir']} ({type(exc).__name__}: {exc}). Fix: restore the "
-            "files with `git checkout -- models/` or retrain with `python -m flows.train_models`."
+            f"could not load stanza models from {kwargs['dir']} ({type(exc).__name__}: {exc}).",
+            fix="restore the files with `git checkout -- models/` or retrain with `python -m flows.train_models`.",
+            path=kwargs["dir"],
         ) from exc
 
 
@@ -151,17 +160,46 @@ def model_version(config: ModelConfig) -> str:
 
 
 _LOCK = threading.Lock()
-_CACHE: dict[tuple[str, str], Any] = {}
+_CACHE: dict[tuple[str, ...], Any] = {}
+
+# A folder for stanza's answers (tasks/nlp/cache.py): with it, get_pipeline returns a CachedPipeline over
+# ``<folder>/<model_version>/`` that loads the model only when a text is not cached yet (flows.evaluate sets it).
+NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 
 
-def get_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
-    """The process-wide pipeline: loaded once behind a lock, shared by threads and tasks."""
+def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
+    """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks."""
     config = config or ModelConfig.from_setting()
     key = (config.name, processors)
     with _LOCK:
         if key not in _CACHE:
             _CACHE[key] = build_pipeline(config, processors)
         return _CACHE[key]
+
+
+def cached_pipeline(config: ModelConfig, folder: Path, processors: str = DEFAULT_PROCESSORS) -> Any:
+    """A CachedPipeline over ``folder/<model_version>/``, one per process and folder; the real pipeline
+    (``shared_pipeline``) is loaded on the first miss only, so a warm cache never reads the model files."""
+    from tasks.nlp.cache import CachedPipeline, FolderStore, cache_folder_name
+
+    version = model_version(config)
+    sub = Path(folder).expanduser() / cache_folder_name(version, processors)
+    key = ("cache", config.name, processors, str(sub))
+    with _LOCK:
+        if key not in _CACHE:
+            store = FolderStore(sub, header={"model_version": version, "processors": processors})
+            _CACHE[key] = CachedPipeline(store, loader=lambda: shared_pipeline(config, processors))
+        return _CACHE[key]
+
+
+def get_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
+    """The pipeline every batch uses: the shared stanza pipeline, or, when ILTIZAM_NLP_CACHE names a folder,
+    the same behind a cache of its answers (tasks/nlp/cache.py)."""
+    config = config or ModelConfig.from_setting()
+    folder = os.environ.get(NLP_CACHE_ENV, "").strip()
+    if folder:
+        return cached_pipeline(config, Path(folder), processors)
+    return shared_pipeline(config, processors)
 
 
 def write_resources_stub(models_dir: Path) -> None:

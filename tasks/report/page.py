@@ -25,7 +25,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
-from tasks.errors import IltizamError
+from tasks.errors import ReportError
 from tasks.store.parquet import read_table, write_bytes_atomic
 
 REPORT_DIR = "report"
@@ -65,10 +65,6 @@ CSP = (
 """Nothing may be fetched: plotly.js is inline, images are data: URIs (the modebar's PNG download)."""
 
 
-class ReportError(IltizamError):
-    """The folder holds no tables to report on."""
-
-
 @dataclass(frozen=True)
 class Tables:
     """The rows the report needs, as Python lists of dicts (small: one run's output)."""
@@ -92,9 +88,10 @@ def load_tables(processed: Path) -> Tables:
     present = [n for n in REPORT_TABLES if any((processed / n).glob("*.parquet"))]
     if not present:
         raise ReportError(
-            f"no tables in {processed}: none of {', '.join(REPORT_TABLES)} has a Parquet file there. "
-            f"Fix: run the pipeline first (.venv/bin/python -m flows.extract --raw raw --out {processed}) "
-            "or pass the output folder it wrote (--out)."
+            f"no tables in {processed}: none of {', '.join(REPORT_TABLES)} has a Parquet file there.",
+            fix=f"run the pipeline first (.venv/bin/python -m flows.extract --raw raw --out {processed}) "
+            "or pass the output folder it wrote (--out).",
+            path=processed,
         )
 
     def rows(name: str, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:

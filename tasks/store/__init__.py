@@ -1,1 +1,2 @@
-"""Parquet tables: schemas, strict conversion, atomic writes, incremental parts and commit, lock, run log."""
+"""Parquet tables: schemas, strict conversion, the store stage, atomic writes, incremental parts and commit,
+lock, run log."""

@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from tasks import PIPELINE_VERSION
 from tasks.errors import ConfigError, IltizamError
-from tasks.ingest.reader import MAX_BYTES, ingest_bytes
+from tasks.ingest.reader import MAX_BYTES, decode_bytes, ingest_bytes
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.store.parquet import (
     BATCH_TABLES,
@@ -68,7 +68,7 @@ class FileInfo:
 
     path: str
     fingerprint: str  # "sha256:<hex>" of the bytes, or what kind of unreadable thing it is
-    doc_id: str | None = None  # id of the decoded text (tasks.ingest.reader), None when ingest refuses it
+    doc_id: str | None = None  # id of the decoded text (see text_id); None when it does not decode
     dup_of: str | None = None  # the file whose identical text is kept instead of this one
 
 
@@ -97,29 +97,66 @@ def fingerprint(path: Path) -> tuple[str, bytes | None]:
 def list_raw(raw: Path) -> list[Path]:
     """Every visible entry of raw/ (files, folders, links), sorted, so odd ones reach quarantine."""
     if not raw.is_dir():
-        raise ConfigError(f"raw folder {raw} does not exist; create it and drop article texts in it")
+        raise ConfigError(
+            f"raw folder {raw} does not exist",
+            fix="create it and drop article texts in it, or pass the folder that holds them (--raw)",
+            path=raw,
+        )
     return sorted((p for p in raw.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
 
 
+def text_id(data: bytes, path: str) -> str | None:
+    """The ``doc_id`` ingest gives these bytes, from decoding alone: ``tasks.ingest.reader.ingest_bytes``
+    hashes the decoded text with its line ends made ``\\n`` (a tenth of a full ingest, which also
+    classifies every line). None when the bytes do not decode (ingest refuses them too)."""
+    try:
+        text, _ = decode_bytes(data, path)
+    except Exception:  # the batch will quarantine it with the reason
+        return None
+    return hashlib.sha256(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")).hexdigest()[:16]
+
+
+def _ingests(data: bytes, path: str) -> bool:
+    try:
+        ingest_bytes(data, path)
+    except Exception:
+        return False
+    return True
+
+
 def scan(raw: Path, known: Mapping[str, Mapping[str, Any]]) -> dict[str, FileInfo]:
-    """Fingerprint every raw file; the text id of a new or changed file comes from ingest (fast, no model),
-    that of an unchanged one from ``known`` (the manifest). Duplicates: of files with the same text the
-    smallest path is kept, the others are quarantined as copies of it."""
+    """Fingerprint every raw file; the text id of a new or changed file comes from decoding it (``text_id``,
+    no model, no full ingest), that of an unchanged one from ``known`` (the manifest). Duplicates: of files
+    with the same text the smallest path is kept, the others are quarantined as copies of it.
+
+    A decodable text can still be refused by ingest (every line boilerplate); such files must not count as
+    copies (ingest would give them no id). Whether ingest takes a text depends on the text alone, so it is
+    checked only where it matters: once per text shared by two files, with a full ingest of one of them."""
     infos: dict[str, FileInfo] = {}
+    fresh: set[str] = set()  # files whose id this scan computed
+    seen: set[str] = set()  # text ids of one fresh file so far
+    ingestible: dict[str, bool] = {}  # text id → whether ingest takes that text, where it matters
     for p in list_raw(raw):
         path = str(p)
         fp, data = fingerprint(p)
         prev = known.get(path)
         if prev is not None and prev.get("fp") == fp:
             doc_id = prev.get("doc_id")
+            if doc_id is not None:  # the manifest holds ids of texts ingest took
+                ingestible[doc_id] = True
         elif data is None:
             doc_id = None
         else:
-            try:
-                doc_id = ingest_bytes(data, path).doc_id
-            except Exception:  # the batch will quarantine it with the reason
-                doc_id = None
+            doc_id = text_id(data, path)
+            if doc_id is not None:
+                fresh.add(path)
+                if doc_id in seen and doc_id not in ingestible:  # a second file with this text
+                    ingestible[doc_id] = _ingests(data, path)
+                seen.add(doc_id)
         infos[path] = FileInfo(path, fp, doc_id)
+    for path in fresh:
+        if not ingestible.get(infos[path].doc_id or "", True):
+            infos[path] = FileInfo(path, infos[path].fingerprint, None)
     keeper: dict[str, str] = {}
     for path in sorted(infos):
         info = infos[path]
@@ -172,8 +209,9 @@ def load_manifest(out: Path) -> dict[str, Any] | None:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:
         raise IltizamError(
-            f"{path} is not valid JSON ({err}); it is only ever replaced whole, so it was edited by hand. "
-            "Fix: restore it, or delete it to rebuild every table from raw/."
+            f"{path} is not valid JSON ({err}); it is only ever replaced whole, so it was edited by hand.",
+            fix="restore it, or delete it to rebuild every table from raw/.",
+            path=path,
         ) from err
     if manifest.get("format") != FORMAT:
         return None  # an older layout: rebuild
@@ -260,14 +298,15 @@ def _published_mismatch(out: Path, manifest: Mapping[str, Any]) -> str | None:
 def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_empty_raw: bool = False) -> Plan:
     """Compare raw/ with the manifest: what to keep, what to analyse, what to drop."""
     if batch_size < 1:
-        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+        raise ConfigError(f"batch size must be at least 1, not {batch_size}", fix="pass --batch-size 1 or more")
     raw = raw.resolve()
     manifest = load_manifest(out)
     if manifest and manifest.get("raw") and manifest["raw"] != str(raw):
         raise ConfigError(
             f"{out} holds the tables of {manifest['raw']}, not of {raw}: an output folder mirrors one raw "
-            "folder (files missing from it are removed from the tables). Fix: pass another --out, or delete "
-            f"{out / MANIFEST} to rebuild {out} from {raw}."
+            "folder (files missing from it are removed from the tables).",
+            fix=f"pass another --out, or delete {out / MANIFEST} to rebuild {out} from {raw}.",
+            path=out,
         )
     old_parts: dict[str, dict[str, Any]] = manifest.get("parts", {}) if manifest else {}
     known = {p: m for part in old_parts.values() for p, m in part["members"].items()}
@@ -275,7 +314,9 @@ def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_
     if not files and known and not allow_empty_raw:
         raise ConfigError(
             f"{raw} is empty but {out} holds the rows of {len(known)} files; refusing to empty every table "
-            "(an unmounted or wrongly named raw folder?). Fix: check --raw, or pass --allow-empty-raw."
+            "(an unmounted or wrongly named raw folder?).",
+            fix="check --raw, or pass --allow-empty-raw.",
+            path=raw,
         )
     state = pipeline_state(config)
     sid = state_id(state)
@@ -329,13 +370,25 @@ def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_
 # Parts
 # ---------------------------------------------------------------------------------------------
 
-BatchRunner = Callable[[list[str], Path, str, dict[str, str]], Any]
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch wrote, as its part record needs it: build_part makes the record from this and never
+    reads the part files back."""
+
+    rows: Mapping[str, int]  # rows written per batch table
+    doc_ids: Mapping[str, str]  # path → doc_id of every file ingest read (documents and later refusals)
+    documents: frozenset[str]  # paths that became documents
+    quarantine: tuple[Mapping[str, Any], ...]  # path, stage, reason of every quarantine row, in table order
+
+
+BatchRunner = Callable[[list[str], Path, str, dict[str, str]], BatchResult]
 
 
 def build_part(out: Path, spec: BatchSpec, run_batch: BatchRunner) -> tuple[dict[str, Any], bool]:
     """Return the finished part of ``spec`` (reused if a previous run finished it, e.g. before being
     killed) and whether it was reused. ``run_batch(paths, dest, key, duplicates)`` writes the part files
-    under ``dest``; the part record is written last, so a part without one is rebuilt."""
+    under ``dest`` and says what it wrote; the part record is written last, so a part without one is
+    rebuilt."""
     record = read_part_record(out, spec.key)
     if record is not None:
         return record, True
@@ -343,27 +396,33 @@ def build_part(out: Path, spec: BatchSpec, run_batch: BatchRunner) -> tuple[dict
     dest = parts_dir(out) / spec.key
     if dest.exists():
         shutil.rmtree(dest)
-    run_batch(spec.paths, dest, spec.key, spec.duplicates)
-    missing = [t for t in BATCH_TABLES if not part_file(out, spec.key, t).exists()]
+    result = run_batch(spec.paths, dest, spec.key, spec.duplicates)
+    if not isinstance(result, BatchResult):
+        raise IltizamError(
+            f"batch {spec.key}: the batch runner returned {type(result).__name__}, not a BatchResult",
+            fix="make the run_batch given to build_part return tasks.store.incremental.BatchResult",
+            path=dest,
+        )
+    missing = [t for t in BATCH_TABLES if t not in result.rows or not part_file(out, spec.key, t).exists()]
     if missing:
-        raise IltizamError(f"batch {spec.key} wrote no part file for {', '.join(missing)} (every table needs one)")
-    docs = pq.read_table(part_file(out, spec.key, "documents"), columns=["source_path", "doc_id"])
-    written = dict(zip(docs.column("source_path").to_pylist(), docs.column("doc_id").to_pylist(), strict=True))
+        raise IltizamError(
+            f"batch {spec.key} wrote no part file for {', '.join(missing)} (every table needs one)",
+            fix="make the batch runner write one part file per table (tasks.store.stage.write_part does)",
+            path=dest,
+        )
     record = {
         "key": spec.key,
         "members": {
             m.path: {
                 "fp": m.fingerprint,
-                "doc_id": written.get(m.path, m.doc_id),
+                "doc_id": result.doc_ids.get(m.path),
                 "dup_of": m.dup_of,
-                "status": "document" if m.path in written else "quarantined",
+                "status": "document" if m.path in result.documents else "quarantined",
             }
             for m in spec.members
         },
-        "rows": {t: pq.ParquetFile(part_file(out, spec.key, t)).metadata.num_rows for t in BATCH_TABLES},
-        "quarantine": pq.read_table(
-            part_file(out, spec.key, "quarantine"), columns=["path", "stage", "reason"]
-        ).to_pylist(),
+        "rows": {t: result.rows[t] for t in BATCH_TABLES},
+        "quarantine": [{k: q[k] for k in ("path", "stage", "reason")} for q in result.quarantine],
         "seconds": round(time.time() - started, 2),
     }
     write_json_atomic(record, parts_dir(out) / spec.key / PART_RECORD)
@@ -395,7 +454,7 @@ def assemble(out: Path, live: Sequence[str], staging: Path) -> dict[str, list[st
                 if pq.ParquetFile(src).metadata.num_rows:
                     link_or_copy(src, folder / src.name)
             if not any(folder.iterdir()):
-                write_parquet(to_table(name, {}), folder / "empty.parquet")
+                write_parquet(to_table(name, []), folder / "empty.parquet")
         listing[name] = sorted(p.name for p in folder.glob("*.parquet"))
     return listing
 

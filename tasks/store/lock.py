@@ -17,13 +17,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tasks.errors import IltizamError
+from tasks.errors import LockBusy
 
 LOCK_NAME = ".lock"
-
-
-class LockBusy(IltizamError):
-    """Another run holds the output folder's lock for longer than we were willing to wait."""
 
 
 def _holder(path: Path) -> str:
@@ -71,8 +67,9 @@ class RunLock:
                     os.close(fd)
                     raise LockBusy(
                         f"{self.path.parent} is in use by {holder}; gave up after waiting {self.timeout:g} s. "
-                        "Two runs never write the same output folder at once: wait for that run to finish "
-                        "(or raise --lock-timeout), or use another --out."
+                        "Two runs never write the same output folder at once.",
+                        fix="wait for that run to finish (or raise --lock-timeout), or use another --out.",
+                        path=self.path.parent,
                     ) from None
                 if not announced:
                     self.notify(f"waiting for {self.path.parent}: in use by {holder} (up to {self.timeout:g} s)")

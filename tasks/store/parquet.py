@@ -8,9 +8,11 @@ one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it (Linux), else 
 from __future__ import annotations
 
 import ctypes
-import datetime as dt
+import dataclasses
 import errno
+import functools
 import json
+import operator
 import os
 import shutil
 import uuid
@@ -21,8 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tasks.errors import IltizamError
-from tasks.ingest.reader import Document
+from tasks.errors import StoreError, TableContractError
 from tasks.store.schema import TABLES
 
 LOG_TABLES = frozenset({"runs"})
@@ -32,14 +33,12 @@ BATCH_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in LOG
 """Tables every batch writes one part file of (whatever tables tasks/store/schema.py declares)."""
 
 
-class StoreError(IltizamError):
-    """The output folder cannot be written (disk full, permissions, I/O error): fails the run."""
-
-
 def _store_error(path: Path, err: OSError) -> StoreError:
     what = err.strerror or str(err)
     fix = "free disk space" if err.errno == errno.ENOSPC else "check the folder's permissions and the disk"
-    return StoreError(f"cannot write {path}: {what}. Fix: {fix}, then run again (finished batches are kept).")
+    return StoreError(
+        f"cannot write {path}: {what}.", fix=f"{fix}, then run again (finished batches are kept).", path=path
+    )
 
 
 def fsync_dir(path: Path) -> None:
@@ -136,15 +135,78 @@ def swap_in(new: Path, target: Path) -> None:
     fsync_dir(target.parent)
 
 
-def to_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pa.Table:
-    """Columns → Arrow table with the declared schema (an empty batch still gets every column)."""
-    schema = TABLES[name]
-    data = {f.name: list(columns.get(f.name, [])) for f in schema}
-    n = max((len(v) for v in data.values()), default=0)
+_ROW_LABELS = ("doc_id", "commitment_id", "entity_id", "path", "run_id")
+"""Columns that name a row in an error message, first present wins."""
+
+_FIX_COLUMNS = (
+    "make the row type's fields (tasks/document.py) or the column names equal the schema's "
+    "(tasks/store/schema.py); a new column goes into both, with a new SCHEMA_VERSION"
+)
+
+
+def _check_names(name: str, schema: pa.Schema, given: Sequence[str], what: str) -> None:
+    expected, present = set(schema.names), set(given)
+    missing = [n for n in schema.names if n not in present]
+    unknown = [n for n in given if n not in expected]
+    if missing or unknown:
+        parts = [f"missing {', '.join(missing)}" if missing else "", f"unknown {', '.join(unknown)}" if unknown else ""]
+        raise TableContractError(name, f"{what} do not match the schema: {'; '.join(p for p in parts if p)}",
+                                 _FIX_COLUMNS)  # fmt: skip
+
+
+@functools.cache
+def _checked_row_type(name: str, row_type: type) -> tuple[str, ...]:
+    """A row type's fields, checked once per (table, type) against the table's schema."""
+    if not dataclasses.is_dataclass(row_type):
+        raise TableContractError(name, f"rows must be dataclass instances, not {row_type.__name__}",
+                                 "build the rows with the types of tasks/document.py")  # fmt: skip
+    fields = tuple(f.name for f in dataclasses.fields(row_type))
+    _check_names(name, TABLES[name], fields, f"the fields of {row_type.__name__}")
+    return fields
+
+
+def _check_nulls(name: str, schema: pa.Schema, data: Mapping[str, list[Any]]) -> None:
+    """pyarrow would write a null into a non-nullable column without a word; refuse it here."""
     for f in schema:
-        if not data[f.name] and n:
-            data[f.name] = [None] * n
+        if f.nullable or None not in data[f.name]:
+            continue
+        i = data[f.name].index(None)
+        label = next((f"{c} {data[c][i]}" for c in _ROW_LABELS if c in data and data[c][i] is not None), "")
+        raise TableContractError(
+            name,
+            f"column {f.name} is null in row {i}" + (f" ({label})" if label else "") + ", but the schema "
+            "declares it non-nullable",
+            f"the stage that builds {name} rows must fill {f.name} (or declare it nullable in "
+            "tasks/store/schema.py, with a new SCHEMA_VERSION)",
+        )
+
+
+def _from_columns(name: str, data: dict[str, list[Any]]) -> pa.Table:
+    schema = TABLES[name]
+    lengths = {len(v) for v in data.values()}
+    if len(lengths) > 1:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in data.items())
+        raise TableContractError(name, f"columns of different lengths ({sizes})", "give every column one value per row")
+    _check_nulls(name, schema, data)
     return pa.Table.from_pydict(data, schema=schema)
+
+
+def to_table(name: str, rows: Sequence[Any] | Mapping[str, Sequence[Any]]) -> pa.Table:
+    """Rows (dataclasses whose fields are the table's columns, tasks/document.py) or a dict of column
+    lists → Arrow table with the declared schema, the one conversion every table goes through.
+
+    Strict, so a pipeline bug never becomes a silently empty column: a missing or unknown column (field)
+    and a null in a non-nullable column raise TableContractError naming them. No rows give an empty
+    table that still has every column."""
+    schema = TABLES[name]
+    if isinstance(rows, Mapping):
+        _check_names(name, schema, list(rows), "the columns given")
+        return _from_columns(name, {f.name: list(rows[f.name]) for f in schema})
+    if not rows:
+        return schema.empty_table()
+    for row_type in {type(r) for r in rows}:
+        _checked_row_type(name, row_type)
+    return _from_columns(name, {f.name: list(map(operator.attrgetter(f.name), rows)) for f in schema})
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -160,44 +222,6 @@ def write_parquet(table: pa.Table, path: Path) -> None:
     except OSError as err:
         tmp.unlink(missing_ok=True)
         raise _store_error(path, err) from err
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def document_columns(
-    docs: Sequence[Document], per_doc: Mapping[str, tuple[int, int]], model_version: str, pipeline_version: str
-) -> dict[str, list[Any]]:
-    cols: dict[str, list[Any]] = {f.name: [] for f in TABLES["documents"]}
-    for d in docs:
-        n_sent, n_words = per_doc.get(d.doc_id, (0, 0))
-        row = {
-            "doc_id": d.doc_id,
-            "source_path": d.source_path,
-            "sha256": d.sha256,
-            "encoding": d.encoding,
-            "title": d.title,
-            "published_date": _date(d.published_date),
-            "published_at": d.published_at,
-            "dateline_place": d.dateline_place,
-            "dateline_date": _date(d.dateline_date),
-            "agency": d.agency,
-            "n_chars": len(d.text),
-            "n_sentences": n_sent,
-            "n_words": n_words,
-            "text": d.text,
-            "model_version": model_version,
-            "pipeline_version": pipeline_version,
-        }
-        for k, v in row.items():
-            cols[k].append(v)
-    return cols
 
 
 def dedup_entities(files: Sequence[Path]) -> pa.Table:

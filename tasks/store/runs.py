@@ -104,8 +104,12 @@ class RunRecord:
         self.commitments = sums.get("commitments")
 
     def row(self) -> dict[str, Any]:
+        """The ``runs`` row: every field but this run's quarantine rows (for the summary only). Not fitted
+        to the schema here: to_table refuses a field the schema lacks or a column the record lacks."""
         d = asdict(self)
-        return {f.name: d.get(f.name) for f in TABLES["runs"]}
+        del d["quarantine_rows"]
+        order = {name: i for i, name in enumerate(TABLES["runs"].names)}  # the table's order, unknown ones last
+        return dict(sorted(d.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
 def append_run(out: Path, record: RunRecord) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import training as tr
+from tasks.build import training as tr
 from tests.conftest import SHARED
 
 PUD = SHARED / "corpora" / "ud_arabic_pud" / "ar_pud-ud-test.conllu"

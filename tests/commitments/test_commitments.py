@@ -1,37 +1,11 @@
-"""Commitment records on real sentences (Xinhua samples, BBC / CNN Arabic), positive and negative."""
+"""Commitment records on real sentences (Xinhua samples, BBC / CNN Arabic), positive and negative.
+
+Stanza's answers are frozen in tests/fixtures/nlp/commitments.test_commitments.json (tests/conftest.py): a new
+or changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
 
-from tasks.commitments.tagger import tag_commitments
-from tasks.entities.resolve import resolve_columns
-from tasks.ingest.reader import ingest_bytes
-from tasks.nlp.analyse import analyse
-
-pytestmark = pytest.mark.slow
-
-LEAD = "الصين وقيرغيزستان تبحثان التعاون\n"
-
-
-def records(nlp, body: str, lead: str = LEAD):
-    doc = ingest_bytes((lead + body).encode(), "doc.txt")
-    a = analyse(nlp, [doc])
-    mentions, rows = resolve_columns([doc], a.sentences, a.mentions, a.tokens)
-    c, p = tag_commitments([doc], a.sentences, mentions, rows)
-    canon = {e: r.canonical_name for e, r in rows.items()}
-    out = []
-    for i, cid in enumerate(c["commitment_id"]):
-        parties = [(canon[e], r) for x, e, r in zip(p["commitment_id"], p["entity_id"], p["role"], strict=True)
-                   if x == cid]  # fmt: skip
-        assert doc.text[c["trigger_start"][i] : c["trigger_end"][i]] == c["trigger"][i]
-        assert doc.text[c["action_start"][i] : c["action_end"][i]] == c["action"][i]
-        out.append({
-            "trigger": c["trigger"][i], "modality": c["modality"][i], "polarity": c["polarity"][i],
-            "actors": sorted(n for n, r in parties if r == "actor"),
-            "counterparts": sorted(n for n, r in parties if r == "counterpart"),
-            "speaker": canon.get(c["speaker_entity_id"][i]) if c["speaker_entity_id"][i] else None,
-            "sectors": c["sectors"][i], "action": c["action"][i],
-        })  # fmt: skip
-    return out
+from tests.rules import records
 
 
 def test_readiness_with_actor_counterpart_speaker_and_sector(nlp):
@@ -85,6 +59,7 @@ def test_signing_by_two_leaders_maps_to_their_states(nlp):
     assert signed and signed[0]["actors"] == ["Eritrea", "Ethiopia"]
 
 
+@pytest.mark.slow  # runs the extract flow over the samples (Prefect, the real models)
 def test_duckdb_query_of_the_readme_answers_by_actor_counterpart_sector_year(sample_run):
     import duckdb
 

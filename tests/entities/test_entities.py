@@ -1,25 +1,15 @@
-"""Entity mentions on real sentences of the Xinhua samples and BBC / CNN / France24 Arabic."""
+"""Entity mentions on real sentences of the Xinhua samples and BBC / CNN / France24 Arabic.
+
+Stanza's answers are frozen in tests/fixtures/nlp/entities.test_entities.json (tests/conftest.py): a new or
+changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.entities.resolve import resolve_columns, stable_id
-from tasks.ingest.reader import ingest_bytes
-from tasks.nlp.analyse import analyse
+from tasks.entities.resolve import stable_id
 from tasks.text.normalize import normalize, normalize_with_map, span_to_original
-
-
-def mentions_of(nlp, text: str, name: str = "doc.txt"):
-    doc = ingest_bytes(text.encode(), name)
-    a = analyse(nlp, [doc])
-    cols, rows = resolve_columns([doc], a.sentences, a.mentions, a.tokens)
-    out = [(t, ty, rows[e].canonical_name, e) for t, ty, e in zip(cols["text"], cols["type"], cols["entity_id"],
-                                                                 strict=True)]  # fmt: skip
-    for s, e, t in zip(cols["start_char"], cols["end_char"], cols["text"], strict=True):
-        assert doc.text[s:e] == t
-    return out
-
+from tests.rules import found, mentions_of
 
 XINHUA = (
     "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون\n"
@@ -35,11 +25,6 @@ def xinhua(nlp):
     return mentions_of(nlp, XINHUA)
 
 
-def found(mentions, surface, type_):
-    return [m for m in mentions if m[0] == surface and m[1] == type_]
-
-
-@pytest.mark.slow
 def test_titles_nisbas_and_leaders(xinhua):
     assert found(xinhua, "صدير جاباروف", "PER")[0][2] == "Sadyr Japarov"
     assert found(xinhua, "القيرغيزي", "GPE")[0][2] == "Kyrgyzstan"
@@ -50,12 +35,10 @@ def test_titles_nisbas_and_leaders(xinhua):
     assert not [m for m in xinhua if m[1] == "PER" and ("الرئيس" in m[0] or "وزير" in m[0])]
 
 
-@pytest.mark.slow
 def test_short_form_resolves_to_the_full_name_in_the_same_document(xinhua):
     assert found(xinhua, "لي", "PER")[0][2] == "Li Qiang"
 
 
-@pytest.mark.slow
 def test_clitics_generic_heads_and_the_lil_contraction(xinhua):
     assert found(xinhua, "قيرغيزستان", "GPE") and not [m for m in xinhua if m[0] == "وقيرغيزستان"]
     assert found(xinhua, "شنشي", "GPE")[0][2] == "Shaanxi"  # «بمقاطعة شنشي» → «شنشي»
@@ -63,7 +46,6 @@ def test_clitics_generic_heads_and_the_lil_contraction(xinhua):
     assert found(xinhua, "شيآن", "GPE")[0][2] == "Xi'an"
 
 
-@pytest.mark.slow
 def test_dates_and_dateline(xinhua):
     assert found(xinhua, "25 أكتوبر 2023", "DATE")[0][2] == "2023-10-25"
     assert found(xinhua, "الأربعاء", "DATE")[0][2] == "Wednesday"
@@ -71,7 +53,6 @@ def test_dates_and_dateline(xinhua):
     assert found(xinhua, "شينخوا", "ORG")[0][2] == "Xinhua News Agency"
 
 
-@pytest.mark.slow
 def test_unknown_person_after_a_title_gets_a_stable_id_across_documents(nlp):
     a = mentions_of(nlp, "فقد قال وزير النقل السوداني مكاوي عوض للصحفيين إن الميناء سيفتتح قريبا.\n", "a.txt")
     b = mentions_of(nlp, "وزار وزير النقل السوداني مكاوي عوض ميناء بورتسودان أمس.\n", "b.txt")
@@ -80,7 +61,6 @@ def test_unknown_person_after_a_title_gets_a_stable_id_across_documents(nlp):
     assert found(a, "السوداني", "GPE")[0][2] == "Sudan"
 
 
-@pytest.mark.slow
 def test_bbc_sentence_with_honorific_and_famous_surname(nlp):
     m = mentions_of(
         nlp,
@@ -93,7 +73,6 @@ def test_bbc_sentence_with_honorific_and_famous_surname(nlp):
     assert found(m, "أبوظبي", "GPE")
 
 
-@pytest.mark.slow
 def test_a_part_of_an_unknown_persons_name_links_to_the_full_name(nlp):
     m = mentions_of(nlp, "وتوفي المخرج غاستون سانو في واغادوغو عن 64 عاما. وقال المخرج إن سانو كان رائدا "
                          "للسينما الأفريقية.\n")  # fmt: skip
@@ -105,7 +84,6 @@ def test_a_part_of_an_unknown_persons_name_links_to_the_full_name(nlp):
     assert found(m, "بينج", "PER")[0][2] == "Xi Jinping" and not found(m, "ينج", "PER")
 
 
-@pytest.mark.slow
 def test_a_misspelt_state_or_nisba_links_to_the_state(nlp):
     m = mentions_of(nlp, "وأشار إلى محادثات أستانة التي ترعاها روسيا وإيران وتركيا في كازخستان. وقالت العاملة "
                          "الفليبينية إنها ستعود إلى بلادها.\n")  # fmt: skip
@@ -113,7 +91,6 @@ def test_a_misspelt_state_or_nisba_links_to_the_state(nlp):
     assert [(x[1], x[2]) for x in m if x[0] == "الفليبينية"] == [("GPE", "Philippines")]
 
 
-@pytest.mark.slow
 def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
     m = mentions_of(nlp, "وأعلنت تركيا أنها ستطور ميناء سواكن، وقال الوزير إن سواكن السودانية ستصبح مركزا "
                          "للسياحة. وتقع بلدة تل رفعت قرب عفرين في شمال سوريا.\n")  # fmt: skip
@@ -124,7 +101,6 @@ def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
     assert mentions_of(nlp, "وقال إن الرياضيين يعملون في محلات قريبة ويستفيدون من التمارين.\n") == []
 
 
-@pytest.mark.slow
 def test_said_that_after_xi_is_not_xian_and_historical_nisbas_are_states(nlp):
     m = mentions_of(nlp, "وأجرى الرئيس الصيني شي جين بينغ محادثات في شيآن. وقال شي إن الصين مستعدة للتعاون. "
                          "وكانت سواكن ميناء مهما خلال الحقبة العثمانية وفي زمن الاتحاد السوفيتي.\n")  # fmt: skip
@@ -134,7 +110,6 @@ def test_said_that_after_xi_is_not_xian_and_historical_nisbas_are_states(nlp):
     assert found(m, "الاتحاد السوفيتي", "GPE")[0][2] == "Soviet Union"
 
 
-@pytest.mark.slow
 def test_facilities_family_names_and_agreements_named_after_a_capital(nlp):
     m = mentions_of(nlp, "وقال الوزير إن 7 حقائق عن سواكن تهم المستثمرين. ومن ضمن الاتفاقات صفقة لتطوير ميناء "
                          "سواكن على البحر الأحمر. وهبطت الطائرة في مطار القاهرة. وأعلن أمير الكويت الشيخ صباح "
@@ -147,7 +122,6 @@ def test_facilities_family_names_and_agreements_named_after_a_capital(nlp):
     assert found(m, "اتفاق الجزائر للسلام", "MISC") and not [x for x in m if x[0] == "اتفاق إيران"]
 
 
-@pytest.mark.slow
 def test_kb_person_named_in_part_abbreviations_and_everyday_phrases(nlp):
     # France 24 and BBC: a president named without his first name, with the French -é written «يه»; the
     # tokenizer cuts «كابوريه» as ك + ابوري + ه
@@ -167,7 +141,6 @@ def test_kb_person_named_in_part_abbreviations_and_everyday_phrases(nlp):
     assert found(m, "فلبينين", "GPE")[0][2] == "Philippines"  # a misspelt plural nisba, not a person
 
 
-@pytest.mark.slow
 def test_the_next_item_of_a_list_of_places(nlp):
     # CNN Arabic: the model tags the first towns of the list but not «وتانغشان», which GeoNames only spells
     # with the Persian «گ»
@@ -179,7 +152,6 @@ def test_the_next_item_of_a_list_of_places(nlp):
     assert not [x for x in m if x[2] in ("Bradley", "Luxor")]  # after a nisba; a preposition and a word
 
 
-@pytest.mark.slow
 def test_famous_surnames_and_given_names_of_other_people(nlp):
     # CNN Arabic: a police chief named Juan Pérez is not Shimon Peres; BBC: Souad Abderrahim is not
     # Abdolrahim Mousavi; Jalaluddin Haqqani is not his son Sirajuddin
@@ -205,7 +177,6 @@ def test_two_words_of_a_kb_name_link_only_to_one_person_of_a_named_state():
     assert not _person_run_matches("سراج الدين محيي الدن".split(), full)  # one slip only
 
 
-@pytest.mark.slow
 def test_latin_names_with_dots_and_names_in_teasers(nlp):
     # CNN Arabic and a BBC teaser line, which ingest keeps out of the analysed sentences
     m = mentions_of(nlp, "أطلقت السلطات سراح المؤسس والرئيس التنفيذي لشركة التجارة الإلكترونية الصينية "

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tasks.build.kb import CURATED_DIR, SOVEREIGN_STATES, UN_MEMBERS, KBBuildError, alias_key, build, main, nisba_forms
+from tasks.build.kb import CURATED_DIR, SOVEREIGN_STATES, UN_MEMBERS, alias_key, build, main, nisba_forms
 from tasks.entities.kb import DEFAULT_PATH as KB_FILE
 from tasks.entities.kb import KnowledgeBase, load_kb
+from tasks.errors import KBBuildError
 
 
 @pytest.fixture(scope="module")

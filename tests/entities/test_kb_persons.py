@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.entities.kb import KnowledgeBase, load_kb
-from tests.entities.test_entities import found, mentions_of
+from tests.rules import found, mentions_of
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,6 @@ def test_generic_name_tails_do_not_become_person_names(kb: KnowledgeBase) -> Non
         assert not [e for e in kb.lookup_entities(surface) if e.type == "PER"], surface
 
 
-@pytest.mark.slow
 def test_full_name_then_surname_in_the_same_document(nlp) -> None:
     text = (
         "التقى وزير الخارجية الفلبيني آلان بيتر كايتانو نظيره الصيني وانغ يي في مانيلا اليوم.\n"
@@ -56,7 +55,6 @@ def test_full_name_then_surname_in_the_same_document(nlp) -> None:
     assert found(m, "الفلبيني", "GPE")[0][2] == "Philippines"
 
 
-@pytest.mark.slow
 def test_gulf_and_iranian_officials_in_a_sentence(nlp) -> None:
     text = (
         "استقبل رئيس الوزراء الكويتي الشيخ صباح الخالد الحمد الصباح وزير الخارجية الإيراني محمد جواد ظريف، "

@@ -42,3 +42,21 @@ def test_official_models_without_resources_explain_how_to_get_them(tmp_path):
     with pytest.raises(ModelError) as err:
         build_pipeline(ModelConfig(official_dir=tmp_path))
     assert "stanza.download('ar'" in str(err.value)
+
+
+def test_get_pipeline_is_shared_and_puts_the_nlp_cache_in_front_when_set(tmp_path, monkeypatch):
+    from tasks.nlp import models
+    from tasks.nlp.cache import CachedPipeline, cache_folder_name
+
+    built = []
+    monkeypatch.setattr(models, "_CACHE", {})
+    monkeypatch.setattr(models, "build_pipeline", lambda config, processors: built.append(processors) or object())
+    monkeypatch.delenv(models.NLP_CACHE_ENV, raising=False)
+    cfg = ModelConfig(models_dir=tmp_path)
+    shared = models.get_pipeline(cfg)
+    assert models.get_pipeline(cfg) is shared and len(built) == 1  # loaded once per process
+    monkeypatch.setenv(models.NLP_CACHE_ENV, str(tmp_path / "cache"))
+    cached = models.get_pipeline(cfg)
+    assert isinstance(cached, CachedPipeline) and models.get_pipeline(cfg) is cached
+    assert cached.store.folder == tmp_path / "cache" / cache_folder_name(model_version(cfg), models.DEFAULT_PROCESSORS)
+    assert cached.loader() is shared and len(built) == 1  # a miss uses the same shared pipeline

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tasks.document import DocAnalysis
 from tasks.ingest.reader import ingest_bytes
-from tasks.nlp.analyse import analyse, trim_proclitic, word_offsets
+from tasks.nlp.analyse import analyse_documents, trim_proclitic, word_offsets
 
 LEAD = (
     "بيشكك 25 أكتوبر 2023 (شينخوا) قال رئيس مجلس الدولة الصيني لي تشيانغ هنا اليوم (الأربعاء) إن الصين "
@@ -42,48 +43,58 @@ def test_word_offsets_always_tile_the_token(words):
 
 
 @pytest.fixture(scope="module")
-def lead(nlp):
+def lead(nlp) -> tuple[object, DocAnalysis]:
     doc = ingest_bytes(("عنوان الخبر\n" + LEAD).encode(), "lead.txt")
-    return doc, analyse(nlp, [doc])
+    (analysis,) = analyse_documents(nlp, [doc])
+    return doc, analysis
 
 
-@pytest.mark.slow
+def test_one_analysis_per_document_in_order_with_its_own_rows(nlp, lead):
+    doc, _ = lead
+    other = ingest_bytes("الصين مستعدة للعمل مع قيرغيزستان.\n".encode(), "other.txt")
+    both = analyse_documents(nlp, [doc, other])
+    assert [a.doc for a in both] == [doc, other]
+    for a in both:
+        rows = [*a.sentences, *a.words, *a.mentions]
+        assert rows and {r.doc_id for r in rows} == {a.doc_id}
+        assert [s.sentence_idx for s in a.sentences] == list(range(len(a.sentences)))
+        assert {w.sentence_idx for w in a.words} == {s.sentence_idx for s in a.sentences}
+        assert not (a.entities or a.commitments or a.parties)  # later stages add those
+        assert all(m.entity_id is None and m.source == "stanza" for m in a.mentions)
+
+
 def test_sentences_follow_lines_and_slice_the_text(lead):
-    doc, out = lead
-    s = out.sentences
-    assert len(s["doc_id"]) >= 3
-    for start, end, text in zip(s["start_char"], s["end_char"], s["text"], strict=True):
-        assert doc.text[start:end] == text
-        assert "\n" not in text
-    assert s["text"][0] == "عنوان الخبر" and s["is_title"][0]
-    assert s["text"][1].startswith("بيشكك 25 أكتوبر 2023")
+    doc, a = lead
+    s = a.sentences
+    assert len(s) >= 3
+    for row in s:
+        assert doc.text[row.start_char : row.end_char] == row.text
+        assert "\n" not in row.text
+    assert s[0].text == "عنوان الخبر" and s[0].is_title
+    assert s[1].text.startswith("بيشكك 25 أكتوبر 2023")
 
 
-@pytest.mark.slow
 def test_clitic_waw_is_split_from_kyrgyzstan_with_exact_offsets(lead):
-    doc, out = lead
-    t = out.tokens
-    rows = [i for i, tok in enumerate(t["token_text"]) if tok == "وقيرغيزستان"]
-    assert rows, "token «وقيرغيزستان» not found"
-    words = [(t["text"][i], t["start_char"][i], t["end_char"][i]) for i in rows]
-    assert [w for w, _, _ in words] == ["و", "قيرغيزستان"]
-    for w, start, end in words:
-        assert doc.text[start:end] == w
-    for i in range(len(t["text"])):
-        assert doc.text[t["token_start_char"][i] : t["token_end_char"][i]] == t["token_text"][i]
-        if t["offsets_exact"][i]:
-            assert doc.text[t["start_char"][i] : t["end_char"][i]] == t["text"][i]
+    doc, a = lead
+    words = [w for w in a.words if w.token_text == "وقيرغيزستان"]
+    assert words, "token «وقيرغيزستان» not found"
+    assert [w.text for w in words] == ["و", "قيرغيزستان"]
+    for w in words:
+        assert doc.text[w.start_char : w.end_char] == w.text
+    for w in a.words:
+        assert doc.text[w.token_start_char : w.token_end_char] == w.token_text
+        if w.offsets_exact:
+            assert doc.text[w.start_char : w.end_char] == w.text
 
 
-@pytest.mark.slow
 def test_mentions_slice_the_text_and_carry_no_leading_clitic(lead):
-    doc, out = lead
-    m = out.mentions
-    assert m["text"], "the NER model found nothing in a sentence full of names"
-    for start, end, text in zip(m["start_char"], m["end_char"], m["text"], strict=True):
-        assert doc.text[start:end] == text
-    assert "وقيرغيزستان" not in m["text"]
-    assert any("قيرغيزستان" == x for x in m["text"]) or any("الصين" == x for x in m["text"])
+    doc, a = lead
+    texts = [m.text for m in a.mentions]
+    assert texts, "the NER model found nothing in a sentence full of names"
+    for m in a.mentions:
+        assert doc.text[m.start_char : m.end_char] == m.text
+    assert "وقيرغيزستان" not in texts
+    assert "قيرغيزستان" in texts or "الصين" in texts
 
 
 def test_clitic_backoff_splits_unseen_names_but_not_names_or_common_words():

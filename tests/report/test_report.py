@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from tasks.build.browser import BrowserError, Chromium, find_chromium, wait_for_plots
-from tasks.report.page import CHART_IDS, LATEST_TABLE_ID, ReportError, highlight, render_report, report_path
+from tasks.build.browser import Chromium, find_chromium, wait_for_plots
+from tasks.errors import BrowserError, ReportError
+from tasks.report.page import CHART_IDS, LATEST_TABLE_ID, highlight, render_report, report_path
 from tasks.store.parquet import read_table, to_table, write_parquet
 from tasks.store.runs import RunRecord, summary_markdown
 from tasks.store.schema import TABLES
@@ -31,9 +32,13 @@ ACTION = "للعمل مع قيرغيزستان من أجل التنفيذ الك
 
 
 def write_tables(out: Path, **columns: dict[str, list[Any]]) -> Path:
-    """Every table the report reads, from the given columns (the others empty), as the pipeline writes them."""
+    """Every table the report reads, from the given columns (the others empty), as the pipeline writes them.
+    Columns a test leaves out are null (to_table is strict, so the fixture says so itself)."""
     for name in ("documents", "sentences", "mentions", "entities", "commitments", "commitment_parties", "runs"):
-        write_parquet(to_table(name, columns.get(name, {})), out / name / "part-0.parquet")
+        given = columns.get(name, {})
+        n = len(next(iter(given.values()), []))
+        full = {f.name: given.get(f.name, [None] * n) for f in TABLES[name]}
+        write_parquet(to_table(name, full), out / name / "part-0.parquet")
     return out
 
 

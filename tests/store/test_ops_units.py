@@ -17,13 +17,13 @@ from types import SimpleNamespace
 import pytest
 from ops_helpers import fake_batch, file_stats, snapshot, update
 
-from tasks.errors import ConfigError
+from tasks.errors import ConfigError, LockBusy
 from tasks.ingest.precheck import content_problem, html_problem, language_problem
 from tasks.ingest.reader import ingest_file
 from tasks.nlp.models import ModelConfig
 from tasks.settings import PROJECT_ROOT
 from tasks.store.incremental import MANIFEST, PUBLISHING, fingerprint, load_manifest, make_plan, scan
-from tasks.store.lock import LockBusy, RunLock
+from tasks.store.lock import RunLock
 from tasks.store.parquet import BATCH_TABLES, read_table
 
 RAW = PROJECT_ROOT / "raw"
@@ -354,7 +354,8 @@ def test_an_unreadable_file_is_quarantined_not_fatal(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     assert fingerprint(locked)[0].startswith("unreadable:13:")
-    summary = process_batch([str(locked), str(empty)], tmp_path / "part", key="k")
+    result = process_batch([str(locked), str(empty)], tmp_path / "part", key="k")
     rows = read_table(tmp_path / "part", "quarantine").to_pylist()
-    assert summary.quarantined == 2 and summary.documents == 0
+    assert result.rows["quarantine"] == 2 and result.rows["documents"] == 0 and not result.documents
+    assert [q["path"] for q in result.quarantine] == [r["path"] for r in rows]
     assert rows[0]["stage"] == "ingest" and rows[0]["reason"].startswith("cannot read the file: Permission denied")

@@ -2,6 +2,7 @@ import duckdb
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from tasks.document import QuarantineRecord
 from tasks.store.parquet import publish, read_table, to_table, write_parquet
 from tasks.store.schema import SCHEMA_VERSION, TABLES
 
@@ -9,7 +10,7 @@ from tasks.store.schema import SCHEMA_VERSION, TABLES
 def test_empty_batch_still_writes_a_valid_file_with_every_column(tmp_path):
     for name, schema in TABLES.items():
         path = tmp_path / name / "part-0.parquet"
-        write_parquet(to_table(name, {}), path)
+        write_parquet(to_table(name, []), path)
         table = pq.read_table(path)
         assert table.num_rows == 0
         assert table.schema.names == schema.names
@@ -33,8 +34,8 @@ def test_publish_replaces_tables_whole_and_duckdb_reads_them(tmp_path):
     out = tmp_path / "processed"
     for run, reason in enumerate(["first", "second"]):
         staging = out / f".staging-{run}"
-        cols = {"path": [f"raw/{reason}.txt"], "stage": ["ingest"], "reason": [reason]}
-        write_parquet(to_table("quarantine", cols), staging / "quarantine" / f"part-{run}.parquet")
+        rows = [QuarantineRecord(f"raw/{reason}.txt", None, "ingest", reason)]
+        write_parquet(to_table("quarantine", rows), staging / "quarantine" / f"part-{run}.parquet")
         publish(staging, out)
         assert not staging.exists()
     assert ds.dataset(out / "quarantine").to_table().column("reason").to_pylist() == ["second"]

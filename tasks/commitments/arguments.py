@@ -1,0 +1,458 @@
+"""Arguments of a cue: its actors (who commits) and counterparts (with whom), from the parties around it.
+
+``arguments`` reads one cue in passes over a shared :class:`Clause`. Call, hope and obligation cues take
+their addressee as actor; other cues take their subject, found by the first of ``SUBJECT_STRATEGIES`` that
+applies, then refined by ``ACTOR_PASSES`` in order. Counterparts are the parties after the cue that a
+preposition («مع», «لـ», «بين» …) joins to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tasks.commitments.constants import (
+    ADDRESSEE_GROUP_WORDS,
+    ADDRESSEE_MAX_WORDS,
+    ADDRESSEE_MODALITIES,
+    ADDRESSEE_WINDOW,
+    AFTER_COMPLEMENTIZER_MAX_WORDS,
+    ANNOUNCER_MAX_WORDS,
+    BEFORE_CUE_MAX_WORDS,
+    BETWEEN_MAX_GAP,
+    COUNTERPART_WINDOW,
+    GROUP_AFTER_CUE_WORDS,
+    GROUP_BEFORE_CUE_WORDS,
+    NAMED_DOC_WINDOW,
+    REPORTER_MAX_WORDS,
+    SUBJECT_HEAD_WORDS,
+    VSO_MAX_WORDS,
+    WITH_WINDOW,
+)
+from tasks.commitments.lexicons import (
+    NOMINAL_ADDRESSEE_STEMS,
+    NON_SUBJECT_STARTS,
+    PRONOUN_SUBJECTS,
+    SELF_WORDS,
+    SIGNING_NOUNS,
+    TITLE_FILLERS,
+)
+from tasks.commitments.parties import (
+    Located,
+    MentionRef,
+    Party,
+    States,
+    coordinated,
+    dedupe,
+    group_parties,
+    mention_parties,
+)
+from tasks.commitments.patterns import (
+    ADDRESSEE_RE,
+    ANNOUNCED_RE,
+    AR_COMMA,
+    BETWEEN_RE,
+    CLAUSE_INITIAL_RE,
+    COMPLEMENTIZER_RE,
+    CONJUNCTIONS,
+    COUNTERPART_PREP_RE,
+    DOC_NOUN_RE,
+    DUAL_PRONOUN,
+    DUAL_VERB_END_RE,
+    FIRST_PERSON_PLURAL_RE,
+    LAM,
+    LAM_BEFORE_RE,
+    NAMED_DOC_BEFORE_RE,
+    NO_VSO_BEFORE_RE,
+    RELATIVE_BEFORE_RE,
+    RELATIVE_WORD_RE,
+    REPORTING_RE,
+    SIGNING_NOUN_PREFIXES,
+    WA,
+    WITH_BEFORE_RE,
+    WITH_RE,
+)
+from tasks.entities.kb import KnowledgeBase
+
+
+@dataclass
+class Clause:
+    """One cue in its sentence: what every argument pass reads (positions are in the normalised sentence)."""
+
+    norm: str
+    c_start: int
+    c_end: int
+    a_end: int  # end of the action span
+    modality: str
+    states: States
+    doc_parties: Sequence[Party]
+    speaker: Party | None
+    speaker_state: Party | None  # the state the speaker acts for (or the speaker)
+    kb: KnowledgeBase
+    parties: list[Located]  # the sentence's parties, less those inside a named agreement
+    ends: dict[tuple[int, int], int]  # mention (start, end) → normalised end
+    left_start: int  # start of the cue's clause: after the last «إن/أن» before the cue, or 0
+    comp_word: str  # that complementizer, or ""
+    left: list[Located] = field(default_factory=list)  # parties in the clause before the cue
+    right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
+    blocked: bool = False  # the clause's subject is not a party: not a commitment
+
+    def words_between(self, lo: int, hi: int) -> list[str]:
+        """The words between two positions, title fillers left out."""
+        return [w for w in self.norm[lo:hi].replace(AR_COMMA, " ").split() if w not in TITLE_FILLERS]
+
+    def end_of(self, x: Located) -> int:
+        """The normalised end of a located party's mention."""
+        return self.ends.get((x[1].start, x[1].end), x[0])
+
+    @property
+    def cue_text(self) -> str:
+        """The cue's normalised text."""
+        return self.norm[self.c_start : self.c_end]
+
+    @property
+    def subject_span(self) -> str:
+        """The clause between its start and the cue."""
+        return self.norm[self.left_start : self.c_start]
+
+    @property
+    def first_word(self) -> list[str]:
+        """The clause's first word (a list of at most one)."""
+        return self.subject_span.replace(AR_COMMA, " ").replace(",", " ").split()[:1]
+
+    @property
+    def nominal_signing(self) -> bool:
+        """Is the cue a signing noun («توقيع», «بتوقيع»), which has no subject of its own?"""
+        return self.cue_text.lstrip(SIGNING_NOUN_PREFIXES).startswith(SIGNING_NOUNS)
+
+
+def _to_norm(index: Sequence[int], base: int, offset: int) -> int:
+    """An original-text offset in normalised sentence coordinates (the first character at or after it)."""
+    for i, orig in enumerate(index):
+        if orig + base >= offset:
+            return i
+    return len(index)
+
+
+def _clause(
+    norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
+    ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
+    kb: KnowledgeBase,
+) -> Clause:  # fmt: skip
+    """Locate the sentence's parties and the cue's clause."""
+    parties = [(_to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
+    # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة») is not a party
+    parties = [x for x in parties if not NAMED_DOC_BEFORE_RE.search(norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]])]
+    ends = {(m.start, m.end): _to_norm(index, base, m.end) for _, m, _ in parties}
+    # the clause before the cue: back to the nearest إن/أن
+    left_start = 0
+    comp_word = ""
+    for m in COMPLEMENTIZER_RE.finditer(norm[:c_start]):
+        left_start, comp_word = m.end(), m.group()
+    speaker_state = states.state(speaker.entity_id) if speaker else None
+    if speaker_state is None and speaker is not None:
+        speaker_state = speaker
+    return Clause(
+        norm, c_start, c_end, a_end, modality, states, doc_parties, speaker, speaker_state, kb, parties, ends,
+        left_start, comp_word,
+        left=[(pos, m, p) for pos, m, p in parties if left_start <= pos < c_start],
+        right=[(pos, m, p) for pos, m, p in parties if c_end <= pos < a_end],
+    )  # fmt: skip
+
+
+# --- subject strategies: each returns (parties, only the speaker's state?) or None when it does not apply
+
+
+def _subject_of_dual_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«أنهما سيعززان»: the two sides."""
+    if cl.comp_word.endswith(DUAL_PRONOUN) and cl.doc_parties:
+        return list(cl.doc_parties), False
+    return None
+
+
+def _subject_group(cl: Clause) -> tuple[list[Party], bool] | None:
+    """A group word at the clause's head, or right before the cue in a sentence without «إن/أن»
+    («كما كرر القادة الثلاثة عزمهم»)."""
+    words = cl.subject_span.split()
+    head = " ".join(words[:SUBJECT_HEAD_WORDS])
+    group = group_parties(head, cl.states, cl.doc_parties, cl.kb) or (
+        group_parties(" ".join(words[-GROUP_BEFORE_CUE_WORDS:]), cl.states, [], cl.kb) if cl.left_start == 0 else []
+    )
+    return (group, False) if group else None
+
+
+def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«لقطرغاز، التي تسعى»: the relative clause's antecedent; not «سواكن التي ستطورها تركيا»."""
+    rel = RELATIVE_BEFORE_RE.search(cl.norm[: cl.c_start])
+    owner = [x for x in cl.left if rel and cl.end_of(x) <= rel.start()
+             and not cl.words_between(cl.end_of(x), rel.start())]  # fmt: skip
+    if owner and not (cl.right and not cl.words_between(cl.c_end, cl.right[0][0])):
+        return [owner[-1][2]], False
+    return None
+
+
+def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
+    after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS]
+    if after_comp:
+        start = cl.left.index(after_comp[0])
+        return coordinated(cl.norm, cl.left[start:], after_comp[0][0], ends=cl.ends), False
+    return None
+
+
+def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
+    """In a sentence without «إن/أن», the parties right before the cue («الصين ستعمل»), unless spoken to
+    («لوكالة …») or followed by a relative pronoun."""
+    before_cue = [x for x in cl.left if len(cl.words_between(x[0], cl.c_start)) <= BEFORE_CUE_MAX_WORDS
+                  and not ADDRESSEE_RE.search(cl.norm[: x[0]])
+                  and not RELATIVE_WORD_RE.search(cl.norm[x[0] : cl.c_start])]  # fmt: skip
+    if before_cue and cl.left_start == 0:
+        last = cl.left.index(before_cue[-1]) + 1
+        return coordinated(cl.norm, cl.left[:last], cl.c_start, backwards=True, ends=cl.ends), False
+    return None
+
+
+def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«بلاده», «نحن» as subject: the subject of the last reporting verb before «إن/أن» («قال وزير
+    الخارجية الأمريكي إن بلاده»); none there («وأكد أن الصين …، مضيفا أن بلاده»): the speaker's state."""
+    first = cl.first_word
+    if not (first and first[0] in SELF_WORDS):
+        return None
+    reps = list(REPORTING_RE.finditer(cl.norm[: cl.left_start]))
+    rep = reps[-1] if reps else None
+    reporter = [x for x in cl.parties if rep and rep.end() <= x[0] < cl.left_start
+                and len(cl.words_between(rep.end(), x[0])) <= REPORTER_MAX_WORDS]  # fmt: skip
+    if reporter and cl.states.state(reporter[0][1].entity_id):
+        return [reporter[0][2]], False
+    if cl.speaker_state is not None:
+        return [cl.speaker_state], False
+    return None
+
+
+def _subject_first_person(cl: Clause) -> tuple[list[Party], bool] | None:
+    """First person plural («سنعمل», «نسعى»): the speaker's state."""
+    if FIRST_PERSON_PLURAL_RE.match(cl.cue_text.lstrip(CONJUNCTIONS)) and cl.speaker_state is not None:
+        return [cl.speaker_state], False
+    return None
+
+
+def _subject_not_a_party(cl: Clause) -> tuple[list[Party], bool] | None:
+    """A subject that is not a party («الشراكة ستحقق»): not a commitment (blocks the obligation fallback)."""
+    first = cl.first_word
+    if cl.left_start > 0 and first and first[0] not in PRONOUN_SUBJECTS and first[0] not in NON_SUBJECT_STARTS:
+        cl.blocked = True
+        return [], False
+    return None
+
+
+def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
+    """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …»."""
+    if cl.right and len(cl.words_between(cl.c_end, cl.right[0][0])) <= VSO_MAX_WORDS:
+        return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
+    return None
+
+
+def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«ويعتزم الجانبان», «توصل الجانبان إلى توافق»."""
+    group = group_parties(" ".join(cl.norm[cl.c_start :].split()[:GROUP_AFTER_CUE_WORDS]), cl.states,
+                          cl.doc_parties, cl.kb)  # fmt: skip
+    return (group, False) if group else None
+
+
+def _subject_of_dual_verb(cl: Clause) -> tuple[list[Party], bool] | None:
+    """A dual verb with no named subject: the two sides."""
+    if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties:
+        return list(cl.doc_parties), False
+    return None
+
+
+def _subject_speaker_state(cl: Clause) -> tuple[list[Party], bool] | None:
+    """Nothing else: the speaker's state, marked as a fallback."""
+    return ([cl.speaker_state], True) if cl.speaker_state is not None else None
+
+
+SubjectStrategy = Callable[[Clause], tuple[list[Party], bool] | None]
+# tried in this order; the first that applies gives the subject
+SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
+    _subject_of_dual_complementizer,
+    _subject_group,
+    _subject_relative_antecedent,
+    _subject_after_complementizer,
+    _subject_before_cue,
+    _subject_self_word,
+    _subject_first_person,
+    _subject_not_a_party,
+    _subject_after_verb,
+    _subject_group_after_cue,
+    _subject_of_dual_verb,
+    _subject_speaker_state,
+)
+
+
+def subject(cl: Clause) -> tuple[list[Party], bool]:
+    """The subject of the cue: (parties, True) when only the speaker's state is left; ([], False) when the
+    subject is not a party."""
+    for strategy in SUBJECT_STRATEGIES:
+        found = strategy(cl)
+        if found is not None:
+            return found
+    return [], False
+
+
+# --- addressees: the actors of call, hope and obligation cues
+
+
+def _near_addressees(cl: Clause) -> list[Located]:
+    """The parties near the cue that it addresses; a party after «مع» is a partner, not the addressee."""
+    norm, c_end, right = cl.norm, cl.c_end, cl.right
+    near = [x for x in right if len(cl.words_between(c_end, x[0])) <= ADDRESSEE_MAX_WORDS
+            and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]])]  # fmt: skip
+    verbal = not cl.cue_text.lstrip(WA).startswith(NOMINAL_ADDRESSEE_STEMS)
+    if (verbal and near and right[0] == near[0] and len(cl.words_between(c_end, right[0][0])) <= VSO_MAX_WORDS
+            and len(dedupe(coordinated(norm, right, right[0][0], ends=cl.ends))) == 1):  # not «يدعو X وY»
+        # VSO «دعت السلطات الكويتية … سفير مانيلا إلى»: the first party after the verb is its subject,
+        # the caller; a different state after it is the addressee
+        k = 0
+        while k < len(right) and right[k][2] == right[0][2]:
+            k += 1
+        rest = [x for x in near if x in right[k:]]
+        if rest:
+            near = rest
+    return near
+
+
+def _addressees(cl: Clause) -> tuple[list[Party], bool]:
+    """The actors of a call, hope or obligation: a group near the cue, the parties it addresses, «بين X وY»,
+    else the subject (hope, obligation) or the article's two sides («دعا شي إلى …»)."""
+    window = cl.norm[cl.c_start : min(cl.a_end, cl.c_end + ADDRESSEE_WINDOW)]
+    group = group_parties(" ".join(window.split()[:ADDRESSEE_GROUP_WORDS]), cl.states, cl.doc_parties, cl.kb)
+    near = _near_addressees(cl)
+    between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end])
+    if between and not group:
+        pos = cl.c_end + between.end()
+        pair = [x for x in cl.right if x[0] >= pos]
+        if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
+            near = []
+            group = coordinated(cl.norm, pair, pos, ends=cl.ends)
+    near = [x for x in near if not (x[1].type == "PER" and cl.speaker is not None
+                                    and cl.states.state(x[1].entity_id) == cl.speaker_state)]  # fmt: skip
+    if group:
+        return group, False
+    if near:
+        return coordinated(cl.norm, cl.right[cl.right.index(near[0]) :], near[0][0], ends=cl.ends), False
+    if cl.modality == "hope":
+        return subject(cl)
+    if cl.modality == "obligation":
+        actors, fb = subject(cl)
+        if not cl.blocked:
+            actors = list(cl.doc_parties) if fb or not actors else actors
+        return actors, False
+    return list(cl.doc_parties), False  # «دعا شي إلى …»: the addressees are the two sides
+
+
+# --- actor passes after the subject (other modalities): each refines (actors, fallback)
+
+
+def _clause_initial_vso(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """VSO «…، ستقوم قطر غاز بتزويد»: a clause-initial verb's subject is the party right after it. Not a
+    people («لن يزيد السوريين»: an object), not after «التي»/«ما» or in a question."""
+    norm, c_start, right = cl.norm, cl.c_start, cl.right
+    if (not actors or fallback) and not cl.nominal_signing and right and not cl.words_between(cl.c_end, right[0][0]) \
+            and CLAUSE_INITIAL_RE.search(norm[:c_start]) and not NO_VSO_BEFORE_RE.search(norm[:c_start]):
+        first = right[0]
+        surface = norm[first[0] : cl.end_of(first)]
+        if not any(m.kind == "nisba" for m in cl.kb.lookup(surface)):
+            return coordinated(norm, right, right[0][0], ends=cl.ends), False
+    return actors, fallback
+
+
+def _announcer(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«كشفت شركة قطر غاز، الأثنين، عن توقيع اتفاقية»: who announces the signing signs."""
+    if not (cl.nominal_signing and (not actors or fallback)):
+        return actors, fallback
+    announced = ANNOUNCED_RE.search(cl.norm[cl.left_start : cl.c_start])
+    if announced:
+        verb_end = cl.left_start + announced.end("verb")
+        subj = [x for x in cl.left if verb_end <= x[0] and len(cl.words_between(verb_end, x[0])) <= ANNOUNCER_MAX_WORDS]
+        if subj:
+            return coordinated(cl.norm, cl.left[cl.left.index(subj[0]) :], subj[0][0], ends=cl.ends), False
+    return actors, fallback
+
+
+def _signers_before_document(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«وقع الشيخ محمد بن زايد ولي عهد أبوظبي … والرئيس الروسي فلاديمير بوتين إعلان …»: every party named
+    between the verb and the document signs."""
+    c_end, right = cl.c_end, cl.right
+    if cl.modality == "signed" and right and len(cl.words_between(c_end, right[0][0])) <= VSO_MAX_WORDS:
+        doc_noun = DOC_NOUN_RE.search(cl.norm, c_end, cl.a_end)
+        stop = doc_noun.start() if doc_noun else cl.a_end
+        with_ = WITH_RE.search(cl.norm[c_end:stop])  # «وقع X مع نظيره Y»: Y is the counterpart
+        stop = c_end + with_.start() if with_ else stop
+        signers = [p for pos, _m, p in right if pos < stop]
+        if signers:
+            return dedupe(signers), False
+    return actors, fallback
+
+
+def _nominal_signing_parties(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«بتوقيع اتفاق الجزائر» with no signer found: the article's two sides."""
+    if cl.modality == "signed" and cl.nominal_signing and (fallback or not actors) and cl.doc_parties:
+        return list(cl.doc_parties), False
+    return actors, fallback
+
+
+def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«توقيع اتفاقية بين X وY»: X and Y sign."""
+    between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end]) if cl.modality == "signed" else None
+    if between and (fallback or not actors or cl.cue_text.startswith(SIGNING_NOUNS)):
+        pos = cl.c_end + between.end()
+        pair = [x for x in cl.right if x[0] >= pos]
+        if len(pair) > 1 and pair[0][0] - pos < BETWEEN_MAX_GAP:
+            return coordinated(cl.norm, pair, pos, ends=cl.ends), False
+    return actors, fallback
+
+
+ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
+# applied in this order to the subject of a pledge, intent, readiness, agreement or signing
+ACTOR_PASSES: tuple[ActorPass, ...] = (
+    _clause_initial_vso,
+    _announcer,
+    _signers_before_document,
+    _nominal_signing_parties,
+    _signed_between,
+)
+
+
+def _actors(cl: Clause) -> tuple[list[Party], bool]:
+    """The subject of the cue, refined by the actor passes."""
+    actors, fallback = subject(cl)
+    for actor_pass in ACTOR_PASSES:
+        actors, fallback = actor_pass(cl, actors, fallback)
+    return actors, fallback
+
+
+def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
+    """Parties after the cue behind a counterpart preposition or «لـ», with those joined to them
+    («مع قيرغيزستان وطاجيكستان وتركمانستان»); never an actor."""
+    actor_ids = {a.entity_id for a in actors}
+    counterparts: list[Party] = []
+    for i, (pos, _m, p) in enumerate(cl.right):
+        if p.entity_id in actor_ids or p in counterparts:
+            continue
+        before = cl.norm[max(cl.c_end, pos - COUNTERPART_WINDOW) : pos]
+        if COUNTERPART_PREP_RE.search(before) or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
+            joined = coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends)
+            counterparts += [q for q in joined if q.entity_id not in actor_ids]
+    return dedupe(counterparts)
+
+
+def arguments(
+    norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
+    ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
+    kb: KnowledgeBase,
+) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
+    """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state."""
+    cl = _clause(norm, index, base, c_start, c_end, a_end, modality, ments, states, doc_parties, speaker, kb)
+    actors, fallback = _addressees(cl) if modality in ADDRESSEE_MODALITIES else _actors(cl)
+    actors = dedupe(actors)
+    return actors, _counterparts(cl, actors), fallback

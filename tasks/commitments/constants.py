@@ -1,0 +1,122 @@
+"""Thresholds, scores and limits of the commitment rules, each with the reason for its value.
+
+Character windows count characters of the normalised sentence; word limits count the words in between,
+title fillers («الرئيس», «وزير» …, lexicons.toml) left out where the rule says so.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# The modalities a commitment record can have (the guideline's eight), in the guideline's order.
+MODALITIES = ("pledge", "intent", "readiness", "agreement", "signed", "obligation", "call", "hope")
+# Modalities whose actor is the one addressed (called on, hoped of, obliged), not the speaker.
+ADDRESSEE_MODALITIES = frozenset({"call", "hope", "obligation"})
+
+# Mention types that can be a party (a state, an organisation, a person acting for a state).
+PARTY_MENTION_TYPES = ("GPE", "PER", "ORG")
+# The five Central Asian states «الدول الخمس» / «دول آسيا الوسطى» stand for (ISO codes), in the order they
+# join the article's other party.
+CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
+# Organisations that act for their state («وزارة الخارجية الصينية» → China); companies, media, banks, funds,
+# federations, universities and militant groups act for themselves (the guideline: companies stay organisations).
+STATE_ORGAN_SUBTYPES = frozenset({
+    "ministry", "government", "legislature", "central_bank", "government_agency", "military", "party",
+    "party_body", "advisory_body", "judiciary", "court", "security_agency", "presidency", "state_body",
+})  # fmt: skip
+
+# Confidence by the kind of cue: a lexicon cue names the commitment outright.
+CONFIDENCE_LEXICAL = 0.8
+# «لن» + a known verb: a negated future is nearly always a stated (non-)commitment.
+CONFIDENCE_NEGATED_FUTURE = 0.7
+# «سـ/سوف» + a verb: a future self-declaration, but some futures are predictions the lexicons miss.
+CONFIDENCE_FUTURE = 0.65
+# A headline's present-tense verb: reports the article's commitment, kept only if the body makes one.
+CONFIDENCE_HEADLINE = 0.6
+# Cue kind (as tagged by the cue finder) → its confidence.
+CONFIDENCE = MappingProxyType({
+    "lexical": CONFIDENCE_LEXICAL, "future": CONFIDENCE_FUTURE, "negfuture": CONFIDENCE_NEGATED_FUTURE,
+    "headline": CONFIDENCE_HEADLINE,
+})  # fmt: skip
+# Less sure when the actor is only the speaker's state (no subject found next to the cue).
+FALLBACK_PENALTY = 0.2
+# No record goes below this: it was still found by a cue.
+MIN_CONFIDENCE = 0.1
+# Confidence is stored to two decimals (the scores are coarse rule scores).
+CONFIDENCE_DIGITS = 2
+
+# A person the KB does not know takes the state of a nisba among the two mentions before the name …
+TITLE_LOOKBACK_MENTIONS = 2
+# … fewer than this many characters before it («وزير النقل السوداني مكاوي عوض») …
+TITLE_MAX_GAP_CHARS = 40
+# … with at most this many words in between (a title, not another clause).
+TITLE_MAX_GAP_WORDS = 3
+
+# A verb form must occur this often in the news corpus lexicon to count as a verb (rules out typos and nouns).
+MIN_VERB_COUNT = 3
+# A word must have at least this many letters to be a verb form with its prefix («يتن…»).
+MIN_VERB_LETTERS = 3
+# «س» + alef: shorter forms are past verbs («ساهم»), not «س» + a first-person verb.
+MIN_ALEF_FUTURE_LETTERS = 4
+# «سيدة», «ستين»: a «س» word this frequent …
+SIN_WORD_MIN_COUNT = 10
+# … and this many times as frequent as the word without «س» is a word of its own, not a future.
+SIN_WORD_RATIO = 2
+
+# The article's parties («الجانبان», «البلدان»): the states it names most, two of them.
+DOC_PARTY_COUNT = 2
+# «القادة الثلاثة», «القمة الثلاثية»: three states.
+GROUP_OF_THREE = 3
+# Words of a headline before its present-tense verb: the subject leads a headline.
+HEADLINE_SUBJECT_MAX_WORDS = 4
+
+# A conditional word this many characters before a cue makes it a condition («إذا … فسنعمل»).
+CONDITIONAL_WINDOW = 120
+# Characters before a party searched for a named agreement or process («اتفاق الجزائر»).
+NAMED_DOC_WINDOW = 12
+# Characters before a lexicon cue where a negation («لا», «لم») negates it.
+NEGATION_WINDOW = 12
+# Characters before a signing cue searched for a time word («عشية التوقيع»).
+SIGNED_TIME_WINDOW = 8
+# Characters after «وقع» whose first word rules signing out («وقع انفجار»).
+SIGNED_NEXT_WINDOW = 12
+# Characters after «وقع» searched for the signed document (the same clause).
+SIGNED_OBJECT_WINDOW = 160
+# Characters after an obligation cue «على» searched for a party word («على الجانبين»).
+PARTY_AFTER_WINDOW = 25
+# «سيقوم (الرئيس …) بزيارة»: at most this many words between «يقوم» and the visit word.
+VISIT_MAX_WORDS = 4
+
+# Subject words read for a group («القادة الثلاثة …») at the head of the clause.
+SUBJECT_HEAD_WORDS = 3
+# Words right before the cue read for a group («كما كرر القادة الثلاثة عزمهم»).
+GROUP_BEFORE_CUE_WORDS = 2
+# Words after the cue read for a group subject («ويعتزم الجانبان»).
+GROUP_AFTER_CUE_WORDS = 4
+# A party at most this many words after «إن/أن» is the clause's subject.
+AFTER_COMPLEMENTIZER_MAX_WORDS = 1
+# A party at most this many words before the cue is its subject («الصين ستعمل»).
+BEFORE_CUE_MAX_WORDS = 2
+# A party at most this many words after the last reporting verb is the one whose state «بلاده» is.
+REPORTER_MAX_WORDS = 4
+# A party at most this many words after a verb cue is its subject (verb-subject-object: «وقعت الصين»).
+VSO_MAX_WORDS = 2
+# A party at most this many words after «كشفت/أعلنت» is the announcer.
+ANNOUNCER_MAX_WORDS = 1
+# Characters after a call/hope/obligation cue searched for an addressee group («دعا الجانبين»).
+ADDRESSEE_WINDOW = 40
+# Words of that window read for a group.
+ADDRESSEE_GROUP_WORDS = 8
+# An addressee is at most this many words after the cue.
+ADDRESSEE_MAX_WORDS = 5
+# Characters before a party searched for «مع» (a partner, not the addressee).
+WITH_WINDOW = 5
+# «بين X وY»: the first party starts within this many characters of «بين».
+BETWEEN_MAX_GAP = 3
+# Characters before a party searched for a counterpart preposition («مع», «لـ»).
+COUNTERPART_WINDOW = 12
+# A speaker after a reporting verb is named within this many characters of it (original text).
+SPEAKER_WINDOW = 80
+
+# Leading characters of an ISO date-time that make the date.
+ISO_DATE_LENGTH = 10

@@ -1,0 +1,166 @@
+"""Cues: the words of a sentence that state a commitment, with their modality, polarity and kind.
+
+Four kinds, in the order they claim a span: a negated future («لن يضر», kind ``negfuture``), a lexicon cue
+(lexicons.toml, ``lexical``), in a headline a present-tense dual verb (``future``), and «سـ/سوف» + a verb the
+news corpus knows (``future``); a headline with none of them may still have one after its actor
+(``headline``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tasks.commitments.constants import (
+    HEADLINE_SUBJECT_MAX_WORDS,
+    MIN_ALEF_FUTURE_LETTERS,
+    MIN_VERB_COUNT,
+    MIN_VERB_LETTERS,
+    NEGATION_WINDOW,
+    PARTY_AFTER_WINDOW,
+    PARTY_MENTION_TYPES,
+    SIGNED_NEXT_WINDOW,
+    SIGNED_OBJECT_WINDOW,
+    SIGNED_TIME_WINDOW,
+    SIN_WORD_MIN_COUNT,
+    SIN_WORD_RATIO,
+)
+from tasks.commitments.lexicons import NOT_COMMITMENT_VERBS, PARTY_STEMS, PARTY_WORDS, SIGNED_NOT_NEXT, STANCE_VERBS
+from tasks.commitments.parties import MentionRef
+from tasks.commitments.patterns import (
+    ALA,
+    ALEF_FORMS,
+    CUE_RES,
+    DUAL_PRESENT_RE,
+    FUTURE_RE,
+    FUTURE_SIN,
+    IMPERFECT_PREFIXES,
+    LITOTES_RE,
+    NEG_BEFORE_RE,
+    NEG_FUTURE_RE,
+    NOT_VERB_ENDINGS,
+    NUMBER_SUFFIX_RE,
+    PLURAL_ENDINGS,
+    PRESENT_RE,
+    QAMA_VERB_RE,
+    SENTENCE_END_RE,
+    SIGN_VERB_RE,
+    SIGNED_OBJECT_RE,
+    SIGNING_TIME_BEFORE_RE,
+    VERB_SUFFIX_RE,
+    VISIT_AFTER_RE,
+)
+from tasks.text.clitics import lexicon_count
+from tasks.text.normalize import normalize
+
+# (modality, start, end, polarity, kind) of a cue in a normalised sentence
+Cue = tuple[str, int, int, str, str]
+# a headline verb that reports no commitment
+NOT_HEADLINE_VERBS = STANCE_VERBS | NOT_COMMITMENT_VERBS
+
+
+def future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
+    """Is «س+verb» a future verb? The verb must exist without the prefix in the news corpus
+    («ستدعم» → «تدعم»), which rules out «سياسة», «سيادة», «سيارة»."""
+    if normalize(verb) in NOT_COMMITMENT_VERBS or normalize(NUMBER_SUFFIX_RE.sub("", verb)) in NOT_COMMITMENT_VERBS:
+        return False
+    if verb[0] in ALEF_FORMS and (len(verb) < MIN_ALEF_FUTURE_LETTERS or verb.endswith(PLURAL_ENDINGS)):
+        return False  # «ساهم» is a past verb, not «س» + «اهم»; «سابقين» (former) a plural adjective
+    whole = lexicon_count(normalize(FUTURE_SIN + verb))
+    if whole >= SIN_WORD_MIN_COUNT and whole >= SIN_WORD_RATIO * lexicon_count(normalize(verb)):
+        return False  # «سيدة» (a lady), «ستين» (sixty), «سنجار»: far more frequent than «يدة», «تين», «نجار»
+    for form in (verb, VERB_SUFFIX_RE.sub("", verb)):
+        if len(form) >= MIN_VERB_LETTERS and form[0] in IMPERFECT_PREFIXES and lexicon.get(form, 0) >= MIN_VERB_COUNT:
+            return True
+    return False
+
+
+def headline_present(
+    norm: str, index: Sequence[int], s_start: int, ments: Sequence[MentionRef], lexicon: Mapping[str, int]
+) -> list[Cue]:
+    """The verb right after a headline's leading actor («الصين تعزز», «"قطر" تزود»), as a cue."""
+    ends = {}
+    for p, off in enumerate(index):
+        ends[off + s_start + 1] = p + 1  # original end offset → normalised end
+    for m in sorted(ments, key=lambda m: m.start):
+        if m.type not in PARTY_MENTION_TYPES or m.end not in ends:
+            continue
+        n_end = ends[m.end]
+        if len(norm[:n_end].split()) > HEADLINE_SUBJECT_MAX_WORDS:
+            break  # the subject leads a headline
+        hit = PRESENT_RE.match(norm, n_end)
+        if hit is None or any(o.start < index[hit.end("cue") - 1] + s_start + 1 and o.end > index[hit.start("cue")]
+                              + s_start for o in ments):  # fmt: skip
+            continue
+        verb = hit["verb"]
+        if verb in NOT_HEADLINE_VERBS or verb.endswith(NOT_VERB_ENDINGS) or lexicon.get(verb, 0) < MIN_VERB_COUNT:
+            continue
+        modality = "signed" if SIGN_VERB_RE.match(verb) else "pledge"
+        return [(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
+    return []
+
+
+def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> list[Cue]:
+    """(modality, start, end, polarity, kind) of every cue in a normalised sentence, non-overlapping."""
+    found: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in NEG_FUTURE_RE.finditer(norm):
+        verb = m["verb"]
+        if normalize(verb) in NOT_COMMITMENT_VERBS or (
+            lexicon.get(verb, 0) < MIN_VERB_COUNT and not LITOTES_RE.match(m["cue"])
+        ):
+            continue
+        pol = "positive" if LITOTES_RE.match(m["cue"]) else "negative"
+        s, e = m.span("cue")
+        found.append(("pledge", s, e, pol, "negfuture"))
+        taken.append((s, e))
+    for modality, rx in CUE_RES:
+        for m in rx.finditer(norm):
+            s, e = m.span("cue")
+            if not free(s, e):
+                continue
+            if modality == "signed" and not signed_ok(norm, s, e):
+                continue
+            pol = "negative" if NEG_BEFORE_RE.search(norm[max(0, s - NEGATION_WINDOW) : s]) else "positive"
+            if modality == "obligation" and norm[s:e].startswith(ALA) and not followed_by_party(norm, e):
+                continue
+            found.append((modality, s, e, pol, "lexical"))
+            taken.append((s, e))
+    for m in DUAL_PRESENT_RE.finditer(norm) if headline else ():
+        s, e = m.span("cue")
+        stem = m["verb"][:-2]  # «تعززان» → «تعزز» (the regex ends the verb with «ان»)
+        known = max(lexicon.get(m["verb"], 0), lexicon.get(stem, 0))
+        if free(s, e) and known >= MIN_VERB_COUNT and normalize(stem) not in NOT_HEADLINE_VERBS:
+            found.append(("signed" if SIGN_VERB_RE.match(m["verb"]) else "pledge", s, e, "positive", "future"))
+            taken.append((s, e))
+    for m in FUTURE_RE.finditer(norm):
+        s, e = m.span("cue")
+        if not free(s, e) or not future_verb_ok(m["verb"], lexicon):
+            continue
+        if QAMA_VERB_RE.fullmatch(m["verb"]) and VISIT_AFTER_RE.match(norm, e):
+            continue  # «سيقوم بزيارة», «سيقوم بدور»: a trip or a role; «ستقوم قطر غاز بتزويد» is a pledge
+        modality = "intent" if SIGN_VERB_RE.match(m["verb"]) else "pledge"
+        found.append((modality, s, e, "positive", "future"))
+        taken.append((s, e))
+    return sorted(found, key=lambda c: c[1])
+
+
+def signed_ok(norm: str, s: int, e: int) -> bool:
+    """«وقع» is signing only with a document as object in its clause, not «وقع انفجار» (happened) or
+    «وقعت داخل الحدود» (lay); a re-mention in a time phrase («عشية التوقيع») is not a record."""
+    if SIGNING_TIME_BEFORE_RE.search(norm[max(0, s - SIGNED_TIME_WINDOW) : s]):
+        return False
+    nxt = norm[e : e + SIGNED_NEXT_WINDOW].split()[:1]
+    if nxt and nxt[0] in SIGNED_NOT_NEXT:
+        return False
+    window = SENTENCE_END_RE.split(norm[e : e + SIGNED_OBJECT_WINDOW])[0]
+    return bool(SIGNED_OBJECT_RE.search(window))
+
+
+def followed_by_party(norm: str, e: int) -> bool:
+    """Does a party word follow an obligation cue «على» («على الجانبين», not «على أهمية»)?"""
+    nxt = norm[e : e + PARTY_AFTER_WINDOW].strip()
+    return any(nxt.startswith(w) for w in PARTY_WORDS) or nxt.startswith(PARTY_STEMS)

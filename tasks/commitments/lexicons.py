@@ -1,0 +1,88 @@
+"""The commitment tagger's word lists, read once from ``lexicons.toml`` next to this module.
+
+The data file says what each list is for; this module gives every list a name and the form the rules match
+on: entries normalised with ``tasks.text.normalize`` (as the tagger matches normalised text), in file order as
+tuples where order or a regex alternation needs it, as frozensets where only membership counts.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from tasks.text.normalize import normalize
+
+LEXICONS_PATH = Path(__file__).with_name("lexicons.toml")
+
+
+def load_tables(path: Path = LEXICONS_PATH) -> dict[str, Any]:
+    """The TOML tables as written (the tests check them; the rules use the names below)."""
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+_TABLES = load_tables()
+
+
+def entries(table: Mapping[str, Any], key: str = "words") -> tuple[str, ...]:
+    """One list in file order, normalised unless its table is ``verbatim``."""
+    words = table[key]
+    return tuple(words) if table.get("verbatim", False) else tuple(normalize(w) for w in words)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return entries(_TABLES[name])
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(_words(name))
+
+
+def _by_key(name: str) -> Mapping[str, tuple[str, ...]]:
+    """A table of lists (modality → cues, sector → words), in file order."""
+    table = _TABLES[name]
+    return MappingProxyType({key: entries(table, key) for key in table})
+
+
+# modality → cue words; modalities in file order (an earlier modality keeps a span first)
+CUES = _by_key("cues")
+# sector → words of the action span; sectors in file order (the order of a commitment's sectors)
+SECTORS = _by_key("sectors")
+STANCE_VERBS = _set("stance_verbs")
+NOT_COMMITMENT_VERBS = _set("not_commitment_verbs")
+NEGATION_WORDS = _words("negation_words")
+LITOTES = _words("litotes")
+CONDITIONAL_WORDS = _words("conditional_words")
+EXPECTATION_PHRASES = _words("expectation_phrases")
+REPORTING_WORDS = _words("reporting_words")
+TURN_PHRASES = _words("turn_phrases")
+CLAUSE_BREAK_WORDS = _words("clause_break_words")
+COUNTERPART_PREPOSITIONS = _words("counterpart_prepositions")
+COMPANY_HEADS = _words("company_heads")
+NAMED_PROCESS_NOUNS = _words("named_process_nouns")
+DOCUMENT_STEMS = _words("document_stems")
+STATEMENT_STEMS = _words("statement_stems")
+SIGNED_NOT_NEXT = _set("signed_not_next")
+SIGNING_TIME_WORDS = _words("signing_time_words")
+SELF_WORDS = _set("self_words")
+NON_SUBJECT_STARTS = _set("non_subject_starts")
+PRONOUN_SUBJECTS = _set("pronoun_subjects")
+TITLE_FILLERS = _set("title_fillers")
+PARTY_WORDS = _set("party_words")
+PARTY_STEMS = _words("party_stems")
+GROUP_WORDS = _set("group_words")
+GROUP_HEADS = _words("group_heads")
+THREE_WORDS = _words("three_words")
+MEDIA_OUTLETS = _words("media_outlets")
+RELATIVE_PRONOUNS = _words("relative_pronouns")
+DUAL_RELATIVE_PRONOUNS = _words("dual_relative_pronouns")
+MA_RELATIVES = _words("ma_relatives")
+COMPLEMENTIZERS = _words("complementizers")
+VSO_COMPLEMENTIZERS = _words("vso_complementizers")
+ANNOUNCE_VERBS = _words("announce_verbs")
+VISIT_WORDS = _words("visit_words")
+NOMINAL_ADDRESSEE_STEMS = _words("nominal_addressee_stems")
+SIGNING_NOUNS = _words("signing_nouns")

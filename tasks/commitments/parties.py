@@ -1,0 +1,160 @@
+"""Parties of a commitment: the states, organisations and people its mentions stand for.
+
+A leader or a ministry acts for its state, «الجانبان» for the article's two parties, «الدول الخمس» for the five
+Central Asian states; coordinated names («الصين وقيرغيزستان») are read as one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tasks.commitments.constants import (
+    CENTRAL_ASIA,
+    PARTY_MENTION_TYPES,
+    STATE_ORGAN_SUBTYPES,
+    TITLE_LOOKBACK_MENTIONS,
+    TITLE_MAX_GAP_CHARS,
+    TITLE_MAX_GAP_WORDS,
+)
+from tasks.commitments.lexicons import GROUP_WORDS, TITLE_FILLERS
+from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, PARTY_WORD_RES, WA
+from tasks.entities.kb import KnowledgeBase
+from tasks.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Party:
+    entity_id: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    type: str
+    entity_id: str
+
+
+# a party found in a sentence: (normalised start, its mention, the party it stands for)
+Located = tuple[int, MentionRef, Party]
+
+
+class States:
+    """Maps an entity (a leader, a ministry, a nisba, a country) to the state it acts for."""
+
+    def __init__(self, kb: KnowledgeBase, canon: Mapping[str, str]) -> None:
+        self.kb = kb
+        self.canon = canon
+        self.overrides: dict[str, Party] = {}  # persons the KB does not know → the state of their title
+        self.top3: list[Party] | None = None  # the article's three states, once the document sets them
+
+    def state(self, entity_id: str) -> Party | None:
+        if entity_id in self.overrides:
+            return self.overrides[entity_id]
+        ent = self.kb.entities.get(entity_id)
+        if ent is None:
+            name = self.canon.get(entity_id)
+            return Party(entity_id, name) if name and not entity_id.startswith("date:") else None
+        if ent.type == "GPE" and ent.subtype == "country":
+            return Party(ent.entity_id, ent.canonical)
+        if ent.country and (ent.type == "PER" or (ent.type == "ORG" and ent.subtype in STATE_ORGAN_SUBTYPES)):
+            country = self.kb.country(ent.country)
+            if country is not None:
+                return Party(country.entity_id, country.canonical)
+        if ent.type in ("ORG", "PER"):
+            return Party(ent.entity_id, ent.canonical)
+        if ent.type == "GPE" and ent.country and ent.subtype == "capital":
+            country = self.kb.country(ent.country)  # «سفير مانيلا»: a capital standing for its government
+            return Party(country.entity_id, country.canonical) if country else None
+        return None
+
+    def country(self, iso: str) -> Party | None:
+        c = self.kb.country(iso)
+        return Party(c.entity_id, c.canonical) if c else None
+
+
+def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> None:
+    """«وزير النقل السوداني مكاوي عوض»: a person the KB does not know acts for the state of the nisba
+    in the title right before the name."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.type != "PER" or m.entity_id in states.kb.entities:
+            continue
+        for prev in reversed(ordered[max(0, i - TITLE_LOOKBACK_MENTIONS) : i]):
+            gap = normalize(text[prev.end : m.start]).split()
+            if prev.type == "GPE" and m.start - prev.end < TITLE_MAX_GAP_CHARS and len(gap) <= TITLE_MAX_GAP_WORDS:
+                st = states.state(prev.entity_id)
+                if st is not None and st.entity_id in states.kb.entities:
+                    states.overrides[m.entity_id] = st
+                break
+
+
+def dedupe(parties: Sequence[Party]) -> list[Party]:
+    """The parties in order, each once (two mentions of a state make one party)."""
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.entity_id not in seen:
+            seen.add(p.entity_id)
+            out.append(p)
+    return out
+
+
+def mention_parties(ms: Sequence[MentionRef], states: States) -> list[tuple[MentionRef, Party]]:
+    """The mentions that stand for a party, with that party."""
+    out = []
+    for m in ms:
+        if m.type in PARTY_MENTION_TYPES:
+            p = states.state(m.entity_id)
+            if p is not None:
+                out.append((m, p))
+    return out
+
+
+def central_asia(states: States) -> list[Party]:
+    """The five Central Asian states the KB knows, in CENTRAL_ASIA's order."""
+    return [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
+
+
+def group_parties(norm_span: str, states: States, doc_parties: Sequence[Party], kb: KnowledgeBase) -> list[Party]:
+    """The parties a group word in the span stands for: three states, the five Central Asian states, or
+    the article's two sides; [] when there is none."""
+    if GROUP_OF_THREE_RE.search(norm_span):
+        return list(states.top3 if states.top3 is not None else doc_parties)
+    for w in GROUP_WORDS:
+        if w in norm_span:
+            return central_asia(states)
+    for rx in PARTY_WORD_RES:
+        if rx.search(norm_span):
+            return list(doc_parties)
+    return []
+
+
+def coordinated(
+    norm: str, items: Sequence[Located], start: int, backwards: bool = False,
+    ends: Mapping[tuple[int, int], int] | None = None,
+) -> list[Party]:  # fmt: skip
+    """The first party and those joined to it by «و» / «،» or standing next to it
+    («الصين وقيرغيزستان وأوزبكستان», «رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين»)."""
+    seq = list(items)
+    if not seq:
+        return []
+    if backwards:
+        seq = list(reversed(seq))
+    ends = ends or {}
+    chosen = [seq[0][2]]
+    for i in range(1, len(seq)):
+        a_pos, a_m, _ = seq[i - 1]
+        b_pos, b_m, b_p = seq[i]
+        if backwards:
+            a_pos, a_m, b_pos, b_m = b_pos, b_m, a_pos, a_m
+        gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
+        words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").split()
+                 if w not in TITLE_FILLERS and w[1:] not in TITLE_FILLERS and w != WA]  # fmt: skip
+        if not words:
+            chosen.append(b_p)
+        else:
+            break
+    return chosen

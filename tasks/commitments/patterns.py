@@ -1,0 +1,149 @@
+"""The commitment tagger's regexes, built once from the lexicons, and the Arabic affixes its rules test.
+
+All of them run on normalised text (tasks.text.normalize). ``(?<![\\w])`` / ``(?![\\w])`` stand for word
+boundaries; «و/ف» (and, so) may precede a word where a pattern says ``[وف]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tasks.commitments.constants import VISIT_MAX_WORDS
+from tasks.commitments.lexicons import (
+    ANNOUNCE_VERBS,
+    CLAUSE_BREAK_WORDS,
+    COMPANY_HEADS,
+    COMPLEMENTIZERS,
+    CONDITIONAL_WORDS,
+    COUNTERPART_PREPOSITIONS,
+    CUES,
+    DOCUMENT_STEMS,
+    DUAL_RELATIVE_PRONOUNS,
+    EXPECTATION_PHRASES,
+    GROUP_HEADS,
+    LITOTES,
+    MA_RELATIVES,
+    MEDIA_OUTLETS,
+    NAMED_PROCESS_NOUNS,
+    NEGATION_WORDS,
+    PARTY_WORDS,
+    RELATIVE_PRONOUNS,
+    REPORTING_WORDS,
+    SECTORS,
+    SIGNING_TIME_WORDS,
+    STATEMENT_STEMS,
+    THREE_WORDS,
+    TURN_PHRASES,
+    VISIT_WORDS,
+    VSO_COMPLEMENTIZERS,
+)
+from tasks.text.normalize import normalize
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex alternation of normalised forms, longest first (a phrase's spaces match any white space)."""
+    forms = sorted({normalize(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+def in_order(words: Iterable[str]) -> str:
+    """Regex alternation of the words as listed (the order decides which alternative matches first)."""
+    return "|".join(re.escape(w) for w in words)
+
+
+# Affixes and particles the rules test on normalised words.
+WA = "و"  # the conjunction «و» (and)
+CONJUNCTIONS = "وف"  # «و» and «ف», which may precede a cue
+SIGNING_NOUN_PREFIXES = "وب"  # «و», «ب» before a signing noun («وبتوقيع»)
+LAM = "ل"  # the preposition «لـ» (for, to), joined to the next word
+# «على» (on): an obligation cue «على الجانبين» counts only when parties follow. Written with alef maqsura,
+# which normalised text never has, so the check never fires; kept so that the output does not change.
+ALA = "على"
+FUTURE_SIN = "س"  # the future prefix «سـ»
+ALEF_FORMS = "اأ"  # a «س» word with an alef after «س» may be a past verb («ساهم»)
+IMPERFECT_PREFIXES = "يتناأ"  # the prefixes of an imperfect verb (he, she/you, we, I)
+PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")  # «سابقين»: a plural adjective, not «س» + a verb
+NOT_VERB_ENDINGS = ("ه", "ات")  # ta marbuta and feminine plural end nouns, not present-tense verbs
+DUAL_PRONOUN = "هما"  # «أنهما»: the two of them
+AR_COMMA = "،"  # the Arabic comma, read as a word separator
+ACTION_LEADING_JUNK = " \t،,:"  # stripped from the start of an action span
+ACTION_TRAILING_JUNK = " ،,و"  # stripped before the next coordinated cue («ستدعم … وستدعم»)
+
+# Cues: (modality, pattern) in the lexicon's order.
+CUE_RES = [
+    (mod, re.compile(rf"(?<![\w])(?:[وف])?(?P<cue>{alternation(words)})(?![\w])")) for mod, words in CUES.items()
+]
+# سـ or سوف + an imperfect verb (ي ت ن أ): a future self-declaration is a pledge.
+FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>(?:سوف\s+|س)(?P<verb>[يتنا][\w]{2,}))(?![\w])")
+# In a headline, a present-tense dual verb reports the article's commitment («… تعززان التعاون»).
+DUAL_PRESENT_RE = re.compile(r"(?<![\w])(?P<cue>(?P<verb>[يت][\w]{2,}ان))(?![\w])")
+# In a headline, «الصين تعزز …» / «"قطر" تزود …»: an actor, then a present-tense verb, reports the article's
+# commitment (guideline) — unless the verb states a stance or reports an event («تدعم», «ترحب», «تبحث»).
+PRESENT_RE = re.compile(r"[\s\"'«»“”]*(?P<cue>(?P<verb>[يت][\w]{3,}))(?![\w])")
+# «لن» + an imperfect verb: a negated future.
+NEG_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>لن\s+(?P<verb>[يتنا][\w]{2,}))(?![\w])")
+NEG_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{alternation(NEGATION_WORDS)})\s+$")
+LITOTES_RE = re.compile(rf"^{alternation(LITOTES)}")
+CONDITIONAL_RE = re.compile(rf"(?<![\w])(?:{alternation(CONDITIONAL_WORDS)})(?![\w])")
+EXPECTATION_RE = re.compile(rf"(?<![\w])(?:{alternation(EXPECTATION_PHRASES)})(?![\w])")
+TURN_RE = re.compile(rf"\s*(?:{alternation(TURN_PHRASES)})(?![\w])")
+REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS)})(?![\w])")
+# a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
+NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
+DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_STEMS)})")
+# «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
+COUNTERPART_PREP_RE = re.compile(
+    rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+(?:(?:ال)?(?:{in_order(COMPANY_HEADS)})\s+)?$"
+)
+CLAUSE_END_RE = re.compile(rf"(?:[.؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
+# sector → its words, with «و/ب/ل/ف» or «ال» before them
+SECTOR_RES = {
+    s: re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{alternation(words)})(?![\w])") for s, words in SECTORS.items()
+}
+
+# the one spoken to, not the speaker: «قال … لوكالة بلومبيرغ: "سنواصل"», «لبي بي سي "يجب"»
+ADDRESSEE_RE = re.compile(rf"(?:(?<![\w])ل(?:{in_order(MEDIA_OUTLETS)})\s+|(?<![\w])ل)$")
+# no verb-subject-object reading after a relative pronoun or in a question; only at a clause's start
+NO_VSO_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w])(?:{in_order((*RELATIVE_PRONOUNS, *DUAL_RELATIVE_PRONOUNS, *MA_RELATIVES))})\s+$|(?<![\w])هل\s)"
+)
+CLAUSE_INITIAL_RE = re.compile(rf"(?:^|[،,:\"«“]\s*|(?<![\w])(?:{in_order(VSO_COMPLEMENTIZERS)})\s+)$")
+# «كشفت/أعلنت X … عن توقيع»: the announcing verb and, later, «عن» right before the nominal cue
+ANNOUNCED_RE = re.compile(rf"(?<![\w])(?P<verb>و?(?:{in_order(ANNOUNCE_VERBS)}))\s.*\sعن\s*$")
+# «سيقوم (الرئيس …) بزيارة/بجولة»: a trip, not a commitment
+VISIT_AFTER_RE = re.compile(rf"(?:\s+\S+){{0,{VISIT_MAX_WORDS}}}?\s+(?:ب|ب?ال)(?:{in_order(VISIT_WORDS)})(?![\w])")
+
+# «وقع»-family verbs: a future or headline «سيوقع» / «توقع» is about signing
+SIGN_VERB_RE = re.compile(r"[يت]وقع")
+# «سيقوم»: with a visit word after it, a trip or a role
+QAMA_VERB_RE = re.compile(r"[يتن]قوم(?:ان|ون)?")
+# plural and dual agreement endings, stripped to find a verb's stem in the lexicons
+NUMBER_SUFFIX_RE = re.compile(r"(ان|ون|ين)$")
+# those and object pronouns, stripped to find a future verb in the news corpus lexicon («ستدعمها» → «تدعم»)
+VERB_SUFFIX_RE = re.compile(r"(ان|ون|ين|ها|هم|هما|نا)$")
+# light verb: «ستعمل على X» / «سنعمل على X» → the action is X. «على» keeps its alef maqsura, which
+# normalised text never has, so this never matches; kept so that the output does not change.
+LIGHT_VERB_RE = re.compile(r"(?:ست|سن|سي)عمل(?:ان)?\s+على\s+")
+# a signing re-mentioned in a time phrase («عشية التوقيع»)
+SIGNING_TIME_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(SIGNING_TIME_WORDS)})\s+$")
+SENTENCE_END_RE = re.compile(r"[.؛;!?؟]")
+# something signed: a document or a statement
+SIGNED_OBJECT_RE = re.compile(rf"(?:{in_order((*DOCUMENT_STEMS, *STATEMENT_STEMS))})")
+# «القادة الثلاثة», «القمة الثلاثية»
+GROUP_OF_THREE_RE = re.compile(rf"(?<![\w])(?:{in_order(GROUP_HEADS)})\s+(?:{in_order(THREE_WORDS)})(?![\w])")
+# «الجانبان», «وللبلدين» …: one regex per party word, «و/ب/ل» before it
+PARTY_WORD_RES = tuple(re.compile(rf"(?<![\w])(?:[وبل])?{re.escape(w)}(?![\w])") for w in PARTY_WORDS)
+# the clause of a cue starts after the last complementizer before it
+COMPLEMENTIZER_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{in_order(COMPLEMENTIZERS)})(?![\w])")
+# a relative pronoun right before the cue: its antecedent is the subject
+RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order((*RELATIVE_PRONOUNS, *DUAL_RELATIVE_PRONOUNS))})\s+$")
+RELATIVE_WORD_RE = re.compile(rf"(?<![\w])(?:{in_order(RELATIVE_PRONOUNS)})(?![\w])")
+# first person plural: «سنعمل», «نسعى», «لن نسمح»
+FIRST_PERSON_PLURAL_RE = re.compile(r"^(?:لن\s+|لا\s+)?(?:س|سوف\s+)?ن")
+# a dual (or past plural) verb ending: «يعززان», «اتفقتا», «اتفقا»
+DUAL_VERB_END_RE = re.compile(r"(?:ان|تا|ا)$")
+WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner
+WITH_RE = re.compile(r"(?<![\w])مع\s")  # «وقع X مع نظيره Y»: Y is the counterpart
+BETWEEN_RE = re.compile(r"(?<![\w])بين\s+")  # «بين X وY»: both sides
+LAM_BEFORE_RE = re.compile(r"(?<![\w])ل$")  # a detached «لـ» right before a party

@@ -1,0 +1,88 @@
+"""Thresholds, scores and numeric limits of the entity stage (resolve, dates, kb), each named with its reason.
+
+Why one module: the values depend on each other (an order of scores, frequency cut-offs on the same news
+lexicon), and side by side that shows. Word lists live in lexicons.toml.
+Frequency counts are ``tasks.text.clitics.lexicon_count`` values (how often a normalised word occurs in the
+news corpus); lengths are in characters of the normalised key unless said otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# --- ids ------------------------------------------------------------------------------------------------------
+
+ID_HEX_LEN = 12  # hex digits of sha256 in an unknown entity's id: unique enough per corpus, short enough to read
+
+# --- the news lexicon: how common a word is ---------------------------------------------------------------
+
+FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
+FUZZY_MAX_COUNT = 5  # slips are rare: a surface seen this often in the news corpus is a word of its own
+FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
+ARTICLE_NAME_MAX_COUNT = 20  # a lone «ال…» span is a name only when this rare (and PROPN): «البرلمان» is common
+BARE_NAME_MAX_COUNT = 50  # a lone article-less PROPN/X word rarer than this is a name the model found
+RARE_WORD_MAX_COUNT = 5  # one word rarer than this makes a several-word statistical span a name
+UNSEEN = 0  # a word the news corpus never wrote is a name whatever its tag
+MISSPLIT_MAX_COUNT = 3  # a cut surname and its rest are both seen fewer times than this («كابوريه», «ابوريه»)
+VERB_STEM_MIN_COUNT = 3  # «سيوصي» is a verb when «يوصي» is seen at least this often
+PREPOSITION_WORD_MIN_COUNT = 20  # «لكسر» after «و» is preposition + word when «كسر» is this common, not a place
+
+# --- word and name lengths --------------------------------------------------------------------------------
+
+LAM_SHORT_WORD_LEN = 3  # a «لل» word longer than this is also read as «ال» + a name («للأمم»); «لله» is not
+PROCLITIC_REST_MIN_LEN = 2  # a proclitic reading leaves at least this many letters: «بن» is no «ب» + «ن»
+NAME_TAIL_MIN_WORDS = 3  # a KB person's name this long is also written by its last two words («جواد ظريف»)
+FULL_NAME_MIN_WORDS = 3  # a KB alias this long ends with a family name («صباح الأحمد الصباح»)
+SHORT_ALONE_MIN_LEN = 5  # a KB surname this long stands alone («ترامب»); shorter («شي», «لي») needs the full name
+SHORT_FORM_MIN_LEN = 3  # a name's last word shorter than this («لي») never stands for the person later
+NAME_SLIP_MIN_LEN = 4  # a word this long may be a one-letter slip of a name word («كرستين» for «كريستين»)
+PERSON_RUN_SLIP_MIN_LEN = 3  # a KB name word shorter than this is too short to be matched with a slip
+ARTICLE_SHORT_WORD_LEN = 4  # an «ال» word longer than this is a name word only inside a name and tagged PROPN
+MISSPLIT_MIN_LEN = 5  # a surname the tokenizer cut is at least this long («كابوريه»)
+VERB_SHORT_LEN = 4  # a word longer than this may be «س» + person letter + a stem («سيوصي»)
+LIST_ITEM_SHORT_LEN = 4  # a «و» word longer than this may be «و» + a listed place; «وفي», «ولدى» are not
+MAX_OFFICE_WORDS = 5  # a title is matched over at most five words; a title chain walks on past it anyway
+MAX_TITLE_NAME_WORDS = 4  # a person's name after a title has at most four words («روك مارك كريستيان كابوري»)
+ABBR_MIN_LEN = 2  # an abbreviation in quotes after a body's name has two to twelve characters («كاف»)
+ABBR_MAX_LEN = 12  # … longer quoted text is a name or a phrase, not an abbreviation
+CUED_PLACE_MAX_WORDS = 2  # a town after a locative cue has one or two words («تل رفعت» before «تل»)
+
+# --- windows of raw text around a match (characters) ------------------------------------------------------
+
+NAMED_PROCESS_LOOKBACK = 14  # «والاتفاقية » before a place: the longest process head, its clitics, spaces
+PEACE_TAIL_WINDOW = 10  # « للسلام» after a process's place, with room for the spaces before it
+NAME_LOOKBACK = 40  # the word before a KB surname lies within this many characters
+FAMILY_LOOKAHEAD = 40  # the family name after a matched person lies within this many characters
+FACILITY_LOOKBACK = 12  # «وللميناء » before a place: a facility head, up to two clitics, spaces
+
+# --- dates and the knowledge base ------------------------------------------------------------------------
+
+MAX_MONTH_DAY = 31  # a day number above this before a month is a count, not a date
+ISO_DATE_LEN = 10  # «YYYY-MM-DD»: the date part of an ISO date-time string
+DAY_PRECISION_PARTS = 3  # a KB date «YYYY-MM-DD» has three parts; fewer is month or year precision
+LAST_MONTH = 12  # a year-precision end date means December's last day
+SLIP_MONTH_MIN_LEN = 3  # the misspelt first name of a bilingual pair («سبتمر/أيلول»): shorter is any word
+SLIP_MONTH_MAX_LEN = 9  # one-word month names have six letters or fewer: a longer word before «/» is no month
+
+# --- scores: how sure each rule is (the order matters more than the values) -------------------------------
+
+DATE_SCORE = 1.0  # dates are read by pattern and canonicalised: no doubt about the span
+KB_NAME_SCORE = 0.95  # a KB name, abbreviation or alias: curated surface
+KB_NISBA_SCORE = 0.9  # a nisba stands for its state: curated but a metonymy
+KB_ABBR_AFTER_SCORE = 0.9  # an abbreviation in quotes after a shortened body name
+KB_SHORT_SCORE = 0.85  # a KB person's surname alone: needs the full name or a long surname
+TITLE_PERSON_SCORE = 0.8  # a name after an office title the KB does not know
+KB_SHORT_LATER_SCORE = 0.8  # the last word of a KB person's full name, later in the document
+NAMED_PROCESS_SCORE = 0.7  # «اتفاق الجزائر»: a head and a place, named by rule
+FUZZY_SCORE = 0.7  # a misspelt state or nisba, one letter away
+LOCAL_SHORT_SCORE = 0.7  # the last word of an unknown person's full name, later in the document
+CONTEXT_SCORE = 0.6  # guesses from context: a bare «وزارة الخارجية», a town after a cue, a facility's town
+
+# --- tie-breaks when one key names several entities ------------------------------------------------------
+
+KIND_PRIORITY: Mapping[str, int] = MappingProxyType({"name": 0, "abbr": 1, "nisba": 2, "short": 3})  # names first
+TYPE_RANK: Mapping[str, int] = MappingProxyType({"GPE": 0, "ORG": 1, "PER": 2, "LOC": 3, "MISC": 4})  # states first
+UNRANKED_TYPE = 9  # a type missing from TYPE_RANK comes after every ranked one
+SUBTYPE_RANK: Mapping[str, int] = MappingProxyType({"country": 0})  # a country before its namesake capital
+UNRANKED_SUBTYPE = 1  # every other subtype after a country

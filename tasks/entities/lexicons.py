@@ -1,0 +1,101 @@
+"""The entity stage's word lists, read once at import from ``lexicons.toml`` beside this module.
+
+Why a data file: the lists are language data that grow with every corpus, and editing them should not mean
+reading rule code. This module folds each list exactly as its rule compares it: ``normalize`` for lookup keys
+(sets of keys, heads with their trailing space), the raw words for regex alternations and prefixes (in the
+listed order, which those rules depend on).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from tasks.text.normalize import normalize
+
+LEXICON_FILE = "lexicons.toml"
+
+
+def load_data() -> dict[str, Any]:
+    """The parsed TOML file (tests read it to check the raw lists)."""
+    text = resources.files("tasks.entities").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+_DATA = load_data()
+_CLITICS: dict[str, Any] = _DATA["clitics"]
+_NAMES: dict[str, Any] = _DATA["names"]
+_HEADS: dict[str, Any] = _DATA["heads"]
+_PLACES: dict[str, Any] = _DATA["places"]
+_DATES: dict[str, Any] = _DATA["dates"]
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    """Lookup keys: each word normalised, order irrelevant."""
+    return frozenset(normalize(w) for w in words)
+
+
+def _heads(words: Iterable[str]) -> tuple[str, ...]:
+    """Key prefixes: each word normalised with the space that separates it from the name after it."""
+    return tuple(normalize(w) + " " for w in words)
+
+
+# clitics and letters
+PROCLITICS: tuple[str, ...] = tuple(_CLITICS["proclitics"])
+ARTICLE: str = _CLITICS["article"]
+LAM_ARTICLE: str = _CLITICS["lam_article"]
+CONJUNCTION: str = _CLITICS["conjunction"]
+PREPOSITION_LETTERS: str = _CLITICS["preposition_letters"]
+MISSPLIT_LETTERS: str = _CLITICS["missplit_letters"]
+FUTURE_PREFIX: str = _CLITICS["future_prefix"]
+FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
+
+# person names
+NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
+COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
+NAME_CONNECTORS: frozenset[str] = _keys(_NAMES["connectors"])
+NAME_PARTS_WITH_AL: frozenset[str] = _keys(_NAMES["parts_with_al"])
+HONORIFICS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["honorifics"])
+HONORIFIC_FORMS: tuple[str, ...] = tuple(_NAMES["honorific_forms"])
+ABD: str = _NAMES["abd"]
+PATRONYM_LINKS: tuple[str, ...] = tuple(_NAMES["patronym_links"])
+FAMILY_ARTICLE: str = _NAMES["family_article"]
+
+# head nouns
+PLACE_HEADS: tuple[str, ...] = _heads(_HEADS["place"])
+FACILITY_HEADS: frozenset[str] = _keys(_HEADS["facility"])
+FACILITY_BEFORE_PLACE: tuple[str, ...] = tuple(_HEADS["facility_before_place"])
+ORG_HEADS: frozenset[str] = _keys(_HEADS["org"])
+MISC_HEADS: frozenset[str] = _keys(_HEADS["misc"])
+ORG_GENERIC_HEADS: tuple[str, ...] = _heads(_HEADS["org_generic"])
+ORG_NAME_PREFIX: str = _heads([_HEADS["org_name_prefix"]])[0]
+NAMED_PROCESS_HEADS: tuple[str, ...] = tuple(_HEADS["named_process"])
+PROCESS_NEEDING_TAIL: str = normalize(_HEADS["process_needing_tail"])
+PEACE_TAIL: str = _HEADS["peace_tail"]
+GENERIC_INSTITUTIONS: frozenset[str] = _keys(_HEADS["generic_institutions"])
+
+# places
+LOCATIVE_CUES: frozenset[str] = _keys(_PLACES["locative_cues"])
+CAPITAL_AFFIXES: tuple[str, ...] = tuple(normalize(w) for w in _PLACES["capital_affixes"])
+HOST_TIME_WORDS: tuple[str, ...] = tuple(_PLACES["host_time_words"])
+HOST_PREPOSITIONS: tuple[str, ...] = tuple(_PLACES["host_prepositions"])
+PLURAL_NISBA_ENDINGS: tuple[str, ...] = tuple(_PLACES["plural_nisba_endings"])
+FACILITY_ENGLISH: Mapping[str, str] = MappingProxyType({normalize(k): v for k, v in _DATA["facility_english"].items()})
+
+# dates
+MONTHS: Mapping[str, int] = MappingProxyType(dict(_DATES["months"]))
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset(_DATES["ambiguous_months"])
+MONTH_NAMES_EN: tuple[str, ...] = tuple(_DATES["month_names_en"])
+WEEKDAYS: Mapping[str, str] = MappingProxyType(dict(_DATES["weekdays"]))
+DECADES: Mapping[str, int] = MappingProxyType(dict(_DATES["decades"]))
+YEAR_CUES: tuple[str, ...] = tuple(_DATES["year_cues"])
+YEAR_NOUNS: tuple[str, ...] = tuple(_DATES["year_nouns"])
+YEAR_NOUN: str = _DATES["year_noun"]
+PERCENT_AFTER: tuple[str, ...] = tuple(_DATES["percent_after"])
+BARE_YEAR_FOLLOWERS: tuple[str, ...] = tuple(_DATES["bare_year_followers"])
+CENTURY: str = _DATES["century"]
+CENTURY_OF: str = _DATES["century_of"]
+CENTURY_QUALIFIERS: tuple[str, ...] = tuple(_DATES["century_qualifiers"])

@@ -1,0 +1,118 @@
+"""The entity stage's word lists (tasks/entities/lexicons.toml) and named constants: they load, each entry says
+what it is for, the folded values are what the rules compare, and nothing is defined that no rule uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tasks.entities import constants as C
+from tasks.entities import lexicons as lex
+from tasks.text.normalize import normalize
+
+PACKAGE = Path(lex.__file__).parent
+TOML_TEXT = resources.files("tasks.entities").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
+DATA = lex.load_data()
+# tables whose keys are data (a word → its value): one comment above the table says what it is for
+MAPPING_TABLES = {"facility_english", "dates.months", "dates.weekdays", "dates.decades"}
+
+
+def _public_values(module: object) -> dict[str, object]:
+    return {k: v for k, v in vars(module).items()
+            if k.isupper() and not k.startswith("_") and k != "LEXICON_FILE"}  # fmt: skip
+
+
+def _rule_sources(exclude: str) -> str:
+    """The source of every module of the stage package but ``exclude`` (where a name is defined)."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(PACKAGE.glob("*.py")) if p.name != exclude)
+
+
+def test_every_entry_and_mapping_table_has_a_comment_above_it() -> None:
+    lines = TOML_TEXT.splitlines()
+    table = ""
+    for i, line in enumerate(lines):
+        header = re.match(r"^\[(?P<name>[^\]]+)\]$", line)
+        if header:
+            table = header["name"]
+            if table in MAPPING_TABLES:
+                assert lines[i - 1].startswith("# "), f"table [{table}] needs a comment saying what it is for"
+            continue
+        if table in MAPPING_TABLES or not re.match(r"^[a-z_]+ = ", line):
+            continue
+        assert lines[i - 1].startswith("# "), f"[{table}] {line.split(' =')[0]} needs a comment above it"
+
+
+def test_raw_lists_have_no_duplicates() -> None:
+    for table, entries in DATA.items():
+        for name, value in entries.items():
+            if isinstance(value, list):
+                assert len(value) == len(set(value)), f"[{table}] {name} lists a word twice"
+
+
+def test_every_toml_entry_is_read_by_the_loader() -> None:
+    source = (PACKAGE / "lexicons.py").read_text(encoding="utf-8")
+    for table, entries in DATA.items():
+        assert f'["{table}"]' in source, f"[{table}] is never read by tasks/entities/lexicons.py"
+        if table in MAPPING_TABLES:
+            continue
+        for name in entries:  # an entry, or a sub-table such as [dates.months]
+            assert f'["{name}"]' in source, f"[{table}] {name} is never read by tasks/entities/lexicons.py"
+
+
+def test_keys_are_normalised_as_the_rules_compare_them() -> None:
+    for name in ("NAME_STOP", "COUNTERPART", "NAME_CONNECTORS", "NAME_PARTS_WITH_AL", "FACILITY_HEADS", "ORG_HEADS",
+                 "MISC_HEADS", "GENERIC_INSTITUTIONS", "LOCATIVE_CUES", "HONORIFICS"):  # fmt: skip
+        for key in getattr(lex, name):
+            assert key == normalize(key), (name, key)
+    for heads in (lex.PLACE_HEADS, lex.ORG_GENERIC_HEADS, (lex.ORG_NAME_PREFIX,)):
+        for head in heads:
+            assert head.endswith(" ") and head == normalize(head), head
+    assert lex.NAME_STOP == {normalize(w) for w in DATA["names"]["stop"]}
+    assert lex.ORG_NAME_PREFIX == "منظمه " and lex.PROCESS_NEEDING_TAIL == "عمليه"
+    assert lex.CAPITAL_AFFIXES == ("مدينه ", " العاصمه", " سيتي")  # order of removal
+    assert set(lex.FACILITY_ENGLISH) == {normalize(k) for k in DATA["facility_english"]}
+
+
+def test_regex_alternations_keep_the_raw_words_in_listed_order() -> None:
+    assert lex.NAMED_PROCESS_HEADS == ("اتفاق", "اتفاقية", "معاهدة", "محادثات", "عملية")
+    assert lex.PROCLITICS[:3] == ("وب", "ول", "وك") and lex.PROCLITICS[-5:] == ("و", "ف", "ب", "ل", "ك")
+    assert lex.YEAR_CUES[:2] == ("عام", "العام") and lex.PERCENT_AFTER[0] == "%"
+    assert list(lex.MONTHS)[:3] == ["يناير", "فبراير", "مارس"]  # equal-length names keep this order in the regex
+
+
+def test_lists_agree_with_each_other() -> None:
+    assert set(lex.HONORIFIC_FORMS) <= set(DATA["names"]["honorifics"])
+    assert {normalize(h) for h in lex.FACILITY_BEFORE_PLACE} <= lex.FACILITY_HEADS
+    assert set(lex.FACILITY_ENGLISH) <= lex.FACILITY_HEADS
+    assert lex.ORG_NAME_PREFIX.strip() in lex.ORG_HEADS
+    assert {normalize(h) for h in lex.NAMED_PROCESS_HEADS} <= lex.MISC_HEADS
+    assert lex.AMBIGUOUS_MONTHS <= set(lex.MONTHS)
+    assert sorted(set(lex.MONTHS.values())) == list(range(1, 13)) and len(lex.MONTH_NAMES_EN) == 12
+    assert set(lex.WEEKDAYS.values()) == {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+    assert sorted(set(lex.DECADES.values())) == list(range(20, 100, 10))
+    assert all(pattern.count("{}") == 1 for pattern in lex.FACILITY_ENGLISH.values())
+
+
+def test_loaded_values_are_immutable() -> None:
+    for name, value in _public_values(lex).items():
+        assert isinstance(value, frozenset | tuple | str | Mapping), name
+        assert not isinstance(value, dict), f"{name} should be a read-only mapping"
+
+
+@pytest.mark.parametrize(("module", "defined_in"), [(lex, "lexicons.py"), (C, "constants.py")])
+def test_every_name_is_used_by_a_rule(module: object, defined_in: str) -> None:
+    source = _rule_sources(exclude=defined_in)
+    unused = [name for name in _public_values(module) if not re.search(rf"\b{name}\b", source)]
+    assert not unused, f"defined in tasks/entities/{defined_in} but used nowhere: {unused}"
+
+
+def test_scores_keep_their_order() -> None:
+    """The order of the scores is what the rules rely on: a curated KB name is surer than a guess."""
+    order = [C.DATE_SCORE, C.KB_NAME_SCORE, C.KB_NISBA_SCORE, C.KB_SHORT_SCORE, C.TITLE_PERSON_SCORE,
+             C.NAMED_PROCESS_SCORE, C.CONTEXT_SCORE]  # fmt: skip
+    assert order == sorted(order, reverse=True) and 0 < order[-1] and order[0] <= 1
+    assert C.FUZZY_MAX_COUNT < C.FREQUENT and C.RARE_WORD_MAX_COUNT <= C.FUZZY_MAX_COUNT

@@ -1,0 +1,111 @@
+"""The ingest stage's word lists (tasks/ingest/lexicons.toml) and named constants: they load, each entry says
+what it is for, the folded values are what the reader compares, and nothing is defined that no rule uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tasks.ingest import constants as C
+from tasks.ingest import lexicons as lex
+from tasks.ingest.reader import _agency_key, _classify, parse_dateline
+
+PACKAGE = Path(lex.__file__).parent
+TOML_TEXT = resources.files("tasks.ingest").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
+DATA = lex.load_data()
+# tables whose keys are data (an agency → its forms, a month → its names): one comment above the table
+MAPPING_TABLES = {"agencies", "months"}
+
+
+def _public_values(module: object) -> dict[str, object]:
+    return {k: v for k, v in vars(module).items()
+            if k.isupper() and not k.startswith("_") and k != "LEXICON_FILE"}  # fmt: skip
+
+
+def _rule_sources(exclude: str) -> str:
+    """The source of every module of the stage package but ``exclude`` (where a name is defined)."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(PACKAGE.glob("*.py")) if p.name != exclude)
+
+
+def test_every_entry_and_mapping_table_has_a_comment_above_it() -> None:
+    lines = TOML_TEXT.splitlines()
+    table = ""
+    for i, line in enumerate(lines):
+        header = re.match(r"^\[(?P<name>[^\]]+)\]$", line)
+        if header:
+            table = header["name"]
+            if table in MAPPING_TABLES:
+                assert lines[i - 1].startswith("# "), f"table [{table}] needs a comment saying what it is for"
+            continue
+        if table in MAPPING_TABLES or not re.match(r"^[a-z_]+ = ", line):
+            continue
+        assert lines[i - 1].startswith("# "), f"[{table}] {line.split(' =')[0]} needs a comment above it"
+
+
+def test_raw_lists_have_no_duplicates() -> None:
+    for table, entries in DATA.items():
+        for name, value in entries.items():
+            if isinstance(value, list):
+                assert len(value) == len({str(v) for v in value}), f"[{table}] {name} lists an entry twice"
+
+
+def test_every_toml_entry_is_read_by_the_loader() -> None:
+    source = (PACKAGE / "lexicons.py").read_text(encoding="utf-8")
+    for table, entries in DATA.items():
+        assert f'["{table}"]' in source, f"[{table}] is never read by tasks/ingest/lexicons.py"
+        if table in MAPPING_TABLES:
+            continue
+        for name in entries:
+            assert f'["{name}"]' in source, f"[{table}] {name} is never read by tasks/ingest/lexicons.py"
+
+
+def test_phrases_are_folded_as_the_reader_compares_them() -> None:
+    for name, value in _public_values(lex).items():
+        if isinstance(value, frozenset):
+            assert all(p == lex.fold(p) for p in value), name
+    for prefixes in (lex.RELATED_PREFIXES, lex.PROMO_START, lex.PHOTO_PREFIXES):
+        assert all(p == lex.fold(p) for p in prefixes)
+    assert lex.fold("اقرأ أيضاً:") == "اقرا ايضا" and lex.fold("Read MORE") == "read more"
+    assert lex.AGENCY_PREFIXES == ("وكالهالانباء", "وكاله", "agence", "agency")  # longer prefix first
+    assert lex.NAV_LINES <= lex.NAV_SECTIONS and lex.SHARE_CORE <= lex.SHARE_WORDS and lex.WEEKDAYS <= lex.STAMP_CUES
+
+
+def test_lists_agree_with_each_other() -> None:
+    assert sorted(lex.MONTH_FORMS) == list(range(1, 13))
+    owners: dict[str, set[str]] = {}
+    for name, forms in lex.AGENCY_FORMS.items():
+        for form in forms:
+            owners.setdefault(_agency_key(form), set()).add(name)
+    assert not {k: v for k, v in owners.items() if len(v) > 1}, "a form names two agencies"
+    assert all(len(pair) == 2 for pair in lex.UNSUPPORTED_BROWSER)
+
+
+def test_lists_still_drive_the_reader() -> None:
+    assert parse_dateline("بيشكك 25 أكتوبر 2023 (شينخوا) قال") == ("بيشكك", "2023-10-25", "Xinhua", (0, 29))
+    assert parse_dateline("الرباط 3 أوت 2021 (و م ع) -") is not None  # a Maghrebi month and MAP
+    assert _classify("اقرأ أيضا: الصين تدعو إلى الحوار")[0] == "related"
+    assert _classify("تابعونا على تلغرام")[0] == "promo"
+    assert _classify("صورة: رويترز")[0] == "photo_credit"
+
+
+def test_loaded_values_are_immutable() -> None:
+    for name, value in _public_values(lex).items():
+        assert isinstance(value, frozenset | tuple | str | Mapping), name
+        assert not isinstance(value, dict), f"{name} should be a read-only mapping"
+
+
+@pytest.mark.parametrize(("module", "defined_in"), [(lex, "lexicons.py"), (C, "constants.py")])
+def test_every_name_is_used_by_a_rule(module: object, defined_in: str) -> None:
+    source = _rule_sources(exclude=defined_in)
+    unused = [name for name in _public_values(module) if not re.search(rf"\b{name}\b", source)]
+    assert not unused, f"defined in tasks/ingest/{defined_in} but used nowhere: {unused}"
+
+
+def test_limits_are_consistent() -> None:
+    assert C.CREDIT_MAX_LEN < C.SHARE_MAX_LEN < C.STAMP_MAX_LEN < C.CRUMB_MAX_LEN <= C.PROMO_MAX_LEN
+    assert C.PHOTO_LABEL_MAX_LEN < C.PHOTO_CREDIT_MAX_LEN and C.AGENCY_DASH_MAX_LEN < C.AGENCY_PAREN_MAX_LEN
+    assert 0 < C.MAX_CONTROL_SHARE < C.MAX_BAD_UTF8_SHARE < C.MAX_MOJIBAKE_SHARE < C.MIN_CP1256_ARABIC_SHARE
