@@ -15,7 +15,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from babel.core import get_cldr_version
 
 from tasks.errors import KBBuildError
 from tasks.text.keys import alias_key
-from tasks.text.normalize import normalize
 
 KB_DIR = Path(__file__).resolve().parents[2] / "kb"
 CURATED_DIR = KB_DIR / "curated"

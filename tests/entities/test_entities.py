@@ -4,11 +4,8 @@ Stanza's answers are frozen in tests/fixtures/nlp/entities.test_entities.json (t
 changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from tasks.entities.resolve import stable_id
-from tasks.text.normalize import normalize, normalize_with_map, span_to_original
 from tests.rules import found, mentions_of
 
 XINHUA = (
@@ -196,19 +193,3 @@ def test_one_letter_slip_needs_a_long_name_and_a_single_candidate():
     assert fuzzy_place("ريبيري", index) is None  # Ribéry, not «ليبيري»: the first letter never slips
     assert fuzzy_place("الانباء", index) is None  # a frequent word is spelt right: not «الانبار»
     assert fuzzy_place("اوروبيا", index) is None  # «محليا وأوروبيا»: an adverb, not Oromia («اوروميا»)
-
-
-ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
-
-
-@given(st.text(alphabet=ARABIC + "abc.,،-\n", max_size=80))
-def test_normalisation_is_idempotent_and_maps_every_character_back(text):
-    norm, index = normalize_with_map(text)
-    assert normalize(norm) == norm
-    assert len(index) == len(norm)
-    assert index == sorted(index) and all(0 <= i < len(text) for i in index)
-    for i, ch in enumerate(norm):
-        assert normalize(text[index[i]]) == ch or normalize(text[index[i]]).startswith(ch)
-    if norm:
-        s, e = span_to_original(index, 0, len(norm))
-        assert normalize(text[s:e]) == norm

@@ -1,0 +1,44 @@
+"""Text helpers every stage shares: normalisation maps back to the stored text, lookup keys agree between
+builder and linker, clitics split off unseen names only."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tasks.text.keys import alias_key, key_of_normalized
+from tasks.text.normalize import normalize, normalize_with_map, span_to_original
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئءـًٌٍَُِّْ٠١٢٣ "
+
+
+@given(st.text(alphabet=ARABIC + "abc.,،-\n", max_size=80))
+def test_normalisation_is_idempotent_and_maps_every_character_back(text):
+    norm, index = normalize_with_map(text)
+    assert normalize(norm) == norm
+    assert len(index) == len(norm)
+    assert index == sorted(index) and all(0 <= i < len(text) for i in index)
+    for i, ch in enumerate(norm):
+        assert normalize(text[index[i]]) == ch or normalize(text[index[i]]).startswith(ch)
+    if norm:
+        s, e = span_to_original(index, 0, len(norm))
+        assert normalize(text[s:e]) == norm
+
+
+@given(st.text(alphabet=ARABIC + "abc.,،-–—«»\"' \t", max_size=60))
+def test_lookup_key_of_a_normalised_text_equals_the_builders_key(text):
+    # the linker keys spans cut from an already normalised document; the KB builder keys raw surfaces
+    assert key_of_normalized(normalize(text)) == alias_key(text)
+
+
+def test_dashes_and_spaces_fold_so_two_spellings_of_a_name_meet():
+    assert alias_key("قاسم - جومارت توكاييف") == alias_key("قاسم-جومارت  توكاييف") == alias_key("«قاسم–جومارت توكاييف»")
+
+
+def test_clitic_backoff_splits_unseen_names_but_not_names_or_common_words():
+    from tasks.text.clitics import split_clitics
+
+    assert split_clitics("وقيرغيزستان") == ["و", "قيرغيزستان"]
+    assert split_clitics("وقازاقستان") == ["و", "قازاقستان"]
+    assert split_clitics("بالصين") == ["ب", "الصين"]
+    assert split_clitics("للصين") == ["ل", "لصين"]  # ل + ال contracted, spelled as UD does
+    for whole in ("بيشكك", "وزير", "ولاية", "ودية", "لندن", "وانغ"):
+        assert split_clitics(whole) is None, whole
