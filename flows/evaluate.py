@@ -10,7 +10,11 @@ no temporary server). Stanza's answers come from the NLP cache ``work/nlp-cache/
 entity and commitment layers, in seconds.
 
 Per set it prints P/R/F1 and writes ``work/eval/<set>/scores.json`` and ``errors.md`` (missed and spurious
-pairs per document); then one summary table of every set.
+pairs per document, then precision per provenance ``rule``); then one summary table of every set, and over all
+sets together the figures per outlet (the outlet comes from each gold document's ``source``) with a
+leave-one-outlet-out view, and the precision per rule step: printed, in ``work/eval/outlets.json`` and in
+``work/eval/summary.md`` (with ``--out``, in that folder). ``tasks.evaluation.leave_one_outlet_out`` takes a
+``fit`` callback for a trainable decision step (trained on all outlets but one, scored on the held-out one).
 """
 
 from __future__ import annotations
@@ -31,13 +35,19 @@ from tasks.evaluation import (
     GoldDoc,
     PredCommitment,
     argument_errors,
+    by_outlet,
     commitment_errors,
     entity_errors,
+    format_outlets,
+    format_rules,
     format_table,
+    group_scores,
+    leave_one_outlet_out,
     read_gold,
     score_arguments,
     score_commitments,
     score_entities,
+    score_rules,
 )
 from tasks.nlp.models import NLP_CACHE_ENV, ModelConfig
 from tasks.settings import PROJECT_ROOT
@@ -129,6 +139,7 @@ def predicted_commitments(processed: Path) -> dict[str, list[PredCommitment]]:
                 c["polarity"],
                 counterparts=frozenset(parties.get((c["commitment_id"], "counterpart"), set())),
                 speaker=canon.get(speaker, speaker) if speaker else None,
+                rule=c.get("rule") or "",
             )
         )
     return out
@@ -155,6 +166,7 @@ def score(gold_path: Path, processed: Path, out: Path) -> dict[str, Any]:
         "commitments": score_commitments(gold, commitments),
         "commitments_without_call_hope": score_commitments(gold, commitments, frozenset({"call", "hope"})),
         "arguments": score_arguments(gold, commitments),
+        "rules": score_rules(gold, commitments),
     }
     out.mkdir(parents=True, exist_ok=True)
     (out / "scores.json").write_text(json.dumps(scores, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -170,9 +182,62 @@ def score(gold_path: Path, processed: Path, out: Path) -> dict[str, Any]:
         "",
         "# Counterparts and speakers of matched commitments",
         *argument_errors(gold, commitments),
+        "",
+        "# Precision per rule (records matched by actors+trigger)",
+        "",
+        format_rules(scores["rules"], "by_cue"),
+        "",
+        format_rules(scores["rules"], "by_step"),
+        "",
+        format_rules(scores["rules"], "by_rule"),
     ]
     (out / "errors.md").write_text("\n".join(errors) + "\n", encoding="utf-8")
     return scores
+
+
+def set_folder(gold: Path, out: str | Path | None = None) -> Path:
+    """Where one set's raw copies, tables and scores go: ``out``, else ``work/eval/<set>``."""
+    return Path(out) if out else WORK / "eval" / set_name(gold)
+
+
+def outlet_report(sets: dict[str, tuple[list[GoldDoc], dict[str, list[PredCommitment]]]], folder: Path) -> str:
+    """Figures per outlet and leave-one-outlet-out over every set together, and precision per rule step;
+    writes ``outlets.json`` and ``summary.md`` in ``folder`` and returns the text to print."""
+    docs = [gd for gold, _ in sets.values() for gd in gold]
+    pred = {doc_id: recs for _, p in sets.values() for doc_id, recs in p.items()}
+    outlet_sets: dict[str, str] = {}
+    for name, (gold, _) in sets.items():
+        for o in by_outlet(gold):
+            outlet_sets[o] = ", ".join(filter(None, [outlet_sets.get(o, ""), name]))
+    loo = leave_one_outlet_out(docs, pred)
+    rules = score_rules(docs, pred)
+    per_set = {name: group_scores(gold, p) for name, (gold, p) in sets.items()}
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"sets": per_set, "outlets": {o: v["held_out"] | {"sets": outlet_sets[o]} for o, v in loo.items()},
+            "leave_one_outlet_out": loo, "rules": rules}  # fmt: skip
+    (folder / "outlets.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    outlets = format_outlets(loo, outlet_sets)
+    md = [
+        "# Evaluation summary", "",
+        "Commitments matched by actors+trigger; counterpart (cp) and speaker (sp) accuracy on the matched records.",
+        "", "## Per set", "",
+        "| set | docs | P | R | F1 | tp/pred/gold | cp acc | sp acc |", "|---|---:|---:|---:|---:|---|---:|---:|",
+        *[f"| {n} | {s['documents']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
+          f"{s['tp']}/{s['pred']}/{s['gold']} | {s['counterpart_accuracy']:.3f} | {s['speaker_accuracy']:.3f} |"
+          for n, s in per_set.items()],
+        "", "## Per outlet, leave one outlet out", "",
+        "Each outlet alone next to the F1 on every other outlet (rules fit nothing: a trainable decision step is "
+        "fitted on the other outlets through `leave_one_outlet_out(…, fit=…)`).", "",
+        outlets,
+        "", "## Precision per cue kind", "", format_rules(rules, "by_cue"),
+        "", "## Precision per rule step", "", format_rules(rules, "by_step"),
+        "", "## Precision per rule", "", format_rules(rules, "by_rule"), "",
+    ]  # fmt: skip
+    (folder / "summary.md").write_text("\n".join(md), encoding="utf-8")
+    return "\n".join([
+        "per outlet (all sets):", outlets, "", "precision per rule step (all sets):", format_rules(rules, "by_step"),
+        f"outlets: {folder / 'outlets.json'}; summary: {folder / 'summary.md'}",
+    ])  # fmt: skip
 
 
 def evaluate(
@@ -184,7 +249,7 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run the pipeline on one gold set's texts (unless ``processed`` is given), score it and print P/R/F1."""
     gold_p = Path(gold)
-    out_p = Path(out) if out else WORK / "eval" / set_name(gold_p)
+    out_p = set_folder(gold_p, out)
     started = time.perf_counter()
     if processed is None:
         write_raw(read_gold(gold_p), out_p / "raw")
@@ -261,13 +326,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     results: dict[str, dict[str, Any]] = {}
+    scored: dict[str, tuple[list[GoldDoc], dict[str, list[PredCommitment]]]] = {}
     with nlp_cache_setting(cache):
         for gold in golds:
             print(f"=== {set_name(gold)} ({gold})")
             results[set_name(gold)] = evaluate(gold, args.out, args.processed, config, args.batch_size)
+            processed = Path(args.processed) if args.processed else set_folder(gold, args.out) / "processed"
+            scored[set_name(gold)] = (read_gold(gold), predicted_commitments(processed))
             print()
         note = _cache_note(config)
     print(format_summary(results))
+    print()
+    print(outlet_report(scored, Path(args.out) if args.out else WORK / "eval"))
     print(f"{len(results)} set(s) in {time.perf_counter() - started:.1f} s{note}")
     return 0
 

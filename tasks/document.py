@@ -124,6 +124,7 @@ class CommitmentRecord:
     speaker_entity_id: str | None
     date: dt.date | None
     confidence: float | None
+    rule: str  # provenance: «cue:future|subject:after_complementizer|…» (tasks.commitments.tagger)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,22 @@
-"""Scoring pipeline output against gold JSONL in the GUIDELINE layout (document-level sets)."""
+"""Scoring pipeline output against gold JSONL in the GUIDELINE layout (document-level sets).
+
+Besides the scores of one set: the outlet of each gold document (``outlet``, from its ``source``), the scores
+per outlet and a leave-one-outlet-out view (``leave_one_outlet_out``: the figures on one outlet next to those
+on every other outlet, with an optional ``fit`` that trains a decision step on the other outlets and applies
+it to the held-out one), and the scores per provenance ``rule`` (``score_rules``: predicted, correct and
+precision per rule value, per rule step and per cue kind).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -16,6 +25,7 @@ class GoldDoc:
     text: str
     entities: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
+    source: str = ""  # where the article comes from (``outlet`` reads it)
 
 
 def read_gold(path: Path) -> list[GoldDoc]:
@@ -24,8 +34,50 @@ def read_gold(path: Path) -> list[GoldDoc]:
         for line in f:
             if line.strip():
                 d = json.loads(line)
-                docs.append(GoldDoc(d["doc_id"], d["text"], d.get("entities", []), d.get("commitments", [])))
+                docs.append(GoldDoc(d["doc_id"], d["text"], d.get("entities", []), d.get("commitments", []),
+                                    d.get("source") or ""))  # fmt: skip
     return docs
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlets
+# ---------------------------------------------------------------------------------------------
+
+# the names outlets go by in the gold sets' ``source`` strings → the name they are reported under
+OUTLET_NAMES = {
+    "bbc": "BBC", "cnn": "CNN", "france24": "France24",  # "ANT corpus BBC http://…"
+    "skynews": "SkyNews", "alarabia": "Alarabiya", "alarabiya": "Alarabiya",  # ANT multisource folders
+    "aawsat": "Asharq Al-Awsat", "alyaum": "Alyaum", "okaz": "Okaz", "alwatan": "Al-Watan",  # SaudiNewsNet papers
+    "aleqt": "Aleqtisadiah", "alriyadh": "Al-Riyadh", "al-madina": "Al-Madina", "almadina": "Al-Madina",
+    "sabq": "Sabq", "alsharq": "Al-Sharq", "spa": "SPA",
+}  # fmt: skip
+_ANT_CORPUS_RE = re.compile(r"^ANT corpus (\S+)")
+_ANT_MULTISOURCE_RE = re.compile(r"antcorpus\.multisource\.data(?:@[0-9a-f]+)?/([^/]+)/")
+_URL_RE = re.compile(r"https?://\S+")
+
+
+def _outlet_name(raw: str) -> str:
+    return OUTLET_NAMES.get(raw.lower(), raw)
+
+
+def outlet(source: str) -> str:
+    """The outlet of a gold document, from its ``source``: «seed:…» (the Xinhua samples) → Xinhua, «ANT
+    corpus BBC http://…» → BBC, the ANT multisource folder («…multisource.data@…/SkyNews/…») → SkyNews,
+    a SaudiNewsNet article → its paper, from the URL after «|» (aawsat.com → Asharq Al-Awsat); else the
+    host of the source's URL, else "unknown"."""
+    source = source.strip()
+    if source.startswith("seed:"):
+        return "Xinhua"
+    if m := _ANT_CORPUS_RE.match(source):
+        return _outlet_name(m.group(1))
+    if m := _ANT_MULTISOURCE_RE.search(source):
+        return _outlet_name(m.group(1))
+    urls = _URL_RE.findall(source)
+    if urls:
+        host = (urlsplit(urls[-1]).hostname or "").removeprefix("www.")
+        label = host.split(".")[0] if host else ""
+        return _outlet_name(label) if label else "unknown"
+    return "unknown"
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -121,6 +173,7 @@ class PredCommitment:
     polarity: str = "positive"
     counterparts: frozenset[str] = frozenset()
     speaker: str | None = None
+    rule: str = ""  # provenance (the ``rule`` column of ``commitments``)
 
 
 def _gold_span(text: str, sentence: str) -> tuple[int, int]:
@@ -244,3 +297,130 @@ def argument_errors(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredC
             lines.append(f"- {g['modality']:10} {g['trigger']} {sorted(g['actor'])}: " + "; ".join(parts)
                          + f" | {g['sentence'][:120]}")
     return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Scores per rule, per outlet, leave one outlet out
+# ---------------------------------------------------------------------------------------------
+
+
+def _count(tally: dict[str, list[int]], key: str, check: tuple[bool, bool] | None) -> None:
+    """Count a record under ``key``: predicted, correct, and of the correct its counterparts and speaker right
+    (``check`` is None for a record the matching left out)."""
+    row = tally.setdefault(key, [0, 0, 0, 0])
+    row[0] += 1
+    if check is not None:
+        row[1] += 1
+        row[2] += check[0]
+        row[3] += check[1]
+
+
+def _tally_rows(tally: Mapping[str, list[int]]) -> dict[str, dict[str, float]]:
+    """{key: {predicted, correct, precision, counterpart_right, speaker_right}}, most predicted first."""
+    rows = sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return {k: {"predicted": n, "correct": c, "precision": round(c / n, 4), "counterpart_right": cp,
+                "speaker_right": sp} for k, (n, c, cp, sp) in rows}  # fmt: skip
+
+
+def score_rules(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]]) -> dict[str, Any]:
+    """Which strategies make wrong rows: per ``rule`` value, per rule step (``subject:after_verb``, each
+    ``key:value`` of a rule counted apart) and per cue kind (with the modality), the records predicted, those
+    matched by (actors, trigger), their precision, and how many of the matched have the gold counterparts
+    and speaker (so ``speaker:carried`` says how often a carried speaker is right). A record without a rule
+    counts as ``-``."""
+    by_rule: dict[str, list[int]] = {}
+    by_step: dict[str, list[int]] = {}
+    by_cue: dict[str, list[int]] = {}
+    for gd in gold_docs:
+        pred = predicted.get(gd.doc_id, [])
+        checks = {id(p): (c_ok, s_ok) for _, p, c_ok, s_ok in _argument_checks(gd, pred)}
+        for p in pred:
+            ok = checks.get(id(p))
+            rule = p.rule or "-"
+            _count(by_rule, rule, ok)
+            for step in dict.fromkeys(rule.split("|")):
+                _count(by_step, step, ok)
+            cue = next((st for st in rule.split("|") if st.startswith("cue:")), "cue:-")
+            _count(by_cue, f"{cue} {p.modality}", ok)
+    return {"by_rule": _tally_rows(by_rule), "by_step": _tally_rows(by_step), "by_cue": _tally_rows(by_cue)}
+
+
+def _cell(text: str) -> str:
+    """A rule in a markdown table cell: its ``|`` escaped."""
+    return text.replace("|", "\\|")
+
+
+def format_rules(scores: Mapping[str, Any], key: str = "by_step", limit: int | None = None) -> str:
+    """A markdown table of ``score_rules``' ``key`` (by_rule, by_step or by_cue), most predicted first."""
+    rows = list(scores[key].items())[:limit]
+    lines = [f"| {key.removeprefix('by_')} | predicted | correct | precision | cp right | sp right |",
+             "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+    lines += [f"| `{_cell(k)}` | {v['predicted']} | {v['correct']} | {v['precision']:.3f} | {v['counterpart_right']} | "
+              f"{v['speaker_right']} |" for k, v in rows]  # fmt: skip
+    return "\n".join(lines)
+
+
+def group_scores(gold_docs: list[GoldDoc], predicted: Mapping[str, list[PredCommitment]]) -> dict[str, Any]:
+    """The figures of a group of documents: actors+trigger P/R/F1 and counterpart / speaker accuracy on the
+    matched records."""
+    c = score_commitments(gold_docs, predicted)["trigger"]
+    a = score_arguments(gold_docs, predicted)
+    return {"documents": len(gold_docs), **{k: c[k] for k in ("precision", "recall", "f1", "tp", "pred", "gold")},
+            **a}  # fmt: skip
+
+
+def by_outlet(gold_docs: Iterable[GoldDoc]) -> dict[str, list[GoldDoc]]:
+    """Gold documents per outlet, outlets by name."""
+    out: dict[str, list[GoldDoc]] = defaultdict(list)
+    for gd in gold_docs:
+        out[outlet(gd.source)].append(gd)
+    return dict(sorted(out.items()))
+
+
+Predicted = Mapping[str, list[PredCommitment]]
+# a decision step fitted on training documents: the records of one document it keeps
+Predictor = Callable[[GoldDoc, list[PredCommitment]], list[PredCommitment]]
+Fit = Callable[[list[GoldDoc], Predicted], Predictor]
+
+
+def _apply(predictor: Predictor | None, docs: list[GoldDoc], predicted: Predicted) -> dict[str, list[PredCommitment]]:
+    return {gd.doc_id: (predictor(gd, list(predicted.get(gd.doc_id, []))) if predictor
+                        else list(predicted.get(gd.doc_id, []))) for gd in docs}  # fmt: skip
+
+
+def leave_one_outlet_out(gold_docs: list[GoldDoc], predicted: Predicted, fit: Fit | None = None) -> dict[str, Any]:
+    """For every outlet: the figures on that outlet alone (``held_out``) next to those on all the other
+    outlets (``others``).
+
+    Rules have nothing to fit, so without ``fit`` this is the per-outlet figures. A trainable decision step
+    passes ``fit(train_docs, predicted) -> predictor``: it is fitted on the other outlets' gold documents and
+    the pipeline's candidates for them, and the predictor (a document and its candidate records → the
+    records it keeps) is scored on the held-out outlet (``held_out``) and on the outlets it was fitted on
+    (``others``, its training figures)."""
+    groups = by_outlet(gold_docs)
+    out: dict[str, Any] = {}
+    for name, held in groups.items():
+        train = [gd for other, docs in groups.items() if other != name for gd in docs]
+        predictor = fit(train, {gd.doc_id: list(predicted.get(gd.doc_id, [])) for gd in train}) if fit else None
+        out[name] = {
+            "held_out": group_scores(held, _apply(predictor, held, predicted)),
+            "others": group_scores(train, _apply(predictor, train, predicted)),
+        }
+    return out
+
+
+def format_outlets(loo: Mapping[str, Any], sets: Mapping[str, str] | None = None) -> str:
+    """A markdown table: per outlet its documents, P/R/F1, counterpart and speaker accuracy, and the F1 on
+    all other outlets (``leave_one_outlet_out``'s result; ``sets`` names each outlet's gold set(s))."""
+    head = "| outlet | set | docs | P | R | F1 | tp/pred/gold | cp acc | sp acc | F1 others |"
+    lines = [head, "|---|---|---:|---:|---:|---:|---|---:|---:|---:|"]
+
+    def acc(s: Mapping[str, Any], key: str) -> str:
+        return f"{s[key]:.3f}" if s["matched"] else "–"  # no matched record: nothing to judge
+
+    for name, v in loo.items():
+        h, o = v["held_out"], v["others"]
+        lines.append(f"| {name} | {(sets or {}).get(name, '')} | {h['documents']} | {h['precision']:.3f} | "
+                     f"{h['recall']:.3f} | {h['f1']:.3f} | {h['tp']}/{h['pred']}/{h['gold']} | "
+                     f"{acc(h, 'counterpart_accuracy')} | {acc(h, 'speaker_accuracy')} | {o['f1']:.3f} |")  # fmt: skip
+    return "\n".join(lines)

@@ -41,8 +41,8 @@ def found(mentions: list[Mention], surface: str, type_: str) -> list[Mention]:
 
 
 def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
-    """The commitment records of a headline and body, as an analyst reads them (canonical names), each
-    checked to slice the stored text at its trigger and action."""
+    """The commitment records of a headline and body, as an analyst reads them (canonical names, and the
+    provenance ``rule``), each checked to slice the stored text at its trigger and action."""
     (a,) = find_commitments([resolved(nlp, lead + body)])
     canon = {e.entity_id: e.canonical_name for e in a.entities}
     text = a.doc.text
@@ -56,6 +56,6 @@ def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
             "actors": sorted(n for n, r in parties if r == "actor"),
             "counterparts": sorted(n for n, r in parties if r == "counterpart"),
             "speaker": canon.get(c.speaker_entity_id) if c.speaker_entity_id else None,
-            "sectors": list(c.sectors), "action": c.action,
+            "sectors": list(c.sectors), "action": c.action, "rule": c.rule,
         })  # fmt: skip
     return out

@@ -4,6 +4,13 @@
 their addressee as actor; other cues take their subject, found by the first of ``SUBJECT_STRATEGIES`` that
 applies, then refined by ``ACTOR_PASSES`` in order. Counterparts are the parties after the cue that a
 preposition («مع», «لـ», «بين» …) joins to it.
+
+Provenance: every pass that decides something appends a ``key:value`` step to ``Clause.trace`` (the
+``rule`` column of ``commitments``, assembled by the tagger): ``subject:<strategy>`` (the name of the
+``SUBJECT_STRATEGIES`` function that applied, without ``_subject_`` / ``of_``; ``subject:none`` when none did),
+``addressee:<group|between|near|subject|doc_parties>`` for call, hope and obligation, ``actor:<pass>`` for each
+of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
+``counterpart:<preposition|lam|…>`` (``+``-joined when both) or ``counterpart:none``.
 """
 
 from __future__ import annotations
@@ -96,6 +103,7 @@ class Clause:
     left: list[Located] = field(default_factory=list)  # parties in the clause before the cue
     right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
     blocked: bool = False  # the clause's subject is not a party: not a commitment
+    trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -295,8 +303,16 @@ def subject(cl: Clause) -> tuple[list[Party], bool]:
     for strategy in SUBJECT_STRATEGIES:
         found = strategy(cl)
         if found is not None:
+            cl.trace.append(f"subject:{strategy_name(strategy)}")
             return found
+    cl.trace.append("subject:none")
     return [], False
+
+
+def strategy_name(fn: Callable[..., object]) -> str:
+    """A strategy's or pass's name in ``rule``: its function name without ``_subject_`` / ``of_`` / ``_``
+    (``_subject_of_dual_verb`` → ``dual_verb``, ``_clause_initial_vso`` → ``clause_initial_vso``)."""
+    return fn.__name__.removeprefix("_").removeprefix("subject_").removeprefix("of_")
 
 
 # --- addressees: the actors of call, hope and obligation cues
@@ -328,25 +344,32 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
     group = group_parties(" ".join(window.split()[:ADDRESSEE_GROUP_WORDS]), cl.states, cl.doc_parties, cl.kb)
     near = _near_addressees(cl)
     between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end])
+    source = "group"
     if between and not group:
         pos = cl.c_end + between.end()
         pair = [x for x in cl.right if x[0] >= pos]
         if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
             near = []
-            group = coordinated(cl.norm, pair, pos, ends=cl.ends)
+            group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
     near = [x for x in near if not (x[1].type == "PER" and cl.speaker is not None
                                     and cl.states.state(x[1].entity_id) == cl.speaker_state)]  # fmt: skip
     if group:
+        cl.trace.append(f"addressee:{source}")
         return group, False
     if near:
+        cl.trace.append("addressee:near")
         return coordinated(cl.norm, cl.right[cl.right.index(near[0]) :], near[0][0], ends=cl.ends), False
     if cl.modality == "hope":
+        cl.trace.append("addressee:subject")
         return subject(cl)
     if cl.modality == "obligation":
         actors, fb = subject(cl)
-        if not cl.blocked:
-            actors = list(cl.doc_parties) if fb or not actors else actors
+        if not cl.blocked and (fb or not actors):
+            cl.trace.insert(-1, "addressee:doc_parties")
+            return list(cl.doc_parties), False
+        cl.trace.insert(-1, "addressee:subject")
         return actors, False
+    cl.trace.append("addressee:doc_parties")
     return list(cl.doc_parties), False  # «دعا شي إلى …»: the addressees are the two sides
 
 
@@ -427,7 +450,10 @@ def _actors(cl: Clause) -> tuple[list[Party], bool]:
     """The subject of the cue, refined by the actor passes."""
     actors, fallback = subject(cl)
     for actor_pass in ACTOR_PASSES:
+        before = (actors, fallback)
         actors, fallback = actor_pass(cl, actors, fallback)
+        if (actors, fallback) != before:
+            cl.trace.append(f"actor:{strategy_name(actor_pass)}")
     return actors, fallback
 
 
@@ -436,23 +462,32 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
     («مع قيرغيزستان وطاجيكستان وتركمانستان»); never an actor."""
     actor_ids = {a.entity_id for a in actors}
     counterparts: list[Party] = []
+    sources: set[str] = set()
     for i, (pos, _m, p) in enumerate(cl.right):
         if p.entity_id in actor_ids or p in counterparts:
             continue
         before = cl.norm[max(cl.c_end, pos - COUNTERPART_WINDOW) : pos]
-        if COUNTERPART_PREP_RE.search(before) or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
-            joined = coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends)
-            counterparts += [q for q in joined if q.entity_id not in actor_ids]
+        preposition = bool(COUNTERPART_PREP_RE.search(before))
+        if preposition or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
+            joined = [q for q in coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends) if q.entity_id not in actor_ids]
+            counterparts += joined
+            if joined:
+                sources.add("preposition" if preposition else "lam")
+    cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
 
 
 def arguments(
     norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
     ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
-    kb: KnowledgeBase,
+    kb: KnowledgeBase, trace: list[str] | None = None,
 ) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
-    """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state."""
+    """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state. The passes
+    that decided are appended to ``trace`` when given (the record's provenance, ``rule``)."""
     cl = _clause(norm, index, base, c_start, c_end, a_end, modality, ments, states, doc_parties, speaker, kb)
     actors, fallback = _addressees(cl) if modality in ADDRESSEE_MODALITIES else _actors(cl)
     actors = dedupe(actors)
-    return actors, _counterparts(cl, actors), fallback
+    counterparts = _counterparts(cl, actors)
+    if trace is not None:
+        trace += cl.trace
+    return actors, counterparts, fallback

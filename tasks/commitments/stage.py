@@ -40,7 +40,7 @@ def commitment_rows(records: Sequence[Commitment]) -> tuple[tuple[CommitmentReco
         commitments.append(CommitmentRecord(
             r.commitment_id, r.doc_id, r.sentence_idx, r.trigger, r.trigger_start, r.trigger_end, r.modality,
             r.polarity, r.action, r.action_start, r.action_end, None if r.sectors is None else tuple(r.sectors),
-            r.speaker.entity_id if r.speaker else None, r.date, r.confidence,
+            r.speaker.entity_id if r.speaker else None, r.date, r.confidence, r.rule,
         ))  # fmt: skip
         for role, group in (("actor", r.actors), ("counterpart", r.counterparts)):
             parties += [PartyRecord(r.commitment_id, p.entity_id, role) for p in group]

@@ -7,6 +7,12 @@ then arguments found around the cue (tasks.commitments.arguments): the actor (th
 the parties «الجانبان» stands for, or the speaker's state), the counterpart («مع X», «لـX»), the speaker
 (reporting verbs), the action span and sectors. Matching runs on normalised text (tasks.text.normalize) and
 every span maps back to the original text. Thresholds and scores live in tasks.commitments.constants.
+
+Each record carries its provenance in ``rule``: ``|``-joined ``key:value`` steps in a fixed order,
+``cue:<kind>`` (tasks.commitments.cues: lexical, future, negfuture, headline), the argument passes
+(tasks.commitments.arguments: ``subject:…`` / ``addressee:…``, ``actor:…``, ``counterpart:…``),
+``actor:coordinated_cue`` when the actors are the previous cue's («ستدعم … وستدعم …»), ``speaker:<sentence|
+carried|none>`` (named in the sentence, carried from the one before, none) and ``sentence:<title|body>``.
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ class Commitment:
     confidence: float
     sentence: str = ""
     commitment_id: str = field(default="")
+    rule: str = ""  # provenance: the cue kind and the passes that produced the record (module docstring)
 
     def __post_init__(self) -> None:
         if not self.commitment_id:
@@ -116,6 +123,8 @@ class _Sentence:
     index: list[int]
     ments: list[MentionRef]
     cues: list[Cue]
+    title: bool = False  # the document's headline
+    speaker_source: str = "none"  # sentence, carried (from the sentence before) or none
 
 
 def _document_parties(text: str, mentions: Sequence[MentionRef], states: States, kb: KnowledgeBase) -> list[Party]:
@@ -159,7 +168,7 @@ def _read_sentence(
     cues = find_cues(norm, lexicon, headline=headline)
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
-    return _Sentence(idx, s_start, sent, norm, index, ments, cues)
+    return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)
 
 
 def _sentence_speaker(s: _Sentence, states: States, last_speaker: Party | None) -> Party | None:
@@ -219,22 +228,26 @@ def _cue_record(
     if span is None:
         return None
     a_end_n, a_start, a_end = span
+    trace = [f"cue:{strength}"]
     actors, counterparts, fallback = arguments(
         norm, s.index, s.start, c_start, c_end, a_end_n, modality, s.ments, doc.states, doc.doc_parties, speaker,
-        doc.kb,
+        doc.kb, trace,
     )  # fmt: skip
     if _coordinated_cue(norm, c_start) and prev_actors and (fallback or not actors) \
             and modality not in ADDRESSEE_MODALITIES:
         actors, fallback = prev_actors, False  # «ستدعم … وستدعم …»: the same subject
+        trace.insert(-1, "actor:coordinated_cue")  # before the counterpart step
     if not actors:
         return None
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
+    trace += [f"speaker:{s.speaker_source if speaker is not None else 'none'}",
+              f"sentence:{'title' if s.title else 'body'}"]  # fmt: skip
     return Commitment(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
         sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
-        doc.date, _confidence(strength, fallback), sentence=s.text,
+        doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace),
     )  # fmt: skip
 
 
@@ -275,6 +288,7 @@ def tag_document(
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
         speaker = _sentence_speaker(s, states, last_speaker)
         if speaker is not None:
+            s.speaker_source = "carried" if speaker is last_speaker else "sentence"
             last_speaker = speaker
         if not _may_commit(s):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -130,9 +130,11 @@ COMMITMENTS = _schema(
         pa.field("speaker_entity_id", pa.string()),
         pa.field("date", pa.date32()),
         pa.field("confidence", pa.float32()),
+        pa.field("rule", pa.string(), nullable=False),
     ],
     "One row per commitment cue; trigger/action offsets index documents.text; date = the document's date; "
-    "actors and counterparts are in commitment_parties.",
+    "actors and counterparts are in commitment_parties; rule = the cue kind and the strategies that produced "
+    "the row, |-joined key:value steps (tasks/commitments/tagger.py).",
 )
 
 COMMITMENT_PARTIES = _schema(

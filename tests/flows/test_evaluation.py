@@ -113,6 +113,16 @@ def test_evaluate_scores_the_tables_the_stages_write_without_a_model(nlp, tmp_pa
     }  # fmt: skip
     summary = printed.split("set ", 1)[1]
     assert "tiny" in summary and "1.000" in summary
+    # per outlet and per rule, over every set: the gold line has no source, so its outlet is "unknown"
+    outlets = json.loads((out / "outlets.json").read_text(encoding="utf-8"))
+    assert outlets["outlets"]["unknown"]["tp"] == 1 and outlets["outlets"]["unknown"]["sets"] == "tiny"
+    assert set(outlets["leave_one_outlet_out"]["unknown"]) == {"held_out", "others"}
+    by_cue = scores["rules"]["by_cue"]
+    assert by_cue["cue:lexical readiness"]["correct"] == 1 and sum(v["predicted"] for v in by_cue.values()) == (
+        scores["commitments"]["trigger"]["pred"]
+    )
+    assert "## Per outlet" in (out / "summary.md").read_text(encoding="utf-8")
+    assert "# Precision per rule" in (out / "errors.md").read_text(encoding="utf-8")
 
 
 def test_summary_has_one_row_per_set() -> None:

@@ -64,7 +64,9 @@ def one_commitment(out: Path, actor_name: str = "China", sentence: str = SENTENC
         commitments={"commitment_id": ["c1"], "doc_id": ["d1"], "sentence_idx": [1], "trigger": [TRIGGER],
                      "trigger_start": [t0], "trigger_end": [t0 + len(TRIGGER)], "modality": ["readiness"],
                      "polarity": ["positive"], "action": [ACTION], "action_start": [a0],
-                     "action_end": [a0 + len(ACTION)], "sectors": [["politics"]], "date": [dt.date(2023, 10, 25)]},
+                     "action_end": [a0 + len(ACTION)], "sectors": [["politics"]], "date": [dt.date(2023, 10, 25)],
+                     "rule": ["cue:lexical|subject:after_complementizer|counterpart:preposition|speaker:none|"
+                              "sentence:body"]},
         commitment_parties={"commitment_id": ["c1", "c1"], "entity_id": ["Q148", "Q813"],
                             "role": ["actor", "counterpart"]},
     )  # fmt: skip
