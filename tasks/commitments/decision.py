@@ -137,7 +137,7 @@ def question(c: Candidate) -> bool:
     """«هل تعتقدون أنهم سيجلسون …؟»: a cue in a question. «هل» before the cue in its sentence part, or a
     question mark closing the cue's part."""
     part = re.split(r"[.؛;!؟?،]", c.before)[-1]
-    if any(w in QUESTION_WORDS for w in part.split()):
+    if any(w in QUESTION_WORDS for w in re.findall(r"\w+", part)):  # «"هل» after a quote mark too
         return True
     rest = " ".join(re.split(r"[.؛;!،,:]", c.after)[0].split()[:QUESTION_MAX_WORDS])
     return "؟" in rest or "?" in rest
@@ -183,7 +183,7 @@ def speculation(c: Candidate) -> bool:
 
 def past_state(c: Candidate) -> bool:
     """«كانت واشنطن تأمل», «لم تكن الولايات المتحدة ترغب»: a past state reported as history."""
-    if c.cue[:1] not in IMPERFECT_PREFIXES or c.kind in ("future", "negfuture"):
+    if c.cue[:1] not in "يتن" or c.kind in ("future", "negfuture"):  # not «كانت X اتفقتا» (pluperfect)
         return False
     words = c.clause_before().split()[-(PAST_STATE_MAX_WORDS + 1) :]
     return any(w in PAST_STATE_WORDS for w in words)
