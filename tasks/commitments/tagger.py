@@ -27,7 +27,6 @@ from tasks.commitments.arguments import arguments
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
     CENTRAL_ASIA,
-    CONDITIONAL_WINDOW,
     CONFIDENCE,
     CONFIDENCE_DIGITS,
     DOC_PARTY_COUNT,
@@ -40,13 +39,13 @@ from tasks.commitments.constants import (
     STATE_ORGAN_SUBTYPES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present
+from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.lexicons import GROUP_WORDS
 from tasks.commitments.parties import MentionRef, Party, States, central_asia, title_states
 from tasks.commitments.patterns import (
     ACTION_LEADING_JUNK,
     ACTION_TRAILING_JUNK,
     CLAUSE_END_RE,
-    CONDITIONAL_RE,
     CONJUNCTIONS,
     EXPECTATION_RE,
     LIGHT_VERB_RE,
@@ -71,6 +70,9 @@ __all__ = [
 ]
 
 
+HEADLINE_ONLY = "headline_only"  # the decision for a headline verb in an article that makes no commitment
+
+
 @dataclass
 class Commitment:
     doc_id: str
@@ -92,6 +94,7 @@ class Commitment:
     sentence: str = ""
     commitment_id: str = field(default="")
     rule: str = ""  # provenance: the cue kind and the passes that produced the record (module docstring)
+    rejected_by: str | None = None  # the decision filter that says the candidate is not a record
 
     def __post_init__(self) -> None:
         if not self.commitment_id:
@@ -204,6 +207,16 @@ def _action_span(s: _Sentence, cue: Cue, bounds: Sequence[int]) -> tuple[int, in
     return a_end_n, a_start, a_end
 
 
+def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
+    """Normalised spans of the sentence's party mentions (for the decision step)."""
+    at = {off + s.start: i for i, off in enumerate(s.index)}
+    spans = []
+    for m in s.ments:
+        if m.type in PARTY_MENTION_TYPES and m.start in at and m.end - 1 in at:
+            spans.append((at[m.start], at[m.end - 1] + 1))
+    return tuple(spans)
+
+
 def _coordinated_cue(norm: str, c_start: int) -> bool:
     """Is the cue joined by «و» to the one before it («ستدعم … وستدعم …»)?"""
     return norm[max(0, c_start - 2) : c_start].strip().endswith(WA) or (c_start > 0 and norm[c_start - 1] == WA)
@@ -219,11 +232,10 @@ def _cue_record(
     doc: _Document, s: _Sentence, cue: Cue, bounds: Sequence[int], speaker: Party | None,
     prev_actors: list[Party],
 ) -> Commitment | None:  # fmt: skip
-    """The commitment record of one cue, or None (a condition, no action, no actor)."""
+    """The candidate record of one cue (``rejected_by`` names the decision filter that rejects it), or None
+    (no action, no actor)."""
     modality, c_start, c_end, polarity, strength = cue
     norm = s.norm
-    if CONDITIONAL_RE.search(norm[max(0, c_start - CONDITIONAL_WINDOW) : c_start]):
-        return None
     span = _action_span(s, cue, bounds)
     if span is None:
         return None
@@ -239,6 +251,7 @@ def _cue_record(
         trace.insert(-1, "actor:coordinated_cue")  # before the counterpart step
     if not actors:
         return None
+    rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s)))
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
@@ -247,7 +260,7 @@ def _cue_record(
     return Commitment(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
         sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
-        doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace),
+        doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace), rejected_by=rejected_by,
     )  # fmt: skip
 
 
@@ -274,8 +287,10 @@ def tag_document(
     date: Any = None,
     kb: KnowledgeBase | None = None,
     title: str | None = None,
+    keep_rejected: bool = False,
 ) -> list[Commitment]:
-    """Every commitment record of one document."""
+    """Every commitment record of one document; with ``keep_rejected``, also the candidates the decision step
+    rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = load_lexicon()
     states = States(kb, canon)
@@ -294,10 +309,11 @@ def tag_document(
             continue
         for record, headline in _sentence_records(doc, s, speaker):
             out.append(record)
-            from_headline += headline
-    if from_headline == len(out):
-        return []  # a present-tense headline reports a commitment only if the article makes one
-    return out
+            from_headline += headline and record.rejected_by is None
+    if from_headline == sum(r.rejected_by is None for r in out):
+        for r in out:  # a present-tense headline reports a commitment only if the article makes one
+            r.rejected_by = r.rejected_by or HEADLINE_ONLY
+    return out if keep_rejected else [r for r in out if r.rejected_by is None]
 
 
 def _action_end(norm: str, start: int, next_cue: int) -> int:

@@ -1,0 +1,264 @@
+"""The decision step: is a candidate a record?
+
+The cues (tasks.commitments.cues) propose candidates with high recall, the arguments find their actors; then
+``decide`` runs a short ordered list of named filters, each a small function with a linguistic reason taken
+from the guideline (``../shared/eval/GUIDELINE.md``), its word lists in ``decision.toml``. The first filter
+that rejects a candidate gives its name (kept for provenance); ``None`` means the candidate is a record.
+
+Filters read the normalised sentence around the cue only: the bundled models have no parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tasks.commitments.constants import CONDITIONAL_WINDOW
+from tasks.commitments.lexicons import entries, load_tables
+from tasks.commitments.patterns import alternation
+
+DECISION_PATH = Path(__file__).with_name("decision.toml")
+_TABLES = load_tables(DECISION_PATH)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return entries(_TABLES[name])
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(_words(name))
+
+
+def _phrase_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation(_words(name))})(?![\w])")
+
+
+CONDITIONAL_RE = _phrase_re("conditional_words")
+QUESTION_WORDS = _set("question_words")
+RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
+EXPECTATION_RE = _phrase_re("expectation_words")
+EXPECT_VERBS = _set("expect_verbs")
+EXPECT_NEXT = _set("expect_next")
+SPECULATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('speculation_words'))})\s+$")
+PAST_STATE_WORDS = _set("past_state_words")
+LOGISTICS_STEMS = _set("logistics_stems")
+OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
+OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
+JOINT_RE = _phrase_re("joint_words")
+SPEECH_FORMULAS = _set("speech_formulas")
+EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
+NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
+DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
+WORLD_ADDRESSEES = _words("world_addressees")
+OPINION_AFTER_RE = re.compile(
+    rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
+)
+
+# clause boundaries inside a sentence: punctuation, quotes, complementizers
+CLAUSE_START_RE = re.compile(r"[.؛;:!?؟\"«»“”،,]|(?<![\w])(?:ان|انه|انها|بان|لان)(?![\w])")
+PAST_STATE_MAX_WORDS = 4  # «كانت (واشنطن) تأمل»: the subject between «كان» and the cue, at most this many words
+IMPERFECT_PREFIXES = "يتنا"
+FUTURE_PREFIXES = ("سوف ", "لن ", "س")
+VERB_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "كم")  # object pronouns, stripped first
+NUMBER_SUFFIXES = ("ان", "ون", "ين", "وا")  # then dual and plural agreement
+MIN_STEM = 2
+QUESTION_MAX_WORDS = 12  # a question mark this close after the cue, in its clause, closes the cue's question
+IMPERFECT_MODALITIES = ("intent", "hope", "call")  # families whose «ت» forms are present tense (تسعى، تأمل، تدعو)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One cue of a normalised sentence with what the decision reads: its span, modality, kind
+    (lexical, future, negfuture, headline) and the number of actors the arguments found."""
+
+    norm: str
+    start: int
+    end: int
+    modality: str
+    kind: str
+    parties: tuple[tuple[int, int], ...] = ()  # normalised spans of the sentence's party mentions
+
+    def party_at(self, start: int, end: int) -> bool:
+        """Does a party mention overlap this normalised span?"""
+        return any(s < end and start < e for s, e in self.parties)
+
+    def past(self) -> bool:
+        """Is the cue a past-tense verb or a noun (not «سـ/لن» nor an imperfect prefix)?"""
+        return self.kind == "lexical" and self.cue[:1] not in "يتن" and not self.cue.startswith(("س", "لن"))
+
+    @property
+    def cue(self) -> str:
+        return self.norm[self.start : self.end]
+
+    @property
+    def before(self) -> str:
+        return self.norm[: self.start]
+
+    @property
+    def after(self) -> str:
+        return self.norm[self.end :]
+
+    def clause_before(self) -> str:
+        """The text between the last clause boundary and the cue."""
+        starts = [m.end() for m in CLAUSE_START_RE.finditer(self.before)]
+        return self.before[starts[-1] if starts else 0 :]
+
+    def words_after(self, n: int) -> list[str]:
+        return self.after.split()[:n]
+
+
+def verb_stem(cue: str) -> str:
+    """«سيتباحثان» → «تباحث», «ستستعيدها» → «ستعيد», «لن يحضر» → «حضر»: the future or negation particle, the
+    imperfect prefix, an object pronoun and a number ending removed."""
+    word = cue
+    for p in FUTURE_PREFIXES:
+        if word.startswith(p):
+            word = word[len(p) :]
+            break
+    word = word.split()[-1] if word.split() else word
+    if word[:1] in IMPERFECT_PREFIXES:
+        word = word[1:]
+    for group in (VERB_SUFFIXES, NUMBER_SUFFIXES):
+        for s in group:
+            if word.endswith(s) and len(word) - len(s) >= MIN_STEM:
+                word = word[: -len(s)]
+                break
+    return word
+
+
+def conditional(c: Candidate) -> bool:
+    """«إذا …», «في حال …», «لو أن …»: a condition or a counterfactual, not a commitment."""
+    return bool(CONDITIONAL_RE.search(c.before[-CONDITIONAL_WINDOW:]))
+
+
+def question(c: Candidate) -> bool:
+    """«هل تعتقدون أنهم سيجلسون …؟»: a cue in a question. «هل» before the cue in its sentence part, or a
+    question mark closing the cue's part."""
+    part = re.split(r"[.؛;!؟?،]", c.before)[-1]
+    if any(w in QUESTION_WORDS for w in re.findall(r"\w+", part)):  # «"هل» after a quote mark too
+        return True
+    rest = " ".join(re.split(r"[.؛;!،,:]", c.after)[0].split()[:QUESTION_MAX_WORDS])
+    return "؟" in rest or "?" in rest
+
+
+def relative_re_mention(c: Candidate) -> bool:
+    """«الاتفاق الذي أبرم», «التي وقعت كلها الاتفاق», «وهو ما وعدت»: a relative clause re-describes an act done
+    before; «الأموال التي ستستعيدها», «الطريقة التي سيطبق فيها»: a relative clause about a thing, with no party
+    as its subject. A party as antecedent («لقطرغاز، التي تسعى») or as the subject after the verb («سواكن التي
+    ستطورها تركيا») keeps a present or future cue: that is the party's own commitment."""
+    rel = RELATIVE_BEFORE_RE.search(c.before)
+    if rel is None:
+        return False
+    if c.past():
+        return True
+    head = c.before[: rel.start()].rstrip(" ،,")
+    after = c.after.lstrip()
+    subject_after = len(c.after) - len(after) + c.end
+    antecedent = c.party_at(max(0, len(head) - 1), len(head))
+    return not antecedent and not c.party_at(subject_after, subject_after + 1)
+
+
+def expectation_or_third_party(c: Candidate) -> bool:
+    """«وتوقع أن تستمر …» (expected, not signed), «يخشى … من أن بوتين قد يسعى»: someone's expectation or fear
+    about another party's act."""
+    nxt = c.words_after(1)
+    if c.modality == "signed" and c.cue in EXPECT_VERBS and nxt and nxt[0] in EXPECT_NEXT:
+        return True
+    return bool(EXPECTATION_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+
+
+def speculation(c: Candidate) -> bool:
+    """«قد يسعى», «ربما ستعمل»: a possibility. «قد» before a past verb («قد وقعت») is the perfect."""
+    if not SPECULATION_BEFORE_RE.search(c.before):
+        return False
+    first = c.cue.split()[0]
+    if first.startswith(("ي", "ن", "س")):
+        return True
+    # «قد تسعى» (may seek) but «قد توصلت/تعهدت» (has reached, has pledged): a «ت» form is imperfect for the
+    # present-tense families, or with the «تت» of «تتعهد»
+    return first.startswith("ت") and (c.modality in IMPERFECT_MODALITIES or first.startswith("تت"))
+
+
+def past_state(c: Candidate) -> bool:
+    """«كانت واشنطن تأمل», «لم تكن الولايات المتحدة ترغب»: a past state reported as history."""
+    if c.cue[:1] not in "يتن" or c.kind in ("future", "negfuture"):  # not «كانت X اتفقتا» (pluperfect)
+        return False
+    words = c.clause_before().split()[-(PAST_STATE_MAX_WORDS + 1) :]
+    return any(w in PAST_STATE_WORDS for w in words)
+
+
+def future_logistics_or_prediction(c: Candidate) -> bool:
+    """«سيلتقي», «سيتباحثان», «سينتقل», «سيجلس»: meeting agenda and travel; «سيعكس», «سيسبب», «سنخسر»: an
+    effect or a prediction. Only future-tense cues: an explicit modal cue keeps its record."""
+    return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
+
+
+def impersonal_obligation(c: Candidate) -> bool:
+    """«يجب إجراء مناقشة», «يتعين الحصول على»: an obligation with no actor subject; «ينبغي ألا ننسى»: a speech
+    formula."""
+    if c.modality != "obligation":
+        return False
+    nxt = c.words_after(2)
+    if c.cue in OBLIGATION_BARE_CUES and nxt and nxt[0] not in OBLIGATION_PERSONAL_NEXT:
+        clause = re.split(r"[.؛;!؟?]", c.after)[0]
+        return not JOINT_RE.search(clause)
+    return len(nxt) > 1 and nxt[0] in OBLIGATION_PERSONAL_NEXT and nxt[1] in SPEECH_FORMULAS
+
+
+def nominal_cue_as_object(c: Candidate) -> bool:
+    """«مدى التزامه تجاه», «يشكك في التزام», «مستوى التزام كامل»: a commitment referred to as the object of an
+    evaluation or doubt, not the act of committing."""
+    bare = c.cue.removeprefix("و").removeprefix("ب").removeprefix("ال")
+    if not any(bare.startswith(s.removeprefix("ال")) for s in NOMINAL_CUE_STEMS):
+        return False
+    return bool(EVALUATION_BEFORE_RE.search(c.before))
+
+
+def document_content_clause(c: Candidate) -> bool:
+    """«يهدف الاتفاق إلى», «الاتفاق يهدف»: a document's content, not a party's commitment."""
+    if c.modality not in ("intent", "pledge") or c.kind == "headline":
+        return False
+    nxt = c.words_after(1)
+    prev = re.search(r"(?<!\S)(\w+)\s+$", c.before)  # subject-first «الاتفاق يهدف», not «بموجب الاتفاقية، ستقوم»
+    return bool(nxt and DOCUMENT_RE.match(nxt[0])) or bool(prev and DOCUMENT_RE.match(prev[1]))
+
+
+def world_addressee(c: Candidate) -> bool:
+    """«يدعو العالم للتضامن»: a call or hope addressed to the world or a continent has no actor."""
+    if c.modality not in ("call", "hope"):
+        return False
+    nxt = c.after.lstrip()
+    return any(nxt.startswith(w + " ") or nxt == w for w in WORLD_ADDRESSEES)
+
+
+def agreement_with_opinion(c: Candidate) -> bool:
+    """«يتفق مع قلق ترامب», «اتفق مع ماي على أهمية …»: agreeing with an opinion or on the importance of
+    something."""
+    return c.modality == "agreement" and bool(OPINION_AFTER_RE.match(c.after))
+
+
+Filter = Callable[[Candidate], bool]
+FILTERS: Sequence[tuple[str, Filter]] = (
+    ("conditional", conditional),
+    ("question", question),
+    ("relative_re_mention", relative_re_mention),
+    ("expectation_or_third_party", expectation_or_third_party),
+    ("speculation", speculation),
+    ("past_state", past_state),
+    ("future_logistics_or_prediction", future_logistics_or_prediction),
+    ("impersonal_obligation", impersonal_obligation),
+    ("nominal_cue_as_object", nominal_cue_as_object),
+    ("document_content_clause", document_content_clause),
+    ("world_addressee", world_addressee),
+    ("agreement_with_opinion", agreement_with_opinion),
+)
+
+
+def decide(c: Candidate, filters: Sequence[tuple[str, Filter]] = FILTERS) -> str | None:
+    """The name of the first filter that rejects the candidate, or None when it is a record."""
+    for name, f in filters:
+        if f(c):
+            return name
+    return None
