@@ -181,7 +181,8 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
 def _listed_form(cue: str, modality: str) -> Form | None:
     """The family form a listed cue is (its last word), for provenance; None for a phrase of no family."""
     words = cue.split()
-    return next((f for f in LOOKUP.get(words[-1], ()) if f.modality == modality), None) if words else None
+    known = LOOKUP.get(words[-1], ()) if words else ()
+    return next((f for f in known if modality in (f.modality, FAMILY_BY_ID[f.family].future_modality)), None)
 
 
 def _counted_verb(word: str) -> Form | None:
@@ -211,6 +212,8 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return False
     if fam.not_after and prev in fam.not_after:
         return False
+    if form.pronoun and fam.pronoun_next and rest.startswith(fam.pronoun_next):
+        return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
     return not (fam.check == "signed_object" and not signed_ok(norm, s, e))
 
 

@@ -98,6 +98,7 @@ class Family:
     prev_for: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    pronoun_next: tuple[str, ...] = ()
     tenses: tuple[str, ...] = ()
     check: str = ""
     objects: bool = True
