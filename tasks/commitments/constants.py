@@ -27,6 +27,9 @@ STATE_ORGAN_SUBTYPES = frozenset({
 
 # Confidence by the kind of cue: a lexicon cue names the commitment outright.
 CONFIDENCE_LEXICAL = 0.8
+# Another inflected form of a cue family («وقعها», «اتفقنا», «نتعهد»): it names the commitment as a listed cue
+# does, but its forms were generated, not each read in context, so a little less.
+CONFIDENCE_FAMILY = 0.75
 # «لن» + a known verb: a negated future is nearly always a stated (non-)commitment.
 CONFIDENCE_NEGATED_FUTURE = 0.7
 # «سـ/سوف» + a verb: a future self-declaration, but some futures are predictions the lexicons miss.
@@ -36,7 +39,7 @@ CONFIDENCE_HEADLINE = 0.6
 # Cue kind (as tagged by the cue finder) → its confidence.
 CONFIDENCE = MappingProxyType({
     "lexical": CONFIDENCE_LEXICAL, "future": CONFIDENCE_FUTURE, "negfuture": CONFIDENCE_NEGATED_FUTURE,
-    "headline": CONFIDENCE_HEADLINE,
+    "headline": CONFIDENCE_HEADLINE, "family": CONFIDENCE_FAMILY,
 })  # fmt: skip
 # Less sure when the actor is only the speaker's state (no subject found next to the cue).
 FALLBACK_PENALTY = 0.2

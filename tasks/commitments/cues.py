@@ -1,13 +1,17 @@
 """Cues: the words of a sentence that state a commitment, with their modality, polarity and kind.
 
-Four kinds, in the order they claim a span: a negated future («لن يضر», kind ``negfuture``), a lexicon cue
-(lexicons.toml, ``lexical``), in a headline a present-tense dual verb (``future``), and «سـ/سوف» + a verb the
+Five kinds, in the order they claim a span: a negated future («لن يضر», kind ``negfuture``), a lexicon cue
+(lexicons.toml, ``lexical``), any other inflected form of a cue family (families.toml: «وقعها», «اتفقنا»,
+«نتعهد», kind ``family``), in a headline a present-tense dual verb (``future``), and «سـ/سوف» + a verb the
 news corpus knows (``future``); a headline with none of them may still have one after its actor
-(``headline``).
+(``headline``). A cue that is a family form carries its family id and form features (``Cue.family``,
+``Cue.form``) for the decision step and provenance; the family fixes the modality in every tense («لن
+يوقع», «سيسعى»).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from tasks.commitments.constants import (
@@ -24,6 +28,7 @@ from tasks.commitments.constants import (
     SIN_WORD_MIN_COUNT,
     SIN_WORD_RATIO,
 )
+from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Family, Form
 from tasks.commitments.lexicons import NOT_COMMITMENT_VERBS, PARTY_STEMS, PARTY_WORDS, SIGNED_NOT_NEXT, STANCE_VERBS
 from tasks.commitments.parties import MentionRef
 from tasks.commitments.patterns import (
@@ -52,8 +57,29 @@ from tasks.commitments.patterns import (
 from tasks.text.clitics import lexicon_count
 from tasks.text.normalize import normalize
 
-# (modality, start, end, polarity, kind) of a cue in a normalised sentence
-Cue = tuple[str, int, int, str, str]
+
+class Cue(tuple):
+    """(modality, start, end, polarity, kind) of a cue in a normalised sentence; ``family`` and ``form`` say
+    which cue family and which of its forms it is (None for a future verb or a listed phrase of no family)."""
+
+    family: str | None
+    form: Form | None
+
+    def __new__(cls, modality: str, start: int, end: int, polarity: str, kind: str,
+                form: Form | None = None) -> Cue:  # fmt: skip
+        self = super().__new__(cls, (modality, start, end, polarity, kind))
+        self.form = form
+        self.family = form.family if form else None
+        return self
+
+
+# a word of normalised text
+WORD_RE = re.compile(r"\w+")
+# particles right before a family verb: «سوف» (future), «لن» (negated future), «لم» (negated past)
+SAWFA, LAN, LAM_NEG = "سوف", "لن", "لم"
+LAM = "ل"  # «لـ» on a masdar: a purpose («للتوقيع»)
+# «أن» after «توقع» (before any document): «توقع أن …» is an expectation, not «she signs»
+EXPECTATION_THAT_RE = re.compile(r"(?<![\w])(?:[وف])?(?:ان|بان|انه|انها|بانه)(?![\w])")
 # a headline verb that reports no commitment
 NOT_HEADLINE_VERBS = STANCE_VERBS | NOT_COMMITMENT_VERBS
 
@@ -95,7 +121,7 @@ def headline_present(
         if verb in NOT_HEADLINE_VERBS or verb.endswith(NOT_VERB_ENDINGS) or lexicon.get(verb, 0) < MIN_VERB_COUNT:
             continue
         modality = "signed" if SIGN_VERB_RE.match(verb) else "pledge"
-        return [(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
+        return [Cue(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
     return []
 
 
@@ -107,6 +133,10 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def add(cue: Cue) -> None:
+        found.append(cue)
+        taken.append((cue[1], cue[2]))
+
     for m in NEG_FUTURE_RE.finditer(norm):
         verb = m["verb"]
         if normalize(verb) in NOT_COMMITMENT_VERBS or (
@@ -115,8 +145,8 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
             continue
         pol = "positive" if LITOTES_RE.match(m["cue"]) else "negative"
         s, e = m.span("cue")
-        found.append(("pledge", s, e, pol, "negfuture"))
-        taken.append((s, e))
+        form = _counted_verb(verb)  # «لن يوقع»: the family fixes the modality
+        add(Cue(form.modality if form and pol == "negative" else "pledge", s, e, pol, "negfuture", form))
     for modality, rx in CUE_RES:
         for m in rx.finditer(norm):
             s, e = m.span("cue")
@@ -127,15 +157,16 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
             pol = "negative" if NEG_BEFORE_RE.search(norm[max(0, s - NEGATION_WINDOW) : s]) else "positive"
             if modality == "obligation" and norm[s:e].startswith(ALA) and not followed_by_party(norm, e):
                 continue
-            found.append((modality, s, e, pol, "lexical"))
-            taken.append((s, e))
+            add(Cue(modality, s, e, pol, "lexical", _listed_form(norm[s:e], modality)))
+    for cue in family_cues(norm):
+        if free(cue[1], cue[2]):
+            add(cue)
     for m in DUAL_PRESENT_RE.finditer(norm) if headline else ():
         s, e = m.span("cue")
         stem = m["verb"][:-2]  # «تعززان» → «تعزز» (the regex ends the verb with «ان»)
         known = max(lexicon.get(m["verb"], 0), lexicon.get(stem, 0))
         if free(s, e) and known >= MIN_VERB_COUNT and normalize(stem) not in NOT_HEADLINE_VERBS:
-            found.append(("signed" if SIGN_VERB_RE.match(m["verb"]) else "pledge", s, e, "positive", "future"))
-            taken.append((s, e))
+            add(Cue("signed" if SIGN_VERB_RE.match(m["verb"]) else "pledge", s, e, "positive", "future"))
     for m in FUTURE_RE.finditer(norm):
         s, e = m.span("cue")
         if not free(s, e) or not future_verb_ok(m["verb"], lexicon):
@@ -143,9 +174,74 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
         if QAMA_VERB_RE.fullmatch(m["verb"]) and VISIT_AFTER_RE.match(norm, e):
             continue  # «سيقوم بزيارة», «سيقوم بدور»: a trip or a role; «ستقوم قطر غاز بتزويد» is a pledge
         modality = "intent" if SIGN_VERB_RE.match(m["verb"]) else "pledge"
-        found.append((modality, s, e, "positive", "future"))
-        taken.append((s, e))
+        add(Cue(modality, s, e, "positive", "future"))
     return sorted(found, key=lambda c: c[1])
+
+
+def _listed_form(cue: str, modality: str) -> Form | None:
+    """The family form a listed cue is (its last word), for provenance; None for a phrase of no family."""
+    words = cue.split()
+    known = LOOKUP.get(words[-1], ()) if words else ()
+    return next((f for f in known if modality in (f.modality, FAMILY_BY_ID[f.family].future_modality)), None)
+
+
+def _counted_verb(word: str) -> Form | None:
+    """The family verb form a word is, when its family lets its verbs propose candidates."""
+    return next((f for f in LOOKUP.get(word, ()) if f.form == "verb" and f.form in FAMILY_BY_ID[f.family].count),
+                None)  # fmt: skip
+
+
+def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) -> bool:
+    """Does this form of the family propose a candidate here? Its class must count, its number be allowed,
+    and what follows and precedes it fit the family's constraints (families.toml)."""
+    cls = form.form
+    if prev == LAM_NEG or (form.nominal and form.proclitic.replace("و", "").replace("ف", "").startswith(LAM)):
+        return False  # «لم تطالب»: a negated past commits to nothing; «للتوقيع»: a purpose
+    if cls not in fam.count and not (cls == "masdar_pronoun" and "masdar" in fam.count):
+        return False
+    if cls == "verb" and fam.numbers and form.number not in fam.numbers:
+        return False
+    if cls == "verb" and fam.tenses and form.tense not in fam.tenses:
+        return False
+    rest = norm[e:].lstrip()
+    if fam.next and (not fam.next_for or cls in fam.next_for) and not rest.startswith(fam.next):
+        return False
+    if fam.not_next and rest.startswith(fam.not_next):
+        return False
+    if fam.prev and (not fam.prev_for or cls in fam.prev_for) and prev not in fam.prev:
+        return False
+    if fam.not_after and prev in fam.not_after:
+        return False
+    if form.pronoun and fam.pronoun_next and rest.startswith(fam.pronoun_next):
+        return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
+    return not (fam.check == "signed_object" and not signed_ok(norm, s, e))
+
+
+def family_cues(norm: str) -> list[Cue]:
+    """Every word of the sentence that is a counted form of a cue family, as a cue: «سوف/لن/لم» before a
+    verb join its span («لن يوقع» negative, «سوف نوقع» future), a negation before it makes it negative."""
+    out: list[Cue] = []
+    words = list(WORD_RE.finditer(norm))
+    for i, w in enumerate(words):
+        forms = LOOKUP.get(w.group())
+        if not forms:
+            continue
+        prev = words[i - 1].group() if i else ""
+        s, e = w.span()
+        for form in forms:
+            fam = FAMILY_BY_ID[form.family]
+            if not _form_counts(fam, form, norm, s, e, prev):
+                continue
+            modality, pol = form.modality, "positive"
+            if form.form == "verb" and form.tense == "present" and prev in (SAWFA, LAN):
+                s = words[i - 1].start()
+                modality = fam.future_modality
+                pol = "positive" if prev == SAWFA else "negative"
+            elif NEG_BEFORE_RE.search(norm[max(0, s - NEGATION_WINDOW) : s]):
+                pol = "negative"
+            out.append(Cue(modality, s, e, pol, "family", form))
+            break
+    return out
 
 
 def signed_ok(norm: str, s: int, e: int) -> bool:
@@ -157,7 +253,11 @@ def signed_ok(norm: str, s: int, e: int) -> bool:
     if nxt and nxt[0] in SIGNED_NOT_NEXT:
         return False
     window = SENTENCE_END_RE.split(norm[e : e + SIGNED_OBJECT_WINDOW])[0]
-    return bool(SIGNED_OBJECT_RE.search(window))
+    obj = SIGNED_OBJECT_RE.search(window)
+    if obj is None:
+        return False
+    # «وتوقع الوزير أن …»: «توقع» is also «expected»; an «أن» before the document makes it an expectation
+    return EXPECTATION_THAT_RE.search(window, 0, obj.start()) is None
 
 
 def followed_by_party(norm: str, e: int) -> bool:

@@ -1,0 +1,171 @@
+"""Cue families (tasks/commitments/families.toml → families.py) and the candidates they propose (cues.py).
+
+Property tests build surfaces from their parts (proclitic, future «سـ», person prefix, stem, suffix, object
+pronoun) independently of the generator and check that the lookup knows each with its family; look-alikes
+that are not cues are not known, or propose nothing. Cue tests run on real sentences of the gold sets and of
+the corpus sample (normalised text only: no stanza needed)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tasks.commitments.constants import MODALITIES
+from tasks.commitments.cues import family_cues, find_cues
+from tasks.commitments.families import (
+    FAMILIES,
+    FORM_CLASSES,
+    IMPERFECT_SUFFIXES,
+    LOOKUP,
+    PERFECT_SUFFIXES,
+    PRONOUNS,
+    forms,
+    lookup,
+)
+from tasks.text.clitics import load_lexicon
+from tasks.text.normalize import normalize
+
+SOUND_PAST = [(f, stem) for f in FAMILIES for stem in f.past]
+SOUND_PRESENT = [(f, stem) for f in FAMILIES for stem in f.present]
+ALL_FORMS = [(f.id, w, form) for f in FAMILIES for w, form in forms(f)]
+
+
+def cues(sentence: str) -> list[tuple[str, str, str, str | None]]:
+    """(modality, cue text, polarity, family) of every cue of a sentence."""
+    norm = normalize(sentence)
+    return [(c[0], norm[c[1] : c[2]], c[3], c.family) for c in find_cues(norm, load_lexicon())]
+
+
+def family_of(sentence: str, word: str) -> list[str]:
+    """The families of the candidates the families propose on ``word`` in a sentence."""
+    norm = normalize(sentence)
+    return [c.family for c in family_cues(norm) if norm[c[1] : c[2]].endswith(normalize(word))]
+
+
+# --- the data file
+
+
+def test_every_family_is_well_formed() -> None:
+    ids = [f.id for f in FAMILIES]
+    assert len(ids) == len(set(ids))
+    for f in FAMILIES:
+        assert f.modality in MODALITIES and f.future_modality in MODALITIES, f.id
+        assert set(f.count) <= set(FORM_CLASSES), f.id
+        assert f.past or f.past_forms or f.present or f.present_forms or f.masdar or f.participle, f.id
+
+
+# --- every generated form is recognised
+
+
+@given(st.sampled_from(ALL_FORMS))
+def test_every_generated_form_is_recognised_with_its_family(item) -> None:
+    family, word, form = item
+    assert form in LOOKUP[word] and form.family == family
+
+
+@given(st.sampled_from(SOUND_PAST), st.sampled_from(list(PERFECT_SUFFIXES)), st.sampled_from(["", "و", "ف"]),
+       st.sampled_from(["", *PRONOUNS]))  # fmt: skip
+def test_perfect_forms_built_by_hand_are_recognised(fam_stem, suffix, conj, pronoun) -> None:
+    fam, stem = fam_stem
+    if pronoun and not fam.objects:
+        return
+    verb = stem + suffix
+    if pronoun:
+        verb = (verb[:-1] if verb.endswith("وا") else verb) + pronoun  # «وقعوا» + «ها» → «وقعوها»
+    found = [f for f in lookup(conj + verb) if f.family == fam.id]
+    assert found and any(f.tense == "past" for f in found), conj + verb
+
+
+@given(st.sampled_from(SOUND_PRESENT), st.sampled_from(["ي", "ت"]), st.sampled_from(list(IMPERFECT_SUFFIXES)),
+       st.sampled_from(["", "س"]), st.sampled_from(["", "و", "ف"]))  # fmt: skip
+def test_present_and_future_forms_built_by_hand_are_recognised(fam_stem, prefix, suffix, future, conj) -> None:
+    fam, stem = fam_stem
+    if future and suffix in ("ا", "وا", "ي"):
+        return  # the subjunctive follows «لن», never «سـ»
+    word = conj + future + prefix + stem + suffix
+    tenses = {f.tense for f in lookup(word) if f.family == fam.id}
+    assert ("future" if future else "present") in tenses, word
+
+
+def test_the_issue_forms_are_recognised() -> None:
+    expected = {
+        "وقعها": "sign", "وقعهما": "sign", "الموقعين": "sign", "التوقيع": "sign", "سيوقعون": "sign",
+        "توقيعها": "sign", "وقعتا": "sign", "توقعان": "sign", "اتفقنا": "agree", "اتفقا": "agree",
+        "انضمامها": "join", "أبرم": "conclude", "توصلت": "reach", "نتعهد": "pledge", "متعهدا": "pledge",
+        "نخطط": "plan", "نتطلع": "look_forward", "عزمها": "resolve", "رغبته": "want", "يريد": "wish",
+        "مستعدون": "ready", "منفتح": "open", "قررتا": "decide", "داعيا": "call", "أمله": "hope",
+    }  # fmt: skip
+    for word, family in expected.items():
+        assert family in {f.family for f in lookup(word)}, word
+
+
+def test_first_person_takes_no_number_suffix() -> None:
+    assert lookup("نتعهد") and not lookup("نتعهدان") and not lookup("نتعهدون")
+
+
+# --- look-alikes
+
+
+def test_look_alikes_are_not_family_forms() -> None:
+    for word in ("يتوقع", "متوقع", "المتوقع", "توقعات", "سيدة", "ستين", "سنجار", "مستعمرة", "سياسة", "سيارة",
+                 "خطة", "دعوة", "دعونا", "دعوني"):  # fmt: skip
+        assert lookup(word) == (), word
+
+
+def test_expected_is_not_a_signing_but_she_signs_is() -> None:
+    # dev2 (Al Yaum): «توقع» is «expected»
+    assert not [c for c in cues("وتوقع ان تستمر حالة الهبوط في الأيام القادمة مع استمرار إيجابية الدولار")
+                if c[0] == "signed"]  # fmt: skip
+    # seeds (Xinhua): «توقع» is «she signs»
+    assert ("intent", "سوف توقع", "positive", "sign") in cues(
+        "وسوف توقع الصين وقازقستان اتفاقية بشأن الإعفاء المتبادل من تأشيرات الدخول"
+    )
+
+
+def test_words_that_are_forms_but_mean_something_else_propose_nothing() -> None:
+    # «موقع» (a website), «الداعية» (a preacher), «الانضمام» in general, «للتوصل» (a purpose)
+    assert family_of("وطالبت الخارجية التركية، في بيان نشرته على موقعها", "موقعها") == []
+    assert family_of("دعم تنظيم فتح الله غولن، الداعية الإسلامي التركي", "الداعية") == []
+    assert family_of("وتفكر كوريا الجنوبية في الانضمام إلى اتفاقية التجارة الحرة", "الانضمام") == []
+    assert family_of("وقد اعتبر اجتماع هاواي حاسما للتوصل الى اتفاق نهائي.", "للتوصل") == []
+
+
+# --- candidates on real sentences (dev2, corpus sample)
+
+
+def test_first_person_agreement_is_a_candidate() -> None:
+    (c,) = family_cues(normalize("وقال كيري في مؤتمر صحافي «توافقنا على تسريع بيع بعض الاسلحة الضرورية"))
+    assert (c[0], c.family, c.form.person, c.form.number) == ("agreement", "concur", "1", "plural")
+
+
+def test_participles_with_their_preposition_are_readiness() -> None:
+    assert family_of("وقال ترامب إنه منفتح على عقد قمة مع بوتن", "منفتح") == ["open"]
+    assert family_of("متعطش للقاء يجمعه مع ترامب", "متعطش") == ["open"]
+
+
+def test_the_family_fixes_the_modality_in_every_tense() -> None:
+    # dev2 (Al Arabiya): «سيسعى» is intent, not a pledge by tense (convention 4)
+    assert ("intent", "سيسعي", "positive", "seek") in cues(
+        "وخلال المحادثات، برئاسة الاتحاد الأوروبي، سيسعى المسؤولون الإيرانيون وراء ضمانات من الأوروبيين"
+    )
+
+
+def test_negated_past_and_parenthetical_promises_propose_nothing() -> None:
+    # dev (BBC): «لم تطالب بها» is history; «كما وعدنا» a parenthetical; «دعوني أقول» a speech formula
+    assert family_of("ولكن إريتريا لم تطالب بها أبدا", "تطالب") == []
+    assert family_of("قوله \"كما وعدنا شعبنا العزيز، لن ندخر جهداً لزيادة قدرات البلاد", "وعدنا") == []
+    assert family_of("وأضاف \"دعوني أقول بضع كلمات للشعب بهذا الصدد", "دعوني") == []
+
+
+def test_decide_needs_two_parties_and_want_is_third_person() -> None:
+    assert family_of("قرر الرئيس الانسحاب من الاتفاق", "قرر") == []
+    assert family_of("وقال مارادونا على موقع إنستغرام: \"أريد أن أخبر الجميع بأنني بخير\".", "أريد") == []
+    assert family_of("وأضاف الرئيس الأميركي مرارا أنه يريد تحسين العلاقات مع موسكو.", "يريد") == ["wish"]
+
+
+def test_signing_through_representatives_needs_no_document_after() -> None:
+    # the guideline's and the issue's example (no real sentence of it in the gold sets or the corpus sample;
+    # the issue reports it missed on the unseen sets): the document was named before, each side signs
+    assert family_of("ووقعها من جانب الصين وزير التجارة، ومن الجانب القيرغيزي وزير الاقتصاد.", "ووقعها") == ["sign"]
+    # corpus (France24): a relative clause on an earlier agreement has no document after: no candidate
+    assert family_of("وبموجب الاتفاق الذي وقعه الشركاء في حقلي تمار", "وقعه") == []
