@@ -42,6 +42,7 @@ from tasks.commitments.lexicons import (
     PRONOUN_SUBJECTS,
     SELF_WORDS,
     SIGNING_NOUNS,
+    SPEAKER_PRONOUN_COMPLEMENTIZERS,
     TITLE_FILLERS,
 )
 from tasks.commitments.parties import (
@@ -275,8 +276,12 @@ def _subject_of_dual_verb(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_speaker_state(cl: Clause) -> tuple[list[Party], bool] | None:
-    """Nothing else: the speaker's state, marked as a fallback."""
-    return ([cl.speaker_state], True) if cl.speaker_state is not None else None
+    """Nothing else: the speaker's state, marked as a fallback, but only in a clause whose complementizer
+    carries the speaker as its pronoun («قال أوباما إنه سيستخدم حقه»); elsewhere a cue with no subject of its
+    own is a prediction, an impersonal or a nominal cue, not the speaker's commitment."""
+    if cl.speaker_state is None or cl.comp_word.lstrip(CONJUNCTIONS) not in SPEAKER_PRONOUN_COMPLEMENTIZERS:
+        return None
+    return [cl.speaker_state], True
 
 
 SubjectStrategy = Callable[[Clause], tuple[list[Party], bool] | None]

@@ -154,3 +154,14 @@ def test_words_that_start_like_a_future_verb_are_not_one(nlp):
     rs = records(nlp, "وقال ولي العهد السعودي الأمير محمد بن سلمان لوكالة بلومبيرغ: \"سنواصل اتصالاتنا بالحكومة "
                       "التركية\".\n", lead="السعودية وتركيا\n")  # fmt: skip
     assert [(r["trigger"], r["actors"]) for r in rs] == [("سنواصل", ["Saudi Arabia"])]
+
+
+def test_a_cue_without_subject_falls_back_to_the_speakers_state_only_after_a_pronoun_complementizer(nlp):
+    # dev2 (Al Arabiya, Al Riyadh): «إنه/أنه» carries the reported speaker, so «منفتح»/«يريد» are Trump's
+    # commitments; a future verb with no party as subject («ستخصص الأشهر المقبلة») or an impersonal «يجب»
+    # quoted from a minister is nobody's commitment (the fallback made 4 right rows of 27 before this rule)
+    rs = records(nlp, "وقال ترامب إنه منفتح على عقد قمة مع بوتين.\n", lead="ترامب وبوتين\n")
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("منفتح", ["United States"])]
+    assert records(nlp, "وقال وزير الخارجية البرازيلي إن الاتفاق تاريخي. وستخصص الأشهر المقبلة لهذه المهمة "
+                        "على أمل إنجاز العمل التقني قبل الاجتماع الوزاري في نيروبي.\n",
+                   lead="البرازيل والأرجنتين\n") == []  # fmt: skip
