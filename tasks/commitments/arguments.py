@@ -8,13 +8,16 @@ preposition («مع», «لـ», «بين» …) joins to it.
 Provenance: every pass that decides something appends a ``key:value`` step to ``Clause.trace`` (the
 ``rule`` column of ``commitments``, assembled by the tagger): ``subject:<strategy>`` (the name of the
 ``SUBJECT_STRATEGIES`` function that applied, without ``_subject_`` / ``of_``; ``subject:none`` when none did),
-``addressee:<group|between|near|subject|doc_parties>`` for call, hope and obligation, ``actor:<pass>`` for each
+``addressee:<group|between|near|subject|doc_parties>`` for call, hope and obligation (for a verbal call,
+``_call_object``: ``object``, ``caller``, ``joint``, or, for a candidate dropped, ``group_object``, ``no_act``,
+``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
 ``counterpart:<preposition|lam|…>`` (``+``-joined when both) or ``counterpart:none``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -36,14 +39,21 @@ from tasks.commitments.constants import (
     VSO_MAX_WORDS,
     WITH_WINDOW,
 )
+from tasks.commitments.families import lookup
 from tasks.commitments.lexicons import (
+    CALL_ACT_WORDS,
+    CALL_OBJECT_HEADS,
+    CALL_PREPOSITIONS,
+    CALL_SKIP_WORDS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
+    NOT_ACT_WORDS,
     PRONOUN_SUBJECTS,
     SELF_WORDS,
     SIGNING_NOUNS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     TITLE_FILLERS,
+    URGE_ACT_WORDS,
 )
 from tasks.commitments.parties import (
     Located,
@@ -320,6 +330,204 @@ def strategy_name(fn: Callable[..., object]) -> str:
     return fn.__name__.removeprefix("_").removeprefix("subject_").removeprefix("of_")
 
 
+# --- calls: the party whose act is requested
+
+
+CALL_FAMILIES = ("call", "demand", "urge", "request")
+CALL_SUBJECT_MAX_WORDS = 2  # a noun subject between a call verb and its object («دعا التقرير الرياض»)
+# a joint act («جهود مشتركة», «التعاون الثنائي», «معا») asked with no object is asked of both sides
+JOINT_ACT_RE = re.compile(
+    r"(?<![\w])(?:(?:جهود|جهودا|العمل|عمل)\s+(?:ال)?مشترك[ه]?|(?:ال)?ثنا[ئي]ي[ه]?|معا|الجانبين|البلدين|الطرفين)(?![\w])"
+)
+_PUNCT = "\"'«»“”()[]،,:؛"
+_ATTACHED_PREPOSITIONS = ("ل", "ب", "ك")  # a party written with one of these is not the object
+_ACT_PREFIXES = {"demand": ("ب", "ل"), "request": ("ب", "ل")}  # «طالب X بـ…», «طلب منه بـ…»
+
+
+def _call_form(cl: Clause) -> object | None:
+    """The call family form of a verbal call cue («دعت», «يدعو», «داعيا», «طالب», «حث», «طلب»), else None
+    (nominal cues, «بدعوة», keep the older reading)."""
+    words = cl.cue_text.split()
+    for f in lookup(words[-1]) if words else ():
+        if f.family in CALL_FAMILIES and f.form in ("verb", "participle"):
+            return f
+    return None
+
+
+def _call_groups(cl: Clause, parties: Sequence[Located]) -> list[list[Located]]:
+    """The parties in runs: «و» or a title joins two parties; two different parties side by side with no «و»
+    are two noun phrases («دعت الولايات المتحدة والصين والهند أوبك»: the callers, then the called)."""
+    groups: list[list[Located]] = []
+    for x in parties:
+        if groups:
+            prev = groups[-1][-1]
+            gap = cl.norm[cl.end_of(prev) : x[0]]
+            words = [w.strip(_PUNCT) for w in gap.split()]
+            words = [w for w in words if w and w not in TITLE_FILLERS]
+            joined_by_wa = gap.strip().startswith(WA) or words == [WA] or (not words and gap.rstrip().endswith(WA))
+            if (not words and (prev[2] == x[2] or joined_by_wa)) or (words == [WA]) or \
+                    (not words and cl.norm[x[0] - 1 : x[0]] == WA):
+                groups[-1].append(x)
+                continue
+        groups.append([x])
+    return groups
+
+
+def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
+    """The actor of a verbal call («دعا», «طالب», «حث», «طلب من»): the party whose act is requested, named as
+    the verb's object before the word that opens the act («إلى», «لـ», «أن», «على» after «حث», «بـ» after
+    «طالب»); with no object, the caller's state (a named subject, else the speaker's state when the verb's
+    subject is a pronoun); ``[]`` when the object is a group or a noun that names no party («دعت إيران دول
+    الخليج إلى», «فيدعوهم», «دعت جميع الأطراف إلى») or no word opens an act (not a call: «ودّعا كأس العالم»).
+    None for a nominal cue."""
+    form = _call_form(cl)
+    if form is None:
+        return None
+    fam = form.family
+    if form.pronoun:  # «فيدعوهم إلى»: the object is a pronoun
+        return [], "pronoun_object"
+    acts = CALL_ACT_WORDS | (URGE_ACT_WORDS if fam == "urge" else frozenset())
+    at = {x[0]: x for x in cl.parties}
+    ends = [(x[0], cl.end_of(x)) for x in cl.parties]
+    act = None
+    items: list[tuple[int, str]] = []  # the words between the cue and the act: (position, word)
+    for m in re.finditer(r"\S+", cl.norm[cl.c_end :]):
+        pos = cl.c_end + m.start()
+        w = m.group().strip(_PUNCT)
+        if any(s <= pos < e for s, e in ends) or (pos + 1 in at and m.group()[:1] in _PUNCT):
+            items.append((pos, ""))  # a party's word
+            continue
+        if m.group()[:1] in ".؛;:!؟?" or (not w and m.group()[:1] in ".؛;!؟?"):
+            break
+        bare = w.lstrip(CONJUNCTIONS) if w[:1] == WA and w[1:] in acts else w
+        if bare in acts or (len(w) > 3 and w not in NOT_ACT_WORDS
+                            and w.startswith(_ACT_PREFIXES.get(fam, ("ل",)))):
+            act = pos
+            break
+        items.append((pos, w))
+        if m.group()[-1:] in ".؛;!؟?":
+            break
+    if act is None:
+        return [], "no_act"
+    between = [x for x in cl.parties if cl.c_end <= x[0] < act]
+    direct = []
+    for x in between:
+        prev_word = cl.norm[: x[0]].split()[-1:] if cl.norm[x[0] - 1 : x[0]].isspace() else []
+        attached = "" if cl.norm[x[0] - 1 : x[0]].isspace() or x[0] == 0 else cl.norm[: x[0]].split()[-1]
+        prep = bool(prev_word) and prev_word[0].strip(_PUNCT) in CALL_PREPOSITIONS
+        if prep and fam == "request" and prev_word[0] == "من":
+            prep = False  # «طلب من X أن»: «من» marks the one asked
+        lam_al = cl.norm[x[0] : x[0] + 2] == LAM + LAM  # «للولايات المتحدة»
+        if prep or lam_al or any(c in attached.lstrip(CONJUNCTIONS) for c in _ATTACHED_PREPOSITIONS):
+            continue
+        direct.append(x)
+    groups = _call_groups(cl, direct)
+    first_person = form.person == "1"
+    # a dual or plural verb («دعوا», «يدعوان») carries its subject: the parties after it are its objects
+    pronoun_subject = form.number in ("dual", "plural")
+    participle = form.form == "participle"
+    subject_before = _participle_subject(cl) if participle else _call_subject_before(cl)
+    caller: list[Party] = []
+    objects = groups
+    start = cl.c_end
+    if not (first_person or participle or pronoun_subject or subject_before is not None) and groups:
+        # verb first: the first noun phrase after it is the caller, when nothing but time words stands between
+        # («دعت الصين»), or a noun its nisba names («دعت السلطات الكويتية»)
+        lead = [w for p, w in items if p < groups[0][0][0] and w and w not in TITLE_FILLERS
+                and w not in CALL_SKIP_WORDS and w != WA]  # fmt: skip
+        first = groups[0][0]
+        nisba = any(m.kind == "nisba" for m in cl.kb.lookup(cl.norm[first[0] : cl.end_of(first)]))
+        if not lead or (nisba and len(lead) == 1):
+            caller, objects = [x[2] for x in groups[0]], groups[1:]
+            start = cl.end_of(groups[0][-1])
+        elif len(lead) <= CALL_SUBJECT_MAX_WORDS:
+            start = groups[0][0][0]  # «ودعت المنظمة الرياض إلى»: a noun subject, then the object
+    if objects:
+        # the object comes first after the verb and its caller: a party after another noun is inside that
+        # noun's modifiers («دول شرق أفريقيا التي تحارب حركة الشباب»)
+        before = [w for p, w in items if start <= p < objects[0][0][0] and w and w not in CALL_OBJECT_HEADS]
+        if _names_object(before):
+            return [], "group_object"
+        return dedupe([x[2] for x in objects[0]]), "object"
+    rest = [w for p, w in items if p >= start and w]
+    if _names_object(rest):
+        return [], "group_object"  # «دعت إيران دول الخليج إلى», «دعت جميع الأطراف إلى»
+    if JOINT_ACT_RE.search(cl.norm[act : cl.a_end]) and cl.doc_parties:
+        return list(cl.doc_parties), "joint"  # «دعا شي إلى بذل جهود مشتركة»: both sides
+    if caller:
+        return _states_only(cl, dedupe(caller))
+    if subject_before is not None:
+        return _states_only(cl, subject_before)
+    if RELATIVE_BEFORE_RE.search(cl.norm[: cl.c_start]) or _noun_subject_before(cl):
+        return [], "no_caller"  # «أيديولوجيا …، التي تدعو إلى», «رفع الأذان … يدعو للفرح»: no party calls
+    if cl.speaker_state is not None and (first_person or participle or not _names_object(
+            [w for p, w in items if w])):  # fmt: skip
+        return _states_only(cl, [cl.speaker_state])
+    return [], "no_caller"
+
+
+def _states_only(cl: Clause, callers: list[Party]) -> tuple[list[Party], str]:
+    """A call with no addressee is the caller's state's (or organisation's); a person with neither is not an
+    actor."""
+    kept = [p for p in callers if not p.entity_id.startswith("per:")
+            and getattr(cl.kb.entities.get(p.entity_id), "type", "") != "PER"]  # fmt: skip
+    return (kept, "caller") if kept else ([], "no_caller")
+
+
+def _noun_subject_before(cl: Clause) -> bool:
+    """Does a noun that is no party stand before the verb in its clause («رفع الأذان في تونس يدعو»)?"""
+    clause = re.split(r"[،,:\"«»“”(]", cl.norm[cl.left_start : cl.c_start])[-1]
+    words = [w for w in clause.split() if w not in CALL_SKIP_WORDS and w not in TITLE_FILLERS
+             and w.lstrip(CONJUNCTIONS) and w not in (WA, "ف")]  # fmt: skip
+    return bool(words)
+
+
+def _names_object(words: Sequence[str]) -> bool:
+    """Is there a noun between the verb (and its caller) and the act, other than a prepositional phrase, a
+    time word or a title?"""
+    skip = False
+    for w in words:
+        if w in CALL_SKIP_WORDS or w in TITLE_FILLERS or w == WA:
+            continue
+        if skip:
+            skip = False
+            continue
+        if w in CALL_PREPOSITIONS:
+            skip = True
+            continue
+        if w.startswith(_ATTACHED_PREPOSITIONS) and len(w) > 3:
+            continue
+        return True
+    return False
+
+
+def _participle_subject(cl: Clause) -> list[Party] | None:
+    """«…، داعيا إلى»: the participle's subject is the main clause's: a party right before it («وأعلنها وزير
+    الخارجية جون كيري داعيا»), else the subject right after the sentence's first verb («وانتقد الرئيس الأميركي
+    …، داعيا»), else the speaker's state."""
+    near = [x for x in cl.parties if x[0] < cl.c_start and not cl.words_between(cl.end_of(x), cl.c_start)]
+    if near:
+        return [near[-1][2]]
+    first = cl.parties[0] if cl.parties else None
+    if first is not None and len(cl.words_between(0, first[0])) <= 1 and first[0] < cl.c_start:
+        return [first[2]]
+    return [cl.speaker_state] if cl.speaker_state is not None else None
+
+
+def _call_subject_before(cl: Clause) -> list[Party] | None:
+    """The caller named before the verb in its clause («الكويت تدعو», «أن X دعت»), or the speaker when the
+    verb's subject is a complementizer's pronoun («وأنه حث ماي على»); None when the verb comes first."""
+    found = _subject_before_cue(cl)
+    last = cl.left[-1] if cl.left else None
+    across_comma = last is not None and re.search(r"[،,:]", cl.norm[cl.end_of(last) : cl.c_start])
+    if found is not None and found[0] and not across_comma:
+        return found[0]  # not across a comma («مع الرئيس القازاقي توكاييف، دعا شي»)
+    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS and not cl.subject_span.strip() \
+            and cl.speaker_state is not None:
+        return [cl.speaker_state]
+    return None
+
+
 # --- addressees: the actors of call, hope and obligation cues
 
 
@@ -361,6 +569,11 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
     if group:
         cl.trace.append(f"addressee:{source}")
         return group, False
+    if cl.modality == "call":
+        called = _call_object(cl)
+        if called is not None:
+            cl.trace.append(f"addressee:{called[1]}")
+            return called[0], False
     if near:
         cl.trace.append("addressee:near")
         return coordinated(cl.norm, cl.right[cl.right.index(near[0]) :], near[0][0], ends=cl.ends), False

@@ -165,3 +165,23 @@ def test_a_cue_without_subject_falls_back_to_the_speakers_state_only_after_a_pro
     assert records(nlp, "وقال وزير الخارجية البرازيلي إن الاتفاق تاريخي. وستخصص الأشهر المقبلة لهذه المهمة "
                         "على أمل إنجاز العمل التقني قبل الاجتماع الوزاري في نيروبي.\n",
                    lead="البرازيل والأرجنتين\n") == []  # fmt: skip
+
+
+def test_call_actor_is_the_object_before_the_requested_act(nlp):
+    # the callers, then the called (no «و» between): the called is the actor
+    (r,) = records(nlp, "ودعت الولايات المتحدة والصين والهند أوبك إلى زيادة الإنتاج للحيلولة دون حدوث نقص يضر "
+                        "بالاقتصاد العالمي.\n")  # fmt: skip
+    assert r["modality"] == "call" and r["actors"] == ["OPEC"]
+    assert r["rule"].startswith("cue:lexical|addressee:object|")
+    # a noun subject that is no party, then the object
+    (r,) = records(nlp, "ودعا التقرير الرياض أيضا إلى ضرورة النظر في إجراءات للاعتراف علنا بالمذهب الشيعي.\n")
+    assert r["actors"] == ["Saudi Arabia"]
+
+
+def test_call_with_no_object_is_the_callers_and_a_group_object_is_no_record(nlp):
+    (r,) = records(nlp, "بدورها، دعت الصين إلى \"تحقيق مستقل وشفاف\" في أحداث الاثنين.\n")
+    assert r["actors"] == ["China"] and r["rule"].startswith("cue:lexical|addressee:caller|")
+    # the called are a group the sentence does not enumerate: no record rather than the caller's state
+    assert records(nlp, "دعت إيران الثلاثاء دول الخليج إلى الحوار حول الأمن الإقليمي.\n") == []
+    # no word opens a requested act: «ودّعا» (bade farewell), not a call
+    assert records(nlp, "والسبب أن الفريقين قد ودعا كأس العالم 2018 منذ الجولة الثانية.\n") == []

@@ -92,7 +92,7 @@ def test_addressees_of_calls(nlp):
                         "كما دعا لي الجانبين إلى مواصلة تعزيز التعاون في مكافحة الإرهاب.\n")  # fmt: skip
     assert r["rule"].startswith("cue:lexical|addressee:group|")
     (r,) = records(nlp, "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون.\n")
-    assert r["rule"].startswith("cue:lexical|addressee:near|")
+    assert r["rule"].startswith("cue:lexical|addressee:object|")
 
 
 def test_coordinated_cues_and_every_rule_is_well_formed(nlp):
