@@ -118,6 +118,8 @@ WITH_WINDOW = 5
 BETWEEN_MAX_GAP = 3
 # Characters before a party searched for a counterpart preposition («مع», «لـ»).
 COUNTERPART_WINDOW = 12
+# Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.
+COUNTERPART_MAX_HEADS = 4
 # A speaker after a reporting verb is named within this many characters of it (original text).
 SPEAKER_WINDOW = 80
 
