@@ -122,6 +122,9 @@ COUNTERPART_WINDOW = 12
 COUNTERPART_MAX_HEADS = 4
 # A speaker after a reporting verb is named within this many characters of it (original text).
 SPEAKER_WINDOW = 80
+# A speech cue's person subject («دعا الرئيس الأميركي باراك أوباما»), or the person after the nearest reporting
+# verb, is at most this many words (titles left out) from it.
+SPEAKER_CUE_MAX_WORDS = 4
 
 # Leading characters of an ISO date-time that make the date.
 ISO_DATE_LENGTH = 10
