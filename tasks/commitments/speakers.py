@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from tasks.commitments.constants import SPEAKER_CUE_MAX_WORDS, SPEAKER_WINDOW
 from tasks.commitments.cues import Cue
-from tasks.commitments.lexicons import SPEECH_ACT_PLEDGE_STEMS, TITLE_FILLERS
+from tasks.commitments.lexicons import COUNTERPART_HEADS, SPEECH_ACT_PLEDGE_STEMS, TITLE_FILLERS
 from tasks.commitments.parties import MentionRef, Party, States
 from tasks.commitments.patterns import (
     ADDRESSEE_RE,
@@ -38,6 +38,8 @@ from tasks.commitments.patterns import (
 )
 from tasks.text.normalize import normalize
 
+DEFINITE = "ال"
+TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
@@ -99,8 +101,12 @@ def sentence_speaker(
 def carries(norm: str, cues: Sequence[Cue]) -> bool:
     """Does the sentence go on reporting the last speaker?"""
     head = norm.lstrip()
-    if REPORTING_RE.match(head):
-        return True
+    rep = REPORTING_RE.match(head)
+    if rep:
+        # «وأكدت الأزمات الدولية في تقريرها أن …»: a definite noun right after the verb is a new subject (a
+        # title, «وأضاف الرئيس الأميركي», is the same speaker named again)
+        nxt = head[rep.end() :].split(maxsplit=1)[:1]
+        return not (nxt and nxt[0].startswith(DEFINITE) and nxt[0] != TO and nxt[0] not in COUNTERPART_HEADS)
     if not (head.startswith(tuple(CONJUNCTIONS)) and cues):
         return False
     opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0])  # end of the sentence's first word
