@@ -124,6 +124,18 @@ def _speech_act(norm: str, cue: Cue) -> bool:
     )
 
 
+def _title_gap(norm: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Only a title stands between the cue and the person («دعا الرئيس الأميركي باراك أوباما»): at most
+    SPEAKER_CUE_MAX_WORDS words, each a title word or inside a mention (a nisba); not «تأمل المستشارة الألمانية في
+    إقناع ترامب», where the person is the object."""
+    chars = list(norm[lo:hi])
+    for s_lo, s_hi in spans:
+        for i in range(max(s_lo, lo), min(s_hi, hi)):
+            chars[i - lo] = " "
+    words = "".join(chars).replace(AR_COMMA, " ").replace(",", " ").split()
+    return len(words) <= SPEAKER_CUE_MAX_WORDS and all(w in COUNTERPART_HEADS or w in TITLE_FILLERS for w in words)
+
+
 def _words(norm: str, lo: int, hi: int) -> list[str]:
     return [w for w in norm[lo:hi].replace(AR_COMMA, " ").split() if w not in TITLE_FILLERS]
 
@@ -135,11 +147,12 @@ def cue_speaker(
     subject) or ``nearest`` — or (None, "") when the sentence's speaker holds."""
     _modality, c_start, c_end, _polarity, _strength = cue
     at = {off + base: i for i, off in enumerate(index)}
-    people = [(at[m.start], at[m.end - 1] + 1, m) for m in ments
-              if m.type == "PER" and m.start in at and m.end - 1 in at]  # fmt: skip
+    located = [(at[m.start], at[m.end - 1] + 1, m) for m in ments if m.start in at and m.end - 1 in at]
+    people = [p for p in located if p[2].type == "PER"]
+    spans = [(lo, hi) for lo, hi, _m in located]
     if _speech_act(norm, cue):
         before = [p for p in people if p[1] <= c_start and not norm[p[1] : c_start].strip()]
-        after = [p for p in people if p[0] >= c_end and len(_words(norm, c_end, p[0])) <= SPEAKER_CUE_MAX_WORDS]
+        after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans)]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
             nxt = [p for p in people if p[0] >= pick[1]]
