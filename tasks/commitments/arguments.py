@@ -30,6 +30,7 @@ from tasks.commitments.constants import (
     COUNTERPART_MAX_HEADS,
     COUNTERPART_WINDOW,
     GROUP_AFTER_CUE_WORDS,
+    GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     NAMED_DOC_WINDOW,
     REPORTER_MAX_WORDS,
@@ -71,6 +72,7 @@ from tasks.commitments.patterns import (
     DUAL_PRONOUN,
     DUAL_VERB_END_RE,
     FIRST_PERSON_PLURAL_RE,
+    GROUP_PREP_RE,
     LAM,
     LAM_BEFORE_RE,
     NAMED_DOC_BEFORE_RE,
@@ -494,8 +496,23 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
             counterparts += joined
             if joined:
                 sources.add("preposition" if preposition else "headed" if headed else "lam")
+    if not counterparts:
+        counterparts = _group_counterparts(cl, actor_ids)
+        if counterparts:
+            sources.add("group")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
+
+
+def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """«مع دول آسيا الوسطى», «مع الدول الخمس»: a group word right after a counterpart preposition stands for the
+    members the article names (as for a group subject); never an actor."""
+    for m in GROUP_PREP_RE.finditer(cl.norm, cl.c_end, cl.a_end):
+        head = " ".join(cl.norm[m.end() :].split()[:GROUP_AFTER_PREP_WORDS])
+        group = [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
+        if group:
+            return group
+    return []
 
 
 def arguments(

@@ -66,3 +66,12 @@ def test_the_nearest_reporting_verb_gives_the_speaker(nlp):
     (r,) = [r for r in rs if "تتطلع" in r["trigger"]]
     assert r["speaker"] == "John Bolton"
     assert _speaker_step(r) == "speaker:nearest"
+
+
+def test_a_group_after_a_counterpart_preposition_is_its_members(nlp):
+    rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستعمل أيضا على تعزيز الاتصال والتعاون مع دول "
+                      "آسيا الوسطى في إطار الأمم المتحدة.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "ستعمل"]
+    assert r["actors"] == ["China"]
+    assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    assert "counterpart:group" in r["rule"]
