@@ -30,8 +30,10 @@ from tasks.commitments.constants import (
     ANNOUNCER_MAX_WORDS,
     BEFORE_CUE_MAX_WORDS,
     BETWEEN_MAX_GAP,
+    COUNTERPART_MAX_HEADS,
     COUNTERPART_WINDOW,
     GROUP_AFTER_CUE_WORDS,
+    GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     NAMED_DOC_WINDOW,
     REPORTER_MAX_WORDS,
@@ -45,6 +47,8 @@ from tasks.commitments.lexicons import (
     CALL_OBJECT_HEADS,
     CALL_PREPOSITIONS,
     CALL_SKIP_WORDS,
+    COUNTERPART_HEADS,
+    COUNTERPART_PREPOSITIONS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
@@ -78,6 +82,7 @@ from tasks.commitments.patterns import (
     DUAL_PRONOUN,
     DUAL_VERB_END_RE,
     FIRST_PERSON_PLURAL_RE,
+    GROUP_PREP_RE,
     LAM,
     LAM_BEFORE_RE,
     NAMED_DOC_BEFORE_RE,
@@ -675,9 +680,21 @@ def _actors(cl: Clause) -> tuple[list[Party], bool]:
     return actors, fallback
 
 
+def _headed_preposition(cl: Clause, pos: int) -> bool:
+    """«مع الجانب القيرغيزي», «مع نظيره التركي»: a counterpart preposition, then only title or side words
+    (at most COUNTERPART_MAX_HEADS), then the party."""
+    words = cl.norm[cl.c_end : pos].replace(AR_COMMA, " ").split()
+    k = 0
+    while words and words[-1] in COUNTERPART_HEADS and k < COUNTERPART_MAX_HEADS:
+        words.pop()
+        k += 1
+    return k > 0 and bool(words) and words[-1] in COUNTERPART_PREPOSITIONS
+
+
 def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
-    """Parties after the cue behind a counterpart preposition or «لـ», with those joined to them
-    («مع قيرغيزستان وطاجيكستان وتركمانستان»); never an actor."""
+    """Parties after the cue behind a counterpart preposition or «لـ», directly or behind title or side words
+    («مع الجانب القيرغيزي»: ``counterpart:headed``), with those joined to them («مع قيرغيزستان وطاجيكستان
+    وتركمانستان»); never an actor."""
     actor_ids = {a.entity_id for a in actors}
     counterparts: list[Party] = []
     sources: set[str] = set()
@@ -686,13 +703,29 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
             continue
         before = cl.norm[max(cl.c_end, pos - COUNTERPART_WINDOW) : pos]
         preposition = bool(COUNTERPART_PREP_RE.search(before))
-        if preposition or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
+        headed = not preposition and _headed_preposition(cl, pos)
+        if preposition or headed or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
             joined = [q for q in coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends) if q.entity_id not in actor_ids]
             counterparts += joined
             if joined:
-                sources.add("preposition" if preposition else "lam")
+                sources.add("preposition" if preposition else "headed" if headed else "lam")
+    if not counterparts:
+        counterparts = _group_counterparts(cl, actor_ids)
+        if counterparts:
+            sources.add("group")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
+
+
+def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """«مع دول آسيا الوسطى», «مع الدول الخمس»: a group word right after a counterpart preposition stands for the
+    members the article names (as for a group subject); never an actor."""
+    for m in GROUP_PREP_RE.finditer(cl.norm, cl.c_end, cl.a_end):
+        head = " ".join(cl.norm[m.end() :].split()[:GROUP_AFTER_PREP_WORDS])
+        group = [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
+        if group:
+            return group
+    return []
 
 
 def arguments(

@@ -118,8 +118,15 @@ WITH_WINDOW = 5
 BETWEEN_MAX_GAP = 3
 # Characters before a party searched for a counterpart preposition («مع», «لـ»).
 COUNTERPART_WINDOW = 12
+# Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.
+COUNTERPART_MAX_HEADS = 4
+# Words after a counterpart preposition read for a group word («مع دول آسيا الوسطى»).
+GROUP_AFTER_PREP_WORDS = 4
 # A speaker after a reporting verb is named within this many characters of it (original text).
 SPEAKER_WINDOW = 80
+# A speech cue's person subject («دعا الرئيس الأميركي باراك أوباما»), or the person after the nearest reporting
+# verb, is at most this many words (titles left out) from it.
+SPEAKER_CUE_MAX_WORDS = 4
 
 # Leading characters of an ISO date-time that make the date.
 ISO_DATE_LENGTH = 10

@@ -96,6 +96,8 @@ DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_S
 COUNTERPART_PREP_RE = re.compile(
     rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+(?:(?:ال)?(?:{in_order(COMPANY_HEADS)})\s+)?$"
 )
+# a counterpart preposition before a group word («مع دول آسيا الوسطى»)
+GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+")
 CLAUSE_END_RE = re.compile(rf"(?:[.؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
 # sector → its words, with «و/ب/ل/ف» or «ال» before them
 SECTOR_RES = {

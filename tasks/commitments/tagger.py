@@ -35,7 +35,6 @@ from tasks.commitments.constants import (
     MIN_CONFIDENCE,
     MODALITIES,
     PARTY_MENTION_TYPES,
-    SPEAKER_WINDOW,
     STATE_ORGAN_SUBTYPES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present
@@ -46,14 +45,13 @@ from tasks.commitments.patterns import (
     ACTION_LEADING_JUNK,
     ACTION_TRAILING_JUNK,
     CLAUSE_END_RE,
-    CONJUNCTIONS,
     EXPECTATION_RE,
     LIGHT_VERB_RE,
     REPORTING_RE,
     SECTOR_RES,
-    TURN_RE,
     WA,
 )
+from tasks.commitments.speakers import carries, cue_speaker, name_words, sentence_speaker
 from tasks.entities.kb import KnowledgeBase, load_kb
 from tasks.text.clitics import load_lexicon
 from tasks.text.normalize import normalize, normalize_with_map
@@ -127,7 +125,9 @@ class _Sentence:
     ments: list[MentionRef]
     cues: list[Cue]
     title: bool = False  # the document's headline
-    speaker_source: str = "none"  # sentence, carried (from the sentence before) or none
+    spoken_by: Party | None = None  # the person subject of a speech cue («دعا أوباما»), who may speak on
+    speaker_source: str = "none"  # the speaker strategy (tasks.commitments.speakers): sentence, joint, short_name,
+    # carried (from the sentence before) or none
 
 
 def _document_parties(text: str, mentions: Sequence[MentionRef], states: States, kb: KnowledgeBase) -> list[Party]:
@@ -174,12 +174,15 @@ def _read_sentence(
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)
 
 
-def _sentence_speaker(s: _Sentence, states: States, last_speaker: Party | None) -> Party | None:
-    """The sentence's speaker, or the last one when it goes on reporting («وأضاف …», «وسنعمل …»)."""
-    return _speaker(s.norm, s.index, s.start, s.ments, states) or (
-        last_speaker if REPORTING_RE.match(s.norm.lstrip()) or (s.norm.startswith(tuple(CONJUNCTIONS)) and s.cues)
-        else None
-    )  # fmt: skip
+def _sentence_speaker(
+    s: _Sentence, states: States, last_speaker: Party | None, names: Mapping[str, Party | None]
+) -> tuple[Party | None, str]:
+    """The sentence's speaker and its strategy (tasks.commitments.speakers), or the last one when the sentence
+    goes on reporting («وأضاف …», «وسنعمل …»): ``carried``."""
+    speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names)
+    if speaker is None and source != "joint" and last_speaker is not None and carries(s.norm, s.cues):
+        return last_speaker, "carried"
+    return speaker, source
 
 
 def _may_commit(s: _Sentence) -> bool:
@@ -241,6 +244,8 @@ def _cue_record(
         return None
     a_end_n, a_start, a_end = span
     trace = [f"cue:{strength}"]
+    own, own_source = cue_speaker(norm, s.index, s.start, s.ments, doc.states, cue)
+    speaker, speaker_source = (own, own_source) if own is not None or own_source else (speaker, s.speaker_source)
     actors, counterparts, fallback = arguments(
         norm, s.index, s.start, c_start, c_end, a_end_n, modality, s.ments, doc.states, doc.doc_parties, speaker,
         doc.kb, trace,
@@ -255,7 +260,7 @@ def _cue_record(
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
-    trace += [f"speaker:{s.speaker_source if speaker is not None else 'none'}",
+    trace += [f"speaker:{speaker_source if speaker is not None or speaker_source == 'joint' else 'none'}",
               f"sentence:{'title' if s.title else 'body'}"]  # fmt: skip
     return Commitment(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
@@ -275,6 +280,12 @@ def _sentence_records(doc: _Document, s: _Sentence, speaker: Party | None) -> li
         if record is not None:
             prev_actors = record.actors
             out.append((record, cue[4] == "headline"))
+            if "speaker:cue_subject" in record.rule:
+                # «دعا أوباما … ، ودعا في الوقت نفسه …»: the person who spoke goes on speaking, in this
+                # sentence when it names no speaker of its own, and in the next ones (tag_document)
+                s.spoken_by = record.speaker
+                if speaker is None:
+                    speaker, s.speaker_source = record.speaker, "previous_cue"
     return out
 
 
@@ -301,15 +312,19 @@ def tag_document(
     last_speaker: Party | None = None
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
-        speaker = _sentence_speaker(s, states, last_speaker)
+        names = name_words(text, [m for m in mentions if m.end <= s_start], states)
+        speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names)
         if speaker is not None:
-            s.speaker_source = "carried" if speaker is last_speaker else "sentence"
             last_speaker = speaker
+        elif s.speaker_source == "joint":
+            last_speaker = None
         if not _may_commit(s):
             continue
         for record, headline in _sentence_records(doc, s, speaker):
             out.append(record)
             from_headline += headline and record.rejected_by is None
+        if s.spoken_by is not None and not s.title:
+            last_speaker = s.spoken_by
     if from_headline == sum(r.rejected_by is None for r in out):
         for r in out:  # a present-tense headline reports a commitment only if the article makes one
             r.rejected_by = r.rejected_by or HEADLINE_ONLY
@@ -326,24 +341,3 @@ def _action_end(norm: str, start: int, next_cue: int) -> int:
         while end > start and norm[end - 1] in ACTION_TRAILING_JUNK:
             end -= 1
     return end
-
-
-def _speaker(
-    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States
-) -> Party | None:
-    """The person whose words these are: a PER mention next to a reporting verb («قال لي إن»,
-    «وقال رئيس مجلس الدولة الصيني لي تشيانغ»)."""
-    rep = TURN_RE.match(norm) or REPORTING_RE.search(norm)
-    if not rep:
-        return None
-    people = [m for m in ments if m.type == "PER"]
-    if not people:
-        return None
-    rep_orig = index[rep.start()] + base
-    after = [m for m in people if m.start >= rep_orig]
-    before = [m for m in people if m.end <= rep_orig]
-    pick = after[0] if after and (after[0].start - rep_orig) < SPEAKER_WINDOW else (before[-1] if before else None)
-    if pick is None:
-        return None
-    name = states.canon.get(pick.entity_id) or pick.entity_id
-    return Party(pick.entity_id, name)

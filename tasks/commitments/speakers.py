@@ -1,0 +1,172 @@
+"""Speakers: the person whose words carry a commitment, as an ordered list of named strategies.
+
+Per sentence (``sentence_speaker``):
+- ``sentence``: a PER mention next to a reporting verb («قال لي إن», «وقال رئيس مجلس الدولة الصيني لي تشيانغ»);
+- ``joint``: that person coordinated with others («أكد أردوغان والروسي بوتين والإيراني روحاني») is a joint
+  statement: no speaker (guideline), and nothing is carried from the sentence before;
+- ``short_name``: no mention, but the word right after the reporting verb is a word of the name of a person the
+  article named before («ونوه وانغ» after «وانغ يي»): the recognizer often misses such short forms;
+- ``carried``: the sentence goes on reporting the last speaker: it opens with a reporting verb («وأضاف أن»),
+  or with «و/ف» and a first-person cue («وسنعمل»), or with a speech cue, a call or a hope («ودعا أيضا إلى»).
+  A sentence that only opens with «و» («وستعمل الصين …», «ويعتزم كيري زيارة …») is the journalist's.
+
+Per cue (``cue_speaker``), before the sentence's speaker:
+- ``cue_subject``: a speech-act cue (call, hope, a pledge verb «تعهد/وعد») whose subject is a person: that
+  person speaks («دعا لي الجانبين», «لكن أردوغان تعهد», «شي يتطلع»);
+- ``nearest``: of several reporting verbs in the sentence, the one nearest before the cue with a person after it
+  («قال ترمب … بينما قال مستشاره جون بولتون إن الولايات المتحدة لا تتطلع»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from tasks.commitments.constants import SPEAKER_CUE_MAX_WORDS, SPEAKER_WINDOW
+from tasks.commitments.cues import Cue
+from tasks.commitments.lexicons import COUNTERPART_HEADS, SPEECH_ACT_PLEDGE_STEMS, TITLE_FILLERS
+from tasks.commitments.parties import MentionRef, Party, States
+from tasks.commitments.patterns import (
+    ADDRESSEE_RE,
+    AR_COMMA,
+    COMPLEMENTIZER_RE,
+    CONJUNCTIONS,
+    FIRST_PERSON_PLURAL_RE,
+    REPORTING_RE,
+    TURN_RE,
+    WA,
+)
+from tasks.text.normalize import normalize
+
+DEFINITE = "ال"
+TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
+SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
+
+
+def name_words(text: str, mentions: Sequence[MentionRef], states: States) -> dict[str, Party | None]:
+    """Each word of the linked persons' names in the article → that person (None when two persons share it)."""
+    out: dict[str, Party | None] = {}
+    for m in mentions:
+        if m.type != "PER" or m.entity_id not in states.canon:
+            continue
+        party = Party(m.entity_id, states.canon[m.entity_id])
+        for w in _WORD_RE.findall(normalize(text[m.start : m.end])):
+            if len(w) >= _MIN_NAME_WORD:
+                out[w] = party if out.get(w, party) == party else None
+    return out
+
+
+def _person(states: States, m: MentionRef) -> Party:
+    return Party(m.entity_id, states.canon.get(m.entity_id) or m.entity_id)
+
+
+def _joint(norm: str, index: Sequence[int], base: int, pick: MentionRef, people: Sequence[MentionRef]) -> bool:
+    """Is the person joined by «و» to another person right after him («أردوغان والروسي فلاديمير بوتين»)?"""
+    nxt = [m for m in people if m.start >= pick.end]
+    if not nxt:
+        return False
+    at = {off + base: i for i, off in enumerate(index)}
+    lo, hi = at.get(pick.end - 1), at.get(nxt[0].start)
+    if lo is None or hi is None:
+        return False
+    gap = norm[lo + 1 : hi].replace(AR_COMMA, " ").split()
+    return bool(gap) and gap[0].startswith(WA) and len(gap) <= 2  # «و» + at most a nisba («والروسي»)
+
+
+def sentence_speaker(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States,
+    names: Mapping[str, Party | None],
+) -> tuple[Party | None, str]:  # fmt: skip
+    """(the sentence's speaker, the strategy) — ``sentence``, ``joint`` (None), ``short_name`` or ``none``."""
+    rep = TURN_RE.match(norm) or REPORTING_RE.search(norm)
+    if not rep:
+        return None, "none"
+    people = [m for m in ments if m.type == "PER"]
+    rep_orig = index[rep.start()] + base
+    after = [m for m in people if m.start >= rep_orig]
+    before = [m for m in people if m.end <= rep_orig]
+    pick = after[0] if after and (after[0].start - rep_orig) < SPEAKER_WINDOW else (before[-1] if before else None)
+    if pick is not None:
+        if _joint(norm, index, base, pick, people):
+            return None, "joint"
+        return _person(states, pick), "sentence"
+    nxt = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])
+    if nxt and names.get(nxt[0]) is not None:
+        return names[nxt[0]], "short_name"
+    return None, "none"
+
+
+def carries(norm: str, cues: Sequence[Cue]) -> bool:
+    """Does the sentence go on reporting the last speaker?"""
+    head = norm.lstrip()
+    rep = REPORTING_RE.match(head)
+    if rep:
+        # «وأكدت الأزمات الدولية في تقريرها أن …»: a definite noun right after the verb is a new subject (a
+        # title, «وأضاف الرئيس الأميركي», is the same speaker named again)
+        nxt = head[rep.end() :].split(maxsplit=1)[:1]
+        return not (nxt and nxt[0].startswith(DEFINITE) and nxt[0] != TO and nxt[0] not in COUNTERPART_HEADS)
+    if not (head.startswith(tuple(CONJUNCTIONS)) and cues):
+        return False
+    opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0])  # end of the sentence's first word
+    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS))
+               or (c[0] in SPEECH_MODALITIES and c[4] != "future" and c[1] < opening) for c in cues)  # fmt: skip
+
+
+def _speech_act(norm: str, cue: Cue) -> bool:
+    modality, c_start, c_end, _polarity, strength = cue
+    text = norm[c_start:c_end]
+    if text[:1] in CONJUNCTIONS and not text.startswith(SPEECH_ACT_PLEDGE_STEMS):
+        text = text[1:]  # «وتعهد», but «وعد» is the verb itself
+    return (modality in SPEECH_MODALITIES and strength != "future") or (
+        modality == "pledge" and text.startswith(SPEECH_ACT_PLEDGE_STEMS)
+    )
+
+
+def _title_gap(norm: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Only a title stands between the cue and the person («دعا الرئيس الأميركي باراك أوباما»): at most
+    SPEAKER_CUE_MAX_WORDS words, each a title word or inside a mention (a nisba); not «تأمل المستشارة الألمانية في
+    إقناع ترامب», where the person is the object."""
+    chars = list(norm[lo:hi])
+    for s_lo, s_hi in spans:
+        for i in range(max(s_lo, lo), min(s_hi, hi)):
+            chars[i - lo] = " "
+    words = "".join(chars).replace(AR_COMMA, " ").replace(",", " ").split()
+    return len(words) <= SPEAKER_CUE_MAX_WORDS and all(w in COUNTERPART_HEADS or w in TITLE_FILLERS for w in words)
+
+
+def _words(norm: str, lo: int, hi: int) -> list[str]:
+    return [w for w in norm[lo:hi].replace(AR_COMMA, " ").split() if w not in TITLE_FILLERS]
+
+
+def cue_speaker(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States, cue: Cue,
+) -> tuple[Party | None, str]:  # fmt: skip
+    """(the cue's own speaker, the strategy) — ``cue_subject``, ``joint`` (None: persons joined by «و» are the
+    subject) or ``nearest`` — or (None, "") when the sentence's speaker holds."""
+    _modality, c_start, c_end, _polarity, _strength = cue
+    at = {off + base: i for i, off in enumerate(index)}
+    located = [(at[m.start], at[m.end - 1] + 1, m) for m in ments if m.start in at and m.end - 1 in at]
+    people = [p for p in located if p[2].type == "PER"]
+    spans = [(lo, hi) for lo, hi, _m in located]
+    if _speech_act(norm, cue):
+        before = [p for p in people if p[1] <= c_start and not norm[p[1] : c_start].strip()]
+        after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans)]
+        pick = before[-1] if before else after[0] if after else None
+        if pick is not None:
+            nxt = [p for p in people if p[0] >= pick[1]]
+            gap = norm[pick[1] : nxt[0][0]].replace(AR_COMMA, " ").split() if nxt else []
+            if gap and gap[0].startswith(WA) and len(gap) <= 2:  # «تعهد رؤساء تركيا أردوغان وروسيا بوتين …»
+                return None, "joint"
+            return _person(states, pick[2]), "cue_subject"
+    reps = list(REPORTING_RE.finditer(norm[:c_start]))
+    comp = COMPLEMENTIZER_RE.search(norm, reps[-1].end(), c_start) if len(reps) > 1 else None
+    if comp is not None:
+        # the subject of the nearest reporting verb stands between it and its «إن/أن»; of several persons
+        # there, the last not spoken to («قال مستشار ترمب للأمن القومي، جون بولتون، لشبكة …، إن»)
+        subj = [p for p in people if reps[-1].end() <= p[0] and p[1] <= comp.start()
+                and not ADDRESSEE_RE.search(norm[: p[0]])]  # fmt: skip
+        if subj:
+            return _person(states, subj[-1][2]), "nearest"
+    return None, ""

@@ -1,0 +1,77 @@
+"""Speakers and counterparts of commitment records on real sentences (Xinhua samples, France24, Al Arabiya),
+each strategy of tasks.commitments.speakers with a positive and a negative case.
+
+Stanza's answers are frozen in tests/fixtures/nlp/commitments.test_speakers.json (tests/conftest.py): a new
+or changed text needs `python -m tests.freeze_nlp`."""
+
+from tests.rules import records
+
+
+def _speaker_step(r):
+    return next(step for step in r["rule"].split("|") if step.startswith("speaker:"))
+
+
+def test_counterpart_behind_a_side_word(nlp):
+    (r,) = records(nlp, "وقال لي إن الجانب الصيني على استعداد لتعميق الثقة السياسية المتبادلة مع الجانب "
+                        "القيرغيزي.\n")  # fmt: skip
+    assert r["actors"] == ["China"] and r["counterparts"] == ["Kyrgyzstan"]
+    assert "counterpart:headed" in r["rule"]
+
+
+def test_joint_statement_has_no_speaker(nlp):
+    rs = records(nlp, 'وأكد رجب طيب أردوغان وفلاديمير بوتين وحسن روحاني "عزمهم على التعاون المكثف في سوريا".\n',
+                 lead="قمة ثلاثية في أنقرة\n")  # fmt: skip
+    assert rs and all(r["speaker"] is None for r in rs)
+    assert all(_speaker_step(r) == "speaker:joint" for r in rs)
+
+
+def test_the_caller_speaks(nlp):
+    (r,) = records(nlp, "كما دعا لي الجانبين إلى الحفاظ على استقرار سلاسل الصناعة والإمداد.\n",
+                   lead="رئيس مجلس الدولة الصيني لي تشيانغ يزور قيرغيزستان\n")  # fmt: skip
+    assert r["modality"] == "call" and r["speaker"] == "Li Qiang"
+    assert _speaker_step(r) == "speaker:cue_subject"
+
+
+def test_reporting_goes_on_after_waadafa_but_not_after_a_bare_wa(nlp):
+    rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستدعم بقوة قيرغيزستان.\n"
+                      "وأضاف أن الصين مستعدة للتعاون مع قيرغيزستان.\n"
+                      "وستعمل الصين مع قيرغيزستان وطاجيكستان في إنشاء مراكز ثقافية.\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["ستدعم"]["speaker"] == "Qin Gang"
+    assert by_trigger["مستعدة"]["speaker"] == "Qin Gang"
+    assert _speaker_step(by_trigger["مستعدة"]) == "speaker:carried"
+    assert by_trigger["ستعمل"]["speaker"] is None
+
+
+def test_a_new_subject_after_the_reporting_verb_is_not_carried_to(nlp):
+    rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستدعم بقوة قيرغيزستان.\n"
+                      "وأكدت الوكالة في تقريرها أن قيرغيزستان مستعدة للتعاون مع الصين.\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["مستعدة"]["speaker"] is None
+
+
+def test_short_name_after_a_reporting_verb(nlp):
+    rs = records(nlp, "أجرى عضو مجلس الدولة وزير الخارجية الصيني وانغ يي اليوم محادثة هاتفية مع نظيره القيرغيزي "
+                      "رسلان كازاكباييف.\n"
+                      "ونوه وانغ أيضا إلى أن الصين من جانبها ستدعم بقوة قيرغيزستان في مكافحتها مرض "
+                      "فيروس كورونا.\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
+    assert r["speaker"] == "Wang Yi"
+
+
+def test_the_nearest_reporting_verb_gives_the_speaker(nlp):
+    rs = records(nlp, 'وقبل القمة، قلل الجانبان من قيمة الحدث، إذ قال ترمب، لشبكة (سي.بي.إس)، إنه سيدخل القمة '
+                      '"بتوقعات منخفضة"، بينما قال مستشار ترمب للأمن القومي، جون بولتون، لشبكة (إيه.بي.سي)، إن '
+                      'الولايات المتحدة لا تتطلع لتحقيق "إنجازات".\n', lead="قمة ترمب وبوتين في هلسنكي\n")  # fmt: skip
+    (r,) = [r for r in rs if "تتطلع" in r["trigger"]]
+    assert r["speaker"] == "John Bolton"
+    assert _speaker_step(r) == "speaker:nearest"
+
+
+def test_a_group_after_a_counterpart_preposition_is_its_members(nlp):
+    rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستعمل أيضا على تعزيز الاتصال والتعاون مع دول "
+                      "آسيا الوسطى في إطار الأمم المتحدة.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "ستعمل"]
+    assert r["actors"] == ["China"]
+    assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    assert "counterpart:group" in r["rule"]
