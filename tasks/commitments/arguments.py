@@ -31,11 +31,14 @@ from tasks.commitments.constants import (
     GROUP_AFTER_CUE_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     NAMED_DOC_WINDOW,
+    PARTNER_MAX_WORDS,
+    PARTNER_WITH_MAX_WORDS,
     REPORTER_MAX_WORDS,
     SUBJECT_HEAD_WORDS,
     VSO_MAX_WORDS,
     WITH_WINDOW,
 )
+from tasks.commitments.families import FAMILY_BY_ID
 from tasks.commitments.lexicons import (
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
@@ -105,6 +108,7 @@ class Clause:
     right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
     blocked: bool = False  # the clause's subject is not a party: not a commitment
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
+    family: str | None = None  # the cue's family (families.toml), when it is a family form
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -440,6 +444,25 @@ def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[li
     return actors, fallback
 
 
+def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«أنه اتفق مع رئيسة وزراء بريطانيا», «توصل إلى اتفاق مع روسيا»: with a reciprocal cue (agreeing,
+    reaching an agreement: families.toml) the party one agrees with agrees too, so it is an actor; «مع» must
+    follow the cue closely, before what is agreed on («اتفقا على التعاون مع Y»: Y is no party to it)."""
+    fam = FAMILY_BY_ID.get(cl.family or "")
+    if not (fam and fam.reciprocal and actors):
+        return actors, fallback
+    with_ = WITH_RE.search(cl.norm, cl.c_end, cl.a_end)
+    if with_ is None or len(cl.words_between(cl.c_end, with_.start())) > PARTNER_WITH_MAX_WORDS:
+        return actors, fallback
+    partner = [x for x in cl.right if x[0] >= with_.end()
+               and len(cl.words_between(with_.end(), x[0])) <= PARTNER_MAX_WORDS]  # fmt: skip
+    if not partner:
+        return actors, fallback
+    joined = coordinated(cl.norm, cl.right[cl.right.index(partner[0]) :], partner[0][0], ends=cl.ends)
+    both = dedupe([*actors, *joined])
+    return (both, fallback) if both != actors else (actors, fallback)
+
+
 ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
 # applied in this order to the subject of a pledge, intent, readiness, agreement or signing
 ACTOR_PASSES: tuple[ActorPass, ...] = (
@@ -448,6 +471,7 @@ ACTOR_PASSES: tuple[ActorPass, ...] = (
     _signers_before_document,
     _nominal_signing_parties,
     _signed_between,
+    _reciprocal_partner,
 )
 
 
@@ -485,11 +509,13 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
 def arguments(
     norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
     ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
-    kb: KnowledgeBase, trace: list[str] | None = None,
+    kb: KnowledgeBase, trace: list[str] | None = None, family: str | None = None,
 ) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
     """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state. The passes
-    that decided are appended to ``trace`` when given (the record's provenance, ``rule``)."""
+    that decided are appended to ``trace`` when given (the record's provenance, ``rule``); ``family`` is the
+    cue's family (tasks.commitments.families), when it is a family form."""
     cl = _clause(norm, index, base, c_start, c_end, a_end, modality, ments, states, doc_parties, speaker, kb)
+    cl.family = family
     actors, fallback = _addressees(cl) if modality in ADDRESSEE_MODALITIES else _actors(cl)
     actors = dedupe(actors)
     counterparts = _counterparts(cl, actors)
