@@ -38,7 +38,7 @@ from tasks.commitments.constants import (
     VSO_MAX_WORDS,
     WITH_WINDOW,
 )
-from tasks.commitments.families import FAMILY_BY_ID
+from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Form
 from tasks.commitments.lexicons import (
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
@@ -108,7 +108,7 @@ class Clause:
     right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
     blocked: bool = False  # the clause's subject is not a party: not a commitment
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
-    family: str | None = None  # the cue's family (families.toml), when it is a family form
+    form: Form | None = None  # the cue's family form (families.toml), when it is one
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -117,6 +117,15 @@ class Clause:
     def end_of(self, x: Located) -> int:
         """The normalised end of a located party's mention."""
         return self.ends.get((x[1].start, x[1].end), x[0])
+
+    @property
+    def first_person(self) -> bool:
+        """Is the cue in the first person («سنعمل», «نسعى», «لن نسمح», «توافقنا»)? A family form says so
+        unless the word is also a noun («امل»: I hope, or hope; «تعهدنا»: we pledged, or our pledge)."""
+        if self.form is not None and self.form.person == "1":
+            words = self.cue_text.split()
+            return not any(f.nominal for f in LOOKUP.get(words[-1] if words else "", ()))
+        return bool(FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)))
 
     @property
     def cue_text(self) -> str:
@@ -243,8 +252,8 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_first_person(cl: Clause) -> tuple[list[Party], bool] | None:
-    """First person plural («سنعمل», «نسعى»): the speaker's state."""
-    if FIRST_PERSON_PLURAL_RE.match(cl.cue_text.lstrip(CONJUNCTIONS)) and cl.speaker_state is not None:
+    """First person plural («سنعمل», «نسعى», «توافقنا»): the speaker's state."""
+    if cl.first_person and cl.speaker_state is not None:
         return [cl.speaker_state], False
     return None
 
@@ -273,8 +282,8 @@ def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_of_dual_verb(cl: Clause) -> tuple[list[Party], bool] | None:
-    """A dual verb with no named subject: the two sides."""
-    if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties:
+    """A dual verb with no named subject: the two sides (not «توافقنا», we agreed, which ends like one)."""
+    if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties and not cl.first_person:
         return list(cl.doc_parties), False
     return None
 
@@ -448,7 +457,7 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
     """«أنه اتفق مع رئيسة وزراء بريطانيا», «توصل إلى اتفاق مع روسيا»: with a reciprocal cue (agreeing,
     reaching an agreement: families.toml) the party one agrees with agrees too, so it is an actor; «مع» must
     follow the cue closely, before what is agreed on («اتفقا على التعاون مع Y»: Y is no party to it)."""
-    fam = FAMILY_BY_ID.get(cl.family or "")
+    fam = FAMILY_BY_ID.get(cl.form.family) if cl.form else None
     if not (fam and fam.reciprocal and actors):
         return actors, fallback
     with_ = WITH_RE.search(cl.norm, cl.c_end, cl.a_end)
@@ -509,13 +518,13 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
 def arguments(
     norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
     ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
-    kb: KnowledgeBase, trace: list[str] | None = None, family: str | None = None,
+    kb: KnowledgeBase, trace: list[str] | None = None, form: Form | None = None,
 ) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
     """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state. The passes
-    that decided are appended to ``trace`` when given (the record's provenance, ``rule``); ``family`` is the
-    cue's family (tasks.commitments.families), when it is a family form."""
+    that decided are appended to ``trace`` when given (the record's provenance, ``rule``); ``form`` is the
+    cue's family form (tasks.commitments.families), when it is one."""
     cl = _clause(norm, index, base, c_start, c_end, a_end, modality, ments, states, doc_parties, speaker, kb)
-    cl.family = family
+    cl.form = form
     actors, fallback = _addressees(cl) if modality in ADDRESSEE_MODALITIES else _actors(cl)
     actors = dedupe(actors)
     counterparts = _counterparts(cl, actors)

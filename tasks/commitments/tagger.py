@@ -243,7 +243,7 @@ def _cue_record(
     trace = [f"cue:{strength}"]
     actors, counterparts, fallback = arguments(
         norm, s.index, s.start, c_start, c_end, a_end_n, modality, s.ments, doc.states, doc.doc_parties, speaker,
-        doc.kb, trace, cue.family,
+        doc.kb, trace, cue.form,
     )  # fmt: skip
     if _coordinated_cue(norm, c_start) and prev_actors and (fallback or not actors) \
             and modality not in ADDRESSEE_MODALITIES:
