@@ -165,3 +165,24 @@ def test_a_cue_without_subject_falls_back_to_the_speakers_state_only_after_a_pro
     assert records(nlp, "وقال وزير الخارجية البرازيلي إن الاتفاق تاريخي. وستخصص الأشهر المقبلة لهذه المهمة "
                         "على أمل إنجاز العمل التقني قبل الاجتماع الوزاري في نيروبي.\n",
                    lead="البرازيل والأرجنتين\n") == []  # fmt: skip
+
+
+def test_the_party_one_agrees_with_agrees_too(nlp):
+    # dev2 (Al Arabiya): «أنه اتفق مع رئيسة وزراء بريطانيا» → both states agree (guideline: both parties);
+    # signing does not make its partner an actor («وقع X مع نظيره Y»: Y is the counterpart, dev rules)
+    rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، "
+                      "على أن إيران يجب أن لا تمتلك أسلحة نووية.\n", lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")
+    agreed = [r for r in rs if r["modality"] == "agreement"]
+    assert [(r["trigger"], r["actors"], r["counterparts"]) for r in agreed] == [
+        ("اتفق", ["United Kingdom", "United States"], [])
+    ]
+    assert "actor:reciprocal_partner" in agreed[0]["rule"]
+    rs = records(nlp, "وقّع الرئيس السوداني عمر البشير مع نظيره التركي رجب طيب أردوغان اتفاقاً على تشكيل مجلس "
+                      "التعاون الاستراتيجي.\n", lead="السودان وتركيا\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("وقّع", ["Sudan"])]
+
+
+def test_we_agreed_is_the_first_person_not_the_two_sides(nlp):
+    # corpus (CNN): «سوف نطلقها» ends like a dual («ـا») but is «we will launch it»: with no speaker it is
+    # nobody's record, not the article's two sides
+    assert records(nlp, "نحن نختبر ذلك في كندا الآن وسوف نطلقها على مستوى العالم هذا الصيف.\n") == []
