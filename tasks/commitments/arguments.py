@@ -185,10 +185,19 @@ def _clause(
 # --- subject strategies: each returns (parties, only the speaker's state?) or None when it does not apply
 
 
+def _named_pair(cl: Clause) -> list[Party]:
+    """The two sides of a dual with no subject of its own: the pair the sentence names first, coordinated,
+    before the cue («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن … وتعهدا»), else
+    the article's two sides."""
+    before = [x for x in cl.parties if x[0] < cl.c_start]
+    pair = dedupe(coordinated(cl.norm, before, before[0][0], ends=cl.ends)) if before else []
+    return pair if len(pair) == 2 else list(cl.doc_parties)
+
+
 def _subject_of_dual_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«أنهما سيعززان»: the two sides."""
     if cl.comp_word.endswith(DUAL_PRONOUN) and cl.doc_parties:
-        return list(cl.doc_parties), False
+        return _named_pair(cl), False
     return None
 
 
@@ -284,7 +293,7 @@ def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:
 def _subject_of_dual_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     """A dual verb with no named subject: the two sides (not «توافقنا», we agreed, which ends like one)."""
     if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties and not cl.first_person:
-        return list(cl.doc_parties), False
+        return _named_pair(cl), False
     return None
 
 

@@ -186,3 +186,19 @@ def test_we_agreed_is_the_first_person_not_the_two_sides(nlp):
     # corpus (CNN): «سوف نطلقها» ends like a dual («ـا») but is «we will launch it»: with no speaker it is
     # nobody's record, not the article's two sides
     assert records(nlp, "نحن نختبر ذلك في كندا الآن وسوف نطلقها على مستوى العالم هذا الصيف.\n") == []
+
+
+def test_a_dual_verb_takes_the_pair_its_sentence_names(nlp):
+    # dev2 (Sky News Arabia, «الحرب الكورية.. صراع 65 عاما "ينتهي" اليوم»): «التقى زعيم كوريا الشمالية …
+    # ورئيس كوريا الجنوبية … وتعهدا»: the two Koreas, not the article's two most named states (there the
+    # United States and North Korea)
+    us = ("ولم تكن الولايات المتحدة ترغب في الدخول في حرب مع الجيش الصيني داخل كوريا، بينما ينتهز الاتحاد "
+          "السوفيتي الفرصة لشن حروبه وتوسعاته في أوروبا، فلجأت واشنطن إلى مفاوضات سلام، استمرت أكثر من عامين، "
+          "واستمر معها القتال والمناوشات في منطقة الحدود بين الكوريتين.\n")
+    pledge = ("بتبادل الابتسام والتصافح بالأيدي، التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون "
+              "جيه-إن في المنطقة منزوعة السلاح شديدة التحصين بين البلدين، الجمعة، وتعهدا بالسعي لتحقيق السلام "
+              "بعد عقود من النزاع.\n")
+    rs = records(nlp, us + us + pledge, lead='الحرب الكورية.. صراع 65 عاما "ينتهي" اليوم\n')
+    assert [(r["trigger"], r["actors"]) for r in rs if r["trigger"] == "تعهدا"] == [
+        ("تعهدا", ["North Korea", "South Korea"])
+    ]
