@@ -36,12 +36,14 @@ from tasks.commitments.constants import (
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     NAMED_DOC_WINDOW,
+    PARTNER_MAX_WORDS,
+    PARTNER_WITH_MAX_WORDS,
     REPORTER_MAX_WORDS,
     SUBJECT_HEAD_WORDS,
     VSO_MAX_WORDS,
     WITH_WINDOW,
 )
-from tasks.commitments.families import lookup
+from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Form, lookup
 from tasks.commitments.lexicons import (
     CALL_ACT_WORDS,
     CALL_OBJECT_HEADS,
@@ -120,6 +122,7 @@ class Clause:
     right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
     blocked: bool = False  # the clause's subject is not a party: not a commitment
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
+    form: Form | None = None  # the cue's family form (families.toml), when it is one
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -128,6 +131,15 @@ class Clause:
     def end_of(self, x: Located) -> int:
         """The normalised end of a located party's mention."""
         return self.ends.get((x[1].start, x[1].end), x[0])
+
+    @property
+    def first_person(self) -> bool:
+        """Is the cue in the first person («سنعمل», «نسعى», «لن نسمح», «توافقنا»)? A family form says so
+        unless the word is also a noun («امل»: I hope, or hope; «تعهدنا»: we pledged, or our pledge)."""
+        if self.form is not None and self.form.person == "1":
+            words = self.cue_text.split()
+            return not any(f.nominal for f in LOOKUP.get(words[-1] if words else "", ()))
+        return bool(FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)))
 
     @property
     def cue_text(self) -> str:
@@ -187,10 +199,19 @@ def _clause(
 # --- subject strategies: each returns (parties, only the speaker's state?) or None when it does not apply
 
 
+def _named_pair(cl: Clause) -> list[Party]:
+    """The two sides of a dual with no subject of its own: the pair the sentence names first, coordinated,
+    before the cue («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن … وتعهدا»), else
+    the article's two sides."""
+    before = [x for x in cl.parties if x[0] < cl.c_start]
+    pair = dedupe(coordinated(cl.norm, before, before[0][0], ends=cl.ends)) if before else []
+    return pair if len(pair) == 2 else list(cl.doc_parties)
+
+
 def _subject_of_dual_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«أنهما سيعززان»: the two sides."""
     if cl.comp_word.endswith(DUAL_PRONOUN) and cl.doc_parties:
-        return list(cl.doc_parties), False
+        return _named_pair(cl), False
     return None
 
 
@@ -254,8 +275,8 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_first_person(cl: Clause) -> tuple[list[Party], bool] | None:
-    """First person plural («سنعمل», «نسعى»): the speaker's state."""
-    if FIRST_PERSON_PLURAL_RE.match(cl.cue_text.lstrip(CONJUNCTIONS)) and cl.speaker_state is not None:
+    """First person plural («سنعمل», «نسعى», «توافقنا»): the speaker's state."""
+    if cl.first_person and cl.speaker_state is not None:
         return [cl.speaker_state], False
     return None
 
@@ -284,9 +305,9 @@ def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_of_dual_verb(cl: Clause) -> tuple[list[Party], bool] | None:
-    """A dual verb with no named subject: the two sides."""
-    if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties:
-        return list(cl.doc_parties), False
+    """A dual verb with no named subject: the two sides (not «توافقنا», we agreed, which ends like one)."""
+    if DUAL_VERB_END_RE.search(cl.cue_text) and cl.doc_parties and not cl.first_person:
+        return _named_pair(cl), False
     return None
 
 
@@ -658,6 +679,25 @@ def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[li
     return actors, fallback
 
 
+def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«أنه اتفق مع رئيسة وزراء بريطانيا», «توصل إلى اتفاق مع روسيا»: with a reciprocal cue (agreeing,
+    reaching an agreement: families.toml) the party one agrees with agrees too, so it is an actor; «مع» must
+    follow the cue closely, before what is agreed on («اتفقا على التعاون مع Y»: Y is no party to it)."""
+    fam = FAMILY_BY_ID.get(cl.form.family) if cl.form else None
+    if not (fam and fam.reciprocal and actors):
+        return actors, fallback
+    with_ = WITH_RE.search(cl.norm, cl.c_end, cl.a_end)
+    if with_ is None or len(cl.words_between(cl.c_end, with_.start())) > PARTNER_WITH_MAX_WORDS:
+        return actors, fallback
+    partner = [x for x in cl.right if x[0] >= with_.end()
+               and len(cl.words_between(with_.end(), x[0])) <= PARTNER_MAX_WORDS]  # fmt: skip
+    if not partner:
+        return actors, fallback
+    joined = coordinated(cl.norm, cl.right[cl.right.index(partner[0]) :], partner[0][0], ends=cl.ends)
+    both = dedupe([*actors, *joined])
+    return (both, fallback) if both != actors else (actors, fallback)
+
+
 ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
 # applied in this order to the subject of a pledge, intent, readiness, agreement or signing
 ACTOR_PASSES: tuple[ActorPass, ...] = (
@@ -666,6 +706,7 @@ ACTOR_PASSES: tuple[ActorPass, ...] = (
     _signers_before_document,
     _nominal_signing_parties,
     _signed_between,
+    _reciprocal_partner,
 )
 
 
@@ -731,11 +772,13 @@ def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:
 def arguments(
     norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
     ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
-    kb: KnowledgeBase, trace: list[str] | None = None,
+    kb: KnowledgeBase, trace: list[str] | None = None, form: Form | None = None,
 ) -> tuple[list[Party], list[Party], bool]:  # fmt: skip
     """Actors and counterparts around a cue; ``True`` when the actor is only the speaker's state. The passes
-    that decided are appended to ``trace`` when given (the record's provenance, ``rule``)."""
+    that decided are appended to ``trace`` when given (the record's provenance, ``rule``); ``form`` is the
+    cue's family form (tasks.commitments.families), when it is one."""
     cl = _clause(norm, index, base, c_start, c_end, a_end, modality, ments, states, doc_parties, speaker, kb)
+    cl.form = form
     actors, fallback = _addressees(cl) if modality in ADDRESSEE_MODALITIES else _actors(cl)
     actors = dedupe(actors)
     counterparts = _counterparts(cl, actors)

@@ -116,6 +116,10 @@ ADDRESSEE_MAX_WORDS = 5
 WITH_WINDOW = 5
 # «بين X وY»: the first party starts within this many characters of «بين».
 BETWEEN_MAX_GAP = 3
+# «اتفق مع Y», «توصل إلى اتفاق مع Y»: «مع» at most this many words after a reciprocal cue (families.toml),
+# and its party at most this many words after «مع» (titles: «مع رئيسة وزراء بريطانيا»).
+PARTNER_WITH_MAX_WORDS = 2
+PARTNER_MAX_WORDS = 3
 # Characters before a party searched for a counterpart preposition («مع», «لـ»).
 COUNTERPART_WINDOW = 12
 # Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.

@@ -28,7 +28,7 @@ from tasks.commitments.constants import (
     SIN_WORD_MIN_COUNT,
     SIN_WORD_RATIO,
 )
-from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Family, Form
+from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, NEXT_ADVERBS, Family, Form
 from tasks.commitments.lexicons import NOT_COMMITMENT_VERBS, PARTY_STEMS, PARTY_WORDS, SIGNED_NOT_NEXT, STANCE_VERBS
 from tasks.commitments.parties import MentionRef
 from tasks.commitments.patterns import (
@@ -203,7 +203,7 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return False
     if cls == "verb" and fam.tenses and form.tense not in fam.tenses:
         return False
-    rest = norm[e:].lstrip()
+    rest = _skip_adverbs(norm[e:])
     if fam.next and (not fam.next_for or cls in fam.next_for) and not rest.startswith(fam.next):
         return False
     if fam.not_next and rest.startswith(fam.not_next):
@@ -215,6 +215,17 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
     if form.pronoun and fam.pronoun_next and rest.startswith(fam.pronoun_next):
         return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
     return not (fam.check == "signed_object" and not signed_ok(norm, s, e))
+
+
+def _skip_adverbs(rest: str) -> str:
+    """What follows a cue once the adverbs before its ``next`` words are skipped («بالفعل لاتفاقية» →
+    «لاتفاقية»)."""
+    rest = rest.lstrip()
+    while True:
+        word = rest.split(maxsplit=1)
+        if not word or word[0].strip("،,") not in NEXT_ADVERBS:
+            return rest
+        rest = word[1].lstrip(" ،,") if len(word) > 1 else ""
 
 
 def family_cues(norm: str) -> list[Cue]:

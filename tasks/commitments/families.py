@@ -103,6 +103,7 @@ class Family:
     check: str = ""
     objects: bool = True
     definite: bool = True
+    reciprocal: bool = False
 
 
 def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
@@ -114,8 +115,15 @@ def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
         lists = {k: tuple(normalize(w) for w in v) for k, v in t.items() if isinstance(v, list)}
         out.append(Family(id=t["id"], modality=t["modality"], future_modality=t.get("future_modality", t["modality"]),
                           check=t.get("check", ""), objects=t.get("objects", True),
-                          definite=t.get("definite", True), **lists))  # fmt: skip
+                          definite=t.get("definite", True), reciprocal=t.get("reciprocal", False),
+                          **lists))  # fmt: skip
     return tuple(out)
+
+
+def load_next_adverbs(path: Path = FAMILIES_PATH) -> tuple[str, ...]:
+    """The adverbs a family's ``next`` words may follow (``next_adverbs`` of the data file), normalised."""
+    with path.open("rb") as f:
+        return tuple(normalize(w) for w in tomllib.load(f).get("next_adverbs", []))
 
 
 def _with_object(word: str, pronoun: str) -> str:
@@ -201,6 +209,7 @@ def build_lookup(families: tuple[Family, ...]) -> Mapping[str, tuple[Form, ...]]
 
 
 FAMILIES = load_families()
+NEXT_ADVERBS = load_next_adverbs()
 FAMILY_BY_ID: Mapping[str, Family] = MappingProxyType({f.id: f for f in FAMILIES})
 LOOKUP = build_lookup(FAMILIES)
 

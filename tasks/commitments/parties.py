@@ -18,7 +18,7 @@ from tasks.commitments.constants import (
     TITLE_MAX_GAP_WORDS,
 )
 from tasks.commitments.lexicons import GROUP_WORDS, TITLE_FILLERS
-from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, PARTY_WORD_RES, WA
+from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA
 from tasks.entities.kb import KnowledgeBase
 from tasks.text.normalize import normalize
 
@@ -151,7 +151,8 @@ def coordinated(
         if backwards:
             a_pos, a_m, b_pos, b_m = b_pos, b_m, a_pos, a_m
         gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
-        words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").split()
+        # a hashtag's «#» is no word («#اليابان و #الاتحاد_الأوروبي»)
+        words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").replace(HASHTAG, " ").split()
                  if w not in TITLE_FILLERS and w[1:] not in TITLE_FILLERS and w != WA]  # fmt: skip
         if not words:
             chosen.append(b_p)

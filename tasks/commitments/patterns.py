@@ -67,6 +67,7 @@ PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")  # «سابقين»: a plural 
 NOT_VERB_ENDINGS = ("ه", "ات")  # ta marbuta and feminine plural end nouns, not present-tense verbs
 DUAL_PRONOUN = "هما"  # «أنهما»: the two of them
 AR_COMMA = "،"  # the Arabic comma, read as a word separator
+HASHTAG = "#"  # a hashtag sign before a name («#اليابان»): not a word between two parties
 ACTION_LEADING_JUNK = " \t،,:"  # stripped from the start of an action span
 ACTION_TRAILING_JUNK = " ،,و"  # stripped before the next coordinated cue («ستدعم … وستدعم»)
 

@@ -248,7 +248,7 @@ def _cue_record(
     speaker, speaker_source = (own, own_source) if own is not None or own_source else (speaker, s.speaker_source)
     actors, counterparts, fallback = arguments(
         norm, s.index, s.start, c_start, c_end, a_end_n, modality, s.ments, doc.states, doc.doc_parties, speaker,
-        doc.kb, trace,
+        doc.kb, trace, cue.form,
     )  # fmt: skip
     if _coordinated_cue(norm, c_start) and prev_actors and (fallback or not actors) \
             and modality not in ADDRESSEE_MODALITIES:

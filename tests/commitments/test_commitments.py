@@ -185,3 +185,40 @@ def test_call_with_no_object_is_the_callers_and_a_group_object_is_no_record(nlp)
     assert records(nlp, "دعت إيران الثلاثاء دول الخليج إلى الحوار حول الأمن الإقليمي.\n") == []
     # no word opens a requested act: «ودّعا» (bade farewell), not a call
     assert records(nlp, "والسبب أن الفريقين قد ودعا كأس العالم 2018 منذ الجولة الثانية.\n") == []
+
+
+def test_the_party_one_agrees_with_agrees_too(nlp):
+    # dev2 (Al Arabiya): «أنه اتفق مع رئيسة وزراء بريطانيا» → both states agree (guideline: both parties);
+    # signing does not make its partner an actor («وقع X مع نظيره Y»: Y is the counterpart, dev rules)
+    rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، "
+                      "على أن إيران يجب أن لا تمتلك أسلحة نووية.\n", lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")
+    agreed = [r for r in rs if r["modality"] == "agreement"]
+    assert [(r["trigger"], r["actors"], r["counterparts"]) for r in agreed] == [
+        ("اتفق", ["United Kingdom", "United States"], [])
+    ]
+    assert "actor:reciprocal_partner" in agreed[0]["rule"]
+    rs = records(nlp, "وقّع الرئيس السوداني عمر البشير مع نظيره التركي رجب طيب أردوغان اتفاقاً على تشكيل مجلس "
+                      "التعاون الاستراتيجي.\n", lead="السودان وتركيا\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("وقّع", ["Sudan"])]
+
+
+def test_we_agreed_is_the_first_person_not_the_two_sides(nlp):
+    # corpus (CNN): «سوف نطلقها» ends like a dual («ـا») but is «we will launch it»: with no speaker it is
+    # nobody's record, not the article's two sides
+    assert records(nlp, "نحن نختبر ذلك في كندا الآن وسوف نطلقها على مستوى العالم هذا الصيف.\n") == []
+
+
+def test_a_dual_verb_takes_the_pair_its_sentence_names(nlp):
+    # dev2 (Sky News Arabia, «الحرب الكورية.. صراع 65 عاما "ينتهي" اليوم»): «التقى زعيم كوريا الشمالية …
+    # ورئيس كوريا الجنوبية … وتعهدا»: the two Koreas, not the article's two most named states (there the
+    # United States and North Korea)
+    us = ("ولم تكن الولايات المتحدة ترغب في الدخول في حرب مع الجيش الصيني داخل كوريا، بينما ينتهز الاتحاد "
+          "السوفيتي الفرصة لشن حروبه وتوسعاته في أوروبا، فلجأت واشنطن إلى مفاوضات سلام، استمرت أكثر من عامين، "
+          "واستمر معها القتال والمناوشات في منطقة الحدود بين الكوريتين.\n")
+    pledge = ("بتبادل الابتسام والتصافح بالأيدي، التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون "
+              "جيه-إن في المنطقة منزوعة السلاح شديدة التحصين بين البلدين، الجمعة، وتعهدا بالسعي لتحقيق السلام "
+              "بعد عقود من النزاع.\n")
+    rs = records(nlp, us + us + pledge, lead='الحرب الكورية.. صراع 65 عاما "ينتهي" اليوم\n')
+    assert [(r["trigger"], r["actors"]) for r in rs if r["trigger"] == "تعهدا"] == [
+        ("تعهدا", ["North Korea", "South Korea"])
+    ]

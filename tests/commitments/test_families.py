@@ -169,3 +169,22 @@ def test_signing_through_representatives_needs_no_document_after() -> None:
     assert family_of("ووقعها من جانب الصين وزير التجارة، ومن الجانب القيرغيزي وزير الاقتصاد.", "ووقعها") == ["sign"]
     # corpus (France24): a relative clause on an earlier agreement has no document after: no candidate
     assert family_of("وبموجب الاتفاق الذي وقعه الشركاء في حقلي تمار", "وقعه") == []
+
+
+def test_adverbs_before_the_next_words_are_skipped() -> None:
+    # dev2 (Al Eqtisadiah): «توصلتا بالفعل لاتفاقية» reaches an agreement; without one after, no candidate
+    assert family_of("حيث إن سول وبكين توصلتا بالفعل لاتفاقية تجارة حرة ثنائية.", "توصلتا") == ["reach"]
+    assert family_of("وقد اعتبر اجتماع هاواي حاسما للتوصل الى اتفاق نهائي.", "للتوصل") == []
+
+
+def test_in_the_hope_of_is_no_hope_cue() -> None:
+    # dev2 (Al Riyadh): «على امل انجاز …» is the noun (spelt as «آمل», I hope); «عن أمله» is a party's hope
+    assert family_of("وستخصص الاشهر المقبلة لهذه المهمة على امل انجاز العمل التقني", "امل") == []
+    assert family_of("وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف بشأن سورية.", "أمله") == ["hope"]
+
+
+def test_agreeing_is_reciprocal_and_signing_is_not() -> None:
+    # «اتفق مع Y»: Y agrees too (guideline: «اتفقنا» said by one side → both parties); «وقع مع Y»: Y is the
+    # counterpart (dev rules)
+    reciprocal = {f.id for f in FAMILIES if f.reciprocal}
+    assert reciprocal == {"agree", "concur", "reach"}
