@@ -456,6 +456,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     pronoun_subject = form.number in ("dual", "plural")
     participle = form.form == "participle"
     subject_before = _participle_subject(cl) if participle else _call_subject_before(cl)
+    if fam == "request" and _passive_request(cl, form, subject_before):
+        return [], "passive"  # «وطُلب من مونيز أن يكون …»: nobody named asks
     caller: list[Party] = []
     objects = groups
     start = cl.c_end
@@ -501,6 +503,18 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             [w for p, w in items if w])):  # fmt: skip
         return _states_only(cl, [cl.speaker_state])
     return [], "no_caller"
+
+
+def _passive_request(cl: Clause, form: Form, subject_before: list[Party] | None) -> bool:
+    """«طلب من X» with no subject before the verb in its clause and none between it and «من»: the passive
+    «طُلب» (the vowels are not written), or a caller we cannot name; a third person singular perfect only."""
+    if form.person != "3" or form.number != "singular" or form.tense != "past" or subject_before is not None:
+        return False
+    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS:
+        return False  # «أنه طلب من روحاني»: the complementizer's pronoun asks
+    after = cl.norm[cl.c_end :].split()[:1]
+    before = [w for w in cl.norm[cl.left_start : cl.c_start].split() if w not in (WA, "ف")]
+    return after == ["من"] and not before
 
 
 def _short_name_object(cl: Clause, rest: Sequence[str]) -> list[Party]:
