@@ -416,6 +416,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     at = {x[0]: x for x in cl.parties}
     ends = [(x[0], cl.end_of(x)) for x in cl.parties]
     act = None
+    act_word = ""
     items: list[tuple[int, str]] = []  # the words between the cue and the act: (position, word)
     for m in re.finditer(r"\S+", cl.norm[cl.c_end :]):
         pos = cl.c_end + m.start()
@@ -426,9 +427,11 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         if m.group()[:1] in ".؛;:!؟?" or (not w and m.group()[:1] in ".؛;!؟?"):
             break
         bare = w.lstrip(CONJUNCTIONS) if w[:1] == WA and w[1:] in acts else w
-        if bare in acts or (len(w) > 3 and w not in NOT_ACT_WORDS
+        # a noun governed by a preposition («في بيان», «عبر بيان») is no act, whatever it starts with
+        after_prep = bool(items) and items[-1][1] in CALL_PREPOSITIONS
+        if bare in acts or (len(w) > 3 and w not in NOT_ACT_WORDS and not after_prep
                             and w.startswith(_ACT_PREFIXES.get(fam, ("ل",)))):
-            act = pos
+            act, act_word = pos, bare
             break
         items.append((pos, w))
         if m.group()[-1:] in ".؛;!؟?":
@@ -440,7 +443,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     for x in between:
         prev_word = cl.norm[: x[0]].split()[-1:] if cl.norm[x[0] - 1 : x[0]].isspace() else []
         attached = "" if cl.norm[x[0] - 1 : x[0]].isspace() or x[0] == 0 else cl.norm[: x[0]].split()[-1]
-        prep = bool(prev_word) and prev_word[0].strip(_PUNCT) in CALL_PREPOSITIONS
+        prep = bool(prev_word) and prev_word[0].strip(_PUNCT) in CALL_PREPOSITIONS and not _each_of(cl, x)
         if prep and fam == "request" and prev_word[0] == "من":
             prep = False  # «طلب من X أن»: «من» marks the one asked
         lam_al = cl.norm[x[0] : x[0] + 2] == LAM + LAM  # «للولايات المتحدة»
@@ -453,6 +456,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     pronoun_subject = form.number in ("dual", "plural")
     participle = form.form == "participle"
     subject_before = _participle_subject(cl) if participle else _call_subject_before(cl)
+    if fam == "request" and _passive_request(cl, form, subject_before):
+        return [], "passive"  # «وطُلب من مونيز أن يكون …»: nobody named asks
     caller: list[Party] = []
     objects = groups
     start = cl.c_end
@@ -462,6 +467,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         lead = [w for p, w in items if p < groups[0][0][0] and w and w not in TITLE_FILLERS
                 and w not in CALL_SKIP_WORDS and w != WA]  # fmt: skip
         first = groups[0][0]
+        if _each_of(cl, first):
+            lead = [w for w in lead if w != "كل"]  # «طالبت كل من بريطانيا وفرنسا وألمانيا بـ»: the subject
         nisba = any(m.kind == "nisba" for m in cl.kb.lookup(cl.norm[first[0] : cl.end_of(first)]))
         if not lead or (nisba and len(lead) == 1):
             caller, objects = [x[2] for x in groups[0]], groups[1:]
@@ -476,8 +483,14 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             return [], "group_object"
         return dedupe([x[2] for x in objects[0]]), "object"
     rest = [w for p, w in items if p >= start and w]
+    named = _short_name_object(cl, rest)
+    if named:
+        return named, "short_name_object"  # «وأنه حث ماي على»: «ماي» is «تيريزا ماي» named before
     if _names_object(rest):
         return [], "group_object"  # «دعت إيران دول الخليج إلى», «دعت جميع الأطراف إلى»
+    subject = _act_subject(cl, act, act_word)
+    if subject:
+        return subject, "act_subject"  # «طالب الرئيس بأن تقترح فرنسا وبريطانيا …»: the act names its doer
     if JOINT_ACT_RE.search(cl.norm[act : cl.a_end]) and cl.doc_parties:
         return list(cl.doc_parties), "joint"  # «دعا شي إلى بذل جهود مشتركة»: both sides
     if caller:
@@ -490,6 +503,54 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             [w for p, w in items if w])):  # fmt: skip
         return _states_only(cl, [cl.speaker_state])
     return [], "no_caller"
+
+
+def _passive_request(cl: Clause, form: Form, subject_before: list[Party] | None) -> bool:
+    """«طلب من X» with no subject before the verb in its clause and none between it and «من»: the passive
+    «طُلب» (the vowels are not written), or a caller we cannot name; a third person singular perfect only."""
+    if form.person != "3" or form.number != "singular" or form.tense != "past" or subject_before is not None:
+        return False
+    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS:
+        return False  # «أنه طلب من روحاني»: the complementizer's pronoun asks
+    after = cl.norm[cl.c_end :].split()[:1]
+    before = [w for w in cl.norm[cl.left_start : cl.c_start].split() if w not in (WA, "ف")]
+    return after == ["من"] and not before
+
+
+def _short_name_object(cl: Clause, rest: Sequence[str]) -> list[Party]:
+    """The object right after the verb when it is the last name of a party the sentence named before the cue
+    («… #تيريزا_ماي …، وأنه حث ماي على»: the entity layer links the full name only)."""
+    if not rest or len(rest[0]) < 3:
+        return []
+    for x in cl.parties:
+        if x[0] < cl.c_start and re.split(r"[\s_]+", cl.norm[x[0] : cl.end_of(x)].strip("#"))[-1] == rest[0]:
+            return [x[2]]
+    return []
+
+
+def _each_of(cl: Clause, x: Located) -> bool:
+    """Is the party led by «كل من» (each of), which opens a coordinated subject, not a prepositional phrase?"""
+    return cl.norm[: x[0]].split()[-2:] == ["كل", "من"]
+
+
+_ACT_COMPLEMENTIZERS = ("ان", "بان", "الا", "بالا", "أن", "بأن", "ألا", "بألا")
+
+
+def _act_subject(cl: Clause, act: int, act_word: str) -> list[Party]:
+    """The parties named as the subject of the requested act when it is a clause of its own: «أن/بأن» + an
+    imperfect verb + parties («بأن تقترح فرنسا وبريطانيا وألمانيا …»); [] otherwise."""
+    if act_word not in _ACT_COMPLEMENTIZERS:
+        return []
+    rest = cl.norm[act:]
+    m = re.match(r"\S+\s+([تي]\S{2,})\s+", rest)
+    if m is None:
+        return []
+    start = act + m.end()
+    run = [x for x in cl.parties if x[0] >= start]
+    if not run or run[0][0] != start:
+        return []
+    groups = _call_groups(cl, run)
+    return dedupe([x[2] for x in groups[0]])
 
 
 def _states_only(cl: Clause, callers: list[Party]) -> tuple[list[Party], str]:

@@ -222,3 +222,58 @@ def test_a_dual_verb_takes_the_pair_its_sentence_names(nlp):
     assert [(r["trigger"], r["actors"]) for r in rs if r["trigger"] == "تعهدا"] == [
         ("تعهدا", ["North Korea", "South Korea"])
     ]
+
+
+def test_demand_takes_the_object_or_the_acts_own_subject(nlp):
+    # «طالب X بـ»: the demanded party is the actor (corpus BBC)
+    (r,) = records(nlp, "وطالب الصندوق الأرجنتين بخفض العجز المالي الهائل، وهو الهدف الذي عادة ما يمكن تحقيقه عبر "
+                        "خفض الإنفاق الحكومي.\n")  # fmt: skip
+    assert r["modality"] == "call" and r["actors"] == ["Argentina"] and "addressee:object" in r["rule"]
+    # «بأن تقترح X وY وZ»: the requested act names its doers (corpus France24)
+    (r,) = records(nlp, "ويطالب الرئيس الأمريكي بأن تقترح فرنسا وبريطانيا وألمانيا، البلدان الأوروبية الموقعة على "
+                        "هذا الاتفاق، حلولا لتشديد شروطه.\n")  # fmt: skip
+    assert r["actors"] == ["France", "Germany", "United Kingdom"] and "addressee:act_subject" in r["rule"]
+    # «كل من X وY وZ» opens the subject, not a prepositional phrase (corpus CNN)
+    (r,) = records(nlp, "طالبت كل من بريطانيا وفرنسا وألمانيا بإجراء \"تحقيق موثوق\" بشأن اختفاء الصحفي والكاتب "
+                        "السعودي، جمال خاشقجي، وذلك في بيان مشترك لوزراء خارجية الدول الثلاث، الأحد.\n")  # fmt: skip
+    assert r["actors"] == ["France", "Germany", "United Kingdom"] and "addressee:caller" in r["rule"]
+
+
+def test_demand_of_a_group_is_no_record(nlp):
+    # «في بيان» opens no act; the demanded are «all the players», a group (corpus CNN)
+    rs = records(nlp, "وطالبت الخارجية التركية، في بيان نشرته على موقعها، \"جميع اللاعبين باحترام الحكومة "
+                      "اليمنية الشرعية وتجنب الخطوات التي من شأنها أن تزيد من صعوبة التوصل إلى حل للأزمة "
+                      "الراهنة\".\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "call"] == []
+
+
+def test_urge_takes_the_urged_party_named_by_its_short_name(nlp):
+    # «#تيريزا_ماي …، وأنه حث ماي على»: «ماي» is the party named before (dev2 Al Arabiya)
+    rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، على "
+                      "أن إيران يجب أن لا تمتلك أسلحة نووية، وأنه حث ماي على تصعيد الضغوط على طهران.\n",
+                 lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "حث"]
+    assert r["modality"] == "call" and r["actors"] == ["United Kingdom"] and "short_name_object" in r["rule"]
+
+
+def test_urge_after_an_is_the_content_of_another_cue(nlp):
+    # a subjunctive after «أن» is what the organisations hope for, not an urging made (dev2 Asharq Al-Awsat)
+    rs = records(nlp, "وفي الوقت الذي تشهد فيه القارة الأفريقية أزمات عدة من بوروندي إلى جنوب السودان مرورًا بأفريقيا "
+                      "الوسطى، تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما أن يحث الاتحاد الأفريقي على "
+                      "احترام أكبر لميثاقه حول الديمقراطية والانتخابات والحوكمة.\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "يحث"] == []
+
+
+def test_request_of_a_party_and_the_passive_request(nlp):
+    # «أنه طلب من X»: the one asked is the actor (corpus France24)
+    rs = records(nlp, "وأعلن ماكرون في بيان الأحد، أنه طلب من روحاني \"ممارسة الضغوط الضرورية\" على النظام السوري "
+                      "لوقف الهجمات على السكان في المنطقة المحاصرة منذ العام 2013.\n",
+                 lead="قوات النظام السوري تسيطر على ربع مساحة الغوطة الشرقية وماكرون يدعو إيران للضغط على "
+                      "دمشق\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "طلب"]
+    assert r["modality"] == "call" and r["actors"] == ["Iran"]
+    # «وطُلب من X» with no subject: the passive, nobody named asks (corpus CNN)
+    rs = records(nlp, "وطُلب من مونيز أن يكون ضمن هيئة استشارية للمساعدة في بناء المدينة الذكية بمشروع نيوم، وقال في "
+                      "بيان: \"من الآن فصاعدًا، ستتوقف مشاركتي مع المجلس الاستشاري لحين العلم بكل الحقائق حول اختفاء "
+                      "جمال خاشقجي\".\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "call"] == []
