@@ -41,7 +41,6 @@ RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_wor
 EXPECTATION_RE = _phrase_re("expectation_words")
 EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
-SPECULATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('speculation_words'))})\s+$")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
 OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
@@ -51,7 +50,6 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
-WORLD_ADDRESSEES = _words("world_addressees")
 OPINION_AFTER_RE = re.compile(
     rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
 )
@@ -65,7 +63,6 @@ VERB_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "كم")  # object prono
 NUMBER_SUFFIXES = ("ان", "ون", "ين", "وا")  # then dual and plural agreement
 MIN_STEM = 2
 QUESTION_MAX_WORDS = 12  # a question mark this close after the cue, in its clause, closes the cue's question
-IMPERFECT_MODALITIES = ("intent", "hope", "call")  # families whose «ت» forms are present tense (تسعى، تأمل، تدعو)
 
 
 @dataclass(frozen=True)
@@ -169,18 +166,6 @@ def expectation_or_third_party(c: Candidate) -> bool:
     return bool(EXPECTATION_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
 
 
-def speculation(c: Candidate) -> bool:
-    """«قد يسعى», «ربما ستعمل»: a possibility. «قد» before a past verb («قد وقعت») is the perfect."""
-    if not SPECULATION_BEFORE_RE.search(c.before):
-        return False
-    first = c.cue.split()[0]
-    if first.startswith(("ي", "ن", "س")):
-        return True
-    # «قد تسعى» (may seek) but «قد توصلت/تعهدت» (has reached, has pledged): a «ت» form is imperfect for the
-    # present-tense families, or with the «تت» of «تتعهد»
-    return first.startswith("ت") and (c.modality in IMPERFECT_MODALITIES or first.startswith("تت"))
-
-
 def past_state(c: Candidate) -> bool:
     """«كانت واشنطن تأمل», «لم تكن الولايات المتحدة ترغب»: a past state reported as history."""
     if c.cue[:1] not in "يتن" or c.kind in ("future", "negfuture"):  # not «كانت X اتفقتا» (pluperfect)
@@ -225,14 +210,6 @@ def document_content_clause(c: Candidate) -> bool:
     return bool(nxt and DOCUMENT_RE.match(nxt[0])) or bool(prev and DOCUMENT_RE.match(prev[1]))
 
 
-def world_addressee(c: Candidate) -> bool:
-    """«يدعو العالم للتضامن»: a call or hope addressed to the world or a continent has no actor."""
-    if c.modality not in ("call", "hope"):
-        return False
-    nxt = c.after.lstrip()
-    return any(nxt.startswith(w + " ") or nxt == w for w in WORLD_ADDRESSEES)
-
-
 def agreement_with_opinion(c: Candidate) -> bool:
     """«يتفق مع قلق ترامب», «اتفق مع ماي على أهمية …»: agreeing with an opinion or on the importance of
     something."""
@@ -245,13 +222,11 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("question", question),
     ("relative_re_mention", relative_re_mention),
     ("expectation_or_third_party", expectation_or_third_party),
-    ("speculation", speculation),
     ("past_state", past_state),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),
     ("document_content_clause", document_content_clause),
-    ("world_addressee", world_addressee),
     ("agreement_with_opinion", agreement_with_opinion),
 )
 
