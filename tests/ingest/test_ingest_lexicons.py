@@ -13,6 +13,7 @@ import pytest
 from tasks.ingest import constants as C
 from tasks.ingest import lexicons as lex
 from tasks.ingest.reader import _agency_key, _classify, parse_dateline
+from tests.lexicon_checks import assert_commented, assert_no_duplicates
 
 PACKAGE = Path(lex.__file__).parent
 TOML_TEXT = resources.files("tasks.ingest").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
@@ -32,25 +33,11 @@ def _rule_sources(exclude: str) -> str:
 
 
 def test_every_entry_and_mapping_table_has_a_comment_above_it() -> None:
-    lines = TOML_TEXT.splitlines()
-    table = ""
-    for i, line in enumerate(lines):
-        header = re.match(r"^\[(?P<name>[^\]]+)\]$", line)
-        if header:
-            table = header["name"]
-            if table in MAPPING_TABLES:
-                assert lines[i - 1].startswith("# "), f"table [{table}] needs a comment saying what it is for"
-            continue
-        if table in MAPPING_TABLES or not re.match(r"^[a-z_]+ = ", line):
-            continue
-        assert lines[i - 1].startswith("# "), f"[{table}] {line.split(' =')[0]} needs a comment above it"
+    assert_commented(TOML_TEXT, MAPPING_TABLES)
 
 
 def test_raw_lists_have_no_duplicates() -> None:
-    for table, entries in DATA.items():
-        for name, value in entries.items():
-            if isinstance(value, list):
-                assert len(value) == len({str(v) for v in value}), f"[{table}] {name} lists an entry twice"
+    assert_no_duplicates(DATA)
 
 
 def test_every_toml_entry_is_read_by_the_loader() -> None:
