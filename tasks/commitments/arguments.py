@@ -483,9 +483,6 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             return [], "group_object"
         return dedupe([x[2] for x in objects[0]]), "object"
     rest = [w for p, w in items if p >= start and w]
-    named = _short_name_object(cl, rest)
-    if named:
-        return named, "short_name_object"  # «وأنه حث ماي على»: «ماي» is «تيريزا ماي» named before
     if _names_object(rest):
         return [], "group_object"  # «دعت إيران دول الخليج إلى», «دعت جميع الأطراف إلى»
     subject = _act_subject(cl, act, act_word)
@@ -515,17 +512,6 @@ def _passive_request(cl: Clause, form: Form, subject_before: list[Party] | None)
     after = cl.norm[cl.c_end :].split()[:1]
     before = [w for w in cl.norm[cl.left_start : cl.c_start].split() if w not in (WA, "ف")]
     return after == ["من"] and not before
-
-
-def _short_name_object(cl: Clause, rest: Sequence[str]) -> list[Party]:
-    """The object right after the verb when it is the last name of a party the sentence named before the cue
-    («… #تيريزا_ماي …، وأنه حث ماي على»: the entity layer links the full name only)."""
-    if not rest or len(rest[0]) < 3:
-        return []
-    for x in cl.parties:
-        if x[0] < cl.c_start and re.split(r"[\s_]+", cl.norm[x[0] : cl.end_of(x)].strip("#"))[-1] == rest[0]:
-            return [x[2]]
-    return []
 
 
 def _each_of(cl: Clause, x: Located) -> bool:

@@ -28,9 +28,11 @@ from tasks.text.normalize import normalize, normalize_with_map, one_edit, span_t
 # (``C``); what is left here is structural: letter classes and punctuation.
 
 # «JD.com», «U.S»: Latin names keep their inner dots; Arabic words never do («الصين.وقال» is two words)
-_WORD_RE = re.compile(
-    r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|[\w\u064B-\u065F\u0670\u0640]+(?:[-‐–][\w\u064B-\u065F\u0670\u0640]+)*"
-)
+# A name's words: letters with their diacritics and tatweel, dashes inside; «_» joins the words of a hashtag
+# («#دونالد_ترمب», «#الاتحاد_الأوروبي») and is no letter here, so the words are matched apart.
+_LETTER = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])"
+_WORD_RE = re.compile(rf"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|{_LETTER}+(?:[-‐–]{_LETTER}+)*")
+_NAME_JOINERS = " -‐–_"  # what may stand between two words of one name
 _ARTICLE = lex.ARTICLE
 # A proclitic letter before a head noun or a town, outside the match («بمدينة», «والاتفاق»).
 _PROCLITIC_LETTER = "[وفبل]"
@@ -322,7 +324,7 @@ def _match_at(
         return None
     for n in range(min(index.max_words, len(words) - i), 0, -1):
         last = words[i + n - 1]
-        if n > 1 and text[words[i + n - 2].end : last.start].strip(" -‐–"):
+        if n > 1 and text[words[i + n - 2].end : last.start].strip(_NAME_JOINERS):
             continue  # punctuation inside: not one name
         for start, replace in variants:
             key = _variant_key(text, start, last.end, replace)

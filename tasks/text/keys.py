@@ -9,12 +9,13 @@ from functools import lru_cache
 from tasks.text.normalize import normalize
 
 DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-EDGE_PUNCT = ".,،؛;:!?؟«»\"'()[]{} \t\n"
+EDGE_PUNCT = "#.,،؛;:!?؟«»\"'()[]{} \t\n"
+HASHTAG_JOINER = "_"  # «#دونالد_ترمب»: the words of a hashtag, keyed as the name they spell
 
 
 @lru_cache(maxsize=65536)
 def alias_key(surface: str) -> str:
-    """normalize, whitespace collapsed, dashes joined, edge punctuation stripped.
+    """normalize, whitespace (and a hashtag's «_») collapsed, dashes joined, edge punctuation stripped.
 
     Cached: the same surfaces are keyed by the builder's dedupe, its ambiguity check and the loader's index."""
     return key_of_normalized(normalize(surface))
@@ -22,7 +23,7 @@ def alias_key(surface: str) -> str:
 
 def key_of_normalized(norm: str) -> str:
     """alias_key of an already normalised text: alias_key(x) == key_of_normalized(normalize(x))."""
-    return DASHES.sub("-", " ".join(norm.strip(EDGE_PUNCT).split()))
+    return DASHES.sub("-", " ".join(norm.replace(HASHTAG_JOINER, " ").strip(EDGE_PUNCT).split()))
 
 
 def alias_words(surface: str) -> int:

@@ -192,11 +192,14 @@ def test_the_party_one_agrees_with_agrees_too(nlp):
     # signing does not make its partner an actor («وقع X مع نظيره Y»: Y is the counterpart, dev rules)
     rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، "
                       "على أن إيران يجب أن لا تمتلك أسلحة نووية.\n", lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")
+    # the headline «ترمب: اتفقت مع ماي» is Trump's first person: the same two states; the hashtags
+    # «#دونالد_ترمب», «#تيريزا_ماي» are the persons the knowledge base knows
     agreed = [r for r in rs if r["modality"] == "agreement"]
     assert [(r["trigger"], r["actors"], r["counterparts"]) for r in agreed] == [
-        ("اتفق", ["United Kingdom", "United States"], [])
+        ("اتفقت", ["United Kingdom", "United States"], []), ("اتفق", ["United Kingdom", "United States"], [])
     ]
-    assert "actor:reciprocal_partner" in agreed[0]["rule"]
+    assert all("actor:reciprocal_partner" in r["rule"] for r in agreed)
+    assert agreed[1]["speaker"] == "Donald Trump"
     rs = records(nlp, "وقّع الرئيس السوداني عمر البشير مع نظيره التركي رجب طيب أردوغان اتفاقاً على تشكيل مجلس "
                       "التعاون الاستراتيجي.\n", lead="السودان وتركيا\n")  # fmt: skip
     assert [(r["trigger"], r["actors"]) for r in rs] == [("وقّع", ["Sudan"])]
@@ -248,12 +251,13 @@ def test_demand_of_a_group_is_no_record(nlp):
 
 
 def test_urge_takes_the_urged_party_named_by_its_short_name(nlp):
-    # «#تيريزا_ماي …، وأنه حث ماي على»: «ماي» is the party named before (dev2 Al Arabiya)
+    # «#تيريزا_ماي …، وأنه حث ماي على»: «ماي» is the party named before (dev2 Al Arabiya); the entity layer
+    # links the short name once the hashtag's full name is known
     rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، على "
                       "أن إيران يجب أن لا تمتلك أسلحة نووية، وأنه حث ماي على تصعيد الضغوط على طهران.\n",
                  lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "حث"]
-    assert r["modality"] == "call" and r["actors"] == ["United Kingdom"] and "short_name_object" in r["rule"]
+    assert r["modality"] == "call" and r["actors"] == ["United Kingdom"] and "addressee:object" in r["rule"]
 
 
 def test_urge_after_an_is_the_content_of_another_cue(nlp):
