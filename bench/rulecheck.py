@@ -240,15 +240,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED, help=f"the sample's seed (default {SEED})")
     ap.add_argument("--batch-size", type=int, default=100, help="documents per batch, as in flows.extract")
     ap.add_argument("--models", default=None, help="bundled (default, or ILTIZAM_MODELS), a folder, stanza:<dir>")
-    ap.add_argument("--nlp-cache", default=None, help="stanza answers cache (default $ILTIZAM_NLP_CACHE)")
+    ap.add_argument("--nlp-cache", default=None,
+                    help="stanza answers cache (default $ILTIZAM_NLP_CACHE, else flows.evaluate's work/nlp-cache)")
+    ap.add_argument("--no-nlp-cache", action="store_true", help="run stanza on every text, store nothing")
     args = ap.parse_args(argv)
+    from flows.evaluate import DEFAULT_NLP_CACHE
     from tasks.nlp.models import NLP_CACHE_ENV
+
+    cache = None if args.no_nlp_cache else str(args.nlp_cache or os.environ.get(NLP_CACHE_ENV) or DEFAULT_NLP_CACHE)
 
     started = time.perf_counter()
     out = Path(args.out)
     result = rulecheck(
         Path(args.raw), out, Path(args.baseline) if args.baseline else None, args.sample, args.seed,
-        args.batch_size, args.models, args.nlp_cache or os.environ.get(NLP_CACHE_ENV),
+        args.batch_size, args.models, cache,
         Path(args.processed) if args.processed else None,
     )  # fmt: skip
     print(f"{result['records']} records: " + ", ".join(f"{m} {k}" for m, k in result["modality"].items()))

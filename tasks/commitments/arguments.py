@@ -8,7 +8,7 @@ preposition («مع», «لـ», «بين» …) joins to it.
 Provenance: every pass that decides something appends a ``key:value`` step to ``Clause.trace`` (the
 ``rule`` column of ``commitments``, assembled by the tagger): ``subject:<strategy>`` (the name of the
 ``SUBJECT_STRATEGIES`` function that applied, without ``_subject_`` / ``of_``; ``subject:none`` when none did),
-``addressee:<group|between|near|subject|doc_parties>`` for call, hope and obligation (for a verbal call,
+``addressee:<first_person|group|between|near|subject|doc_parties>`` for call, hope and obligation (for a verbal call,
 ``_call_object``: ``object``, ``caller``, ``joint``, or, for a candidate dropped, ``group_object``, ``no_act``,
 ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
@@ -83,6 +83,8 @@ from tasks.commitments.patterns import (
     DOC_NOUN_RE,
     DUAL_PRONOUN,
     DUAL_VERB_END_RE,
+    FIRST_PERSON_DUTY,
+    FIRST_PERSON_DUTY_RE,
     FIRST_PERSON_PLURAL_RE,
     GROUP_PREP_RE,
     LAM,
@@ -623,6 +625,11 @@ def _near_addressees(cl: Clause) -> list[Located]:
     return near
 
 
+def _first_person_duty(cl: Clause) -> bool:
+    """Is the obligation the speaker's own («علينا», «يجب علينا», «يجب أن نكون»)?"""
+    return cl.cue_text.endswith(FIRST_PERSON_DUTY) or bool(FIRST_PERSON_DUTY_RE.match(cl.norm[cl.c_end : cl.a_end]))
+
+
 def _addressees(cl: Clause) -> tuple[list[Party], bool]:
     """The actors of a call, hope or obligation: a group near the cue, the parties it addresses, «بين X وY»,
     else the subject (hope, obligation) or the article's two sides («دعا شي إلى …»)."""
@@ -637,6 +644,11 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
             near = []
             group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
+    if cl.modality == "obligation" and cl.speaker_state is not None and _first_person_duty(cl):
+        # «علينا التحضير», «يجب أن نغير آليات الوضع في سورية»: the speaker's side must act, not the party
+        # the act concerns
+        cl.trace.append("addressee:first_person")
+        return [cl.speaker_state], False
     near = [x for x in near if not (x[1].type == "PER" and cl.speaker is not None
                                     and cl.states.state(x[1].entity_id) == cl.speaker_state)]  # fmt: skip
     if group:

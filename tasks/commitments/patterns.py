@@ -144,6 +144,12 @@ RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order((*RELATIVE_PRONOUNS, *D
 RELATIVE_WORD_RE = re.compile(rf"(?<![\w])(?:{in_order(RELATIVE_PRONOUNS)})(?![\w])")
 # first person plural: «سنعمل», «نسعى», «لن نسمح»
 FIRST_PERSON_PLURAL_RE = re.compile(r"^(?:لن\s+|لا\s+)?(?:س|سوف\s+)?ن")
+FIRST_PERSON_DUTY = "علينا"  # «علينا»: upon us
+# an obligation whose act is in the first person plural: «علينا (أن) …», «يجب أن نغير», «يتعين علينا أن نقوم»
+# (normalised text: «أن» is «ان»)
+FIRST_PERSON_DUTY_RE = re.compile(
+    rf"^\s*(?:{FIRST_PERSON_DUTY}(?![\w])|(?:{FIRST_PERSON_DUTY}\s+)?ان\s+(?:لا\s+)?ن[\w]{{2,}})"
+)
 # a dual (or past plural) verb ending: «يعززان», «اتفقتا», «اتفقا»
 DUAL_VERB_END_RE = re.compile(r"(?:ان|تا|ا)$")
 WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner

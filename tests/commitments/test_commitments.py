@@ -281,3 +281,16 @@ def test_request_of_a_party_and_the_passive_request(nlp):
                       "بيان: \"من الآن فصاعدًا، ستتوقف مشاركتي مع المجلس الاستشاري لحين العلم بكل الحقائق حول اختفاء "
                       "جمال خاشقجي\".\n")  # fmt: skip
     assert [r for r in rs if r["modality"] == "call"] == []
+
+
+def test_a_first_person_duty_is_the_speakers_sides(nlp):
+    # dev2 (Al Eqtisadiah) and Sky News Arabia: «يجب أن نغير آليات الوضع في سورية», «وعلينا أن نضمن»: the
+    # speaker's state must act, not the party the act concerns (Syria, Iran)
+    rs = records(nlp, "قال جون كيري وزير الخارجية الأمريكي إن رفض الكونجرس الأمريكي للاتفاق النووي مع إيران سيسبب "
+                      "له إحراجا.\nوقال كيري لمجلس العلاقات الخارجية وهو مؤسسة بحثية في نيويورك \"يجب أن نغير "
+                      "آليات الوضع في سورية\" للقضاء على تنظيم \"داعش\".\nمن جهته، قال ترامب \"لن نسمح لإيران "
+                      "بامتلاك سلاح نووي، وعلينا أن نضمن عدم استفادة نظامها من هزيمة تنظيم داعش في سوريا\".\n",
+                 lead="كيري يحذر الكونجرس من رفض الاتفاق مع إيران\n")  # fmt: skip
+    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
+    assert duties == [("يجب", ["United States"], "John Kerry"), ("علينا", ["United States"], "Donald Trump")]
+    assert all("addressee:first_person" in r["rule"] for r in rs if r["modality"] == "obligation")
