@@ -12,7 +12,7 @@ Provenance: every pass that decides something appends a ``key:value`` step to ``
 ``_call_object``: ``object``, ``caller``, ``joint``, or, for a candidate dropped, ``group_object``, ``no_act``,
 ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
-``counterpart:<preposition|lam|…>`` (``+``-joined when both) or ``counterpart:none``.
+``counterpart:<preposition|lam|headed|group|object>`` (``+``-joined when both) or ``counterpart:none``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from tasks.commitments.constants import (
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     NAMED_DOC_WINDOW,
+    OBJECT_MAX_WORDS,
     PARTNER_MAX_WORDS,
     PARTNER_WITH_MAX_WORDS,
     REPORTER_MAX_WORDS,
@@ -54,6 +55,8 @@ from tasks.commitments.lexicons import (
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
+    OBJECT_COUNTERPART_MODALITIES,
+    OBJECT_NOT_AFTER,
     PRONOUN_SUBJECTS,
     SELF_WORDS,
     SIGNING_NOUNS,
@@ -813,8 +816,30 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         counterparts = _group_counterparts(cl, actor_ids)
         if counterparts:
             sources.add("group")
+    if not counterparts and cl.modality in OBJECT_COUNTERPART_MODALITIES:
+        counterparts = _object_counterpart(cl, actor_ids)
+        if counterparts:
+            sources.add("object")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
+
+
+def _object_counterpart(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """The cue's direct object, or its masdar's («ستدعم بقوة قيرغيزستان», «ستواصل منح الصين دعما», «ستقوم قطر
+    غاز بتزويد الصين»): the first party right after the cue or its subject, not behind a preposition of place
+    or source («في الكويت», «من قيرغيزستان») nor attached to one («بقيرغيزستان»)."""
+    start = cl.c_end
+    for i, x in enumerate(cl.right):
+        between = cl.words_between(start, x[0])
+        if len(between) > OBJECT_MAX_WORDS:
+            return []
+        if x[2].entity_id in actor_ids:
+            start = cl.end_of(x)  # VSO: the object comes after the subject
+            continue
+        if (x[0] > 0 and cl.norm[x[0] - 1].isalpha()) or (between and between[-1] in OBJECT_NOT_AFTER):
+            return []
+        return [q for q in coordinated(cl.norm, cl.right[i:], x[0], ends=cl.ends) if q.entity_id not in actor_ids]
+    return []
 
 
 def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:

@@ -124,6 +124,9 @@ PARTNER_MAX_WORDS = 3
 COUNTERPART_WINDOW = 12
 # Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.
 COUNTERPART_MAX_HEADS = 4
+# A direct object as counterpart («ستدعم بقوة قيرغيزستان», «ستواصل منح الصين دعما»): at most this many words
+# between the cue (or its subject right after it) and the party.
+OBJECT_MAX_WORDS = 1
 # Words after a counterpart preposition read for a group word («مع دول آسيا الوسطى»).
 GROUP_AFTER_PREP_WORDS = 4
 # A speaker after a reporting verb is named within this many characters of it (original text).

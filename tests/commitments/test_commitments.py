@@ -294,3 +294,16 @@ def test_a_first_person_duty_is_the_speakers_sides(nlp):
     duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
     assert duties == [("يجب", ["United States"], "John Kerry"), ("علينا", ["United States"], "Donald Trump")]
     assert all("addressee:first_person" in r["rule"] for r in rs if r["modality"] == "obligation")
+
+
+def test_a_direct_object_is_the_counterpart_but_not_a_party_behind_a_preposition(nlp):
+    # seeds (Xinhua) and corpus (CNN): «ستدعم بقوة قيرغيزستان» → Kyrgyzstan; «بتزويد الصين» after the subject
+    # of a VSO verb → China; «… لدول قارة أفريقيا، وفقا لوكالة الأنباء الصينية» names no object
+    rs = records(nlp, "ونوه وانغ أيضا إلى أن الصين من جانبها ستدعم بقوة قيرغيزستان في مكافحتها مرض فيروس كورونا "
+                      "الجديد.\nوقال بيان إنه بموجب هذه الاتفاقية، ستقوم قطر غاز بتزويد الصين بالغاز الطبيعي "
+                      "المسال.\nوأعلن الرئيس الصيني شي جين بينج أن بلاده ستقدم تمويلا بقيمة 60 مليار دولار "
+                      "لدول قارة أفريقيا، وفقا لوكالة الأنباء الصينية \"شينخوا\".\n")  # fmt: skip
+    got = [(r["trigger"], r["actors"], r["counterparts"]) for r in rs]
+    assert got == [("ستدعم", ["China"], ["Kyrgyzstan"]), ("ستقوم", ["Qatargas"], ["China"]),
+                   ("ستقدم", ["China"], [])]  # fmt: skip
+    assert "counterpart:object" in rs[0]["rule"] and "counterpart:object" in rs[1]["rule"]
