@@ -72,6 +72,10 @@ DOC_PARTY_COUNT = 2
 GROUP_OF_THREE = 3
 # Words of a headline before its present-tense verb: the subject leads a headline.
 HEADLINE_SUBJECT_MAX_WORDS = 4
+# A headline verb's skeleton («تزود» → «زد») has at least this many letters; the body's report of the same act
+# shows it in its trigger or in this many first words of its action.
+HEADLINE_ROOT_MIN = 2
+HEADLINE_REPORT_WORDS = 5
 
 # A conditional word this many characters before a cue makes it a condition («إذا … فسنعمل»).
 CONDITIONAL_WINDOW = 120

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from tasks.commitments.constants import (
+    HEADLINE_ROOT_MIN,
     HEADLINE_SUBJECT_MAX_WORDS,
     MIN_ALEF_FUTURE_LETTERS,
     MIN_VERB_COUNT,
@@ -34,12 +35,14 @@ from tasks.commitments.parties import MentionRef
 from tasks.commitments.patterns import (
     ALA,
     ALEF_FORMS,
+    CONJUNCTIONS,
     CUE_RES,
     DUAL_PRESENT_RE,
     FUTURE_RE,
     FUTURE_SIN,
     IMPERFECT_PREFIXES,
     LITOTES_RE,
+    LONG_VOWELS,
     NEG_BEFORE_RE,
     NEG_FUTURE_RE,
     NOT_VERB_ENDINGS,
@@ -123,6 +126,18 @@ def headline_present(
         modality = "signed" if SIGN_VERB_RE.match(verb) else "pledge"
         return [Cue(modality, hit.start("cue"), hit.end("cue"), "positive", "headline")]
     return []
+
+
+def verb_skeleton(word: str) -> str:
+    """A verb's consonants without its person prefix, dual/plural ending and long vowels («تزود» → «زد»,
+    «يوقعان» → «قع», «تعزز» → «عزز»): what a headline verb shares with the body's report of the same act
+    («بتزويد», «التوقيع», «ستعزز»)."""
+    w = normalize(word).strip()
+    w = w[1:] if len(w) > HEADLINE_ROOT_MIN + 2 and w[0] in CONJUNCTIONS else w
+    w = w[1:] if len(w) > HEADLINE_ROOT_MIN and w[0] in IMPERFECT_PREFIXES else w
+    w = NUMBER_SUFFIX_RE.sub("", w) if len(w) > HEADLINE_ROOT_MIN + 1 else w
+    bare = "".join(c for c in w if c not in LONG_VOWELS)
+    return bare if len(bare) >= HEADLINE_ROOT_MIN else w
 
 
 def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> list[Cue]:

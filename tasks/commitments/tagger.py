@@ -32,12 +32,13 @@ from tasks.commitments.constants import (
     DOC_PARTY_COUNT,
     FALLBACK_PENALTY,
     GROUP_OF_THREE,
+    HEADLINE_REPORT_WORDS,
     MIN_CONFIDENCE,
     MODALITIES,
     PARTY_MENTION_TYPES,
     STATE_ORGAN_SUBTYPES,
 )
-from tasks.commitments.cues import Cue, find_cues, headline_present
+from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.lexicons import GROUP_WORDS
 from tasks.commitments.parties import MentionRef, Party, States, central_asia, title_states
@@ -46,6 +47,7 @@ from tasks.commitments.patterns import (
     ACTION_TRAILING_JUNK,
     CLAUSE_END_RE,
     EXPECTATION_RE,
+    FIGURE_RE,
     LIGHT_VERB_RE,
     REPORTING_RE,
     SECTOR_RES,
@@ -68,7 +70,7 @@ __all__ = [
 ]
 
 
-HEADLINE_ONLY = "headline_only"  # the decision for a headline verb in an article that makes no commitment
+HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no record of the article reports
 
 
 @dataclass
@@ -308,7 +310,7 @@ def tag_document(
     title_states(text, mentions, states)
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
     out: list[Commitment] = []
-    from_headline = 0
+    headlines: list[Commitment] = []
     last_speaker: Party | None = None
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
@@ -322,13 +324,39 @@ def tag_document(
             continue
         for record, headline in _sentence_records(doc, s, speaker):
             out.append(record)
-            from_headline += headline and record.rejected_by is None
+            if headline:
+                headlines.append(record)
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
-    if from_headline == sum(r.rejected_by is None for r in out):
-        for r in out:  # a present-tense headline reports a commitment only if the article makes one
-            r.rejected_by = r.rejected_by or HEADLINE_ONLY
+    body = [r for r in out if r.rejected_by is None and r not in headlines]
+    for r in headlines:  # a present-tense headline verb is a record only if the article reports its act
+        if r.rejected_by is None and not any(_reports(b, r, kb) for b in body):
+            r.rejected_by = HEADLINE_UNREPORTED
     return out if keep_rejected else [r for r in out if r.rejected_by is None]
+
+
+def _sides(parties: Sequence[Party], kb: KnowledgeBase) -> set[str]:
+    """The parties and the states they belong to («قطر غاز» → Qatar too)."""
+    out = {p.entity_id for p in parties}
+    for p in parties:
+        ent = kb.entities.get(p.entity_id)
+        home = kb.country(ent.country) if ent is not None and ent.country else None
+        if home is not None:
+            out.add(home.entity_id)
+    return out
+
+
+def _reports(body: Commitment, headline: Commitment, kb: KnowledgeBase) -> bool:
+    """Does a body record report the headline verb's act? A side in common, and the verb's skeleton in the
+    body record's trigger or first action words («"قطر" تزود الصين» … «ستقوم قطر غاز بتزويد الصين»), or a
+    figure both actions give («الصين تعزز نفوذها في أفريقيا بـ60 مليار دولار» … «ستقدم تمويلا بقيمة 60 مليار»)."""
+    if not _sides(body.actors, kb) & _sides(headline.actors, kb):
+        return False
+    root = verb_skeleton(headline.trigger)
+    words = [body.trigger, *body.action.split()[:HEADLINE_REPORT_WORDS]]
+    if any(root in verb_skeleton(w) or root in normalize(w) for w in words):
+        return True
+    return bool(set(FIGURE_RE.findall(normalize(headline.action))) & set(FIGURE_RE.findall(normalize(body.action))))
 
 
 def _action_end(norm: str, start: int, next_cue: int) -> int:

@@ -5,6 +5,7 @@ or changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
 
+from tasks.commitments.cues import verb_skeleton
 from tests.rules import records
 
 
@@ -87,6 +88,19 @@ def test_present_tense_headline_alone_or_stance_is_not_tagged(nlp):
     rs = records(nlp, "وقال وانغ إن الصين ستعمل مع قيرغيزستان في مكافحة الإرهاب.\n",
                  lead="الصين تدعم قيرغيزستان في حماية استقلالها\n")  # fmt: skip
     assert [r["trigger"] for r in rs] == ["ستعمل"]
+    # Sky News Arabia: the body commits (Canada's tariffs), but nothing in it reports the headline's act
+    rs = records(nlp, "لكنّ رئيس الوزراء الكندي جاستن ترودو قوّض محاولات إظهار الوحدة عندما أكد أنه حذر الرئيس "
+                      "الأميركي دونالد ترامب بأن كندا ستفرض رسوما جمركية انتقامية على البضائع الأميركية اعتبارا من "
+                      "1 تموز/يوليو.\n", lead="ترامب يسحب تأييده لبيان مجموعة السبع بسبب تصريحات ترودو\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("ستفرض", ["Canada"])]
+
+
+def test_a_headline_verb_and_its_report_in_the_body_share_a_skeleton():
+    # «تزود» … «بتزويد», «يوقعان» … «التوقيع», «تعزز» … «ستعزز»
+    assert verb_skeleton("تزود") in verb_skeleton("بتزويد")
+    assert verb_skeleton("يوقعان") in verb_skeleton("التوقيع")
+    assert verb_skeleton("تعزز") in verb_skeleton("ستعزز")
+    assert verb_skeleton("تغلق") not in verb_skeleton("ستفرض")
 
 
 def test_call_after_a_verb_and_its_subject_takes_the_object_as_addressee(nlp):
