@@ -59,6 +59,8 @@ FACILITY_LOOKBACK = 12  # «وللميناء » before a place: a facility head,
 # --- dates and the knowledge base ------------------------------------------------------------------------
 
 MAX_MONTH_DAY = 31  # a day number above this before a month is a count, not a date
+MAX_HIJRI_DAY = 30  # a lunar month has 29 or 30 days
+PREVIOUS_WORD_MAX_LEN = 30  # how far back to look for the word before a date (a word with its clitics)
 ISO_DATE_LEN = 10  # «YYYY-MM-DD»: the date part of an ISO date-time string
 DAY_PRECISION_PARTS = 3  # a KB date «YYYY-MM-DD» has three parts; fewer is month or year precision
 LAST_MONTH = 12  # a year-precision end date means December's last day

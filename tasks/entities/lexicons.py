@@ -86,14 +86,13 @@ PLURAL_NISBA_ENDINGS: tuple[str, ...] = tuple(_PLACES["plural_nisba_endings"])
 FACILITY_ENGLISH: Mapping[str, str] = MappingProxyType({normalize(k): v for k, v in _DATA["facility_english"].items()})
 
 # dates
-MONTHS: Mapping[str, int] = MappingProxyType(dict(_DATES["months"]))
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset(_DATES["ambiguous_months"])
-MONTH_NAMES_EN: tuple[str, ...] = tuple(_DATES["month_names_en"])
 WEEKDAYS: Mapping[str, str] = MappingProxyType(dict(_DATES["weekdays"]))
 DECADES: Mapping[str, int] = MappingProxyType(dict(_DATES["decades"]))
 YEAR_CUES: tuple[str, ...] = tuple(_DATES["year_cues"])
 YEAR_NOUNS: tuple[str, ...] = tuple(_DATES["year_nouns"])
-YEAR_NOUN: str = _DATES["year_noun"]
+MONTH_YEAR_NOUNS: tuple[str, ...] = tuple(_DATES["month_year_nouns"])
+DAY_OF: tuple[str, ...] = tuple(_DATES["day_of"])
+ORDINAL_DAYS: Mapping[str, int] = MappingProxyType(dict(_DATES["ordinal_days"]))
 PERCENT_AFTER: tuple[str, ...] = tuple(_DATES["percent_after"])
 BARE_YEAR_FOLLOWERS: tuple[str, ...] = tuple(_DATES["bare_year_followers"])
 CENTURY: str = _DATES["century"]

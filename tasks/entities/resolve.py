@@ -16,7 +16,7 @@ from typing import Any
 
 from tasks.entities import constants as C
 from tasks.entities import lexicons as lex
-from tasks.entities.dates import find_dates
+from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
 from tasks.ingest.reader import Document
@@ -566,14 +566,18 @@ def _date_pass(st: _DocState) -> None:
     text, emit = st.text, st.emit
     for idx, s, e, _ in st.per_sentence:
         for d in find_dates(text, s, e):
-            emit(d.start, d.end, "DATE", "rules", EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None,
-                                                            None), idx, C.DATE_SCORE)  # fmt: skip
+            emit(d.start, d.end, "DATE", "rules", _date_row(d), idx, C.DATE_SCORE)
     for b in st.doc.boilerplate:
         if b.kind == "source_stamp":
             for d in find_dates(text, b.start, b.end):
-                emit(d.start, d.end, "DATE", "rules",
-                     EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None), -1,
-                     C.DATE_SCORE)  # fmt: skip
+                emit(d.start, d.end, "DATE", "rules", _date_row(d), -1, C.DATE_SCORE)
+
+
+def _date_row(d: DateMention) -> EntityRow:
+    """A date's entity: id and canonical from its canonical form; a Hijri date with a known day keeps its
+    Gregorian ISO date in ``aliases`` (the id stays the Hijri form, so one id never has two canonicals)."""
+    return EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None,
+                     [d.gregorian] if d.gregorian else [])  # fmt: skip
 
 
 def _kb_hits_pass(st: _DocState) -> None:

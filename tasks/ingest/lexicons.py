@@ -1,6 +1,6 @@
 """The ingest stage's word lists, read once at import from ``lexicons.toml`` beside this module.
 
-Why a data file: boilerplate phrases, agency names and month spellings grow with every new site, and adding
+Why a data file: boilerplate phrases and agency names grow with every new site, and adding
 one should not mean reading the classifier. This module folds each list exactly as the reader compares it
 (``fold`` for whole lines and words, the raw forms for regex alternations, in the listed order that those
 depend on).
@@ -51,9 +51,6 @@ AGENCY_FORMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {name: tuple(forms) for name, forms in _DATA["agencies"].items()}
 )
 AGENCY_PREFIXES: tuple[str, ...] = tuple(fold(p).replace(" ", "") for p in _DATELINE["agency_prefixes"])
-MONTH_FORMS: Mapping[int, tuple[str, ...]] = MappingProxyType(
-    {int(n): tuple(forms) for n, forms in _DATA["months"].items()}
-)
 WEEKDAYS: frozenset[str] = _folded(_DATELINE["weekdays"])
 DAY_WORD: str = _DATELINE["day_word"]
 PLACE_STOPWORDS: frozenset[str] = _folded(_DATELINE["place_stopwords"])

@@ -6,8 +6,9 @@ ends, and decides which line spans are content (segments) and which are web junk
 each tagged with the reason it was set aside). Datelines and publication stamps are read here
 because they are the only reliable source of a document's date and agency.
 
-Phrase lists, agency and month names are data (tasks/ingest/lexicons.toml, folded by
-tasks.ingest.lexicons); thresholds and length limits are in tasks.ingest.constants.
+Phrase lists and agency names are data (tasks/ingest/lexicons.toml, folded by tasks.ingest.lexicons), month
+names the project's one month table (tasks/text/months.toml); thresholds and length limits are in
+tasks.ingest.constants.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tasks.ingest import constants as C
 from tasks.ingest import lexicons as lex
 from tasks.ingest.constants import MAX_BYTES
 from tasks.ingest.lexicons import fold
+from tasks.text import months
 
 __all__ = [
     "MAX_BYTES",
@@ -307,7 +309,7 @@ def _stripped_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # Agencies, months, weekdays
 # ---------------------------------------------------------------------------------------------
 
-# Agency names, month names and weekdays are in tasks/ingest/lexicons.toml (``lex``).
+# Agency names and weekdays are in tasks/ingest/lexicons.toml (``lex``), month names in tasks/text/months.toml.
 
 
 def _agency_key(s: str) -> str:
@@ -327,10 +329,11 @@ def _known_agency(s: str) -> str | None:
     return _AGENCIES.get(_agency_key(s))
 
 
-_MONTHS: dict[str, int] = {fold(form): n for n, forms in lex.MONTH_FORMS.items() for form in forms}
+# Gregorian month names come from the project's one month table (tasks/text/months.toml), shared with date
+# tagging; datelines and stamps always give a day, so names that are also words («ماي», «مارس») are safe here.
+_MONTHS: dict[str, int] = {fold(form): n for form, n in months.GREGORIAN.items()}
 _MONTH_RE = "|".join(
-    re.escape(form).replace(r"\ ", r"[ \t]+")
-    for form in sorted({f for forms in lex.MONTH_FORMS.values() for f in forms}, key=len, reverse=True)
+    re.escape(form).replace(r"\ ", r"[ \t]+") for form in sorted(months.GREGORIAN, key=len, reverse=True)
 )
 _WEEKDAYS = lex.WEEKDAYS
 

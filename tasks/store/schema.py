@@ -109,7 +109,8 @@ ENTITIES = _schema(
         pa.field("aliases", pa.list_(pa.string())),
     ],
     "One row per real-world entity referred to by mentions.entity_id: KB ids (Wikidata QIDs or kb:…), "
-    "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates.",
+    "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates "
+    "(date:<year-month-day> AH for Hijri dates, their Gregorian ISO date in aliases).",
 )
 
 COMMITMENTS = _schema(

@@ -19,7 +19,7 @@ PACKAGE = Path(lex.__file__).parent
 TOML_TEXT = resources.files("tasks.entities").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
 DATA = lex.load_data()
 # tables whose keys are data (a word → its value): one comment above the table says what it is for
-MAPPING_TABLES = {"facility_english", "dates.months", "dates.weekdays", "dates.decades"}
+MAPPING_TABLES = {"facility_english", "dates.weekdays", "dates.decades", "dates.ordinal_days"}
 
 
 def _public_values(module: object) -> dict[str, object]:
@@ -68,7 +68,7 @@ def test_regex_alternations_keep_the_raw_words_in_listed_order() -> None:
     assert lex.NAMED_PROCESS_HEADS == ("اتفاق", "اتفاقية", "معاهدة", "محادثات", "عملية")
     assert lex.PROCLITICS[:3] == ("وب", "ول", "وك") and lex.PROCLITICS[-5:] == ("و", "ف", "ب", "ل", "ك")
     assert lex.YEAR_CUES[:2] == ("عام", "العام") and lex.PERCENT_AFTER[0] == "%"
-    assert list(lex.MONTHS)[:3] == ["يناير", "فبراير", "مارس"]  # equal-length names keep this order in the regex
+    assert lex.MONTH_YEAR_NOUNS[0] == "عام" and lex.DAY_OF == ("من شهر", "من")  # longer first
 
 
 def test_lists_agree_with_each_other() -> None:
@@ -77,8 +77,7 @@ def test_lists_agree_with_each_other() -> None:
     assert set(lex.FACILITY_ENGLISH) <= lex.FACILITY_HEADS
     assert lex.ORG_NAME_PREFIX.strip() in lex.ORG_HEADS
     assert {normalize(h) for h in lex.NAMED_PROCESS_HEADS} <= lex.MISC_HEADS
-    assert lex.AMBIGUOUS_MONTHS <= set(lex.MONTHS)
-    assert sorted(set(lex.MONTHS.values())) == list(range(1, 13)) and len(lex.MONTH_NAMES_EN) == 12
+    assert sorted(set(lex.ORDINAL_DAYS.values())) == list(range(1, 32))
     assert set(lex.WEEKDAYS.values()) == {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
     assert sorted(set(lex.DECADES.values())) == list(range(20, 100, 10))
     assert all(pattern.count("{}") == 1 for pattern in lex.FACILITY_ENGLISH.values())

@@ -18,8 +18,8 @@ from tests.lexicon_checks import assert_commented, assert_no_duplicates
 PACKAGE = Path(lex.__file__).parent
 TOML_TEXT = resources.files("tasks.ingest").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
 DATA = lex.load_data()
-# tables whose keys are data (an agency → its forms, a month → its names): one comment above the table
-MAPPING_TABLES = {"agencies", "months"}
+# tables whose keys are data (an agency → its forms): one comment above the table
+MAPPING_TABLES = {"agencies"}
 
 
 def _public_values(module: object) -> dict[str, object]:
@@ -62,7 +62,6 @@ def test_phrases_are_folded_as_the_reader_compares_them() -> None:
 
 
 def test_lists_agree_with_each_other() -> None:
-    assert sorted(lex.MONTH_FORMS) == list(range(1, 13))
     owners: dict[str, set[str]] = {}
     for name, forms in lex.AGENCY_FORMS.items():
         for form in forms:
