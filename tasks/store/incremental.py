@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from tasks import PIPELINE_VERSION
 from tasks.errors import ConfigError, IltizamError
-from tasks.ingest.reader import MAX_BYTES, decode_bytes, ingest_bytes
+from tasks.ingest.reader import MAX_BYTES, decode_bytes, ingest_bytes, name_problem
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.store.parquet import (
     BATCH_TABLES,
@@ -144,7 +144,7 @@ def scan(raw: Path, known: Mapping[str, Mapping[str, Any]]) -> dict[str, FileInf
             doc_id = prev.get("doc_id")
             if doc_id is not None:  # the manifest holds ids of texts ingest took
                 ingestible[doc_id] = True
-        elif data is None:
+        elif data is None or name_problem(path):  # ingest refuses it: no text id, never kept as a document
             doc_id = None
         else:
             doc_id = text_id(data, path)
@@ -190,7 +190,8 @@ def state_id(state: Mapping[str, str]) -> str:
 
 def part_key(sid: str, members: Iterable[FileInfo]) -> str:
     lines = [sid, *(f"{m.path}\t{m.fingerprint}\t{m.dup_of or ''}" for m in sorted(members, key=lambda m: m.path))]
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def parts_dir(out: Path) -> Path:

@@ -271,3 +271,17 @@ def test_missed_scheduled_runs_are_replaced_by_one_catch_up_run(prefect_server):
     assert states[catch_up].state.is_scheduled() and "catch-up" in states[catch_up].tags
     missed = [r for r in states.values() if r.deployment_id == deployment_id and r.state.is_cancelled()]
     assert len(missed) == 3 and all("missed" in r.state.message for r in missed)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_fail_the_run(tmp_path, capsys, prefect_server):
+    from flows.extract import main
+
+    raw, out = copy_samples(tmp_path / "raw", SAMPLES[:1]), tmp_path / "out"
+    bad = os.path.join(os.fsencode(raw), b"caf\xe9.txt")  # printf 'caf\xe9.txt'
+    shutil.copy(RAW / SAMPLES[1], os.fsdecode(bad))
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0
+    assert [Path(p).name for p in read_table(out, "documents").column("source_path").to_pylist()] == SAMPLES[:1]
+    (row,) = read_table(out, "quarantine").to_pylist()
+    assert row["path"] == f"{raw}/caf\\xe9.txt" and "not valid UTF-8 (its bytes: b'caf\\xe9.txt')" in row["reason"]
+    assert runs(out)[-1]["status"] == "completed"
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0 and runs(out)[-1]["skipped_files"] == 2

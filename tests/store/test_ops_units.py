@@ -359,3 +359,35 @@ def test_an_unreadable_file_is_quarantined_not_fatal(tmp_path, monkeypatch):
     assert result.rows["quarantine"] == 2 and result.rows["documents"] == 0 and not result.documents
     assert [q["path"] for q in result.quarantine] == [r["path"] for r in rows]
     assert rows[0]["stage"] == "ingest" and rows[0]["reason"].startswith("cannot read the file: Permission denied")
+
+
+# --------------------------------------------------------------------------------------------- hostile names and files
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_rest_processed(tmp_path):
+    from tasks.batch import process_batch
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha one", "b.txt": "beta two", "c.txt": "gamma three"})
+    bad = os.fsdecode(os.path.join(os.fsencode(raw), b"caf\xe9.txt"))  # printf 'caf\xe9.txt'
+    Path(bad).write_text("delta four", encoding="utf-8")
+    update(raw, out)
+    assert sorted(Path(p).name for p in read_table(out, "documents").column("source_path").to_pylist()) == [
+        "a.txt", "b.txt", "c.txt"
+    ]  # fmt: skip
+    (row,) = read_table(out, "quarantine").to_pylist()
+    assert row["path"] == str(raw) + "/caf\\xe9.txt" and "b'caf\\xe9.txt'" in row["reason"]  # the exact bytes
+    assert not update(raw, out).needs_commit  # the manifest keeps the name: not tried again
+    # the real ingest refuses it the same way, before reading it
+    result = process_batch([bad], tmp_path / "part", key="k")
+    (q,) = read_table(tmp_path / "part", "quarantine").to_pylist()
+    assert result.rows["documents"] == 0 and q["stage"] == "ingest" and "not valid UTF-8" in q["reason"]
+
+
+def test_a_symlink_loop_is_reported_as_one(tmp_path):
+    from tasks.errors import IngestError
+
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    assert fingerprint(tmp_path / "loop.txt")[0].startswith("unstatable:")
+    with pytest.raises(IngestError, match="symlink loop"):
+        ingest_file(tmp_path / "loop.txt")
