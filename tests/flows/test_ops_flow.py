@@ -42,7 +42,7 @@ def test_rerun_with_nothing_new_rewrites_nothing(ops_reference, tmp_path):
 
     raw, ref_out = ops_reference
     out = tmp_path / "out"
-    shutil.copytree(ref_out, out)  # same raw folder, own output folder
+    shutil.copytree(ref_out, out, symlinks=True)  # same raw folder, own output folder (links kept)
     before, stats = snapshot(out), file_stats(out)
     start = time.monotonic()
     result = extract(raw=str(raw), out=str(out), batch_size=1)
