@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import gzip
+import json
 import os
 import shutil
 import time
@@ -109,6 +110,7 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "english.txt": b"The prime minister said on Monday that both countries would deepen their cooperation "
         b"in trade, energy and transport, according to a statement released after the talks.\n" * 3,
         "copy_of_first.txt": arabic.encode(),
+        "dump.json": json.dumps({"title": arabic.splitlines()[0], "body": arabic}, ensure_ascii=False).encode(),
     }
     raw.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
@@ -118,6 +120,7 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
     (raw / "folder").mkdir()
     os.mkfifo(raw / "pipe")
     (raw / "broken_link.txt").symlink_to(raw / "gone.txt")
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
     return {
         "empty.txt": ("ingest", "empty file"),
         "blank.txt": ("ingest", "no article text"),
@@ -140,6 +143,8 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "folder": ("ingest", "is a directory"),
         "pipe": ("ingest", "not a regular file"),
         "broken_link.txt": ("ingest", "does not exist"),
+        "loop.txt": ("ingest", "symlink loop"),
+        "dump.json": ("content", "JSON data"),
     }
 
 

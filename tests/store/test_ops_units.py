@@ -111,6 +111,34 @@ def test_plain_text_with_a_stray_angle_bracket_is_not_html():
     assert html_problem("ارتفع المؤشر إلى 3 < 4 وقال <المسؤول> إن النمو مستمر") is None
 
 
+def test_json_dumps_with_arabic_values_are_quarantined_as_markup():
+    from tasks.ingest.reader import ingest_bytes
+
+    article = (RAW / "000_12aa428b04c4e9a9.txt").read_text(encoding="utf-8")
+    record = {"title": article.splitlines()[0], "body": article, "source": "xinhua"}
+    dump = json.dumps(record, ensure_ascii=False, indent=2).encode()
+    ndjson = "\n".join(json.dumps({**record, "id": i}, ensure_ascii=False) for i in range(3)).encode()
+    assert content_problem(ingest_bytes(dump, "dump.json")).startswith("JSON data instead of the article's text")
+    assert content_problem(ingest_bytes(ndjson, "dump.ndjson")).startswith("NDJSON data")
+    assert "fix:" in content_problem(ingest_bytes(ndjson, "dump.ndjson"))
+    assert content_problem(ingest_bytes(article.encode(), "a.txt")) is None
+
+
+def test_a_read_only_output_folder_stops_with_what_and_how_to_fix(tmp_path, monkeypatch):
+    import errno
+
+    from tasks.errors import StoreError
+
+    def read_only(path, *args, **kwargs):  # what a read-only mount does (root ignores chmod)
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(StoreError) as err:
+        RunLock(tmp_path, timeout=1).acquire()
+    assert "read-only file system" in str(err.value) and str(tmp_path) in str(err.value)
+    assert "remount it read-write" in err.value.fix
+
+
 def test_language_check():
     assert language_problem("قال الرئيس الصيني شي جين بينغ لوكالة Xinhua إن التعاون مع Kyrgyzstan مستمر") is None
     problem = language_problem("The president said on Monday that the talks would continue next week.")
