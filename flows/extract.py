@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
+from prefect import flow, get_client, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
-from prefect.states import Completed
+from prefect.states import Completed, Crashed
 from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
@@ -29,6 +29,7 @@ from flows.report import report_task
 from tasks.batch import CHAIN, check_batch_chain, process_batch
 from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
+from tasks.prefect_server import guard_temporary_server
 from tasks.runners import SettingTaskRunner, add_runner_option
 from tasks.settings import PROJECT_ROOT
 from tasks.store.incremental import (
@@ -44,7 +45,7 @@ from tasks.store.incremental import (
     totals,
 )
 from tasks.store.lock import RunLock
-from tasks.store.runs import RunRecord, append_run, new_run_id, summary_markdown
+from tasks.store.runs import RunRecord, append_run, crashed_run, new_run_id, summary_markdown
 
 ARTIFACT_KEY = "iltizam-extract-run"
 
@@ -82,6 +83,22 @@ def _report(out: str) -> Path | None:
         return None
 
 
+def _record_crashed(out: Path, crashed: RunRecord) -> None:
+    """A run killed while it held the lock: its row in ``runs`` and its Prefect state Crashed (it stayed
+    Running: a killed process reports nothing). Best effort: this run's own work comes first."""
+    print(f"the previous run {crashed.run_id} was killed before it finished; recorded as crashed", file=sys.stderr)
+    crashed.record_failure(out)
+    if not crashed.flow_run_id:
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            state = client.read_flow_run(crashed.flow_run_id).state
+            if state is None or not state.is_final():
+                client.set_flow_run_state(crashed.flow_run_id, Crashed(message=crashed.message), force=True)
+    except Exception as exc:  # another server, or the run was deleted: the runs table has it
+        print(f"warning: could not mark flow run {crashed.flow_run_id} Crashed ({exc})", file=sys.stderr)
+
+
 def _summary(r: RunRecord, out: str) -> str:
     commitments = "" if r.commitments_added is None else f", {r.commitments_added} commitments"
     return (
@@ -106,7 +123,9 @@ def extract(
     started = dt.datetime.now(dt.UTC)
     record = RunRecord(new_run_id(started), started, flow_run.get_id(), raw=raw, batch_size=batch_size)
     out_p = Path(out)
-    with RunLock(out_p, timeout=lock_timeout, flow_run_id=record.flow_run_id):
+    with RunLock(out_p, timeout=lock_timeout, flow_run_id=record.flow_run_id, run_id=record.run_id) as lock:
+        if lock.crashed:
+            _record_crashed(out_p, crashed_run(lock.crashed, record.run_id))
         try:
             check_batch_chain(CHAIN)  # a miswired stage chain fails here, before any file is touched
             clean_leftovers(out_p)
@@ -159,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--allow-empty-raw", action="store_true", help="let an empty raw folder empty every table")
     add_runner_option(ap)
     args = ap.parse_args(argv)
+    guard_temporary_server()  # a kill -9 of this process must not leave Prefect's temporary server running
     state = extract(
         raw=args.raw,
         out=args.out,

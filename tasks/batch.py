@@ -23,7 +23,7 @@ from tasks.entities.stage import link_entities
 from tasks.errors import IltizamError, IngestError, ModelError
 from tasks.ingest import stage as ingest_stage
 from tasks.ingest.precheck import content_problem
-from tasks.ingest.reader import Document, ingest_file
+from tasks.ingest.reader import Document, ingest_file, shown_path
 from tasks.nlp import analyse as nlp_stage
 from tasks.nlp.analyse import analyse_documents
 from tasks.nlp.models import ModelConfig, get_pipeline, model_version
@@ -58,7 +58,7 @@ class _Batch:
     rows: dict[str, int] = field(default_factory=dict)
 
     def refuse(self, path: str, sha256: str, stage: str, reason: str) -> None:
-        self.quarantine.append(QuarantineRecord(path, sha256 or None, stage, reason))
+        self.quarantine.append(QuarantineRecord(shown_path(path), sha256 or None, stage, reason))
 
 
 def _ingest(b: _Batch) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tasks.ingest.reader import name_problem, shown_path
 from tasks.nlp.models import ModelConfig
 from tasks.store.incremental import (
     BatchResult,
@@ -37,6 +38,9 @@ def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, 
 
     entities: set[str] = set()
     for p in paths:
+        if name_problem(p):  # as tasks.ingest.reader.ingest_file does
+            add("quarantine", path=shown_path(p), sha256=None, stage="ingest", reason=name_problem(p))
+            continue
         try:
             data = Path(p).read_bytes()
             text = data.decode("utf-8")

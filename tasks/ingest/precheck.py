@@ -2,11 +2,13 @@
 
 Ingest already refuses what is not text (empty, binary, undecodable, truncated, too large, not a file).
 These catch text that decodes fine but is not an Arabic article: an HTML page saved instead of the
-article's text, and text in another language. Both go to quarantine with stage ``content``.
+article's text, a JSON or NDJSON dump (its Arabic values would pass the language check), and text in
+another language. All go to quarantine with stage ``content``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -15,7 +17,7 @@ from tasks.ingest import lexicons as lex
 from tasks.ingest.constants import MAX_TAG_ATTRS_LEN, MAX_TAGS, MIN_ARABIC_SHARE
 from tasks.ingest.reader import Document
 
-__all__ = ["MAX_TAGS", "MIN_ARABIC_SHARE", "content_problem", "html_problem", "language_problem"]
+__all__ = ["MAX_TAGS", "MIN_ARABIC_SHARE", "content_problem", "html_problem", "json_problem", "language_problem"]
 
 _PAGE_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[\s>])", re.IGNORECASE)
 # tag names are in tasks/ingest/lexicons.toml, the thresholds in tasks/ingest/constants.py
@@ -50,6 +52,27 @@ def html_problem(text: str) -> str | None:
     return None
 
 
+def _is_json(text: str) -> bool:
+    if text[:1] not in ("{", "["):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def json_problem(text: str) -> str | None:
+    """Why ``text`` looks like a JSON or NDJSON dump (e.g. an API answer) rather than an article, or None."""
+    stripped = text.strip()
+    if _is_json(stripped):
+        return "JSON data instead of the article's text (the whole file parses as JSON)"
+    lines = [line.strip() for line in stripped.splitlines() if line.strip()]
+    if len(lines) >= 2 and all(_is_json(line) for line in lines):
+        return f"NDJSON data instead of the article's text ({len(lines)} lines, each a JSON record)"
+    return None
+
+
 def language_problem(text: str) -> str | None:
     """Why ``text`` is not Arabic (share of Arabic letters below MIN_ARABIC_SHARE), or None."""
     letters = [c for c in text if c.isalpha()]
@@ -70,6 +93,9 @@ def content_problem(doc: Document) -> str | None:
     problem = html_problem(doc.text)
     if problem:
         return problem + " (fix: save the article as plain text)"
+    problem = json_problem(doc.text)
+    if problem:
+        return problem + " (fix: write each article's text to its own plain-text file)"
     content = "\n".join(doc.text[s.start : s.end] for s in doc.segments)
     problem = language_problem(content)
     if problem:

@@ -13,7 +13,9 @@ tasks.ingest.constants.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -732,10 +734,41 @@ def _find_dateline(text: str, body: list[tuple[int, int]]) -> tuple[_Dateline | 
     return None, None
 
 
+def _symlink_loop(p: Path) -> bool:
+    try:
+        p.stat()
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` as text every table and message can hold. A name that is not valid UTF-8 reaches Python
+    with surrogate escapes, which Parquet and JSON refuse; its bad bytes are written as ``\\xe9``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def name_problem(path: str | Path) -> str | None:
+    """Why a file name cannot be stored as it is (not valid UTF-8), with its exact bytes, or None."""
+    if shown_path(path) == str(path):
+        return None
+    return f"file name is not valid UTF-8 (its bytes: {os.fsencode(Path(path).name)!r})"
+
+
 def ingest_file(path: str | Path) -> Document:
     """Read one raw file and ingest it; every way the file can be unusable becomes an IngestError."""
-    shown = str(path)
+    shown = shown_path(path)
     p = Path(path)
+    problem = name_problem(path)
+    if problem:  # its rows could not name it: the tables and the manifest are UTF-8
+        raise IngestError(shown, problem, "rename the file to a UTF-8 name (e.g. convmv -f cp1256 -t utf8)")
+    if p.is_symlink() and _symlink_loop(p):
+        raise IngestError(shown, "symlink loop (the link points back at itself)", "point the link at a file")
     if not p.exists():
         raise IngestError(shown, "file does not exist", "check the path and that the file was not moved")
     if p.is_dir():

@@ -2,25 +2,32 @@
 
 Layout of ``out/`` (readers only look at the table folders):
 
-    <table>/part-<key>.parquet     published tables (hard links into .parts), entities/entities-<digest>.parquet
+    <table> -> .current/<table>    what readers open (symlinks, made once): <table>/*.parquet
+    .current -> .snapshots/<id>    the published snapshot: one symlink, so one rename switches every table
+    .snapshots/<id>/<table>/part-<key>.parquet
+                                   a snapshot: hard links into .parts, entities/entities-<digest>.parquet
     _manifest.json                 the commit record: which parts are live and which raw files they hold
     .parts/<key>/<table>/part-<key>.parquet, .parts/<key>/part.json
-                                   immutable part store: one part per batch, a pure function of its files
-    .lock                          run lock (tasks/store/lock.py); .publishing while tables are being swapped
+                                   immutable part store: one part per batch, a pure function of its files;
+                                   part.json records each file's size and sha256, checked by every run
+    .lock                          run lock (tasks/store/lock.py); .publishing while a snapshot is published
 
 A part's key hashes the pipeline/schema/model versions and its member files (path, content hash,
 duplicate role), so the same files always give the same part and a finished part is reused as is.
 A run: scan raw/ (sha256 of every file) → plan against the manifest → analyse only the batches of new
-work (a finished part left by a killed run is reused) → commit: build every table folder aside from
-the live parts, swap each in atomically, write the manifest last. A changed, deleted or re-roled file
-retires its part; the part's other files are analysed again with the new work, so every table (however
-many the schema declares, whatever their keys) drops exactly that file's rows. Nothing new → no write.
+work (a finished part left by a killed run is reused) → commit: build every table folder of the live
+parts as a new snapshot, switch ``.current`` to it with one rename, write the manifest last. A changed,
+deleted or re-roled file retires its part; the part's other files are analysed again with the new work,
+so every table (however many the schema declares, whatever their keys) drops exactly that file's rows.
+Nothing new → no write. A part whose files no longer match their recorded size and checksum is damaged:
+its batch is analysed again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import stat
 import time
@@ -34,7 +41,7 @@ import pyarrow.parquet as pq
 
 from tasks import PIPELINE_VERSION
 from tasks.errors import ConfigError, IltizamError
-from tasks.ingest.reader import MAX_BYTES, decode_bytes, ingest_bytes
+from tasks.ingest.reader import MAX_BYTES, decode_bytes, ingest_bytes, name_problem
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.store.parquet import (
     BATCH_TABLES,
@@ -51,6 +58,8 @@ from tasks.store.schema import SCHEMA_VERSION, TABLES
 MANIFEST = "_manifest.json"
 PARTS = ".parts"
 PUBLISHING = ".publishing"
+SNAPSHOTS = ".snapshots"
+CURRENT = ".current"
 PART_RECORD = "part.json"
 FORMAT = 1
 DEDUP_TABLES = {"entities": "entity_id"}
@@ -144,7 +153,7 @@ def scan(raw: Path, known: Mapping[str, Mapping[str, Any]]) -> dict[str, FileInf
             doc_id = prev.get("doc_id")
             if doc_id is not None:  # the manifest holds ids of texts ingest took
                 ingestible[doc_id] = True
-        elif data is None:
+        elif data is None or name_problem(path):  # ingest refuses it: no text id, never kept as a document
             doc_id = None
         else:
             doc_id = text_id(data, path)
@@ -190,7 +199,8 @@ def state_id(state: Mapping[str, str]) -> str:
 
 def part_key(sid: str, members: Iterable[FileInfo]) -> str:
     lines = [sid, *(f"{m.path}\t{m.fingerprint}\t{m.dup_of or ''}" for m in sorted(members, key=lambda m: m.path))]
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def parts_dir(out: Path) -> Path:
@@ -218,15 +228,55 @@ def load_manifest(out: Path) -> dict[str, Any] | None:
     return manifest
 
 
-def read_part_record(out: Path, key: str) -> dict[str, Any] | None:
-    """The record of a finished part, or None if the part is absent or was cut short."""
+def file_check(path: Path) -> dict[str, Any]:
+    """Size and sha256 of a published file, as part.json and the manifest record them."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return {"size": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def part_problem(out: Path, key: str, record: Mapping[str, Any]) -> str | None:
+    """Why a finished part cannot be published as it is (a file missing, cut short or changed since it was
+    written, or its Parquet footer unreadable), or None. Part files are hard-linked into the tables, so a
+    damaged part is a damaged table: the run that finds one analyses its batch again."""
+    checks = record.get("files")
+    for name in BATCH_TABLES:
+        path = part_file(out, key, name)
+        try:
+            if checks is not None:
+                if name not in checks:
+                    return f"{path} is not in its part record"
+                if file_check(path) != checks[name]:
+                    return f"{path} is damaged (size or checksum differ from when it was written)"
+            rows = pq.read_metadata(path).num_rows
+        except OSError as err:
+            return f"{path} cannot be read ({err.strerror or err})"
+        except Exception as err:  # pyarrow: not a Parquet file (truncated footer ...)
+            return f"{path} is not a readable Parquet file ({err})"
+        if rows != record.get("rows", {}).get(name, rows):
+            return f"{path} holds {rows} rows, its record says {record['rows'][name]}"
+    return None
+
+
+def read_part_record(out: Path, key: str, problems: list[str] | None = None) -> dict[str, Any] | None:
+    """The record of a finished, intact part, or None if the part is absent, was cut short or is damaged
+    (``problems`` collects why a part that has a record was refused). A record from before the checksums
+    gets them once its files prove readable with the rows it counts."""
     path = parts_dir(out) / key / PART_RECORD
     try:
         record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not all(part_file(out, key, t).exists() for t in BATCH_TABLES):
+    problem = part_problem(out, key, record)
+    if problem:
+        if problems is not None:
+            problems.append(problem)
         return None
+    if "files" not in record:
+        record["files"] = {t: file_check(part_file(out, key, t)) for t in BATCH_TABLES}
+        write_json_atomic(record, path)
     return record
 
 
@@ -266,6 +316,7 @@ class Plan:
     skipped: list[str] = field(default_factory=list)  # unchanged, not analysed again
     requeued: list[str] = field(default_factory=list)  # unchanged, analysed again with a retired part
     dropped: list[str] = field(default_factory=list)  # parts of the manifest that retire
+    damaged: list[str] = field(default_factory=list)  # why live parts were found damaged (analysed again)
     repair: str | None = None  # why the published tables must be rebuilt even without new work
 
     @property
@@ -282,16 +333,40 @@ class Plan:
             f"{len(self.deleted)} deleted, {len(self.skipped)} unchanged (skipped), {len(self.requeued)} "
             f"re-analysed with a changed batch → {len(self.batches)} batches"
             + (f"; rebuilding the tables ({self.repair})" if self.repair else "")
+            + "".join(f"; analysing again: {d}" for d in self.damaged)
         )
 
 
+def current_snapshot(out: Path) -> str | None:
+    """The name of the published snapshot (``.current``'s target), or None."""
+    try:
+        return Path(os.readlink(out / CURRENT)).name
+    except OSError:
+        return None
+
+
 def _published_mismatch(out: Path, manifest: Mapping[str, Any]) -> str | None:
+    if manifest.get("snapshot") is None or current_snapshot(out) != manifest["snapshot"]:
+        return "the published snapshot is not the manifest's"
     for name in BATCH_TABLES:
+        try:
+            linked = os.readlink(out / name) == f"{CURRENT}/{name}"
+        except OSError:
+            linked = False
+        if not linked:
+            return f"{name} is not the link {CURRENT}/{name}"
         expected = sorted(manifest.get("tables", {}).get(name, []))
         folder = out / name
         found = sorted(p.name for p in folder.glob("*.parquet")) if folder.is_dir() else []
         if found != expected:
             return f"{name}/ does not hold the files the manifest lists"
+    for rel, check in manifest.get("files", {}).items():  # the files no part holds (entities)
+        try:
+            intact = file_check(out / rel) == check
+        except OSError:
+            intact = False
+        if not intact:
+            return f"{rel} is damaged"
     return None
 
 
@@ -324,6 +399,7 @@ def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_
 
     keep: list[str] = []
     dropped: list[str] = []
+    plan_damaged: list[str] = []
     placed: set[str] = set()
     for key in sorted(old_parts):
         members = old_parts[key]["members"]
@@ -331,7 +407,7 @@ def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_
             p in files and files[p].fingerprint == m["fp"] and files[p].dup_of == m.get("dup_of")
             for p, m in members.items()
         )
-        if valid and read_part_record(out, key) is not None:
+        if valid and read_part_record(out, key, plan_damaged) is not None:
             keep.append(key)
             placed.update(members)
         else:
@@ -339,6 +415,7 @@ def make_plan(raw: Path, out: Path, batch_size: int, config: ModelConfig, allow_
 
     plan = Plan(str(raw), str(out), state, sid, files, keep, [])
     plan.dropped = dropped
+    plan.damaged = plan_damaged
     work: list[FileInfo] = []
     for path in sorted(files):
         info = files[path]
@@ -410,8 +487,18 @@ def build_part(out: Path, spec: BatchSpec, run_batch: BatchRunner) -> tuple[dict
             fix="make the batch runner write one part file per table (tasks.store.stage.write_part does)",
             path=dest,
         )
+    for name in BATCH_TABLES:  # a part is published as written: its footer must read back now
+        try:
+            pq.read_metadata(part_file(out, spec.key, name))
+        except Exception as err:
+            raise IltizamError(
+                f"batch {spec.key}: {part_file(out, spec.key, name)} is not a readable Parquet file ({err})",
+                fix="check the disk (a failing disk or full quota cuts files short), then run again",
+                path=part_file(out, spec.key, name),
+            ) from err
     record = {
         "key": spec.key,
+        "files": {t: file_check(part_file(out, spec.key, t)) for t in BATCH_TABLES},
         "members": {
             m.path: {
                 "fp": m.fingerprint,
@@ -459,32 +546,99 @@ def assemble(out: Path, live: Sequence[str], staging: Path) -> dict[str, list[st
     return listing
 
 
-def commit(plan: Plan, records: Mapping[str, Mapping[str, Any]], run_id: str) -> dict[str, Any]:
-    """Publish the live parts: build aside, swap every table folder in, then write the manifest.
+def _link_tables(out: Path) -> None:
+    """Make every table folder the symlink ``<table> -> .current/<table>`` (once per output folder). A table
+    folder of the older layout is swapped for its link in one exchange; ``.current`` already shows the same
+    files then (see ``commit``), so no reader sees a change."""
+    for name in BATCH_TABLES:
+        target = out / name
+        try:
+            if os.readlink(target) == f"{CURRENT}/{name}":
+                continue
+        except OSError:
+            pass
+        link = out / f".link-{name}-{uuid.uuid4().hex[:8]}.tmp"
+        os.symlink(f"{CURRENT}/{name}", link)
+        if target.is_symlink() or target.is_file():
+            os.replace(link, target)
+        else:
+            swap_in(link, target)
+    fsync_dir(out)
 
-    Killed anywhere, the folder keeps the previous tables (each table folder is swapped whole) and the
-    previous manifest; ``.publishing`` tells the next run to rebuild the tables even if raw/ is unchanged."""
+
+def _point_current(out: Path, snapshot: str) -> None:
+    """Switch ``.current`` to ``.snapshots/<snapshot>``: one atomic rename of a symlink."""
+    tmp = out / f".current-{uuid.uuid4().hex[:8]}.tmp"
+    os.symlink(f"{SNAPSHOTS}/{snapshot}", tmp)
+    current = out / CURRENT
+    if current.is_dir() and not current.is_symlink():  # copied by a tool that followed the link
+        swap_in(tmp, current)
+    else:
+        os.replace(tmp, current)
+    fsync_dir(out)
+
+
+def _adopt_published(out: Path) -> None:
+    """An output folder of the older layout (one real folder per table) gets a snapshot of exactly what it
+    publishes, so its folders can become links without a reader seeing any change."""
+    if current_snapshot(out) is not None:
+        return
+    snap = out / SNAPSHOTS / f"adopted-{uuid.uuid4().hex[:8]}"
+    for name in BATCH_TABLES:
+        (snap / name).mkdir(parents=True, exist_ok=True)
+        folder = out / name
+        if folder.is_dir() and not folder.is_symlink():
+            for f in folder.glob("*.parquet"):
+                link_or_copy(f, snap / name / f.name)
+    _point_current(out, snap.name)
+
+
+def commit(plan: Plan, records: Mapping[str, Mapping[str, Any]], run_id: str) -> dict[str, Any]:
+    """Publish the live parts: build a new snapshot aside, switch ``.current`` to it with one rename, then
+    write the manifest.
+
+    Readers open ``<table>/`` through the links ``<table> -> .current/<table>``, so every table changes at
+    the same instant. Killed anywhere, the folder keeps the previous snapshot or shows the new one whole,
+    and ``.publishing`` tells the next run to check and finish the publication."""
     out = Path(plan.out)
     live = plan.live
     write_json_atomic({"run_id": run_id}, out / PUBLISHING)
-    staging = out / f".staging-{uuid.uuid4().hex[:8]}"
+    _adopt_published(out)
+    _link_tables(out)
+    snapshot = f"{run_id}-{uuid.uuid4().hex[:8]}"
+    staging = out / SNAPSHOTS / snapshot
     listing = assemble(out, live, staging)
-    for name in BATCH_TABLES:
-        swap_in(staging / name, out / name)
-    shutil.rmtree(staging, ignore_errors=True)
+    files = {f"{name}/{f}": file_check(staging / name / f) for name in DEDUP_TABLES for f in listing[name]}
+    fsync_dir(out / SNAPSHOTS)
+    _point_current(out, snapshot)
     manifest = {
         "format": FORMAT,
         "raw": plan.raw,
         "state": plan.state,
         "state_id": plan.state_id,
         "run_id": run_id,
+        "snapshot": snapshot,
         "parts": {k: {"members": records[k]["members"], "rows": records[k]["rows"]} for k in live},
         "tables": listing,
+        "files": files,
     }
     write_json_atomic(manifest, out / MANIFEST)
     (out / PUBLISHING).unlink(missing_ok=True)
     fsync_dir(out)
+    _drop_snapshots(out, keep=snapshot)
     return manifest
+
+
+def _drop_snapshots(out: Path, keep: str | None) -> list[str]:
+    """Delete every snapshot but the published one (their files are hard links: parts stay)."""
+    removed = []
+    folder = out / SNAPSHOTS
+    if folder.is_dir():
+        for d in folder.iterdir():
+            if d.name != keep:
+                shutil.rmtree(d, ignore_errors=True)
+                removed.append(f"{SNAPSHOTS}/{d.name}")
+    return removed
 
 
 def totals(manifest: Mapping[str, Any] | None) -> dict[str, int]:
@@ -512,8 +666,14 @@ def clean_leftovers(out: Path) -> list[str]:
         shutil.rmtree(p, ignore_errors=True)
         removed.append(p.name)
     for p in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:
-        p.unlink(missing_ok=True)
+        if p.is_dir() and not p.is_symlink():  # a table folder of the older layout, swapped out
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
         removed.append(str(p.relative_to(out)))
+    current = current_snapshot(out)
+    if current is not None:  # a snapshot never published (killed run) or one left behind
+        removed += _drop_snapshots(out, keep=current)
     store = parts_dir(out)
     if store.is_dir():
         for d in store.iterdir():

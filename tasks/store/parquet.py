@@ -72,7 +72,14 @@ def write_bytes_atomic(data: bytes, path: Path) -> None:
 
 
 def write_json_atomic(obj: Any, path: Path) -> None:
-    write_bytes_atomic((json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode(), path)
+    """Readable UTF-8 JSON; with ASCII escapes when it holds a file name that is not UTF-8 (a lone
+    surrogate, which ``\\udce9`` keeps losslessly and json.loads gives back)."""
+    text = json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:
+        data = (json.dumps(obj, ensure_ascii=True, indent=1, sort_keys=True) + "\n").encode()
+    write_bytes_atomic(data, path)
 
 
 def link_or_copy(src: Path, dst: Path) -> None:

@@ -112,6 +112,22 @@ class RunRecord:
         return dict(sorted(d.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
+def crashed_run(left: Mapping[str, Any], found_by: str) -> RunRecord:
+    """The ``runs`` row of a run that was killed while it held the output folder (what it left in the lock
+    file, tasks/store/lock.py): status ``crashed``, no end time (unknown)."""
+    try:
+        started = dt.datetime.fromisoformat(left["since"])
+    except (KeyError, TypeError, ValueError):
+        started = dt.datetime.now(dt.UTC)
+    record = RunRecord(left.get("run_id") or new_run_id(started), started, left.get("flow_run_id"))
+    record.status = "crashed"
+    record.message = (
+        f"crashed: the run (pid {left.get('pid')} on {left.get('host', '?')}) ended without finishing (killed, "
+        f"e.g. kill -9, out of memory or power loss); found by run {found_by}, which redid its work"
+    )
+    return record
+
+
 def append_run(out: Path, record: RunRecord) -> None:
     """Append the run's row: the runs table is rewritten aside and renamed (it is small)."""
     path = out / RUNS_FILE

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import gzip
+import json
 import os
 import shutil
 import time
@@ -42,7 +43,7 @@ def test_rerun_with_nothing_new_rewrites_nothing(ops_reference, tmp_path):
 
     raw, ref_out = ops_reference
     out = tmp_path / "out"
-    shutil.copytree(ref_out, out)  # same raw folder, own output folder
+    shutil.copytree(ref_out, out, symlinks=True)  # same raw folder, own output folder (links kept)
     before, stats = snapshot(out), file_stats(out)
     start = time.monotonic()
     result = extract(raw=str(raw), out=str(out), batch_size=1)
@@ -109,6 +110,7 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "english.txt": b"The prime minister said on Monday that both countries would deepen their cooperation "
         b"in trade, energy and transport, according to a statement released after the talks.\n" * 3,
         "copy_of_first.txt": arabic.encode(),
+        "dump.json": json.dumps({"title": arabic.splitlines()[0], "body": arabic}, ensure_ascii=False).encode(),
     }
     raw.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
@@ -118,6 +120,7 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
     (raw / "folder").mkdir()
     os.mkfifo(raw / "pipe")
     (raw / "broken_link.txt").symlink_to(raw / "gone.txt")
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
     return {
         "empty.txt": ("ingest", "empty file"),
         "blank.txt": ("ingest", "no article text"),
@@ -140,6 +143,8 @@ def bad_corpus(raw: Path) -> dict[str, tuple[str, str]]:
         "folder": ("ingest", "is a directory"),
         "pipe": ("ingest", "not a regular file"),
         "broken_link.txt": ("ingest", "does not exist"),
+        "loop.txt": ("ingest", "symlink loop"),
+        "dump.json": ("content", "JSON data"),
     }
 
 
@@ -271,3 +276,17 @@ def test_missed_scheduled_runs_are_replaced_by_one_catch_up_run(prefect_server):
     assert states[catch_up].state.is_scheduled() and "catch-up" in states[catch_up].tags
     missed = [r for r in states.values() if r.deployment_id == deployment_id and r.state.is_cancelled()]
     assert len(missed) == 3 and all("missed" in r.state.message for r in missed)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_fail_the_run(tmp_path, capsys, prefect_server):
+    from flows.extract import main
+
+    raw, out = copy_samples(tmp_path / "raw", SAMPLES[:1]), tmp_path / "out"
+    bad = os.path.join(os.fsencode(raw), b"caf\xe9.txt")  # printf 'caf\xe9.txt'
+    shutil.copy(RAW / SAMPLES[1], os.fsdecode(bad))
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0
+    assert [Path(p).name for p in read_table(out, "documents").column("source_path").to_pylist()] == SAMPLES[:1]
+    (row,) = read_table(out, "quarantine").to_pylist()
+    assert row["path"] == f"{raw}/caf\\xe9.txt" and "not valid UTF-8 (its bytes: b'caf\\xe9.txt')" in row["reason"]
+    assert runs(out)[-1]["status"] == "completed"
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0 and runs(out)[-1]["skipped_files"] == 2

@@ -105,3 +105,76 @@ def test_two_runs_on_one_output_folder_never_interleave(ops_reference, tmp_path)
     assert "5 new" in log.read_text()
     assert (result["skipped_files"], result["tables_rewritten"]) == (5, False)  # the first did the work
     assert snapshot(out, raw) == snapshot(ref_out, ref_raw)
+
+
+HOLD = """
+import sys, time
+import flows.extract as fx
+def hold(*args, **kwargs):
+    print("holding the output folder", flush=True)
+    time.sleep(600)
+fx.make_plan = hold  # the run stops inside its flow, with the lock held, until it is killed
+sys.exit(fx.main(sys.argv[1:]))
+"""
+
+
+def start_held_cli(raw: Path, out: Path, log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The CLI stopped inside its flow run (a Prefect flow run Running, the output folder locked): no model."""
+    cmd = [sys.executable, "-c", HOLD, "--raw", str(raw), "--out", str(out)]
+    return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
+
+
+def held_run(tmp_path: Path, env: dict[str, str]) -> tuple[Path, Path, subprocess.Popen[bytes]]:
+    raw, out, log = tmp_path / "raw", tmp_path / "out", tmp_path / "held.log"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    proc = start_held_cli(raw, out, log, env)
+    wait_for(lambda: b"holding the output folder" in log.read_bytes(), proc, log)
+    return raw, out, proc
+
+
+def test_kill_9_of_the_cli_leaves_no_prefect_server_running(tmp_path):
+    import psutil
+
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # the CLI starts its temporary server
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")
+    _, _, proc = held_run(tmp_path, env)
+    try:
+        servers = [c for c in psutil.Process(proc.pid).children(recursive=True) if "uvicorn" in c.cmdline()]
+        assert servers, "the run started no temporary server"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        _, alive = psutil.wait_procs(servers, timeout=120)  # gone within seconds; 120 s only bounds the wait
+        assert not alive, [p.cmdline()[:6] for p in alive]
+    finally:
+        proc.kill()
+        for p in psutil.Process().children(recursive=True):
+            if "uvicorn" in p.cmdline() and str(tmp_path) in p.environ().get("PREFECT_HOME", ""):
+                p.kill()
+
+
+def test_a_killed_run_is_marked_crashed_and_recorded_by_the_next_run(tmp_path, prefect_server):
+    from prefect import get_client
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.extract import main
+    from tasks.store.parquet import read_table
+
+    raw, out, proc = held_run(tmp_path, {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())})
+    try:
+        held = json.loads((out / ".lock").read_text())
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        proc.kill()
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(held["flow_run_id"]).state.is_running()  # nobody told Prefect
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0  # recorded once, not by every later run
+    runs = sorted(read_table(out, "runs").to_pylist(), key=lambda r: r["started_at"])
+    assert [r["status"] for r in runs] == ["crashed", "completed", "completed"]
+    assert runs[0]["flow_run_id"] == held["flow_run_id"] and runs[0]["run_id"] == held.get("run_id")
+    assert f"pid {proc.pid}" in runs[0]["message"] and runs[1]["run_id"] in runs[0]["message"]
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(held["flow_run_id"]).state
+    assert state.is_crashed() and "killed" in state.message
