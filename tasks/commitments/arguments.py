@@ -80,6 +80,7 @@ from tasks.commitments.patterns import (
     AR_COMMA,
     BETWEEN_RE,
     CLAUSE_INITIAL_RE,
+    CLAUSE_START_RE,
     COMPLEMENTIZER_RE,
     CONJUNCTIONS,
     COUNTERPART_PREP_RE,
@@ -94,6 +95,7 @@ from tasks.commitments.patterns import (
     LAM_BEFORE_RE,
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
+    PARTY_WORD_RES,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
@@ -126,6 +128,7 @@ class Clause:
     left: list[Located] = field(default_factory=list)  # parties in the clause before the cue
     right: list[Located] = field(default_factory=list)  # parties between the cue and the action's end
     blocked: bool = False  # the clause's subject is not a party: not a commitment
+    contrast: bool = False  # the clause opens with «لكن», «بينما» …: nothing ties it to the article's two sides
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
     form: Form | None = None  # the cue's family form (families.toml), when it is one
 
@@ -190,12 +193,15 @@ def _clause(
     comp_word = ""
     for m in COMPLEMENTIZER_RE.finditer(norm[:c_start]):
         left_start, comp_word = m.end(), m.group()
+    contrast = False
+    for m in CLAUSE_START_RE.finditer(norm, left_start, c_start):
+        left_start, comp_word, contrast = m.end(), "", True  # «…، لكن كل العقوبات ستدخل»: a clause of its own
     speaker_state = states.state(speaker.entity_id) if speaker else None
     if speaker_state is None and speaker is not None:
         speaker_state = speaker
     return Clause(
         norm, c_start, c_end, a_end, modality, states, doc_parties, speaker, speaker_state, kb, parties, ends,
-        left_start, comp_word,
+        left_start, comp_word, contrast=contrast,
         left=[(pos, m, p) for pos, m, p in parties if left_start <= pos < c_start],
         right=[(pos, m, p) for pos, m, p in parties if c_end <= pos < a_end],
     )  # fmt: skip
@@ -670,7 +676,7 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         return subject(cl)
     if cl.modality == "obligation":
         actors, fb = subject(cl)
-        if not cl.blocked and (fb or not actors):
+        if not (cl.blocked or cl.contrast) and (fb or not actors):
             cl.trace.insert(-1, "addressee:doc_parties")
             return list(cl.doc_parties), False
         cl.trace.insert(-1, "addressee:subject")
@@ -724,10 +730,16 @@ def _signers_before_document(cl: Clause, actors: list[Party], fallback: bool) ->
 
 
 def _nominal_signing_parties(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
-    """«بتوقيع اتفاق الجزائر» with no signer found: the article's two sides."""
-    if cl.modality == "signed" and cl.nominal_signing and (fallback or not actors) and cl.doc_parties:
-        return list(cl.doc_parties), False
-    return actors, fallback
+    """«بتوقيع اتفاق الجزائر» with no signer found: the article's two sides. Not when the clause's subject is
+    something else («سيتمثل المشروع في توقيع …»: ``blocked``), nor when «بين» names signers that are no party
+    («توقيع مذكرة تفاهم بين كل من مدينة الملك عبدالعزيز والشركة السعودية للكهرباء»), unless it names the
+    sides («بين البلدين»)."""
+    if not (cl.modality == "signed" and cl.nominal_signing and (fallback or not actors) and cl.doc_parties):
+        return actors, fallback
+    between = BETWEEN_RE.search(cl.norm, cl.c_end, cl.a_end)
+    if cl.blocked or (between and not any(rx.match(cl.norm, between.end()) for rx in PARTY_WORD_RES)):
+        return actors, fallback
+    return list(cl.doc_parties), False
 
 
 def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:

@@ -13,6 +13,7 @@ from tasks.commitments.constants import VISIT_MAX_WORDS
 from tasks.commitments.lexicons import (
     ANNOUNCE_VERBS,
     CLAUSE_BREAK_WORDS,
+    CLAUSE_START_WORDS,
     COMPANY_HEADS,
     COMPLEMENTIZERS,
     CONDITIONAL_WORDS,
@@ -101,6 +102,7 @@ COUNTERPART_PREP_RE = re.compile(
 )
 # a counterpart preposition before a group word («مع دول آسيا الوسطى»)
 GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+")
+CLAUSE_START_RE = re.compile(rf"(?<![\w])(?:{in_order(CLAUSE_START_WORDS)})\s")
 CLAUSE_END_RE = re.compile(rf"(?:[.؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
 # sector → its words, with «و/ب/ل/ف» or «ال» before them
 SECTOR_RES = {

@@ -321,3 +321,20 @@ def test_a_direct_object_is_the_counterpart_but_not_a_party_behind_a_preposition
     assert got == [("ستدعم", ["China"], ["Kyrgyzstan"]), ("ستقوم", ["Qatargas"], ["China"]),
                    ("ستقدم", ["China"], [])]  # fmt: skip
     assert "counterpart:object" in rs[0]["rule"] and "counterpart:object" in rs[1]["rule"]
+
+
+def test_a_signing_between_bodies_that_are_no_party_is_not_the_articles_sides(nlp):
+    # Al Yaum (SaudiNewsNet): «بين كل من مدينة الملك عبدالعزيز … والشركة السعودية للكهرباء» names the signers; they
+    # are no party, so the record does not fall back to the article's two sides (here China and Kyrgyzstan)
+    rs = records(nlp, "قبل ايام قليلة تمّ توقيع مذكرة تفاهم بين كل من مدينة الملك عبدالعزيز للعلوم والتقنية والشركة "
+                      "السعودية للكهرباء وشركة تقنية الطاقة لإنشاء محطة توليد كهرباء بالطاقة الشمسية.\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "signed"] == []
+
+
+def test_a_clause_after_but_has_its_own_subject(nlp):
+    # Sky News Arabia: «بأن الولايات المتحدة ستجري …، لكن كل العقوبات ستدخل التنفيذ»: the sanctions, not the
+    # United States, are the subject of «ستدخل»; the quoted «سنلاحق» is the official's side
+    rs = records(nlp, "ونوه المسؤول الأميركي بأن الولايات المتحدة ستجري مناقشات هامة مع الأوروبيين ومع سويفت، لكن "
+                      "كل العقوبات ستدخل التنفيذ خلال 180 يوما، قائلا \"سنلاحق كل من لديه حساب بالريال الإيراني خارج "
+                      "إيران.\n", lead="الخزانة الأميركية: خارطة طريق لاستهداف تمويل حزب الله\n")  # fmt: skip
+    assert "ستدخل" not in [r["trigger"] for r in rs]
