@@ -653,11 +653,11 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
             near = []
             group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
-    if cl.modality == "obligation" and cl.speaker_state is not None and _first_person_duty(cl):
+    if cl.modality == "obligation" and _first_person_duty(cl):
         # «علينا التحضير», «يجب أن نغير آليات الوضع في سورية»: the speaker's side must act, not the party
-        # the act concerns
+        # the act concerns; with no speaker, «we» is nobody the article names (a columnist's «علينا التمسك»)
         cl.trace.append("addressee:first_person")
-        return [cl.speaker_state], False
+        return ([cl.speaker_state] if cl.speaker_state is not None else []), False
     near = [x for x in near if not (x[1].type == "PER" and cl.speaker is not None
                                     and cl.states.state(x[1].entity_id) == cl.speaker_state)]  # fmt: skip
     if group:

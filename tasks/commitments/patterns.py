@@ -155,7 +155,8 @@ FIRST_PERSON_DUTY_RE = re.compile(
     rf"^\s*(?:{FIRST_PERSON_DUTY}(?![\w])|(?:{FIRST_PERSON_DUTY}\s+)?ان\s+(?:لا\s+)?ن[\w]{{2,}})"
 )
 # a dual (or past plural) verb ending: «يعززان», «اتفقتا», «اتفقا»
-DUAL_VERB_END_RE = re.compile(r"(?:ان|تا|ا)$")
+# — not a plural «اتفقوا», «توقعوا», nor a pronoun «ـنا», «ـها» («سوف يرموننا», «عزمها», «علينا»)
+DUAL_VERB_END_RE = re.compile(r"(?:ان|(?<![ونه])ا)$")
 WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner
 WITH_RE = re.compile(r"(?<![\w])مع\s")  # «وقع X مع نظيره Y»: Y is the counterpart
 BETWEEN_RE = re.compile(r"(?<![\w])بين\s+")  # «بين X وY»: both sides

@@ -338,3 +338,12 @@ def test_a_clause_after_but_has_its_own_subject(nlp):
                       "كل العقوبات ستدخل التنفيذ خلال 180 يوما، قائلا \"سنلاحق كل من لديه حساب بالريال الإيراني خارج "
                       "إيران.\n", lead="الخزانة الأميركية: خارطة طريق لاستهداف تمويل حزب الله\n")  # fmt: skip
     assert "ستدخل" not in [r["trigger"] for r in rs]
+
+
+def test_we_with_no_speaker_and_plural_or_pronoun_endings_are_not_the_articles_sides(nlp):
+    # SaudiNewsNet (Al Yaum, a column) and Sky News Arabia: «علينا» with nobody quoted is no party's duty;
+    # «يرموننا» (they … us) and «توقعوا» (expect!) do not end like a dual verb («يعملان», «اتفقا»)
+    rs = records(nlp, "ولكي نكون موفقين ومنصورين في الداخل أو الخارج علينا التمسك أولا بحبل الله المتين.\n"
+                      "سوف يرموننا عندما ينتهي هذا المشروع.\n"
+                      "وأضاف: \"توقعوا خطوات مقبلة واستهداف جديد بالعقوبات\".\n")  # fmt: skip
+    assert rs == []
