@@ -35,6 +35,10 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("ومن مصر، سينتقل كيري، الإثنين، إلى الدوحة", "سينتقل")),
     ("future_logistics_or_prediction", cand("حيث سيتباحثان في الملف السوري", "سيتباحثان")),
     ("future_logistics_or_prediction", cand("رفض الكونجرس الأمريكي للاتفاق النووي مع إيران سيسبب له إحراجا", "سيسبب")),
+    # checkset (Al Riyadh, Asharq Al-Awsat) and corpus300 (France24): matches and consequences
+    ("future_logistics_or_prediction", cand("حيث سيواجه فريق الريان القطري عند السادسة مساء", "سيواجه")),
+    ("future_logistics_or_prediction", cand("بيتزي يؤكد أن السعودية ستلعب من أجل الفوز على روسيا", "ستلعب")),
+    ("future_logistics_or_prediction", cand("وعبّر عن ثقته في أن تنظيم داعش سيُهزم في نهاية المطاف", "سيهزم")),
     ("impersonal_obligation", cand("وأضاف أنه يجب إجراء مناقشة شاملة لمعالجة هذه القضية", "يجب", "obligation",
                                    "lexical")),
     ("impersonal_obligation", cand("وقال في هذا الصدد «ينبغي ألا ننسى أن أي صفقة تقوم على مبدأ الأخذ والعطاء",
