@@ -38,7 +38,9 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 CONDITIONAL_RE = _phrase_re("conditional_words")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
-EXPECTATION_RE = _phrase_re("expectation_words")
+_THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
+                for a, b in ((v, n), (n, v))]  # fmt: skip
+EXPECTATION_RE = re.compile(rf"(?<![\w])(?:{alternation((*_words('expectation_words'), *_THIRD_PARTY))})(?![\w])")
 EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")

@@ -29,6 +29,10 @@ REJECTED = [
                                  "ستستعيدها", parties=("إيران",))),
     ("relative_re_mention", cand("وهو ما وعدت واشنطن والدول الكبرى القيام به", "وعدت", "pledge", "lexical")),
     ("expectation_or_third_party", cand("وتوقع ان تستمر حالة الهبوط في الأيام القادمة", "توقع", "signed", "lexical")),
+    # checkset (Sky News Arabia) and corpus300 (BBC): analysts' and experts' readings of a party's acts
+    ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
+    ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
+                                        "يسعى", "intent", "lexical")),
     ("past_state", cand("ولم تكن الولايات المتحدة ترغب في الدخول في حرب مع الجيش الصيني", "ترغب", "intent",
                         "lexical")),
     ("past_state", cand("كانت واشنطن تأمل التوصل سريعا الى اتفاق نهائي", "تأمل", "hope", "lexical")),
