@@ -82,6 +82,28 @@ def _word_rows(tok: Any) -> list[_WordTuple]:
     return out
 
 
+def _inside_word_break(text: str, end: int, start: int) -> bool:
+    """Is a sentence break at ``end``/``start`` a dot inside a run of letters or digits («17.9», «84.540»,
+    «العربية.نت», «سي.بي.إس»)? The guideline: such a dot does not end a sentence."""
+    return (
+        end == start and end >= 2 and start < len(text)
+        and text[end - 1] == "." and text[end - 2].isalnum() and text[start].isalnum()
+    )  # fmt: skip
+
+
+def sentence_groups(sentences: Sequence[Any], text: str) -> list[list[Any]]:
+    """stanza's sentences of one segment, those split at a dot inside a word joined again (in order)."""
+    groups: list[list[Any]] = []
+    for sent in sentences:
+        if not sent.tokens:
+            continue
+        if groups and _inside_word_break(text, groups[-1][-1].tokens[-1].end_char, sent.tokens[0].start_char):
+            groups[-1].append(sent)
+        else:
+            groups.append([sent])
+    return groups
+
+
 def analyse_documents(nlp: Any, docs: Sequence[Document]) -> list[DocAnalysis]:
     """Run stanza once over every segment of every document; one analysis per document (in order) with
     its sentences, words and the model's mentions, all in document offsets."""
@@ -101,28 +123,32 @@ def analyse_documents(nlp: Any, docs: Sequence[Document]) -> list[DocAnalysis]:
     for (i, base, is_title), sdoc in zip(jobs, results, strict=True):
         doc = docs[i]
         doc_id, text = doc.doc_id, doc.text
-        for sent in sdoc.sentences:
-            if not sent.tokens:
-                continue
+        for group in sentence_groups(sdoc.sentences, sdoc.text):
+            tokens = [tok for sent in group for tok in sent.tokens]
+            # stanza's heads count the words of their own sentence: joined sentences shift the later ones
+            shifts = [sum(len(t.words) for sent in group[:k] for t in sent.tokens) for k in range(len(group))]
+            shift_of = {id(tok): shifts[k] for k, sent in enumerate(group) for tok in sent.tokens}
             s_idx = len(sentences[i])
-            s_start = base + sent.tokens[0].start_char
-            s_end = base + sent.tokens[-1].end_char
+            s_start = base + tokens[0].start_char
+            s_end = base + tokens[-1].end_char
             sentences[i].append(SentenceRecord(doc_id, s_idx, s_start, s_end, text[s_start:s_end], is_title))
             word_idx = 0
             token_words: dict[int, tuple[str, list[str], int]] = {}
-            for t_idx, tok in enumerate(sent.tokens):
+            for t_idx, tok in enumerate(tokens):
                 t_start, t_end = base + tok.start_char, base + tok.end_char
                 rows = _word_rows(tok)
                 forms = [w[0] for w in rows]
                 spans, exact = word_offsets(tok.text, t_start, forms)
                 token_words[t_start] = (tok.text, forms, t_end)
+                shift = shift_of[id(tok)]
                 for (form, lemma, upos, xpos, feats, head, deprel), (w_start, w_end) in zip(rows, spans, strict=True):
+                    head = head + shift if isinstance(head, int) and head > 0 else head
                     words[i].append(WordRecord(
                         doc_id, s_idx, t_idx, word_idx, tok.text, form, lemma, upos, xpos, feats, head, deprel,
                         w_start, w_end, t_start, t_end, len(forms) > 1, exact,
                     ))  # fmt: skip
                     word_idx += 1
-            for ent in getattr(sent, "ents", []) or []:
+            for ent in [e for sent in group for e in (getattr(sent, "ents", []) or [])]:
                 start, end = base + ent.start_char, base + ent.end_char
                 first = token_words.get(start)
                 if first is not None:

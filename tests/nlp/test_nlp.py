@@ -95,3 +95,18 @@ def test_mentions_slice_the_text_and_carry_no_leading_clitic(lead):
         assert doc.text[m.start_char : m.end_char] == m.text
     assert "وقيرغيزستان" not in texts
     assert "قيرغيزستان" in texts or "الصين" in texts
+
+
+def test_a_dot_inside_a_word_or_a_number_ends_no_sentence(nlp):
+    # dev2 (Al Arabiya) and dev (BBC): stanza ends sentences at «العربية.» and «17.»; the guideline does not
+    text = ('من جهته قال ميخائيل بوغدانوف نائب وزير الخارجية الروسي في حديث لـ"العربية.نت" إن بلاده مستعدة '
+            '"لدعم جهود الأصدقاء في لبنان".\nوقال إن التضخم في البلاد قفز إلى 17.9% بنهاية شهر أغسطس. ثم تراجع.\n')
+    (a,) = analyse_documents(nlp, [ingest_bytes(text.encode(), "dots.txt")])
+    texts = [s.text for s in a.sentences]
+    assert any("العربية.نت" in t and "مستعدة" in t for t in texts)
+    assert any("17.9%" in t for t in texts) and any(t == "ثم تراجع." for t in texts)
+    for s in a.sentences:
+        assert a.doc.text[s.start_char : s.end_char] == s.text
+        words = [w for w in a.words if w.sentence_idx == s.sentence_idx]
+        assert [w.word_idx for w in words] == list(range(len(words)))
+        assert all(w.head is None or 0 <= w.head <= len(words) + 2 for w in words)
