@@ -347,3 +347,17 @@ def test_we_with_no_speaker_and_plural_or_pronoun_endings_are_not_the_articles_s
                       "سوف يرموننا عندما ينتهي هذا المشروع.\n"
                       "وأضاف: \"توقعوا خطوات مقبلة واستهداف جديد بالعقوبات\".\n")  # fmt: skip
     assert rs == []
+
+
+def test_but_he_and_a_female_speakers_participle_carry_the_speaker(nlp):
+    # dev2 (Al Arabiya): «قال ترمب إنه لا ينتقد …، ولكنه يريد أن تكون التجارة …» → the United States' intent;
+    # «علقت ماي بأن …، موضحة أنها تتطلع إلى التعاون مع أميركا» → the United Kingdom's hope
+    rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، "
+                      "على أن إيران يجب أن لا تمتلك أسلحة نووية.\nوردا على أسئلة الصحافيين، قال ترمب إنه لا ينتقد "
+                      "خطة ماي لخروج بريطانيا من الاتحاد الأوروبي (بريكست)، ولكنه يريد أن تكون التجارة بين أميركا "
+                      "وبريطانيا حرة بلا قيود.\nومن جانبها، علقت ماي بأن خطة البريكست ستمنح بريطانيا في النهاية "
+                      "الحرية الكاملة في التجارة، موضحة أنها تتطلع إلى التعاون مع أميركا.\n",
+                 lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
+    got = {r["trigger"]: (r["modality"], r["actors"], r["speaker"]) for r in rs}
+    assert got["يريد"] == ("intent", ["United States"], "Donald Trump")
+    assert got["تتطلع"] == ("hope", ["United Kingdom"], "Theresa May")
