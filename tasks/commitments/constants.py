@@ -138,6 +138,10 @@ SPEAKER_WINDOW = 80
 # A speech cue's person subject («دعا الرئيس الأميركي باراك أوباما»), or the person after the nearest reporting
 # verb, is at most this many words (titles left out) from it.
 SPEAKER_CUE_MAX_WORDS = 4
+# A title that stands for a person named with it earlier («الرئيس الأميركي»): 2 to this many words.
+TITLE_MAX_WORDS = 4
+# ... unless a name follows the reporting verb this closely (characters): then the title is the name's own.
+TITLE_NAME_WINDOW = 40
 
 # Leading characters of an ISO date-time that make the date.
 ISO_DATE_LENGTH = 10

@@ -6,6 +6,8 @@ Per sentence (``sentence_speaker``):
   statement: no speaker (guideline), and nothing is carried from the sentence before;
 - ``short_name``: no mention, but the word right after the reporting verb is a word of the name of a person the
   article named before («ونوه وانغ» after «وانغ يي»): the recognizer often misses such short forms;
+- ``title``: no name, but a title the article named a person with («وأضاف الرئيس الأميركي» after «الرئيس الأميركي
+  #دونالد_ترمب»);
 - ``carried``: the sentence goes on reporting the last speaker: it opens with a reporting verb («وأضاف أن»),
   or with «و/ف» and a first-person cue («وسنعمل»), or with a speech cue, a call or a hope («ودعا أيضا إلى»).
   A sentence that only opens with «و» («وستعمل الصين …», «ويعتزم كيري زيارة …») is the journalist's.
@@ -22,9 +24,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from tasks.commitments.constants import SPEAKER_CUE_MAX_WORDS, SPEAKER_WINDOW
+from tasks.commitments.constants import SPEAKER_CUE_MAX_WORDS, SPEAKER_WINDOW, TITLE_MAX_WORDS, TITLE_NAME_WINDOW
 from tasks.commitments.cues import Cue
-from tasks.commitments.lexicons import COUNTERPART_HEADS, SPEECH_ACT_PLEDGE_STEMS, TITLE_FILLERS
+from tasks.commitments.lexicons import (
+    COUNTERPART_HEADS,
+    SPEAKER_PRONOUN_COMPLEMENTIZERS,
+    SPEECH_ACT_PLEDGE_STEMS,
+    TITLE_FILLERS,
+    TITLE_HEADS,
+)
 from tasks.commitments.parties import MentionRef, Party, States
 from tasks.commitments.patterns import (
     ADDRESSEE_RE,
@@ -58,6 +66,33 @@ def name_words(text: str, mentions: Sequence[MentionRef], states: States) -> dic
     return out
 
 
+def title_speakers(text: str, mentions: Sequence[MentionRef], states: States) -> dict[str, Party | None]:
+    """Each title a linked person was named after («الرئيس الأميركي» of «الرئيس الأميركي #دونالد_ترمب») → that
+    person (None when the title named two persons): the title alone stands for the person later."""
+    out: dict[str, Party | None] = {}
+    for m in mentions:
+        if m.type != "PER" or m.entity_id not in states.canon:
+            continue
+        before = _WORD_RE.findall(normalize(text[max(0, m.start - SPEAKER_WINDOW) : m.start]))[-TITLE_MAX_WORDS:]
+        party = Party(m.entity_id, states.canon[m.entity_id])
+        for k in range(len(before) - 1):
+            words = before[k:]
+            if words[0].lstrip(CONJUNCTIONS) in TITLE_HEADS or words[0] in TITLE_HEADS:
+                key = " ".join([words[0].lstrip(WA) if words[0].lstrip(WA) in TITLE_HEADS else words[0], *words[1:]])
+                out[key] = party if out.get(key, party) == party else None
+    return out
+
+
+def _title_speaker(norm: str, start: int, titles: Mapping[str, Party | None]) -> Party | None:
+    """The person a title right after a reporting verb stands for («وأضاف الرئيس الأميركي»)."""
+    words = _WORD_RE.findall(norm[start : start + SPEAKER_WINDOW])[:TITLE_MAX_WORDS]
+    for k in range(len(words), 1, -1):
+        found = titles.get(" ".join(words[:k]))
+        if found is not None:
+            return found
+    return None
+
+
 def _person(states: States, m: MentionRef) -> Party:
     return Party(m.entity_id, states.canon.get(m.entity_id) or m.entity_id)
 
@@ -77,16 +112,24 @@ def _joint(norm: str, index: Sequence[int], base: int, pick: MentionRef, people:
 
 def sentence_speaker(
     norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States,
-    names: Mapping[str, Party | None],
+    names: Mapping[str, Party | None], titles: Mapping[str, Party | None] | None = None,
 ) -> tuple[Party | None, str]:  # fmt: skip
-    """(the sentence's speaker, the strategy) — ``sentence``, ``joint`` (None), ``short_name`` or ``none``."""
+    """(the sentence's speaker, the strategy) — ``sentence``, ``joint`` (None), ``short_name``, ``title`` or
+    ``none``."""
     rep = TURN_RE.match(norm) or REPORTING_RE.search(norm)
     if not rep:
         return None, "none"
     people = [m for m in ments if m.type == "PER"]
     rep_orig = index[rep.start()] + base
-    after = [m for m in people if m.start >= rep_orig]
+    # the reporter stands between the verb and its «إن/أن»; a person in the reported clause is spoken of
+    # («وذكر أن اجتماعه مع ماي تناول …»: not May)
+    comp = COMPLEMENTIZER_RE.search(norm, rep.end())
+    clause_orig = index[comp.start()] + base if comp is not None else None
+    after = [m for m in people if m.start >= rep_orig and (clause_orig is None or m.start < clause_orig)]
     before = [m for m in people if m.end <= rep_orig]
+    titled = _title_speaker(norm, rep.end(), titles or {})
+    if titled is not None and not (after and after[0].start - rep_orig < TITLE_NAME_WINDOW):
+        return titled, "title"  # «وأكد الرئيس الأميركي …، شاكرا ماي»: the title is the verb's subject
     pick = after[0] if after and (after[0].start - rep_orig) < SPEAKER_WINDOW else (before[-1] if before else None)
     if pick is not None:
         if _joint(norm, index, base, pick, people):
@@ -140,6 +183,12 @@ def _words(norm: str, lo: int, hi: int) -> list[str]:
     return [w for w in norm[lo:hi].replace(AR_COMMA, " ").split() if w not in TITLE_FILLERS]
 
 
+def _after_pronoun_complementizer(norm: str, c_start: int) -> bool:
+    """Is the cue right after «أنه/إنه/لكنه …», whose pronoun is its subject?"""
+    words = norm[:c_start].split()
+    return bool(words) and words[-1].lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS
+
+
 def cue_speaker(
     norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States, cue: Cue,
 ) -> tuple[Party | None, str]:  # fmt: skip
@@ -152,7 +201,9 @@ def cue_speaker(
     spans = [(lo, hi) for lo, hi, _m in located]
     if _speech_act(norm, cue):
         before = [p for p in people if p[1] <= c_start and not norm[p[1] : c_start].strip()]
-        after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans)]
+        # «وأنه حث ماي على»: the pronoun is the subject, the person after the verb its object
+        pronoun_subject = _after_pronoun_complementizer(norm, c_start)
+        after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans) and not pronoun_subject]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
             nxt = [p for p in people if p[0] >= pick[1]]

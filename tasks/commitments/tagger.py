@@ -53,7 +53,7 @@ from tasks.commitments.patterns import (
     SECTOR_RES,
     WA,
 )
-from tasks.commitments.speakers import carries, cue_speaker, name_words, sentence_speaker
+from tasks.commitments.speakers import carries, cue_speaker, name_words, sentence_speaker, title_speakers
 from tasks.entities.kb import KnowledgeBase, load_kb
 from tasks.text.clitics import load_lexicon
 from tasks.text.normalize import normalize, normalize_with_map
@@ -177,11 +177,12 @@ def _read_sentence(
 
 
 def _sentence_speaker(
-    s: _Sentence, states: States, last_speaker: Party | None, names: Mapping[str, Party | None]
-) -> tuple[Party | None, str]:
+    s: _Sentence, states: States, last_speaker: Party | None, names: Mapping[str, Party | None],
+    titles: Mapping[str, Party | None],
+) -> tuple[Party | None, str]:  # fmt: skip
     """The sentence's speaker and its strategy (tasks.commitments.speakers), or the last one when the sentence
     goes on reporting («وأضاف …», «وسنعمل …»): ``carried``."""
-    speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names)
+    speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names, titles)
     if speaker is None and source != "joint" and last_speaker is not None and carries(s.norm, s.cues):
         return last_speaker, "carried"
     return speaker, source
@@ -314,8 +315,9 @@ def tag_document(
     last_speaker: Party | None = None
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
-        names = name_words(text, [m for m in mentions if m.end <= s_start], states)
-        speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names)
+        earlier = [m for m in mentions if m.end <= s_start]
+        names, titles = name_words(text, earlier, states), title_speakers(text, earlier, states)
+        speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names, titles)
         if speaker is not None:
             last_speaker = speaker
         elif s.speaker_source == "joint":

@@ -75,3 +75,16 @@ def test_a_group_after_a_counterpart_preposition_is_its_members(nlp):
     assert r["actors"] == ["China"]
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     assert "counterpart:group" in r["rule"]
+
+
+def test_a_title_named_with_a_person_stands_for_him_and_the_reported_clause_names_no_speaker(nlp):
+    # dev2 (Al Arabiya): «أكد الرئيس الأميركي …، شاكرا ماي» is Trump speaking (the article named him «الرئيس
+    # الأميركي #دونالد_ترمب»), and «وذكر أن اجتماعه مع ماي …» goes on with him: May is spoken of
+    rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، "
+                      "على أن إيران يجب أن لا تمتلك أسلحة نووية.\nوفي كلمته، أكد الرئيس الأميركي على العلاقات "
+                      "الخاصة بين بريطانيا وأميركا، شاكرا ماي على مساهمتها في النفقات الدفاعية لحلف شمال الأطلسي "
+                      "(ناتو).\nوذكر أن اجتماعه مع ماي تناول وقف انتشار السلاح النووي، وأنهما اتفقا على أن إيران "
+                      "يجب أن لا تحصل أبدا على السلاح النووي.\n",
+                 lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
+    (agreed,) = [r for r in rs if r["trigger"] == "اتفقا"]
+    assert agreed["speaker"] == "Donald Trump" and agreed["actors"] == ["United Kingdom", "United States"]
