@@ -19,6 +19,7 @@ from tasks.entities import lexicons as lex
 from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
+from tasks.entities.romanise import romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
@@ -79,6 +80,8 @@ class EntityRow:
     iso_code: str | None
     wikidata_id: str | None
     aliases: list[str] = field(default_factory=list)
+    # where canonical_name came from (README, entities table): kb, gazetteer, rule, romanised, surface
+    canonical_source: str = "surface"
 
 
 def stable_id(prefix: str, name: str) -> str:
@@ -495,7 +498,8 @@ def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
 
 def kb_row(ent: Entity) -> EntityRow:
     aliases = sorted({*(ent.aliases_ar or []), *(ent.abbreviations or []), *(ent.nisba_ar or [])})
-    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases)
+    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases,
+                     "kb")  # fmt: skip
 
 
 _Sentence = tuple[int, int, int, list[Word]]  # (sentence_idx, start, end, its words)
@@ -577,7 +581,7 @@ def _date_row(d: DateMention) -> EntityRow:
     """A date's entity: id and canonical from its canonical form; a Hijri date with a known day keeps its
     Gregorian ISO date in ``aliases`` (the id stays the Hijri form, so one id never has two canonicals)."""
     return EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None,
-                     [d.gregorian] if d.gregorian else [])  # fmt: skip
+                     [d.gregorian] if d.gregorian else [], "rule")  # fmt: skip
 
 
 def _kb_hits_pass(st: _DocState) -> None:
@@ -727,8 +731,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if type_ == "LOC" and span_words[0].key in lex.FACILITY_HEADS and len(span_words) > 1:
         english = _facility_name(text, span_words, index)
         if english:  # «ميناء سواكن» → Port of Suakin
-            emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
-                 m.score)  # fmt: skip
+            emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name], "rule"),
+                 m.sentence_idx, m.score)  # fmt: skip
             return
     if type_ == "PER" and _short_form_ok(span_words):
         st.local_people.setdefault(eid, (name, [span_words[-1].key]))
@@ -788,6 +792,18 @@ def _relink_pass(st: _DocState) -> None:
     _link_partial_names(st.text, st.mentions, st.rows, st.kb)
 
 
+def _english_canonical_pass(st: _DocState) -> None:
+    """Last: a person the KB does not know gets a romanised English canonical (guideline: «Moutaz Mousa»);
+    the Arabic name stays in ``name_ar``. Other names the rules could not put in English keep their surface."""
+    for row in st.rows.values():
+        if row.canonical_source != "surface" or not _ARABIC_RE.search(row.canonical_name):
+            continue
+        if row.type == "PER":
+            english = romanise(row.canonical_name)
+            if english:
+                row.canonical_name, row.canonical_source = english, "romanised"
+
+
 # The passes of resolve_document, in order of precedence.
 _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _date_pass,
@@ -801,6 +817,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _cued_places_pass,
     _local_short_forms_pass,
     _relink_pass,
+    _english_canonical_pass,
 )
 
 
@@ -831,7 +848,8 @@ def _facilities(
         name = text[start : m.end]
         eid = stable_id("loc", name)
         english = pattern.format(canonical) if pattern and not _ARABIC_RE.search(canonical) else name
-        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name]))
+        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name],
+                                       "rule" if english != name else "surface"))  # fmt: skip
         m.start, m.text, m.type, m.entity_id, m.source = start, name, "LOC", eid, "rules"
     # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
     norm, index = normalize_with_map(text) if places else ("", [])
@@ -949,7 +967,7 @@ def _cued_places(
 
 def _place_row(place: Place, surface: str) -> EntityRow:
     """A GeoNames city as an entity row: its English name, the surface as the Arabic name."""
-    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface])
+    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface], "gazetteer")
 
 
 def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
