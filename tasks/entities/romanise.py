@@ -135,4 +135,5 @@ def romanise(name: str) -> str:
         else:
             out.append(_word(key, raw))
         i += 1
-    return " ".join(w for w in out if w)
+    joined = " ".join(w for w in out if w)
+    return joined[:1].upper() + joined[1:]  # «بن محمد …» cut at its start still opens with a capital

@@ -35,5 +35,6 @@ def test_romanisation_is_ascii_capitalised_and_deterministic(name):
     assert out == romanise(name)
     assert out.isascii() and all(c in string.ascii_letters + string.digits + " -" for c in out)
     assert all(w[0].isupper() or w in ("bin", "ibn", "bint") for w in out.split())
+    assert not out or out[0].isupper() or out[0].isdigit()
     assert len(out.split()) <= len(name.split())
 
