@@ -103,6 +103,7 @@ class EntityRecord:
     iso_code: str | None
     wikidata_id: str | None
     aliases: tuple[str, ...] | None
+    canonical_source: str  # kb, gazetteer, rule, romanised or surface (tasks/store/schema.py)
 
 
 @dataclass(frozen=True, slots=True)

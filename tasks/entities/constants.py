@@ -46,6 +46,7 @@ MAX_OFFICE_WORDS = 5  # a title is matched over at most five words; a title chai
 MAX_TITLE_NAME_WORDS = 4  # a person's name after a title has at most four words («روك مارك كريستيان كابوري»)
 ABBR_MIN_LEN = 2  # an abbreviation in quotes after a body's name has two to twelve characters («كاف»)
 ABBR_MAX_LEN = 12  # … longer quoted text is a name or a phrase, not an abbreviation
+ACRONYM_MAX_LATIN = 6  # a Latin acronym after a name has at most six letters («CBS», «UNESCO»); longer is a handle
 CUED_PLACE_MAX_WORDS = 2  # a town after a locative cue has one or two words («تل رفعت» before «تل»)
 
 # --- windows of raw text around a match (characters) ------------------------------------------------------
@@ -55,6 +56,7 @@ PEACE_TAIL_WINDOW = 10  # « للسلام» after a process's place, with room f
 NAME_LOOKBACK = 40  # the word before a KB surname lies within this many characters
 FAMILY_LOOKAHEAD = 40  # the family name after a matched person lies within this many characters
 FACILITY_LOOKBACK = 12  # «وللميناء » before a place: a facility head, up to two clitics, spaces
+HEAD_LOOKBACK = 14  # «وللمنتخب » before a nisba, «للمؤتمر » before a place: a head, its clitics, spaces
 
 # --- dates and the knowledge base ------------------------------------------------------------------------
 
@@ -79,6 +81,8 @@ KB_SHORT_LATER_SCORE = 0.8  # the last word of a KB person's full name, later in
 NAMED_PROCESS_SCORE = 0.7  # «اتفاق الجزائر»: a head and a place, named by rule
 FUZZY_SCORE = 0.7  # a misspelt state or nisba, one letter away
 LOCAL_SHORT_SCORE = 0.7  # the last word of an unknown person's full name, later in the document
+HEADED_NAME_SCORE = 0.7  # «قمة هلسنكي», «المنتخب السعودي», «الصندوق السعودي للتنمية»: a head and a KB name
+ACRONYM_SCORE = 0.7  # «(رياك)» after a body's name: the same body
 CONTEXT_SCORE = 0.6  # guesses from context: a bare «وزارة الخارجية», a town after a cue, a facility's town
 
 # --- tie-breaks when one key names several entities ------------------------------------------------------

@@ -76,6 +76,18 @@ NAMED_PROCESS_HEADS: tuple[str, ...] = tuple(_HEADS["named_process"])
 PROCESS_NEEDING_TAIL: str = normalize(_HEADS["process_needing_tail"])
 PEACE_TAIL: str = _HEADS["peace_tail"]
 GENERIC_INSTITUTIONS: frozenset[str] = _keys(_HEADS["generic_institutions"])
+EVENT_BEFORE_NAME: tuple[str, ...] = tuple(_HEADS["event_before_name"])
+ORG_BEFORE_CITY: tuple[str, ...] = tuple(_HEADS["org_before_city"])
+SPAN_HEADS: Mapping[str, str] = MappingProxyType(
+    {**{normalize(w): "ORG" for w in _HEADS["span_heads_org"]},
+     **{normalize(w): "MISC" for w in _HEADS["span_heads_misc"]}}
+)
+SPAN_HEADS_RAW: tuple[str, ...] = (*_HEADS["span_heads_org"], *_HEADS["span_heads_misc"])
+NISBA_BODY_HEADS: tuple[str, ...] = tuple(_HEADS["nisba_body_heads"])
+NATIONAL_TEAM: str = _HEADS["national_team"]
+TEAM_SPORT_PREFIX: str = normalize(_HEADS["team_sport_prefix"])
+FOOTBALL: str = normalize(_HEADS["football"])
+TEAM_NICKNAMES: Mapping[str, str] = MappingProxyType({normalize(k): v for k, v in _DATA["team_nicknames"].items()})
 
 # places
 LOCATIVE_CUES: frozenset[str] = _keys(_PLACES["locative_cues"])

@@ -19,6 +19,7 @@ from tasks.entities import lexicons as lex
 from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
+from tasks.entities.romanise import romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
@@ -41,6 +42,21 @@ _NAMED_PROCESS = re.compile(
     rf"(?<![\w])(?:[وبل])?(?P<head>(?:{_ARTICLE})?(?:{'|'.join(lex.NAMED_PROCESS_HEADS)}))\s+$"
 )
 _PEACE_TAIL = re.compile(rf"\s+{lex.PEACE_TAIL}(?![\w])")
+# A head right before a name, after «و/ف/ب» or «ل», or contracted with the article («للمنتخب», «للغرفة»).
+def _head_before(heads: Iterable[str], article: bool | None) -> re.Pattern[str]:
+    """``article``: True the head has it, None it may, False it has none (a head in construct state)."""
+    art = {True: f"(?:{_ARTICLE}|{lex.LAM_ARTICLE})", None: f"(?:{_ARTICLE}|{lex.LAM_ARTICLE})?", False: ""}[article]
+    return re.compile(rf"(?<![\w])(?:[وفب]|ل(?!ل))?(?P<head>{art}(?:{'|'.join(heads)}))\s+$")
+
+
+# «قمة هلسنكي», «لمؤتمر باريس»; not «ترأست المؤتمر الأمم المتحدة» (a definite head is no construct)
+_EVENT_HEAD = _head_before(lex.EVENT_BEFORE_NAME, article=False)
+_CITY_ORG_HEAD = _head_before(lex.ORG_BEFORE_CITY, article=False)  # «غرفة جدة»
+_NISBA_BODY_HEAD = _head_before(lex.NISBA_BODY_HEADS, article=True)  # «الصندوق السعودي»
+_TEAM_HEAD = _head_before([lex.NATIONAL_TEAM], article=True)  # «المنتخب السعودي»
+_SPAN_HEAD = _head_before(lex.SPAN_HEADS_RAW, article=None)  # «منتدى» + a statistical span
+# «للتنمية», «لكرة القدم»: the «لـ» phrase that ends a body's name after its nisba, one or two words
+_LAM_PHRASE = re.compile(r"[ \t]+(?P<phrase>ل[\w\u064B-\u065F]{2,}(?:[ \t]+ال[\w\u064B-\u065F]{2,})?)")
 # «عبد الله الثاني» is also written «عبدالله الثاني»
 _SPLIT_ABD = re.compile(rf"(?<![\w]){lex.ABD} {_ARTICLE}")
 _JOINED_ABD = lex.ABD + _ARTICLE
@@ -79,6 +95,8 @@ class EntityRow:
     iso_code: str | None
     wikidata_id: str | None
     aliases: list[str] = field(default_factory=list)
+    # where canonical_name came from (README, entities table): kb, gazetteer, rule, romanised, surface
+    canonical_source: str = "surface"
 
 
 def stable_id(prefix: str, name: str) -> str:
@@ -495,7 +513,8 @@ def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
 
 def kb_row(ent: Entity) -> EntityRow:
     aliases = sorted({*(ent.aliases_ar or []), *(ent.abbreviations or []), *(ent.nisba_ar or [])})
-    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases)
+    return EntityRow(ent.entity_id, ent.type, ent.canonical, ent.name_ar, ent.iso_code, ent.wikidata_id, aliases,
+                     "kb")  # fmt: skip
 
 
 _Sentence = tuple[int, int, int, list[Word]]  # (sentence_idx, start, end, its words)
@@ -577,7 +596,7 @@ def _date_row(d: DateMention) -> EntityRow:
     """A date's entity: id and canonical from its canonical form; a Hijri date with a known day keeps its
     Gregorian ISO date in ``aliases`` (the id stays the Hijri form, so one id never has two canonicals)."""
     return EntityRow(f"date:{d.canonical}", "DATE", d.canonical, None, None, None,
-                     [d.gregorian] if d.gregorian else [])  # fmt: skip
+                     [d.gregorian] if d.gregorian else [], "rule")  # fmt: skip
 
 
 def _kb_hits_pass(st: _DocState) -> None:
@@ -628,6 +647,99 @@ def _named_process_pass(st: _DocState) -> None:
         st.emit(head.start("head"), end, "MISC", "rules", EntityRow(stable_id("misc", name), "MISC", name, name,
                                                                      None, None, [name]), idx,
                 C.NAMED_PROCESS_SCORE)  # fmt: skip
+
+
+def _headed_names_pass(st: _DocState) -> None:
+    """Names made of a head and a KB name, before the KB name alone is a mention: a national team
+    («المنتخب السعودي», then its nickname «الأخضر»), a state's body («الصندوق السعودي للتنمية»), an event
+    («قمة هلسنكي», «قمة منظمة شنغهاي للتعاون»: MISC) or a chamber («غرفة جدة»: ORG)."""
+    text, index = st.text, st.index
+    teams: dict[str, EntityRow] = {}
+    for idx, hit in st.hits:
+        ent, lookback = hit.entity, max(0, hit.start - C.HEAD_LOOKBACK)
+        if hit.kind == "nisba" and ent.type == "GPE" and ent.iso_code:
+            team = _TEAM_HEAD.search(text, lookback, hit.start)
+            if team is not None:
+                row = teams.setdefault(ent.iso_code, _team_row(ent, _LAM_PHRASE.match(text, hit.end)))
+                st.emit(team.start("head"), hit.end, "ORG", "rules", row, idx, C.HEADED_NAME_SCORE)
+                continue
+            body = _NISBA_BODY_HEAD.search(text, lookback, hit.start)
+            if body is not None:
+                tail = _LAM_PHRASE.match(text, hit.end)
+                end = tail.end("phrase") if tail else hit.end
+                st.emit(body.start("head"), end, "ORG", "rules", _surface_row("org", text[body.start("head") : end]),
+                        idx, C.HEADED_NAME_SCORE)  # fmt: skip
+        elif hit.kind == "name" and (ent.type == "ORG" or (ent.type == "GPE" and (
+                ent.subtype != "country" or ent.entity_id in index.capital_named))):  # fmt: skip
+            head, type_ = _EVENT_HEAD.search(text, lookback, hit.start), "MISC"
+            if head is None and ent.type == "GPE":
+                head, type_ = _CITY_ORG_HEAD.search(text, lookback, hit.start), "ORG"
+            if head is not None and not text.startswith(lex.LAM_ARTICLE, hit.start):  # «قمة للاتحاد …» describes
+                name = text[head.start("head") : hit.end]
+                st.emit(head.start("head"), hit.end, type_, "rules", _surface_row(type_.lower(), name), idx,
+                        C.HEADED_NAME_SCORE)  # fmt: skip
+    if teams:
+        _team_nicknames(st, teams)
+
+
+def _team_row(country: Entity, tail: re.Match[str] | None) -> EntityRow:
+    """A state's national team: football unless «لكرة اليد/السلة…» follows the nisba."""
+    sport = tail is not None and normalize(tail["phrase"]).startswith(lex.TEAM_SPORT_PREFIX)
+    other = sport and tail is not None and lex.FOOTBALL not in normalize(tail["phrase"])
+    english = f"{country.canonical} national {'' if other else 'football '}team"
+    return EntityRow(stable_id("org", english), "ORG", english, None, None, None, [], "rule")
+
+
+def _team_nicknames(st: _DocState, teams: Mapping[str, EntityRow]) -> None:
+    """«الأخضر» is the Saudi team where the document names the Saudi team (lexicons: team_nicknames)."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
+        for i, w in enumerate(words):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                for start, replace in _clitic_variants(text, w):
+                    iso = lex.TEAM_NICKNAMES.get(_variant_key(text, start, words[i + n - 1].end, replace))
+                    if iso in teams:
+                        st.emit(start, words[i + n - 1].end, "ORG", "rules", teams[iso], idx, C.HEADED_NAME_SCORE)
+                        break
+
+
+def _surface_row(prefix: str, name: str) -> EntityRow:
+    """A name the rules found and cannot put in English: its surface is its canonical."""
+    return EntityRow(stable_id(prefix, name), prefix.upper(), name, name, None, None, [name])
+
+
+def _acronym_pass(st: _DocState) -> None:
+    """An organisation's or event's acronym in brackets or quotes right after its name («… الروسي "رياك"»,
+    «(سي.بي.إس)») is the same entity, there and wherever else the document writes it."""
+    text = st.text
+    acronyms: dict[str, tuple[str, EntityRow]] = {}
+    for m in list(st.mentions):
+        a = _ABBR_AFTER.match(text, m.end) if m.type in ("ORG", "MISC") else None
+        if a is None or m.entity_id not in st.rows:
+            continue
+        key = alias_key(a["abbr"])
+        letters = a["abbr"].replace(".", "")
+        # «(CBS)», «(سي.بي.إس)»; not an account name «(SAUDIMOMRA)» after «فيسبوك»
+        latin = letters.isascii() and letters.isalpha() and letters.isupper() and len(letters) <= C.ACRONYM_MAX_LATIN
+        if letters.isascii() and not latin:
+            continue
+        word = Word(a.start("abbr"), a.end("abbr"), key)
+        rare = lexicon_count(key) < C.FREQUENT or st.upos_at.get(word.start) in ("PROPN", "X")  # «(ناتو)»
+        if not (latin or (key and not key.startswith(_ARTICLE) and rare and not _looks_like_verb(word))):
+            continue  # «"المتطرفة"», «"ستستفيد"» after a name are words, no acronym
+        st.emit(a.start("abbr"), a.end("abbr"), m.type, "rules", st.rows[m.entity_id], m.sentence_idx, C.ACRONYM_SCORE)
+        acronyms.setdefault(key, (m.type, st.rows[m.entity_id]))
+    if not acronyms:
+        return
+    for idx, _s, _e, words in st.per_sentence:
+        for w in words:
+            for start, replace in _clitic_variants(text, w):
+                found = acronyms.get(_variant_key(text, start, w.end, replace))
+                if found is not None:
+                    st.emit(start, w.end, found[0], "rules", found[1], idx, C.ACRONYM_SCORE)
+                    break
 
 
 def _kb_mentions_pass(st: _DocState) -> None:
@@ -706,7 +818,14 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if m.type == "MISC" and _common_phrase(span_words, index):
         return  # «كرة القدم»: common nouns, no named event
     type_ = GENERIC_TYPES.get(m.type, m.type)
-    if span_words[0].key in lex.ORG_HEADS:
+    head = _SPAN_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s)
+    if head is not None and not _overlaps((head.start("head"), s), st.taken):
+        s = head.start("head")  # «منتدى إكسبو»: the head the model left out is part of the name
+        bare = normalize(head["head"])
+        for article in (_ARTICLE, lex.LAM_ARTICLE):
+            bare = bare[len(article) :] if bare.startswith(article) else bare
+        type_ = lex.SPAN_HEADS.get(bare, type_)
+    elif span_words[0].key in lex.ORG_HEADS:
         type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
     elif span_words[0].key in lex.MISC_HEADS:
         type_ = "MISC"  # «مهرجان فيسباكو»
@@ -727,8 +846,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if type_ == "LOC" and span_words[0].key in lex.FACILITY_HEADS and len(span_words) > 1:
         english = _facility_name(text, span_words, index)
         if english:  # «ميناء سواكن» → Port of Suakin
-            emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name]), m.sentence_idx,
-                 m.score)  # fmt: skip
+            emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name], "rule"),
+                 m.sentence_idx, m.score)  # fmt: skip
             return
     if type_ == "PER" and _short_form_ok(span_words):
         st.local_people.setdefault(eid, (name, [span_words[-1].key]))
@@ -788,19 +907,35 @@ def _relink_pass(st: _DocState) -> None:
     _link_partial_names(st.text, st.mentions, st.rows, st.kb)
 
 
+def _english_canonical_pass(st: _DocState) -> None:
+    """Last: a person the KB does not know gets a romanised English canonical (guideline: «Moutaz Mousa»);
+    the Arabic name stays in ``name_ar``. Other names the rules could not put in English keep their surface."""
+    for row in st.rows.values():
+        if row.canonical_source != "surface" or not _ARABIC_RE.search(row.canonical_name):
+            continue
+        if row.type == "PER":
+            english = romanise(row.canonical_name)
+            if english:
+                row.canonical_name, row.canonical_source = english, "romanised"
+
+
 # The passes of resolve_document, in order of precedence.
 _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _date_pass,
     _kb_hits_pass,
+    _headed_names_pass,
     _named_process_pass,
     _kb_mentions_pass,
     _title_persons_pass,
+    _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
     _stanza_pass,
+    _acronym_pass,  # after the model's names
     _kb_short_forms_pass,
     _generic_bodies_pass,
     _cued_places_pass,
     _local_short_forms_pass,
     _relink_pass,
+    _english_canonical_pass,
 )
 
 
@@ -831,7 +966,8 @@ def _facilities(
         name = text[start : m.end]
         eid = stable_id("loc", name)
         english = pattern.format(canonical) if pattern and not _ARABIC_RE.search(canonical) else name
-        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name]))
+        rows.setdefault(eid, EntityRow(eid, "LOC", english, name, None, None, [name],
+                                       "rule" if english != name else "surface"))  # fmt: skip
         m.start, m.text, m.type, m.entity_id, m.source = start, name, "LOC", eid, "rules"
     # «7 حقائق عن سواكن السودانية»: the town of «ميناء سواكن» where it stands alone
     norm, index = normalize_with_map(text) if places else ("", [])
@@ -949,7 +1085,7 @@ def _cued_places(
 
 def _place_row(place: Place, surface: str) -> EntityRow:
     """A GeoNames city as an entity row: its English name, the surface as the Arabic name."""
-    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface])
+    return EntityRow(place.entity_id, "GPE", place.name, surface, None, None, [surface], "gazetteer")
 
 
 def _listed_place(text: str, w: Word, gaz: Any, emit: Any, idx: int, comma: bool) -> bool:
@@ -1120,6 +1256,8 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
         return
     top = max(sorted(counts), key=lambda c: counts[c])
     heads = {alias_key(h): b.body_kind for b in kb.generic_bodies for h in b.heads_ar if " " in h}
+    english = {b.body_kind: b.en for b in kb.generic_bodies}
+    state = kb.country(top)
     for idx, _s, _e, words in per_sentence:
         for i in range(len(words) - 1):
             for start, replace in _clitic_variants(text, words[i]):
@@ -1128,6 +1266,11 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
                     body = kb.body(kind, top)
                     if body is not None:
                         emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, C.CONTEXT_SCORE)
+                    elif state is not None:  # a body the KB lacks is named with its state
+                        name = f"{english[kind]} ({state.canonical})"
+                        row = EntityRow(stable_id("org", name), "ORG", name, text[start : words[i + 1].end], None,
+                                        None, [], "rule")  # fmt: skip
+                        emit(start, words[i + 1].end, "ORG", "rules", row, idx, C.CONTEXT_SCORE)
                     break
 
 

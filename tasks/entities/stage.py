@@ -27,7 +27,7 @@ def entity_record(row: EntityRow) -> EntityRecord:
     """resolve's working row → a row of the ``entities`` table."""
     aliases = None if row.aliases is None else tuple(row.aliases)
     return EntityRecord(row.entity_id, row.type, row.canonical_name, row.name_ar, row.iso_code, row.wikidata_id,
-                        aliases)  # fmt: skip
+                        aliases, row.canonical_source)  # fmt: skip
 
 
 def link_document(analysis: DocAnalysis, kb: KnowledgeBase | None = None) -> DocAnalysis:

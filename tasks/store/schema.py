@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -107,10 +107,14 @@ ENTITIES = _schema(
         pa.field("iso_code", pa.string()),
         pa.field("wikidata_id", pa.string()),
         pa.field("aliases", pa.list_(pa.string())),
+        pa.field("canonical_source", pa.string(), nullable=False),
     ],
     "One row per real-world entity referred to by mentions.entity_id: KB ids (Wikidata QIDs or kb:…), "
     "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates "
-    "(date:<year-month-day> AH for Hijri dates, their Gregorian ISO date in aliases).",
+    "(date:<year-month-day> AH for Hijri dates, their Gregorian ISO date in aliases). canonical_source says "
+    "where canonical_name came from: kb (the knowledge base), gazetteer (GeoNames), rule (made by a rule: "
+    "dates, facilities, state bodies, agencies), romanised (a person the KB does not know, "
+    "tasks/entities/romanisation.toml), surface (the Arabic name as written).",
 )
 
 COMMITMENTS = _schema(

@@ -19,7 +19,7 @@ PACKAGE = Path(lex.__file__).parent
 TOML_TEXT = resources.files("tasks.entities").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
 DATA = lex.load_data()
 # tables whose keys are data (a word → its value): one comment above the table says what it is for
-MAPPING_TABLES = {"facility_english", "dates.weekdays", "dates.decades", "dates.ordinal_days"}
+MAPPING_TABLES = {"facility_english", "team_nicknames", "dates.weekdays", "dates.decades", "dates.ordinal_days"}
 
 
 def _public_values(module: object) -> dict[str, object]:

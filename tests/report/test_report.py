@@ -60,7 +60,7 @@ def one_commitment(out: Path, actor_name: str = "China", sentence: str = SENTENC
                   "text": ["الصين", "قيرغيزستان"], "type": ["GPE", "GPE"], "source": ["kb", "kb"],
                   "entity_id": ["Q148", "Q813"]},
         entities={"entity_id": ["Q148", "Q813"], "type": ["GPE", "GPE"], "canonical_name": [actor_name, "Kyrgyzstan"],
-                  "name_ar": ["الصين", "قيرغيزستان"]},
+                  "name_ar": ["الصين", "قيرغيزستان"], "canonical_source": ["kb", "kb"]},
         commitments={"commitment_id": ["c1"], "doc_id": ["d1"], "sentence_idx": [1], "trigger": [TRIGGER],
                      "trigger_start": [t0], "trigger_end": [t0 + len(TRIGGER)], "modality": ["readiness"],
                      "polarity": ["positive"], "action": [ACTION], "action_start": [a0],

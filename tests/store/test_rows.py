@@ -39,7 +39,7 @@ def test_rows_and_columns_give_the_same_table():
 
 
 def test_tuples_become_list_columns():
-    row = EntityRecord("Q148", "GPE", "China", "الصين", "CN", "Q148", ("الصين", "صيني"))
+    row = EntityRecord("Q148", "GPE", "China", "الصين", "CN", "Q148", ("الصين", "صيني"), "kb")
     assert to_table("entities", [row]).column("aliases").to_pylist() == [["الصين", "صيني"]]
 
 
@@ -108,9 +108,9 @@ def _analysis(name: str, entities: tuple[EntityRecord, ...]) -> DocAnalysis:
 
 
 def test_batch_rows_keep_the_first_row_of_an_entity_sorted_by_id_and_count_per_document():
-    china_a = EntityRecord("per:b", "PER", "لي", "لي", None, None, ("لي",))
+    china_a = EntityRecord("per:b", "PER", "لي", "لي", None, None, ("لي",), "surface")
     china_b = dataclasses.replace(china_a, canonical_name="لي تشيانغ")
-    other = EntityRecord("Q148", "GPE", "China", "الصين", "CN", "Q148", ())
+    other = EntityRecord("Q148", "GPE", "China", "الصين", "CN", "Q148", (), "kb")
     first, second = _analysis("أ", (china_a,)), _analysis("ب", (other, china_b))
     quarantine = [QuarantineRecord("bad.txt", None, "ingest", "empty file")]
     tables = batch_rows([first, second], quarantine, "m1", "p1")
