@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 from hijridate import Gregorian
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tasks.entities.dates import find_dates, hijri_to_gregorian
@@ -106,6 +106,7 @@ def test_words_that_look_like_hijri_dates_are_not_dates(sentence):
        st.sampled_from(["هـ", " هـ", "ه", " هجري", " للهجرة"]))  # fmt: skip
 def test_a_hijri_date_converts_back_to_its_gregorian_day(day, sep, era):
     hijri = Gregorian.fromdate(day).to_hijri()
+    assume(hijri.day <= 30)  # hijridate's table has a few 31-day months in its first years (1349-11-31): no date
     text = f"بتاريخ {hijri.day}{sep}{hijri.month}{sep}{hijri.year}{era} وافق المجلس"
     (found,) = find_dates(text)
     assert found.gregorian == day.isoformat()
