@@ -132,7 +132,8 @@ def verb_skeleton(word: str) -> str:
     """A verb's consonants without its person prefix, dual/plural ending and long vowels («تزود» → «زد»,
     «يوقعان» → «قع», «تعزز» → «عزز»): what a headline verb shares with the body's report of the same act
     («بتزويد», «التوقيع», «ستعزز»)."""
-    w = normalize(word).strip()
+    words = normalize(word).split()
+    w = words[-1] if words else ""  # «لن نتفاوض»: the verb
     w = w[1:] if len(w) > HEADLINE_ROOT_MIN + 2 and w[0] in CONJUNCTIONS else w
     w = w[1:] if len(w) > HEADLINE_ROOT_MIN and w[0] in IMPERFECT_PREFIXES else w
     w = NUMBER_SUFFIX_RE.sub("", w) if len(w) > HEADLINE_ROOT_MIN + 1 else w

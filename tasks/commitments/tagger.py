@@ -53,7 +53,14 @@ from tasks.commitments.patterns import (
     SECTOR_RES,
     WA,
 )
-from tasks.commitments.speakers import carries, cue_speaker, name_words, sentence_speaker, title_speakers
+from tasks.commitments.speakers import (
+    SPEECH_MODALITIES,
+    carries,
+    cue_speaker,
+    name_words,
+    sentence_speaker,
+    title_speakers,
+)
 from tasks.entities.kb import KnowledgeBase, load_kb
 from tasks.text.clitics import load_lexicon
 from tasks.text.normalize import normalize, normalize_with_map
@@ -70,6 +77,8 @@ __all__ = [
 ]
 
 
+TITLE_STEP = "sentence:title"  # the rule step of a headline's records
+HEADLINE_QUOTE = ":"  # «إيران تؤكد: لن نتفاوض»: what follows is the quoted party's words
 HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no record of the article reports
 
 
@@ -330,11 +339,24 @@ def tag_document(
                 headlines.append(record)
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
-    body = [r for r in out if r.rejected_by is None and r not in headlines]
+    body = [r for r in out if r.rejected_by is None and TITLE_STEP not in r.rule]
     for r in headlines:  # a present-tense headline verb is a record only if the article reports its act
         if r.rejected_by is None and not any(_reports(b, r, kb) for b in body):
             r.rejected_by = HEADLINE_UNREPORTED
+    for r in out:  # «إيران تؤكد: لن نتفاوض …»: the headline's speaker is who says it in the article
+        if TITLE_STEP in r.rule and r.speaker is None and r.rejected_by is None and _quoting_headline(r):
+            spoken = [b.speaker for b in body if b.speaker is not None and _reports(b, r, kb)]
+            if spoken:
+                r.speaker, r.rule = spoken[0], r.rule.replace("speaker:none", "speaker:body_report")
     return out if keep_rejected else [r for r in out if r.rejected_by is None]
+
+
+def _quoting_headline(r: Commitment) -> bool:
+    """Does the headline quote someone: «X: …» before its cue («ترمب: اتفقت مع ماي»), or a call or hope, which
+    is its subject's speech («رئيس مجلس الدولة يدعو …»)? A headline that quotes nobody has no speaker
+    («الصين تعتزم تقديم قروض …»)."""
+    head = r.sentence[: max(0, r.sentence.find(r.trigger))] if r.sentence else ""
+    return HEADLINE_QUOTE in head or r.modality in SPEECH_MODALITIES
 
 
 def _sides(parties: Sequence[Party], kb: KnowledgeBase) -> set[str]:

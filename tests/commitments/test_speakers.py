@@ -88,3 +88,17 @@ def test_a_title_named_with_a_person_stands_for_him_and_the_reported_clause_name
                  lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
     (agreed,) = [r for r in rs if r["trigger"] == "اتفقا"]
     assert agreed["speaker"] == "Donald Trump" and agreed["actors"] == ["United Kingdom", "United States"]
+
+
+def test_a_quoting_headline_has_the_speaker_of_the_articles_report_and_a_plain_one_none(nlp):
+    # dev2 (Sky News Arabia): «إيران تؤكد: لن نتفاوض …» is Zarif's, who says it in the body; dev (CNN): «الصين
+    # تعتزم تقديم قروض …» quotes nobody
+    rs = records(nlp, "قال وزير الخارجية الإيراني محمد جواد ظريف، الخميس، إن إيران لن تعيد التفاوض على الاتفاق "
+                      "النووي، معتبرا أن طهران تقف ثابتة في وجه \"البلطجة الأميركية\".\n",
+                 lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
+    (head,) = [r for r in rs if r["trigger"] == "لن نتفاوض"]
+    assert head["speaker"] == "Mohammad Javad Zarif" and "speaker:body_report" in head["rule"]
+    rs = records(nlp, "وقال الرئيس الصيني شي جين بينغ إن الصين ستقدم قروضا بقيمة 20 مليار دولار لدعم التنمية "
+                      "الاقتصادية في الدول العربية.\n",
+                 lead="الصين تعتزم تقديم قروض بـ20 مليار دولار لدعم التنمية الاقتصادية في دول عربية\n")  # fmt: skip
+    assert [r["speaker"] for r in rs if r["trigger"] == "تعتزم"] == [None]
