@@ -12,7 +12,7 @@ Provenance: every pass that decides something appends a ``key:value`` step to ``
 ``_call_object``: ``object``, ``caller``, ``joint``, or, for a candidate dropped, ``group_object``, ``no_act``,
 ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
-``counterpart:<preposition|lam|headed|group|object>`` (``+``-joined when both) or ``counterpart:none``.
+``counterpart:<preposition|lam|headed|target|group|object>`` (``+``-joined when both) or ``counterpart:none``.
 """
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ from tasks.commitments.patterns import (
     GROUP_PREP_RE,
     LAM,
     LAM_BEFORE_RE,
+    MEASURE_ON_RE,
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
@@ -819,11 +820,12 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         before = cl.norm[max(cl.c_end, pos - COUNTERPART_WINDOW) : pos]
         preposition = bool(COUNTERPART_PREP_RE.search(before))
         headed = not preposition and _headed_preposition(cl, pos)
-        if preposition or headed or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
+        target = not (preposition or headed) and bool(MEASURE_ON_RE.search(cl.norm[cl.c_start : pos]))
+        if preposition or headed or target or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
             joined = [q for q in coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends) if q.entity_id not in actor_ids]
             counterparts += joined
             if joined:
-                sources.add("preposition" if preposition else "headed" if headed else "lam")
+                sources.add("preposition" if preposition else "headed" if headed else "target" if target else "lam")
     if not counterparts:
         counterparts = _group_counterparts(cl, actor_ids)
         if counterparts:

@@ -25,6 +25,7 @@ from tasks.commitments.lexicons import (
     GROUP_HEADS,
     LITOTES,
     MA_RELATIVES,
+    MEASURE_NOUNS,
     MEDIA_OUTLETS,
     NAMED_PROCESS_NOUNS,
     NEGATION_WORDS,
@@ -102,6 +103,10 @@ COUNTERPART_PREP_RE = re.compile(
 )
 # a counterpart preposition before a group word («مع دول آسيا الوسطى»)
 GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+")
+# «عقوبات جديدة على », «رسوما جمركية إضافية … على منتجات »: a measure, then «على» within a few words
+MEASURE_ON_RE = re.compile(
+    rf"(?<![\w])(?:[وبل])?(?:{alternation(MEASURE_NOUNS)})(?:\s+\S+){{0,5}}?\s+{normalize(ALA)}\s+(?:\S+\s+)?$"
+)
 CLAUSE_START_RE = re.compile(rf"(?<![\w])(?:{in_order(CLAUSE_START_WORDS)})\s")
 CLAUSE_END_RE = re.compile(rf"(?:[.؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
 # sector → its words, with «و/ب/ل/ف» or «ال» before them

@@ -361,3 +361,13 @@ def test_but_he_and_a_female_speakers_participle_carry_the_speaker(nlp):
     got = {r["trigger"]: (r["modality"], r["actors"], r["speaker"]) for r in rs}
     assert got["يريد"] == ("intent", ["United States"], "Donald Trump")
     assert got["تتطلع"] == ("hope", ["United Kingdom"], "Theresa May")
+
+
+def test_the_target_of_a_measure_is_the_counterpart(nlp):
+    # dev (BBC) and Al Arabiya: «فرض عقوبات جديدة على إيران», «رسوماً جمركية … على منتجات أميركية»
+    rs = records(nlp, "وستبدأ الولايات المتحدة فرض عقوبات جديدة على إيران تشمل منع الشركات والاستثمارات.\n"
+                      "قالت #وزارة_التجارة_الصينية إن بلادها ستفرض رسوماً جمركية إضافية قدرها 25% على منتجات "
+                      "أميركية بقيمة 50 مليار دولار.\n", lead="واشنطن وبكين\n")  # fmt: skip
+    got = [(r["trigger"], r["actors"], r["counterparts"]) for r in rs]
+    assert got == [("ستبدأ", ["United States"], ["Iran"]), ("ستفرض", ["China"], ["United States"])]
+    assert all("counterpart:target" in r["rule"] for r in rs)
