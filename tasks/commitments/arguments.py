@@ -52,6 +52,7 @@ from tasks.commitments.lexicons import (
     CALL_SKIP_WORDS,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
+    GROUP_WORDS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
@@ -831,7 +832,7 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         if counterparts:
             sources.add("group")
     if not counterparts and cl.modality in OBJECT_COUNTERPART_MODALITIES:
-        counterparts = _object_counterpart(cl, actor_ids)
+        counterparts = _object_counterpart(cl, actor_ids) or _group_object(cl, actor_ids)
         if counterparts:
             sources.add("object")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
@@ -853,6 +854,16 @@ def _object_counterpart(cl: Clause, actor_ids: set[str]) -> list[Party]:
         if (x[0] > 0 and cl.norm[x[0] - 1].isalpha()) or (between and between[-1] in OBJECT_NOT_AFTER):
             return []
         return [q for q in coordinated(cl.norm, cl.right[i:], x[0], ends=cl.ends) if q.entity_id not in actor_ids]
+    return []
+
+
+def _group_object(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """A group word as the cue's object («ستدعم بقوة دول آسيا الوسطى»): the members it stands for."""
+    words = cl.norm[cl.c_end : cl.a_end].split()
+    for skip in range(OBJECT_MAX_WORDS + 1):
+        head = " ".join(words[skip : skip + GROUP_AFTER_PREP_WORDS])
+        if head.startswith(tuple(GROUP_WORDS)):
+            return [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
     return []
 
 

@@ -371,3 +371,11 @@ def test_the_target_of_a_measure_is_the_counterpart(nlp):
     got = [(r["trigger"], r["actors"], r["counterparts"]) for r in rs]
     assert got == [("ستبدأ", ["United States"], ["Iran"]), ("ستفرض", ["China"], ["United States"])]
     assert all("counterpart:target" in r["rule"] for r in rs)
+
+
+def test_a_group_as_the_direct_object_is_its_members(nlp):
+    # seeds (Xinhua): «ستدعم بقوة دول آسيا الوسطى» → the five Central Asian states are the counterparts
+    rs = records(nlp, "وقال تشين إن الصين، كعادتها دائما، ستدعم بقوة دول آسيا الوسطى في حماية سيادتها الوطنية "
+                      "واستقلالها وأمنها وسلامة أراضيها.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
+    assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
