@@ -36,6 +36,7 @@ NAME_TAIL_MIN_WORDS = 3  # a KB person's name this long is also written by its l
 FULL_NAME_MIN_WORDS = 3  # a KB alias this long ends with a family name («صباح الأحمد الصباح»)
 SHORT_ALONE_MIN_LEN = 5  # a KB surname this long stands alone («ترامب»); shorter («شي», «لي») needs the full name
 SHORT_FORM_MIN_LEN = 3  # a name's last word shorter than this («لي») never stands for the person later
+PERSON_SLIP_MIN_LEN = 10  # a KB person's full name this long may be written one letter off («فلاديمير بوتن»)
 NAME_SLIP_MIN_LEN = 4  # a word this long may be a one-letter slip of a name word («كرستين» for «كريستين»)
 PERSON_RUN_SLIP_MIN_LEN = 3  # a KB name word shorter than this is too short to be matched with a slip
 ARTICLE_SHORT_WORD_LEN = 4  # an «ال» word longer than this is a name word only inside a name and tagged PROPN

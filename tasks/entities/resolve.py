@@ -1142,6 +1142,8 @@ def _link_kb_person_runs(
                 if len(full) > len(words) - (len(words) > 2) and _person_run_matches(words, full)
                 and (len(words) > 2 or _person_run_matches(words, full[-2:]))
                 and (not ent.country or ent.country in states)}  # fmt: skip
+        if not fits:
+            fits = _slipped_person(words, index, states)
         if len(fits) == 1:
             relink[m.entity_id] = next(iter(fits.values()))
     for m in mentions:
@@ -1149,6 +1151,17 @@ def _link_kb_person_runs(
         if ent is not None:
             m.entity_id = ent.entity_id
             rows.setdefault(ent.entity_id, kb_row(ent))
+
+
+def _slipped_person(words: Sequence[str], index: _Index, states: set[str]) -> dict[str, Entity]:
+    """«فلاديمير بوتن» for «فلاديمير بوتين»: a KB person's full name one letter away from the whole name, with the
+    same first word and as many words («حسن روحانى»), of a state the document names."""
+    key = " ".join(words)
+    if len(key) < C.PERSON_SLIP_MIN_LEN:
+        return {}
+    return {ent.entity_id: ent for (first, _), bucket in index.person_runs.items() if first == words[0]
+            for ent, full in bucket if len(full) == len(words) and full[0] == words[0]
+            and one_edit(key, " ".join(full)) and (not ent.country or ent.country in states)}  # fmt: skip
 
 
 def _prefer_local_owner(text: str, mentions: list[Mention], rows: dict[str, EntityRow], full_people: set[str]) -> None:

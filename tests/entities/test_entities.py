@@ -256,3 +256,9 @@ def test_a_state_body_the_kb_lacks_is_named_with_its_state(nlp):
     bodies = [e for e in a.entities if e.type == "ORG" and e.canonical_source in ("kb", "rule")]
     assert any(e.canonical_name in ("Ministry of Defence (Russia)", "Ministry of Defense (Russia)")
                or "Russia" in e.canonical_name for e in bodies)  # fmt: skip
+
+
+def test_a_kb_persons_full_name_one_letter_off_links_to_him(nlp):
+    # dev2 (Sky News Arabia) and the checkset: «فلاديمير بوتن» (Putin without «ي»), «جايير بوسونارو» (Bolsonaro)
+    m = mentions_of(nlp, "أعرب الرئيس الروسي فلاديمير بوتن، الأحد، عن استعداده للقاء الرئيس دونالد ترامب.\n")
+    assert found(m, "فلاديمير بوتن", "PER")[0][2] == "Vladimir Putin"
