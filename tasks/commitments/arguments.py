@@ -32,6 +32,7 @@ from tasks.commitments.constants import (
     BETWEEN_MAX_GAP,
     COUNTERPART_MAX_HEADS,
     COUNTERPART_WINDOW,
+    DOC_PARTY_PAIR,
     GROUP_AFTER_CUE_WORDS,
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
@@ -835,6 +836,10 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         counterparts = _object_counterpart(cl, actor_ids) or _group_object(cl, actor_ids)
         if counterparts:
             sources.add("object")
+    if not counterparts and cl.modality in OBJECT_COUNTERPART_MODALITIES:
+        counterparts = _other_side(cl, actor_ids)
+        if counterparts:
+            sources.add("other_side")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
 
@@ -855,6 +860,16 @@ def _object_counterpart(cl: Clause, actor_ids: set[str]) -> list[Party]:
             return []
         return [q for q in coordinated(cl.norm, cl.right[i:], x[0], ends=cl.ends) if q.entity_id not in actor_ids]
     return []
+
+
+def _other_side(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """One of the article's two sides commits and its sentence names the other («سواكن السودانية التي ستطورها
+    تركيا», «لا نرغب في إلحاق الضرر بمصر»): the other side is the counterpart."""
+    sides = {p.entity_id for p in cl.doc_parties}
+    if len(sides) != DOC_PARTY_PAIR or len(actor_ids) != 1 or not sides & actor_ids:
+        return []  # «القمة الثلاثية تتعهد … في سوريا»: three actors are no side of a pair
+    named = {p.entity_id for _pos, _m, p in cl.parties}
+    return [p for p in cl.doc_parties if p.entity_id not in actor_ids and p.entity_id in named]
 
 
 def _group_object(cl: Clause, actor_ids: set[str]) -> list[Party]:

@@ -131,6 +131,9 @@ COUNTERPART_MAX_HEADS = 4
 # A direct object as counterpart («ستدعم بقوة قيرغيزستان», «ستواصل منح الصين دعما»): at most this many words
 # between the cue (or its subject right after it) and the party.
 OBJECT_MAX_WORDS = 1
+# A bilateral article has this many sides (``doc_parties``): the other side named in a record's sentence is its
+# counterpart when no other is found.
+DOC_PARTY_PAIR = 2
 # Words after a counterpart preposition read for a group word («مع دول آسيا الوسطى»).
 GROUP_AFTER_PREP_WORDS = 4
 # A speaker after a reporting verb is named within this many characters of it (original text).

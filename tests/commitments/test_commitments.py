@@ -379,3 +379,14 @@ def test_a_group_as_the_direct_object_is_its_members(nlp):
                       "واستقلالها وأمنها وسلامة أراضيها.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+
+
+def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_names(nlp):
+    # dev (BBC): Turkey and Sudan are the article's two sides; «لكن أردوغان تعهد بزيادة استثمارات بلاده إلى 10
+    # مليارات دولار في السودان» → counterpart Sudan (the sentence names it behind «في»)
+    rs = records(nlp, "وقّع الرئيس السوداني عمر البشير مع نظيره التركي رجب طيب أردوغان اتفاقاً على تشكيل مجلس "
+                      "التعاون الاستراتيجي بين البلدين.\nوبلغ حجم التبادل التجاري السنوي بين البلدين 500 مليون "
+                      "دولار، لكن أردوغان تعهد بزيادة استثمارات بلاده إلى 10 مليارات دولار في السودان.\n",
+                 lead="مشاريع استثمارية لتركيا في السودان\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "تعهد"]
+    assert (r["actors"], r["counterparts"]) == (["Turkey"], ["Sudan"]) and "counterpart:other_side" in r["rule"]

@@ -67,8 +67,8 @@ def test_relative_antecedent_and_first_person(nlp):
     rs = records(nlp, "وقال ولي العهد السعودي الأمير محمد بن سلمان لوكالة بلومبيرغ: \"سنواصل اتصالاتنا بالحكومة "
                       "التركية\".\n", lead="السعودية وتركيا\n")  # fmt: skip
     assert [r["rule"] for r in rs] == [
-        "cue:future|subject:first_person|counterpart:none|speaker:sentence|sentence:body"
-    ]
+        "cue:future|subject:first_person|counterpart:other_side|speaker:sentence|sentence:body"
+    ]  # «اتصالاتنا بالحكومة التركية»: Turkey, the article's other side
 
 
 def test_actor_passes_that_changed_the_actors_are_named(nlp):
