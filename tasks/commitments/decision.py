@@ -51,6 +51,9 @@ JOINT_RE = _phrase_re("joint_words")
 SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
+SPECULATION_WORDS = _set("speculation_words")
+QUOTES = "\"'«»“”"
+SURE_IMPERFECT = "ين"
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
 OPINION_AFTER_RE = re.compile(
     rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
@@ -176,6 +179,15 @@ def past_state(c: Candidate) -> bool:
     return any(w in PAST_STATE_WORDS for w in words)
 
 
+def speculation(c: Candidate) -> bool:
+    """«بوتين قد يسعى», «ربما يريد ترامب»: a possibility, not a commitment."""
+    # «ي/ن»: a present tense for sure; «ت» also starts perfects («وقد توصل الجانبان» = have reached)
+    if c.cue[:1] not in SURE_IMPERFECT or c.kind in ("future", "negfuture"):
+        return False
+    before = c.before.split()[-1:]
+    return bool(before) and before[0].strip(QUOTES) in SPECULATION_WORDS
+
+
 def future_logistics_or_prediction(c: Candidate) -> bool:
     """«سيلتقي», «سيتباحثان», «سينتقل», «سيجلس»: meeting agenda and travel; «سيعكس», «سيسبب», «سنخسر»: an
     effect or a prediction. Only future-tense cues: an explicit modal cue keeps its record."""
@@ -225,6 +237,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("relative_re_mention", relative_re_mention),
     ("expectation_or_third_party", expectation_or_third_party),
     ("past_state", past_state),
+    ("speculation", speculation),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),

@@ -54,6 +54,11 @@ REJECTED = [
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
                                     "agreement", "lexical")),
     ("agreement_with_opinion", cand("إنه يتفق مع قلق ترامب بشأن سباق التسلح", "يتفق", "agreement", "lexical")),
+    # dev2 (Al Arabiya) and the checkset (Al Riyadh): a possibility
+    ("speculation", cand("ويخشى بعض حلفاء حلف الأطلسي من أن بوتين قد يسعى لإبرام اتفاق كبير", "يسعى", "intent",
+                         "lexical")),
+    ("speculation", cand('وقال "ربما يريد ترامب ان تهيمن علامته التجارية على المشهد الكوبي', "يريد", "intent",
+                         "family")),
 ]  # fmt: skip
 
 KEPT = [
