@@ -32,7 +32,7 @@ class RssSampler:
     """Peak resident memory of this process and its worker processes (children, Prefect's temporary server
     left out) over a stretch of time, sampled in a daemon thread."""
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.2) -> None:
         import psutil
 
         self._proc = psutil.Process()
