@@ -1,7 +1,8 @@
 """``python -m bench`` (N = 200 and 1000) or ``python -m bench --n 200``: see bench/__init__.py.
 
 Work files go to ``work/bench/n<N>/`` (git-ignored): ``raw/`` (the drawn articles), ``processed/`` (the
-pipeline's tables), ``stanza.json`` and ``pipeline.json`` (every measurement of the size).
+pipeline's tables), ``dask1/``, ``dask2/``, and ``naive.json``, ``batched.json``, ``pipeline.json``,
+``dask<W>.json`` (every measurement of the size).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from bench.corpus import CORPUS, SEED, draw, load_articles, write_raw
 from bench.phases import table_counts
+from tasks.runners import RUNNER_ENV, WORKERS_ENV, _cores
 from tasks.settings import PROJECT_ROOT
 
 SIZES = (200, 1000)
@@ -24,13 +26,17 @@ WORK = PROJECT_ROOT / "work" / "bench"
 
 
 def run_phase(
-    phase: str, raw: Path, out: Path, json_path: Path, batch_size: int, models: str, threads: int | None
+    phase: str, raw: Path, out: Path, json_path: Path, batch_size: int, models: str, threads: int | None,
+    env_extra: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     env = dict(os.environ)
     # a private Prefect home: the temporary server's SQLite is not shared with other runs on the machine
     env["PREFECT_HOME"] = str(WORK / ".prefect")
     if threads:
-        env["OMP_NUM_THREADS"] = str(threads)  # torch's intra-op threads, the same in every phase
+        env["OMP_NUM_THREADS"] = str(threads)  # torch's intra-op threads of the one-process phases
+    for name in (RUNNER_ENV, WORKERS_ENV):
+        env.pop(name, None)  # the pipeline runs with its defaults unless a phase says otherwise
+    env.update(env_extra or {})
     cmd = [sys.executable, "-m", "bench.phases", phase, "--raw", str(raw), "--out", str(out),
            "--batch-size", str(batch_size), "--models", models, "--json", str(json_path)]  # fmt: skip
     json_path.unlink(missing_ok=True)
@@ -41,18 +47,34 @@ def run_phase(
     return result
 
 
-def measure(
-    n: int, articles: list[dict[str, Any]], seed: int, batch_size: int, models: str, threads: int | None
-) -> dict[str, Any]:
-    base = WORK / f"n{n}"
-    raw = base / "raw"
+def write_sample(n: int, articles: list[dict[str, Any]], seed: int) -> Path:
+    raw = WORK / f"n{n}" / "raw"
     write_raw(draw(articles, n, seed), raw)
     print(f"N={n}: {n} articles written to {raw}", file=sys.stderr)
+    return raw
+
+
+def measure(n: int, raw: Path, batch_size: int, models: str, threads: int | None) -> dict[str, Any]:
+    base = raw.parent
     t0 = time.perf_counter()
-    a = run_phase("stanza", raw, base / "processed", base / "stanza.json", batch_size, models, threads)
-    b = run_phase("pipeline", raw, base / "processed", base / "pipeline.json", batch_size, models, threads)
-    b.update(table_counts(base / "processed"))
-    return {"n": n, "stanza": a, "pipeline": b, "bench_seconds": time.perf_counter() - t0}
+    a = run_phase("naive", raw, base / "processed", base / "naive.json", batch_size, models, threads)
+    b = run_phase("batched", raw, base / "processed", base / "batched.json", batch_size, models, threads)
+    c = run_phase("pipeline", raw, base / "processed", base / "pipeline.json", batch_size, models, threads)
+    c.update(table_counts(base / "processed"))
+    return {"n": n, "naive": a, "batched": b, "pipeline": c, "bench_seconds": time.perf_counter() - t0}
+
+
+def measure_dask(n: int, raw: Path, batch_size: int, models: str, threads: int | None) -> dict[str, Any]:
+    """The pipeline on a local Dask cluster of 1, then 2 single-threaded workers: scale-out efficiency
+    t1 / (2 · t2) (1.0: the second worker halves the time)."""
+    base = raw.parent
+    runs = {}
+    for workers in (1, 2):
+        out = base / f"dask{workers}"
+        runs[workers] = run_phase("flow", raw, out, base / f"dask{workers}.json", batch_size, models, threads,
+                                  {RUNNER_ENV: f"dask:{workers}"})  # fmt: skip
+    t1, t2 = runs[1]["seconds"], runs[2]["seconds"]
+    return {"n": n, "dask1": runs[1], "dask2": runs[2], "efficiency": t1 / (2 * t2)}
 
 
 def _f(x: float, digits: int = 1) -> str:
@@ -60,55 +82,64 @@ def _f(x: float, digits: int = 1) -> str:
 
 
 def report(m: dict[str, Any]) -> str:
-    n, a, b = m["n"], m["stanza"], m["pipeline"]
+    n, a, b, c = m["n"], m["naive"], m["batched"], m["pipeline"]
     lines = [
-        f"N={n}: {b['docs_in']} raw files → {b['documents']} documents, {b['quarantine']} quarantined; "
-        f"{b['tokens']:,} tokens ({b['words']:,} words after the clitic split), {b['sentences']:,} sentences, "
-        f"{b['mentions']:,} mentions, {b['commitments']:,} commitments; {a['chars']:,} characters",
-        f"  {'':24}{'wall s':>9}{'cpu s':>9}{'docs/s':>9}{'tokens/s':>10}{'peak RSS MB':>13}",
+        f"N={n}: {c['docs_in']} raw files → {c['documents']} documents, {c['quarantine']} quarantined; "
+        f"{c['tokens']:,} tokens ({c['words']:,} words after the clitic split), {c['sentences']:,} sentences, "
+        f"{c['mentions']:,} mentions, {c['commitments']:,} commitments; (b) fed {b['chars']:,} characters in "
+        f"{b['texts']:,} segments, (a) {a['chars']:,} in {a['texts']:,} articles",
+        f"  {'':34}{'wall s':>9}{'cpu s':>9}{'docs/s':>9}{'tokens/s':>10}{'peak RSS MB':>13}",
     ]
 
     def row(label: str, wall: float, cpu: float, docs: int | None, tokens: int | None, rss: float) -> str:
         dps = _f(docs / wall, 2) if docs else "-"
         tps = f"{tokens / wall:,.0f}" if tokens else "-"
-        return f"  {label:24}{_f(wall):>9}{_f(cpu):>9}{dps:>9}{tps:>10}{rss:>13,.0f}"
+        return f"  {label:34}{_f(wall):>9}{_f(cpu):>9}{dps:>9}{tps:>10}{rss:>13,.0f}"
 
-    lines.append(row("(a) bare stanza", a["seconds"], a["cpu_seconds"], a["docs"], a["tokens"], a["peak_rss_mb"]))
+    lines.append(row("(a) naive stanza, nlp(text) each", a["seconds"], a["cpu_seconds"], a["docs"], a["tokens"],
+                     a["peak_rss_mb"]))  # fmt: skip
+    lines.append(row("(b) bare stanza, pipeline segments", b["seconds"], b["cpu_seconds"], b["docs"], b["tokens"],
+                     b["peak_rss_mb"]))  # fmt: skip
+    lines.append(row("(c) pipeline, defaults", c["seconds"], c["cpu_seconds"], c["documents"], c["tokens"],
+                     c["peak_rss_mb"]))  # fmt: skip
+    lines.append(row("(d) rerun, unchanged", c["rerun_seconds"], c["rerun_cpu_seconds"], None, None,
+                     c["rerun_peak_rss_mb"]))  # fmt: skip
     lines.append(
-        row("(b) full pipeline", b["seconds"], b["cpu_seconds"], b["documents"], b["tokens"], b["peak_rss_mb"])
+        f"  (a)/(c)={a['seconds'] / c['seconds']:.2f}  (b)/(c)={b['seconds'] / c['seconds']:.2f}  "
+        f"(a)/(b)={a['seconds'] / b['seconds']:.2f}  (d)/(c)={c['rerun_seconds'] / c['seconds']:.3f}; "
+        f"(c) ran on: {c['runner']}; peak RSS of (c) counts its worker processes"
     )
-    lines.append(row("(c) rerun, unchanged", b["rerun_seconds"], b["rerun_cpu_seconds"], None, None,
-                     b["rerun_peak_rss_mb"]))  # fmt: skip
+    stages = {k: v for k, v in c["stages"].items() if v >= 0.01}
+    timed = ", ".join(f"{k} {_f(v, 2)} s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]))
+    lines.append(f"  stages timed in the flow's process of (c): {timed}")
     lines.append(
-        f"  pipeline/stanza={b['seconds'] / a['seconds']:.2f}  rerun/full={b['rerun_seconds'] / b['seconds']:.3f}  "
-        f"cpu pipeline/stanza={b['cpu_seconds'] / a['cpu_seconds']:.2f}  "
-        f"process peak RSS (ru_maxrss): stanza {a['max_rss_mb']:,.0f} MB, pipeline {b['max_rss_mb']:,.0f} MB"
+        f"  model load: (a) {_f(a['stages']['model load'], 2)} s, (b) {_f(b['stages']['model load'], 2)} s; torch "
+        f"threads of (a), (b): {a['torch_threads']}; (c) timed with Prefect's temporary server already up (its "
+        f"start-up, {_f(c['prefect_server_start_seconds'])} s, not counted)"
     )
-    for key, label, total in (("stages", "(b)", b["seconds"]), ("rerun_stages", "(c)", b["rerun_seconds"])):
-        stages = dict(b[key])
-        stages["other (Prefect engine, lock, run log, …)"] = max(0.0, total - sum(stages.values()))
-        parts = [f"{k} {_f(v, 2)} s ({100 * v / total:.0f}%)" for k, v in sorted(stages.items(), key=lambda kv: -kv[1])]
-        lines.append(f"  stages of {label}: " + ", ".join(parts))
-    lines.append(
-        f"  (a) stages: model load {_f(a['stages']['model load'], 2)} s, stanza {_f(a['stages']['stanza'], 2)} s "
-        f"({a['tokens']:,} tokens, {a['words']:,} words; processors {a['processors']}); torch threads "
-        f"{a['torch_threads']}; (b) timed with Prefect's temporary server already up (its start-up, "
-        f"{_f(b['prefect_server_start_seconds'])} s, not counted)"
-    )
-    if b["rerun_rewritten_files"]:
-        lines.append(f"  WARNING: the unchanged rerun rewrote {len(b['rerun_rewritten_files'])} table files")
-    if b["not_instrumented"]:
-        lines.append(f"  not instrumented (code moved): {', '.join(b['not_instrumented'])}")
+    if c["rerun_rewritten_files"]:
+        lines.append(f"  WARNING: the unchanged rerun rewrote {len(c['rerun_rewritten_files'])} table files")
     return "\n".join(lines)
+
+
+def report_dask(d: dict[str, Any]) -> str:
+    one, two = d["dask1"], d["dask2"]
+    return (
+        f"Dask, N={d['n']}: 1 worker {_f(one['seconds'])} s, 2 workers {_f(two['seconds'])} s "
+        f"(local cluster, one thread each): speedup {one['seconds'] / two['seconds']:.2f}, scale-out efficiency "
+        f"t1/(2·t2) = {d['efficiency']:.2f}; peak RSS {one['peak_rss_mb']:,.0f} / {two['peak_rss_mb']:,.0f} MB "
+        "(the flow's process; Dask's workers are not its children)"
+    )
 
 
 def summary_line(results: list[dict[str, Any]]) -> str:
     """Worst ratios over the sizes measured; the RSS growth needs both 200 and 1000."""
-    r1 = max(m["pipeline"]["seconds"] / m["stanza"]["seconds"] for m in results)
-    r2 = max(m["pipeline"]["rerun_seconds"] / m["pipeline"]["seconds"] for m in results)
-    by_n = {m["n"]: m["pipeline"]["max_rss_mb"] for m in results}
-    r3 = f"{by_n[1000] / by_n[200]:.2f}" if 200 in by_n and 1000 in by_n else "n/a"
-    return f"pipeline/stanza={r1:.2f} rerun/full={r2:.3f} rss1000/rss200={r3}"
+    r1 = min(m["naive"]["seconds"] / m["pipeline"]["seconds"] for m in results)
+    r2 = min(m["batched"]["seconds"] / m["pipeline"]["seconds"] for m in results)
+    r3 = max(m["pipeline"]["rerun_seconds"] / m["pipeline"]["seconds"] for m in results)
+    by_n = {m["n"]: m["pipeline"]["peak_rss_mb"] for m in results}
+    r4 = f"{by_n[1000] / by_n[200]:.2f}" if 200 in by_n and 1000 in by_n else "n/a"
+    return f"speedup_vs_naive={r1:.2f} speedup_vs_batched={r2:.2f} rerun/full={r3:.3f} rss1000/rss200={r4}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,9 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         "--threads",
         type=int,
         default=int(os.environ.get("OMP_NUM_THREADS", "1")),
-        help="torch threads in every phase (OMP_NUM_THREADS; default 1: on a shared 2-core machine two "
-        "spinning OpenMP threads next to another busy process ran stanza up to 15× slower)",
+        help="torch threads of the one-process phases (a) and (b) (OMP_NUM_THREADS; default 1: on a shared "
+        "2-core machine two spinning OpenMP threads next to another busy process ran stanza up to 15× slower); "
+        "the pipeline's workers have one each",
     )
+    ap.add_argument("--dask", type=int, default=None, metavar="N",
+                    help="articles of the Dask section (1 vs 2 workers; default: the largest size); 0 skips it")
     args = ap.parse_args(argv)
     sizes = sorted(set(args.n or SIZES))
     if any(n < 1 for n in sizes):
@@ -133,13 +167,20 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_articles(args.corpus)
     results = []
     for n in sizes:
-        m = measure(n, articles, args.seed, args.batch_size, args.models, args.threads)
+        m = measure(n, write_sample(n, articles, args.seed), args.batch_size, args.models, args.threads)
         results.append(m)
         print(report(m), flush=True)
-    (WORK / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    dask_n = sizes[-1] if args.dask is None else args.dask
+    dask = None
+    if dask_n:
+        raw = WORK / f"n{dask_n}" / "raw" if dask_n in sizes else write_sample(dask_n, articles, args.seed)
+        dask = measure_dask(dask_n, raw, args.batch_size, args.models, args.threads)
+        print(report_dask(dask), flush=True)
+    (WORK / "results.json").write_text(json.dumps({"sizes": results, "dask": dask}, indent=1) + "\n",
+                                       encoding="utf-8")  # fmt: skip
     print(
-        f"corpus {args.corpus.name}, seed {args.seed}, batch size {args.batch_size}; "
-        "ratios below are the worst over the sizes run; rss = peak RSS of the pipeline's process"
+        f"corpus {args.corpus.name}, seed {args.seed}, batch size {args.batch_size}, {_cores()} cores; "
+        "ratios below are the worst over the sizes run; rss = peak RSS of the pipeline with its workers"
     )
     print(summary_line(results))
     return 0

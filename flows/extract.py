@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,11 @@ from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from flows.report import report_task
-from tasks.batch import CHAIN, check_batch_chain, process_batch
+from tasks.batch import CHAIN, balance_batches, check_batch_chain, process_batch, workers_for
 from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.prefect_server import guard_temporary_server
-from tasks.runners import SettingTaskRunner, add_runner_option
+from tasks.runners import SettingTaskRunner, add_runner_option, parse_runner, share_api_with_workers
 from tasks.settings import PROJECT_ROOT
 from tasks.store.incremental import (
     BatchSpec,
@@ -132,12 +133,25 @@ def extract(
             record.model_version = model_version(ModelConfig.from_setting(models))
             plan = plan_task(raw, out, batch_size, models, allow_empty_raw)
             record.add_plan(plan)
+            runner = parse_runner()
+            workers = workers_for(plan.batches, runner.local_workers or 1)
+            if workers > 1:  # one batch per worker at a time, all of about the same text volume
+                plan.batches = balance_batches(plan.batches, plan.state_id, workers)
             print(f"plan: {plan.describe()}")
             records = {k: read_part_record(out_p, k) or {} for k in plan.keep}
-            # submitted together: the task runner (--runner / ILTIZAM_RUNNER) decides where and how many at once
-            futures = [process_batch_task.submit(out, spec, models) for spec in plan.batches]
-            for i, (spec, future) in enumerate(zip(plan.batches, futures, strict=True), 1):
-                part, reused = future.result()
+            results: Iterator[tuple[dict[str, Any], bool]]
+            if runner.local_workers and workers == 1:
+                # a small input: called, not submitted, so no worker process is started (tasks/runners.py)
+                where = "in the flow's process" + (" (small input)" if runner.local_workers > 1 else "")
+                results = (process_batch_task(out, spec, models) for spec in plan.batches)
+            else:  # submitted together: the task runner (--runner / ILTIZAM_RUNNER) decides where and how many
+                where = f"on {workers} worker processes ({runner.kind})" if workers > 1 else runner.description
+                with share_api_with_workers():
+                    futures = [process_batch_task.submit(out, spec, models) for spec in plan.batches]
+                results = (f.result() for f in futures)
+            if plan.batches:
+                print(f"analysing {len(plan.batches)} batch(es) {where}")
+            for i, (spec, (part, reused)) in enumerate(zip(plan.batches, results, strict=True), 1):
                 records[spec.key] = part
                 record.add_part(part)
                 print(f"batch {i}/{len(plan.batches)}: {len(spec.members)} files → " + record.part_line(part, reused))

@@ -168,12 +168,17 @@ NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 
 
 def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
-    """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks."""
+    """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks; its
+    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py)."""
+    from tasks.nlp.lemma import install_lemma_cache
+
     config = config or ModelConfig.from_setting()
     key = (config.name, processors)
     with _LOCK:
         if key not in _CACHE:
-            _CACHE[key] = build_pipeline(config, processors)
+            pipeline = build_pipeline(config, processors)
+            install_lemma_cache(pipeline)
+            _CACHE[key] = pipeline
         return _CACHE[key]
 
 

@@ -10,7 +10,15 @@ from typing import Any
 import pytest
 
 from tasks.errors import ConfigError
-from tasks.runners import RUNNER_ENV, RunnerSpec, SettingTaskRunner, build_task_runner, parse_runner
+from tasks.runners import (
+    RUNNER_ENV,
+    WORKERS_ENV,
+    RunnerSpec,
+    SettingTaskRunner,
+    _cores,
+    build_task_runner,
+    parse_runner,
+)
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -18,7 +26,9 @@ RAW = Path(__file__).resolve().parents[2] / "raw"
 @pytest.mark.parametrize(
     ("setting", "spec"),
     [
-        ("", RunnerSpec("thread")),
+        ("", RunnerSpec("process")),
+        ("process", RunnerSpec("process")),
+        ("process:3", RunnerSpec("process", workers=3)),
         ("thread", RunnerSpec("thread")),
         ("thread:3", RunnerSpec("thread", workers=3)),
         ("dask", RunnerSpec("dask")),
@@ -32,20 +42,31 @@ def test_parse_runner(setting: str, spec: RunnerSpec) -> None:
     assert parse_runner(setting) == spec
 
 
-@pytest.mark.parametrize("setting", ["threads", "dask:0", "thread:-1", "ray", "dask:many"])
+@pytest.mark.parametrize("setting", ["threads", "dask:0", "thread:-1", "ray", "dask:many", "process:0"])
 def test_bad_runner_setting_names_the_fix(setting: str) -> None:
     with pytest.raises(ConfigError, match="Fix: where batches run"):
         parse_runner(setting)
 
 
 def test_runner_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prefect.task_runners import ThreadPoolTaskRunner
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
     monkeypatch.delenv(RUNNER_ENV, raising=False)
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
     default = SettingTaskRunner().duplicate()
-    assert isinstance(default, ThreadPoolTaskRunner)
-    assert default._max_workers == 1  # one batch at a time: one model, one batch of memory
+    assert isinstance(default, ProcessPoolTaskRunner)
+    assert default._max_workers == _cores()  # one single-threaded worker process per core
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert SettingTaskRunner().duplicate()._max_workers == 3
+    assert build_task_runner("dask").cluster_kwargs["n_workers"] == 3
+    monkeypatch.setenv(WORKERS_ENV, "none")
+    with pytest.raises(ConfigError, match=WORKERS_ENV):
+        SettingTaskRunner().duplicate()
+    monkeypatch.delenv(WORKERS_ENV)
+    thread = build_task_runner("thread")
+    assert isinstance(thread, ThreadPoolTaskRunner)
+    assert thread._max_workers == 1  # one batch at a time: one model, one batch of memory
     monkeypatch.setenv(RUNNER_ENV, "dask:tcp://127.0.0.1:8786")
     remote = SettingTaskRunner().duplicate()
     assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://127.0.0.1:8786"
