@@ -94,7 +94,11 @@ def test_every_hijri_form_is_read_with_a_day_and_a_year(form, day, year):
     n = months.HIJRI[form]
     (d,) = find_dates(f"بتاريخ {day} {form} {year}هـ وافق")
     assert (d.text, d.canonical) == (f"{day} {form} {year}هـ", f"{year:04d}-{n:02d}-{day:02d} AH")
-    assert d.gregorian == Hijri(year, n, day).to_gregorian().isoformat()
+    try:  # hijridate's table has a few short months in its first years (Ramadan 1343: 28 days): no day there
+        expected = Hijri(year, n, day).to_gregorian().isoformat()
+    except ValueError:
+        expected = None
+    assert d.gregorian == expected
 
 
 @given(st.sampled_from(sorted(months.HIJRI)))
