@@ -80,6 +80,11 @@ __all__ = [
 TITLE_STEP = "sentence:title"  # the rule step of a headline's records
 HEADLINE_QUOTE = ":"  # «إيران تؤكد: لن نتفاوض»: what follows is the quoted party's words
 HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no record of the article reports
+# A document that names one side only (one state, its bodies and people) reports a domestic matter: no
+# commitment between parties (guideline: unilateral domestic decisions are not annotated).
+SINGLE_SIDE = "single_side_document"
+MIN_DOCUMENT_SIDES = 2
+REGION_SUBTYPES = ("continent", "region")  # a region named stands for the states in it: a side
 
 
 @dataclass
@@ -339,6 +344,9 @@ def tag_document(
                 headlines.append(record)
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
+    if len(_sides_named(mentions, kb) | {p.entity_id for p in doc.doc_parties}) < MIN_DOCUMENT_SIDES:
+        for r in out:  # «سيسحب قانون الضرائب», «خطة البيت الأبيض ستسعى»: one side only, a domestic matter
+            r.rejected_by = r.rejected_by or SINGLE_SIDE
     body = [r for r in out if r.rejected_by is None and TITLE_STEP not in r.rule]
     for r in headlines:  # a present-tense headline verb is a record only if the article reports its act
         if r.rejected_by is None and not any(_reports(b, r, kb) for b in body):
@@ -349,6 +357,25 @@ def tag_document(
             if spoken:
                 r.speaker, r.rule = spoken[0], r.rule.replace("speaker:none", "speaker:body_report")
     return out if keep_rejected else [r for r in out if r.rejected_by is None]
+
+
+def _sides_named(mentions: Sequence[MentionRef], kb: KnowledgeBase) -> set[str]:
+    """The sides a document names: the states its known places, bodies and persons belong to, each
+    international organisation the knowledge base knows («صندوق النقد الدولي» is a side of its own) and each
+    continent or region («أفريقيا»)."""
+    sides: set[str] = set()
+    for m in mentions:
+        ent = kb.entities.get(m.entity_id) if m.type in (*PARTY_MENTION_TYPES, "LOC") else None
+        if ent is None or (ent.type == "LOC" and ent.subtype not in REGION_SUBTYPES):
+            continue
+        if (ent.type == "GPE" and ent.subtype == "country") or ent.type == "LOC":  # «لأفريقيا»: a region's states
+            sides.add(ent.entity_id)
+        elif ent.country:
+            home = kb.country(ent.country)
+            sides.add(home.entity_id if home is not None else ent.country)
+        elif ent.type == "ORG":
+            sides.add(ent.entity_id)
+    return sides
 
 
 def _quoting_headline(r: Commitment) -> bool:

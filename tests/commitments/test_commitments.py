@@ -390,3 +390,12 @@ def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_
                  lead="مشاريع استثمارية لتركيا في السودان\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "تعهد"]
     assert (r["actors"], r["counterparts"]) == (["Turkey"], ["Sudan"]) and "counterpart:other_side" in r["rule"]
+
+
+def test_a_document_that_names_one_side_only_reports_no_commitment(nlp):
+    # Sky News Arabia: a Jordanian prime minister on a Jordanian tax law names Jordan only: a domestic decision
+    # (guideline); the same sentence in an article that names another side is read as before
+    body = ("قال رئيس الحكومة الأردني المكلف، عمر الرزاز، الاثنين، إنه سيسحب قانون الضرائب لإعادة النظر في "
+            "مضمونه.\n")
+    assert records(nlp, body, lead="الرزاز يعلن سحب قانون الضرائب\n") == []
+    assert [r["actors"] for r in records(nlp, body, lead="الأردن وصندوق النقد الدولي\n")] == [["Jordan"]]

@@ -98,7 +98,8 @@ def test_a_quoting_headline_has_the_speaker_of_the_articles_report_and_a_plain_o
                  lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
     (head,) = [r for r in rs if r["trigger"] == "لن نتفاوض"]
     assert head["speaker"] == "Mohammad Javad Zarif" and "speaker:body_report" in head["rule"]
-    rs = records(nlp, "وقال الرئيس الصيني شي جين بينغ إن الصين ستقدم قروضا بقيمة 20 مليار دولار لدعم التنمية "
-                      "الاقتصادية في الدول العربية.\n",
+    rs = records(nlp, "أعلن الرئيس الصيني شي جينبينغ الثلاثاء أن بلاده ستقدم قروضا للتنمية الاقتصادية بقيمة 20 "
+                      "مليار دولار إلى دول عربية، وذلك في إطار مساعي بلاده لتعزيز تأثيرها في الشرق الأوسط "
+                      "وإفريقيا.\n",
                  lead="الصين تعتزم تقديم قروض بـ20 مليار دولار لدعم التنمية الاقتصادية في دول عربية\n")  # fmt: skip
     assert [r["speaker"] for r in rs if r["trigger"] == "تعتزم"] == [None]
