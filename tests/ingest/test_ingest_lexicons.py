@@ -3,8 +3,6 @@ what it is for, the folded values are what the reader compares, and nothing is d
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -13,23 +11,20 @@ import pytest
 from tasks.ingest import constants as C
 from tasks.ingest import lexicons as lex
 from tasks.ingest.reader import _agency_key, _classify, parse_dateline
-from tests.lexicon_checks import assert_commented, assert_no_duplicates
+from tests.lexicon_checks import (
+    assert_commented,
+    assert_every_name_used,
+    assert_immutable,
+    assert_no_duplicates,
+    assert_read_by_loader,
+    public_values,
+)
 
 PACKAGE = Path(lex.__file__).parent
 TOML_TEXT = resources.files("tasks.ingest").joinpath(lex.LEXICON_FILE).read_text(encoding="utf-8")
 DATA = lex.load_data()
 # tables whose keys are data (an agency → its forms): one comment above the table
 MAPPING_TABLES = {"agencies"}
-
-
-def _public_values(module: object) -> dict[str, object]:
-    return {k: v for k, v in vars(module).items()
-            if k.isupper() and not k.startswith("_") and k != "LEXICON_FILE"}  # fmt: skip
-
-
-def _rule_sources(exclude: str) -> str:
-    """The source of every module of the stage package but ``exclude`` (where a name is defined)."""
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(PACKAGE.glob("*.py")) if p.name != exclude)
 
 
 def test_every_entry_and_mapping_table_has_a_comment_above_it() -> None:
@@ -41,17 +36,11 @@ def test_raw_lists_have_no_duplicates() -> None:
 
 
 def test_every_toml_entry_is_read_by_the_loader() -> None:
-    source = (PACKAGE / "lexicons.py").read_text(encoding="utf-8")
-    for table, entries in DATA.items():
-        assert f'["{table}"]' in source, f"[{table}] is never read by tasks/ingest/lexicons.py"
-        if table in MAPPING_TABLES:
-            continue
-        for name in entries:
-            assert f'["{name}"]' in source, f"[{table}] {name} is never read by tasks/ingest/lexicons.py"
+    assert_read_by_loader(DATA, PACKAGE, MAPPING_TABLES)
 
 
 def test_phrases_are_folded_as_the_reader_compares_them() -> None:
-    for name, value in _public_values(lex).items():
+    for name, value in public_values(lex).items():
         if isinstance(value, frozenset):
             assert all(p == lex.fold(p) for p in value), name
     for prefixes in (lex.RELATED_PREFIXES, lex.PROMO_START, lex.PHOTO_PREFIXES):
@@ -79,16 +68,12 @@ def test_lists_still_drive_the_reader() -> None:
 
 
 def test_loaded_values_are_immutable() -> None:
-    for name, value in _public_values(lex).items():
-        assert isinstance(value, frozenset | tuple | str | Mapping), name
-        assert not isinstance(value, dict), f"{name} should be a read-only mapping"
+    assert_immutable(lex)
 
 
 @pytest.mark.parametrize(("module", "defined_in"), [(lex, "lexicons.py"), (C, "constants.py")])
 def test_every_name_is_used_by_a_rule(module: object, defined_in: str) -> None:
-    source = _rule_sources(exclude=defined_in)
-    unused = [name for name in _public_values(module) if not re.search(rf"\b{name}\b", source)]
-    assert not unused, f"defined in tasks/ingest/{defined_in} but used nowhere: {unused}"
+    assert_every_name_used(module, PACKAGE, defined_in)
 
 
 def test_limits_are_consistent() -> None:
