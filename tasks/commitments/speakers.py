@@ -66,6 +66,12 @@ def name_words(text: str, mentions: Sequence[MentionRef], states: States) -> dic
     return out
 
 
+def merge_persons(into: dict[str, Party | None], more: Mapping[str, Party | None]) -> None:
+    """Add a word → person table to another: a word two persons share stands for none (None)."""
+    for key, party in more.items():
+        into[key] = party if into.get(key, party) == party else None
+
+
 def title_speakers(text: str, mentions: Sequence[MentionRef], states: States) -> dict[str, Party | None]:
     """Each title a linked person was named after («الرئيس الأميركي» of «الرئيس الأميركي #دونالد_ترمب») → that
     person (None when the title named two persons): the title alone stands for the person later."""

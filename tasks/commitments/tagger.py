@@ -57,6 +57,7 @@ from tasks.commitments.speakers import (
     SPEECH_MODALITIES,
     carries,
     cue_speaker,
+    merge_persons,
     name_words,
     sentence_speaker,
     title_speakers,
@@ -327,10 +328,18 @@ def tag_document(
     out: list[Commitment] = []
     headlines: list[Commitment] = []
     last_speaker: Party | None = None
+    # the persons named before the sentence, by their name words and titles: grown sentence by sentence
+    by_end, seen = sorted(mentions, key=lambda m: m.end), 0
+    names: dict[str, Party | None] = {}
+    titles: dict[str, Party | None] = {}
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
-        earlier = [m for m in mentions if m.end <= s_start]
-        names, titles = name_words(text, earlier, states), title_speakers(text, earlier, states)
+        fresh = []
+        while seen < len(by_end) and by_end[seen].end <= s_start:
+            fresh.append(by_end[seen])
+            seen += 1
+        merge_persons(names, name_words(text, fresh, states))
+        merge_persons(titles, title_speakers(text, fresh, states))
         speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names, titles)
         if speaker is not None:
             last_speaker = speaker
@@ -371,8 +380,7 @@ def _sides_named(mentions: Sequence[MentionRef], kb: KnowledgeBase) -> set[str]:
         if (ent.type == "GPE" and ent.subtype == "country") or ent.type == "LOC":  # «لأفريقيا»: a region's states
             sides.add(ent.entity_id)
         elif ent.country:
-            home = kb.country(ent.country)
-            sides.add(home.entity_id if home is not None else ent.country)
+            sides.add(_home(ent.entity_id, kb) or ent.country)
         elif ent.type == "ORG":
             sides.add(ent.entity_id)
     return sides
@@ -386,15 +394,17 @@ def _quoting_headline(r: Commitment) -> bool:
     return HEADLINE_QUOTE in head or r.modality in SPEECH_MODALITIES
 
 
+def _home(entity_id: str, kb: KnowledgeBase) -> str | None:
+    """The id of the state a KB body, person or place belongs to, or None."""
+    ent = kb.entities.get(entity_id)
+    home = kb.country(ent.country) if ent is not None and ent.country else None
+    return home.entity_id if home is not None else None
+
+
 def _sides(parties: Sequence[Party], kb: KnowledgeBase) -> set[str]:
     """The parties and the states they belong to («قطر غاز» → Qatar too)."""
-    out = {p.entity_id for p in parties}
-    for p in parties:
-        ent = kb.entities.get(p.entity_id)
-        home = kb.country(ent.country) if ent is not None and ent.country else None
-        if home is not None:
-            out.add(home.entity_id)
-    return out
+    homes = {_home(p.entity_id, kb) for p in parties}
+    return {p.entity_id for p in parties} | {h for h in homes if h is not None}
 
 
 def _reports(body: Commitment, headline: Commitment, kb: KnowledgeBase) -> bool:

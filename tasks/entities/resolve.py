@@ -158,6 +158,8 @@ class _Index:
     person_runs: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
     # a recurring event → its editions, named by its name and more words («كأس العالم» → «كأس العالم 2018»)
     editions: dict[str, list[Entity]] = field(default_factory=dict)
+    # first word of a KB person's full name → (person, the name's words): the one-letter slips of a full name
+    person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -165,8 +167,14 @@ def build_index(kb: KnowledgeBase) -> _Index:
     entries, ambiguous_entries = _index_entries(kb)
     first = {k.split(" ")[0] for k in [*entries, *ambiguous_entries]}
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
+    runs = _index_person_runs(kb)
+    person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = {}
+    for bucket in runs.values():
+        for ent, full in bucket:
+            if (ent, full) not in person_first.setdefault(full[0], []):
+                person_first[full[0]].append((ent, full))
     return _Index(entries, ambiguous_entries, first, max_words, _index_offices(kb), _index_fuzzy(entries),
-                  _capital_named_states(kb), _index_person_runs(kb), _index_editions(kb))  # fmt: skip
+                  _capital_named_states(kb), runs, _index_editions(kb), person_first)  # fmt: skip
 
 
 def _person_names(ent: Entity) -> list[str]:
@@ -1159,9 +1167,9 @@ def _slipped_person(words: Sequence[str], index: _Index, states: set[str]) -> di
     key = " ".join(words)
     if len(key) < C.PERSON_SLIP_MIN_LEN:
         return {}
-    return {ent.entity_id: ent for (first, _), bucket in index.person_runs.items() if first == words[0]
-            for ent, full in bucket if len(full) == len(words) and full[0] == words[0]
-            and one_edit(key, " ".join(full)) and (not ent.country or ent.country in states)}  # fmt: skip
+    return {ent.entity_id: ent for ent, full in index.person_first.get(words[0], ())
+            if len(full) == len(words) and one_edit(key, " ".join(full))
+            and (not ent.country or ent.country in states)}  # fmt: skip
 
 
 def _prefer_local_owner(text: str, mentions: list[Mention], rows: dict[str, EntityRow], full_people: set[str]) -> None:
