@@ -795,12 +795,25 @@ def _title_persons_pass(st: _DocState) -> None:
             if _overlaps((s, e), st.taken):
                 continue
             name = text[s:e]
-            eid = stable_id("per", name)
             parts = words_in(text, s, e)
+            holder = _office_holder(" ".join(w.key for w in parts), st.index)
+            if holder is not None:  # «الرئيس ترمب»: a title before a KB office-holder's surname names him
+                st.emit(s, e, "PER", "kb-title", kb_row(holder), idx, C.TITLE_PERSON_SCORE)
+                st.kb_people_short.setdefault(parts[-1].key, holder)
+                continue
+            eid = stable_id("per", name)
             shorts = [parts[-1].key] if _short_form_ok(parts) else []
             st.local_people.setdefault(eid, (name, shorts))
             st.emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
                     C.TITLE_PERSON_SCORE)  # fmt: skip
+
+
+def _office_holder(key: str, index: _Index) -> Entity | None:
+    """The one KB person who held an office and whose short form is ``key`` («ترمب» after «الرئيس»), else None:
+    a title says the name is a person's, so a short surname that alone could be a word names him here."""
+    holders = {ent.entity_id: ent for ent, kind in index.entries.get(key, ())
+               if kind == "short" and ent.type == "PER" and ent.offices}  # fmt: skip
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _stanza_pass(st: _DocState) -> None:

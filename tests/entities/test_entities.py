@@ -262,3 +262,15 @@ def test_a_kb_persons_full_name_one_letter_off_links_to_him(nlp):
     # dev2 (Sky News Arabia) and the checkset: «فلاديمير بوتن» (Putin without «ي»), «جايير بوسونارو» (Bolsonaro)
     m = mentions_of(nlp, "أعرب الرئيس الروسي فلاديمير بوتن، الأحد، عن استعداده للقاء الرئيس دونالد ترامب.\n")
     assert found(m, "فلاديمير بوتن", "PER")[0][2] == "Vladimir Putin"
+
+
+def test_a_title_before_a_short_surname_names_the_office_holder(nlp):
+    # «ترمب» (four letters) alone could be an ordinary word; after «الرئيس» it is Donald Trump (Al Arabiya),
+    # and the bare surname later in the document is him too
+    m = mentions_of(nlp, "وقال الرئيس ترمب في مؤتمر صحافي إن القمة كانت ناجحة. وخارج بنود البيان المشترك، وعد "
+                         "ترمب بوقف التمارين العسكرية.\n")  # fmt: skip
+    hits = found(m, "ترمب", "PER")
+    assert len(hits) == 2 and {h[2] for h in hits} == {"Donald Trump"}
+    # a time adverb after a title is no name: «وزيرة الخارجية الأميركية آنذاك، كوندوليزا رايس»
+    m = mentions_of(nlp, "وهو ما أثار حفيظة وزيرة الخارجية الأميركية آنذاك، كوندوليزا رايس.\n")
+    assert not [x for x in m if x[1] == "PER" and "آنذاك" in x[0]]
