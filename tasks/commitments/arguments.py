@@ -9,8 +9,8 @@ Provenance: every pass that decides something appends a ``key:value`` step to ``
 ``rule`` column of ``commitments``, assembled by the tagger): ``subject:<strategy>`` (the name of the
 ``SUBJECT_STRATEGIES`` function that applied, without ``_subject_`` / ``of_``; ``subject:none`` when none did),
 ``addressee:<first_person|group|between|near|subject|doc_parties>`` for call, hope and obligation (for a verbal call,
-``_call_object``: ``object``, ``caller``, ``joint``, or, for a candidate dropped, ``group_object``, ``no_act``,
-``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
+``_call_object``: ``object``, ``called_group``, ``caller``, ``joint``, or, for a candidate dropped,
+``group_object``, ``no_act``, ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
 ``counterpart:<preposition|lam|headed|target|group|object>`` (``+``-joined when both) or ``counterpart:none``.
 """
@@ -46,6 +46,7 @@ from tasks.commitments.constants import (
     WITH_WINDOW,
 )
 from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Form, lookup
+from tasks.commitments.groups import GROUP_START_RE
 from tasks.commitments.lexicons import (
     CALL_ACT_WORDS,
     CALL_OBJECT_HEADS,
@@ -53,7 +54,6 @@ from tasks.commitments.lexicons import (
     CALL_SKIP_WORDS,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
-    GROUP_WORDS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
@@ -413,6 +413,14 @@ def _call_groups(cl: Clause, parties: Sequence[Located]) -> list[list[Located]]:
     return groups
 
 
+def _called_group(cl: Clause, start: int, act: int, caller: Sequence[Party]) -> tuple[list[Party], str]:
+    """A noun object of a call: a group («دعت إيران دول الخليج إلى», «دعا أوباما دول شرق أفريقيا التي …») stands
+    for the members the article names (``called_group``); another noun («جميع الأطراف») for nobody."""
+    callers = {p.entity_id for p in caller}
+    members = [p for p in group_parties(cl.norm[start:act], cl.states, [], cl.kb) if p.entity_id not in callers]
+    return (members, "called_group") if members else ([], "group_object")
+
+
 def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     """The actor of a verbal call («دعا», «طالب», «حث», «طلب من»): the party whose act is requested, named as
     the verb's object before the word that opens the act («إلى», «لـ», «أن», «على» after «حث», «بـ» after
@@ -494,11 +502,11 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         # noun's modifiers («دول شرق أفريقيا التي تحارب حركة الشباب»)
         before = [w for p, w in items if start <= p < objects[0][0][0] and w and w not in CALL_OBJECT_HEADS]
         if _names_object(before):
-            return [], "group_object"
+            return _called_group(cl, start, act, caller)
         return dedupe([x[2] for x in objects[0]]), "object"
     rest = [w for p, w in items if p >= start and w]
     if _names_object(rest):
-        return [], "group_object"  # «دعت إيران دول الخليج إلى», «دعت جميع الأطراف إلى»
+        return _called_group(cl, start, act, caller)  # «دعت إيران دول الخليج إلى», «دعت جميع الأطراف إلى»
     subject = _act_subject(cl, act, act_word)
     if subject:
         return subject, "act_subject"  # «طالب الرئيس بأن تقترح فرنسا وبريطانيا …»: the act names its doer
@@ -877,7 +885,7 @@ def _group_object(cl: Clause, actor_ids: set[str]) -> list[Party]:
     words = cl.norm[cl.c_end : cl.a_end].split()
     for skip in range(OBJECT_MAX_WORDS + 1):
         head = " ".join(words[skip : skip + GROUP_AFTER_PREP_WORDS])
-        if head.startswith(tuple(GROUP_WORDS)):
+        if GROUP_START_RE.match(head):
             return [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
     return []
 

@@ -15,9 +15,6 @@ ADDRESSEE_MODALITIES = frozenset({"call", "hope", "obligation"})
 
 # Mention types that can be a party (a state, an organisation, a person acting for a state).
 PARTY_MENTION_TYPES = ("GPE", "PER", "ORG")
-# The five Central Asian states «الدول الخمس» / «دول آسيا الوسطى» stand for (ISO codes), in the order they
-# join the article's other party.
-CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
 # Organisations that act for their state («وزارة الخارجية الصينية» → China); companies, media, banks, funds,
 # federations, universities and militant groups act for themselves (the guideline: companies stay organisations).
 STATE_ORGAN_SUBTYPES = frozenset({

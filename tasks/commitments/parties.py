@@ -1,7 +1,8 @@
 """Parties of a commitment: the states, organisations and people its mentions stand for.
 
-A leader or a ministry acts for its state, «الجانبان» for the article's two parties, «الدول الخمس» for the five
-Central Asian states; coordinated names («الصين وقيرغيزستان») are read as one group.
+A leader or a ministry acts for its state, «الجانبان» for the article's two parties, a group («دول الخليج»,
+«الدول الخمس») for the members the article names (tasks/commitments/groups.py); coordinated names («الصين
+وقيرغيزستان») are read as one group.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tasks.commitments.constants import (
-    CENTRAL_ASIA,
     PARTY_MENTION_TYPES,
     STATE_ORGAN_SUBTYPES,
     TITLE_LOOKBACK_MENTIONS,
     TITLE_MAX_GAP_CHARS,
     TITLE_MAX_GAP_WORDS,
 )
-from tasks.commitments.lexicons import GROUP_WORDS, TITLE_FILLERS
+from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
+from tasks.commitments.lexicons import TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA
 from tasks.entities.kb import KnowledgeBase
 from tasks.text.normalize import normalize
@@ -49,6 +50,11 @@ class States:
         self.canon = canon
         self.overrides: dict[str, Party] = {}  # persons the KB does not know → the state of their title
         self.top3: list[Party] | None = None  # the article's three states, once the document sets them
+        # what groups stand for in this article (set_document_groups): the states it names (ISO code → party,
+        # in the order first named), its enumerations of states, the side groups it names
+        self.named: dict[str, Party] = {}
+        self.runs: list[list[str]] = []
+        self.side_groups: list[Group] = []
 
     def state(self, entity_id: str) -> Party | None:
         if entity_id in self.overrides:
@@ -113,19 +119,42 @@ def mention_parties(ms: Sequence[MentionRef], states: States) -> list[tuple[Ment
     return out
 
 
-def central_asia(states: States) -> list[Party]:
-    """The five Central Asian states the KB knows, in CENTRAL_ASIA's order."""
-    return [p for p in (states.country(c) for c in CENTRAL_ASIA) if p]
+def set_document_groups(text: str, mentions: Sequence[MentionRef], states: States) -> None:
+    """Read once per document what its groups can stand for: the states it names, the enumerations of states
+    it gives («وهي بريطانيا وألمانيا وفرنسا وروسيا والصين»), the side groups it names («دول آسيا الوسطى»)."""
+    kb = states.kb
+    gaps: list[tuple[str, str]] = []
+    last_end = 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.type not in PARTY_MENTION_TYPES:
+            continue
+        st = states.state(m.entity_id)
+        ent = kb.entities.get(st.entity_id) if st is not None else None
+        if st is None or ent is None or ent.subtype != "country" or not ent.iso_code:
+            continue
+        states.named.setdefault(ent.iso_code, st)
+        if m.type == "GPE":
+            gaps.append((ent.iso_code, normalize(text[last_end : m.start]) if gaps else ""))
+            last_end = m.end
+    states.runs = enumerations(gaps)
+    norm_text = normalize(text)
+    states.side_groups = [g for g in GROUPS if g.side and g.regex.search(norm_text)]
+
+
+def side_group_parties(states: States) -> list[Party]:
+    """The members of the side groups the article names, all of them (the five Central Asian states of a
+    China–Central Asia article, named or not)."""
+    return [p for g in states.side_groups for p in (states.country(c) for c in g.members) if p]
 
 
 def group_parties(norm_span: str, states: States, doc_parties: Sequence[Party], kb: KnowledgeBase) -> list[Party]:
-    """The parties a group word in the span stands for: three states, the five Central Asian states, or
-    the article's two sides; [] when there is none."""
+    """The parties a group word in the span stands for: three states, the members of a group the article
+    names, or the article's two sides; [] when there is none."""
     if GROUP_OF_THREE_RE.search(norm_span):
         return list(states.top3 if states.top3 is not None else doc_parties)
-    for w in GROUP_WORDS:
-        if w in norm_span:
-            return central_asia(states)
+    members = group_members(norm_span, list(states.named), states.runs, states.side_groups)
+    if members is not None:
+        return [states.named[iso] for iso in members]
     for rx in PARTY_WORD_RES:
         if rx.search(norm_span):
             return list(doc_parties)

@@ -16,7 +16,6 @@ from tasks.commitments.lexicons import (
     CLAUSE_START_WORDS,
     COMPANY_HEADS,
     COMPLEMENTIZERS,
-    CONDITIONAL_WORDS,
     COUNTERPART_PREPOSITIONS,
     CUES,
     DOCUMENT_STEMS,
@@ -90,7 +89,6 @@ PRESENT_RE = re.compile(r"[\s\"'«»“”]*(?P<cue>(?P<verb>[يت][\w]{3,}))(?!
 NEG_FUTURE_RE = re.compile(r"(?<![\w])(?:[وف])?(?P<cue>لن\s+(?P<verb>[يتنا][\w]{2,}))(?![\w])")
 NEG_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{alternation(NEGATION_WORDS)})\s+$")
 LITOTES_RE = re.compile(rf"^{alternation(LITOTES)}")
-CONDITIONAL_RE = re.compile(rf"(?<![\w])(?:{alternation(CONDITIONAL_WORDS)})(?![\w])")
 EXPECTATION_RE = re.compile(rf"(?<![\w])(?:{alternation(EXPECTATION_PHRASES)})(?![\w])")
 TURN_RE = re.compile(rf"\s*(?:{alternation(TURN_PHRASES)})(?![\w])")
 REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS)})(?![\w])")

@@ -26,7 +26,6 @@ from typing import Any
 from tasks.commitments.arguments import arguments
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
-    CENTRAL_ASIA,
     CONFIDENCE,
     CONFIDENCE_DIGITS,
     DOC_PARTY_COUNT,
@@ -40,8 +39,14 @@ from tasks.commitments.constants import (
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
-from tasks.commitments.lexicons import GROUP_WORDS
-from tasks.commitments.parties import MentionRef, Party, States, central_asia, title_states
+from tasks.commitments.parties import (
+    MentionRef,
+    Party,
+    States,
+    set_document_groups,
+    side_group_parties,
+    title_states,
+)
 from tasks.commitments.patterns import (
     ACTION_LEADING_JUNK,
     ACTION_TRAILING_JUNK,
@@ -68,7 +73,6 @@ from tasks.text.normalize import normalize, normalize_with_map
 
 __all__ = [
     "ADDRESSEE_MODALITIES",
-    "CENTRAL_ASIA",
     "MODALITIES",
     "STATE_ORGAN_SUBTYPES",
     "Commitment",
@@ -148,8 +152,8 @@ class _Sentence:
 
 
 def _document_parties(text: str, mentions: Sequence[MentionRef], states: States, kb: KnowledgeBase) -> list[Party]:
-    """The document's parties: the states it names most (for «الجانبان» / «البلدان»), or the five Central
-    Asian states and its other state; sets ``states.top3`` for «القادة الثلاثة»."""
+    """The document's parties: the states it names most (for «الجانبان» / «البلدان»), or the members of a side
+    group it names and its other state; sets ``states.top3`` for «القادة الثلاثة» and what groups stand for."""
     counts: Counter[str] = Counter()
     led: Counter[str] = Counter()  # states whose leaders and officials the document names
     party_of: dict[str, Party] = {}
@@ -167,9 +171,9 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
     top3 = (by_leaders[:GROUP_OF_THREE] if len(by_leaders) >= GROUP_OF_THREE
             else [e for e, _ in counts.most_common(GROUP_OF_THREE)])  # fmt: skip
     states.top3 = [party_of[e] for e in top3]
-    norm_text = normalize(text)
-    if any(w in norm_text for w in GROUP_WORDS):
-        ca = central_asia(states)
+    set_document_groups(text, mentions, states)
+    if states.side_groups:
+        ca = side_group_parties(states)
         ca_ids = {p.entity_id for p in ca}
         others = [party_of[e] for e, _ in counts.most_common() if e not in ca_ids][:1]
         doc_parties = others + ca

@@ -374,11 +374,16 @@ def test_the_target_of_a_measure_is_the_counterpart(nlp):
 
 
 def test_a_group_as_the_direct_object_is_its_members(nlp):
-    # seeds (Xinhua): «ستدعم بقوة دول آسيا الوسطى» → the five Central Asian states are the counterparts
-    rs = records(nlp, "وقال تشين إن الصين، كعادتها دائما، ستدعم بقوة دول آسيا الوسطى في حماية سيادتها الوطنية "
-                      "واستقلالها وأمنها وسلامة أراضيها.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
+    # seeds (Xinhua): «ستدعم بقوة دول آسيا الوسطى» → the five Central Asian states the article names are the
+    # counterparts; an article that names none of them gives the group no party (guideline: group expansion)
+    body = ("وقال تشين إن الصين، كعادتها دائما، ستدعم بقوة دول آسيا الوسطى في حماية سيادتها الوطنية "
+            "واستقلالها وأمنها وسلامة أراضيها.\n")  # fmt: skip
+    named = "الصين ودول آسيا الوسطى: قازاقستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان\n"
+    rs = records(nlp, body, lead=named)
     (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    (r,) = [r for r in records(nlp, body, lead="الصين ودول آسيا الوسطى\n") if r["trigger"] == "ستدعم"]
+    assert r["counterparts"] == []
 
 
 def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_names(nlp):

@@ -70,7 +70,8 @@ def test_the_nearest_reporting_verb_gives_the_speaker(nlp):
 
 def test_a_group_after_a_counterpart_preposition_is_its_members(nlp):
     rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستعمل أيضا على تعزيز الاتصال والتعاون مع دول "
-                      "آسيا الوسطى في إطار الأمم المتحدة.\n", lead="الصين ودول آسيا الوسطى\n")  # fmt: skip
+                      "آسيا الوسطى في إطار الأمم المتحدة.\n",
+                 lead="الصين ودول آسيا الوسطى: قازاقستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "ستعمل"]
     assert r["actors"] == ["China"]
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
