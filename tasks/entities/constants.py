@@ -37,6 +37,7 @@ FULL_NAME_MIN_WORDS = 3  # a KB alias this long ends with a family name («صب�
 SHORT_ALONE_MIN_LEN = 5  # a KB surname this long stands alone («ترامب»); shorter («شي», «لي») needs the full name
 SHORT_FORM_MIN_LEN = 3  # a name's last word shorter than this («لي») never stands for the person later
 PERSON_SLIP_MIN_LEN = 10  # a KB person's full name this long may be written one letter off («فلاديمير بوتن»)
+GIVEN_NAME_MIN_LEN = 3  # a KB given name this long starts a person's span the model cut short («كيم»)
 NAME_SLIP_MIN_LEN = 4  # a word this long may be a one-letter slip of a name word («كرستين» for «كريستين»)
 PERSON_RUN_SLIP_MIN_LEN = 3  # a KB name word shorter than this is too short to be matched with a slip
 ARTICLE_SHORT_WORD_LEN = 4  # an «ال» word longer than this is a name word only inside a name and tagged PROPN

@@ -32,7 +32,8 @@ from tasks.text.normalize import normalize, normalize_with_map, one_edit, span_t
 # A name's words: letters with their diacritics and tatweel, dashes inside; «_» joins the words of a hashtag
 # («#دونالد_ترمب», «#الاتحاد_الأوروبي») and is no letter here, so the words are matched apart.
 _LETTER = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])"
-_WORD_RE = re.compile(rf"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|{_LETTER}+(?:[-‐–]{_LETTER}+)*")
+# «5+1» (مجموعة 5+1) is one word
+_WORD_RE = re.compile(rf"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|\d\+\d|{_LETTER}+(?:[-‐–]{_LETTER}+)*")
 _NAME_JOINERS = " -‐–_"  # what may stand between two words of one name
 _ARTICLE = lex.ARTICLE
 # A proclitic letter before a head noun or a town, outside the match («بمدينة», «والاتفاق»).
@@ -160,6 +161,8 @@ class _Index:
     editions: dict[str, list[Entity]] = field(default_factory=dict)
     # first word of a KB person's full name → (person, the name's words): the one-letter slips of a full name
     person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
+    # given names: first words of KB persons' names that are no title, honorific, function word or other entry
+    given_names: frozenset[str] = frozenset()
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -173,8 +176,17 @@ def build_index(kb: KnowledgeBase) -> _Index:
         for ent, full in bucket:
             if (ent, full) not in person_first.setdefault(full[0], []):
                 person_first[full[0]].append((ent, full))
-    return _Index(entries, ambiguous_entries, first, max_words, _index_offices(kb), _index_fuzzy(entries),
-                  _capital_named_states(kb), runs, _index_editions(kb), person_first)  # fmt: skip
+    offices = _index_offices(kb)
+    honorific_words = {w for h in lex.HONORIFICS for w in h.split()}
+    def other_entry(k: str) -> bool:  # «تركي» is also a nisba; a person's short form («كيم») is still a name
+        found = (*entries.get(k, ()), *ambiguous_entries.get(k, ()))
+        return any(e.type != "PER" or kind != "short" for e, kind in found)
+
+    given = frozenset(k for k in person_first if len(k) >= C.GIVEN_NAME_MIN_LEN and k not in offices
+                      and not other_entry(k) and k not in honorific_words
+                      and k not in lex.NAME_STOP and k not in lex.NAME_CONNECTORS)  # fmt: skip
+    return _Index(entries, ambiguous_entries, first, max_words, offices, _index_fuzzy(entries),
+                  _capital_named_states(kb), runs, _index_editions(kb), person_first, given)  # fmt: skip
 
 
 def _person_names(ent: Entity) -> list[str]:
@@ -816,6 +828,20 @@ def _office_holder(key: str, index: _Index) -> Entity | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
+def _given_name_before(text: str, start: int, index: _Index, taken: Sequence[tuple[int, int]]) -> int:
+    """Where a person's name starts when the model left out its first word, a given name KB persons bear
+    («كيم [يونغ أون]», «رامي [عبد الرحمن]», «ديدييه [ديشان]»): that word's start, else ``start``."""
+    window = text[max(0, start - C.NAME_LOOKBACK) : start]
+    prev = _LAST_WORD.search(window)
+    if prev is None:
+        return start
+    word_start = start - len(window) + prev.start(1)
+    key = key_of_normalized(normalize(prev.group(1)))
+    if key not in index.given_names or _overlaps((word_start, start), taken):
+        return start
+    return word_start
+
+
 def _stanza_pass(st: _DocState) -> None:
     """Stanza's own mentions, re-cut and retyped, where the rules found nothing."""
     for m in st.stanza_mentions:
@@ -839,6 +865,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if m.type == "MISC" and _common_phrase(span_words, index):
         return  # «كرة القدم»: common nouns, no named event
     type_ = GENERIC_TYPES.get(m.type, m.type)
+    if type_ == "PER" and not text.startswith(lex.CONJUNCTION, s):  # «ناصر وحسين منصور»: two persons
+        s = _given_name_before(text, s, index, st.taken)
     head = _SPAN_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s)
     if head is not None and not _overlaps((head.start("head"), s), st.taken):
         s = head.start("head")  # «منتدى إكسبو»: the head the model left out is part of the name
