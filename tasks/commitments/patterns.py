@@ -106,7 +106,8 @@ MEASURE_ON_RE = re.compile(
     rf"(?<![\w])(?:[وبل])?(?:{alternation(MEASURE_NOUNS)})(?:\s+\S+){{0,5}}?\s+{normalize(ALA)}\s+(?:\S+\s+)?$"
 )
 CLAUSE_START_RE = re.compile(rf"(?<![\w])(?:{in_order(CLAUSE_START_WORDS)})\s")
-CLAUSE_END_RE = re.compile(rf"(?:[.؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
+# a dot between two letters or digits («1.9 مليون», «العربية.نت») ends nothing
+CLAUSE_END_RE = re.compile(rf"(?:(?<![\w])\.|\.(?![\w])|[؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")
 # sector → its words, with «و/ب/ل/ف» or «ال» before them
 SECTOR_RES = {
     s: re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{alternation(words)})(?![\w])") for s, words in SECTORS.items()

@@ -88,6 +88,8 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # A document that names one side only (one state, its bodies and people) reports a domestic matter: no
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
+PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
+PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 MIN_DOCUMENT_SIDES = 2
 REGION_SUBTYPES = ("continent", "region")  # a region named stands for the states in it: a side
 
@@ -242,6 +244,12 @@ def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _is_person(p: Party, kb: KnowledgeBase) -> bool:
+    """Is the party a person (one the KB knows with no state, or one it does not know)?"""
+    ent = kb.entities.get(p.entity_id)
+    return ent.type == "PER" if ent is not None else p.entity_id.startswith(PERSON_ID_PREFIX)
+
+
 def _coordinated_cue(norm: str, c_start: int) -> bool:
     """Is the cue joined by «و» to the one before it («ستدعم … وستدعم …»)?"""
     return norm[max(0, c_start - 2) : c_start].strip().endswith(WA) or (c_start > 0 and norm[c_start - 1] == WA)
@@ -278,7 +286,15 @@ def _cue_record(
         trace.insert(-1, "actor:coordinated_cue")  # before the counterpart step
     if not actors:
         return None
+    # a person no state is known for is no party (guideline: persons act for their state): «سنحاول» of a
+    # person the KB does not tie to a state, «وقع يحيى دغريري على عقد انتقاله»
+    people = [p for p in actors if _is_person(p, doc.kb)]
+    only_people = len(people) == len(actors)
+    if people and not only_people:  # «المفوضية الأوروبية ويونكر»: the body, not its head beside it
+        actors = [p for p in actors if p not in people]
+        trace.insert(-1, "actor:persons_dropped")
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s)))
+    rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]

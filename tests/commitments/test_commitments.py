@@ -404,3 +404,12 @@ def test_a_document_that_names_one_side_only_reports_no_commitment(nlp):
             "مضمونه.\n")
     assert records(nlp, body, lead="الرزاز يعلن سحب قانون الضرائب\n") == []
     assert [r["actors"] for r in records(nlp, body, lead="الأردن وصندوق النقد الدولي\n")] == [["Jordan"]]
+
+
+def test_a_person_no_state_is_known_for_is_no_party(nlp):
+    # Al Madina (SaudiNewsNet): a player signs his transfer; the person is no party of a commitment
+    assert records(nlp, "على صعيد آخر وقع يحيى دغريري يوم أمس على عقد انتقاله لنادي نجران بالإعارة لمدة سنة "
+                        "واحدة.\n") == []  # fmt: skip
+    # a minister the KB ties to his state is his state
+    (r,) = records(nlp, "وقال وزير الخارجية الإيراني محمد جواد ظريف إن إيران لن تعيد التفاوض على الاتفاق النووي.\n")
+    assert r["actors"] == ["Iran"]

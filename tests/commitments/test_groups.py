@@ -67,3 +67,12 @@ def test_a_call_on_a_regional_group_is_a_call_on_its_members_the_article_names(n
             "وتتهم السعودية إيران بزعزعة استقرار المنطقة.\n")  # fmt: skip
     rs = [r for r in records(nlp, body, lead="طهران تحث الدول الخليجية على الحوار\n") if r["trigger"] == "دعت"]
     assert len(rs) == 1 and rs[0]["actors"] == ["Saudi Arabia"] and rs[0]["modality"] == "call"
+
+
+def test_a_group_after_an_attached_lam_is_the_counterpart(nlp):
+    # Asharq Al-Awsat (dev2): «الولايات المتحدة ستسرع من بيع الأسلحة لدول الخليج» after a GCC meeting in Doha
+    body = ("أعلن وزير الخارجية الأميركي جون كيري في الدوحة بعد اجتماع مع نظرائه من السعودية وقطر والكويت "
+            "والإمارات والبحرين وعمان أن الولايات المتحدة ستسرع من بيع الأسلحة لدول الخليج.\n")  # fmt: skip
+    (r,) = [r for r in records(nlp, body, lead="كيري في الدوحة\n") if r["trigger"] == "ستسرع"]
+    assert r["actors"] == ["United States"]
+    assert sorted(r["counterparts"]) == ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"]
