@@ -33,6 +33,9 @@ REJECTED = [
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
     ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
                                         "يسعى", "intent", "lexical")),
+    # checkset (Sky News Arabia): a journalist's reading of what a party seems likely to do
+    ("expectation_or_third_party", cand("ويبدو أن أردوغان، الذي تراجع عن مواقفه بشأن برانسون، سيقدم في الأشهر "
+                                        "المقبلة مزيدا من التنازلات", "سيقدم")),
     ("past_state", cand("ولم تكن الولايات المتحدة ترغب في الدخول في حرب مع الجيش الصيني", "ترغب", "intent",
                         "lexical")),
     ("past_state", cand("كانت واشنطن تأمل التوصل سريعا الى اتفاق نهائي", "تأمل", "hope", "lexical")),
