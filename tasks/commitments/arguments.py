@@ -170,7 +170,12 @@ class Clause:
     @property
     def nominal_signing(self) -> bool:
         """Is the cue a signing noun («توقيع», «بتوقيع»), which has no subject of its own?"""
-        return self.cue_text.lstrip(SIGNING_NOUN_PREFIXES).startswith(SIGNING_NOUNS)
+        return signing_noun(self.cue_text)
+
+
+def signing_noun(cue_text: str) -> bool:
+    """«توقيع», «بتوقيع»: the signing masdar."""
+    return cue_text.lstrip(SIGNING_NOUN_PREFIXES).startswith(SIGNING_NOUNS)
 
 
 def _to_norm(index: Sequence[int], base: int, offset: int) -> int:

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks.commitments.arguments import arguments
+from tasks.commitments.arguments import arguments, signing_noun
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
     CONFIDENCE,
@@ -88,7 +88,10 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # A document that names one side only (one state, its bodies and people) reports a domestic matter: no
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
-PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
+PERSON_ACTOR = "person_actor"
+# a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
+NOMINAL_HEADLINE = "nominal_headline"
+NOMINAL_FORMS = ("masdar", "masdar_pronoun")  # every actor is a person no state is known for
 PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 MIN_DOCUMENT_SIDES = 2
 REGION_SUBTYPES = ("continent", "region")  # a region named stands for the states in it: a side
@@ -244,6 +247,13 @@ def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _nominal_cue(cue_text: str, cue: Cue) -> bool:
+    """Is the cue a verbal noun («توافق», «توقيع», «التزام»), not a verb or a participle?"""
+    if cue.form is not None:
+        return cue.form.form in NOMINAL_FORMS
+    return signing_noun(cue_text)
+
+
 def _is_person(p: Party, kb: KnowledgeBase) -> bool:
     """Is the party a person (one the KB knows with no state, or one it does not know)?"""
     ent = kb.entities.get(p.entity_id)
@@ -295,6 +305,8 @@ def _cue_record(
         trace.insert(-1, "actor:persons_dropped")
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s)))
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
+    if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
+        rejected_by = NOMINAL_HEADLINE  # «توافق مصري كويتي في …», «توقيع اتفاق سلام …»: no predicate
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]

@@ -413,3 +413,10 @@ def test_a_person_no_state_is_known_for_is_no_party(nlp):
     # a minister the KB ties to his state is his state
     (r,) = records(nlp, "وقال وزير الخارجية الإيراني محمد جواد ظريف إن إيران لن تعيد التفاوض على الاتفاق النووي.\n")
     assert r["actors"] == ["Iran"]
+
+
+def test_a_headline_with_a_verbal_noun_has_no_predicate(nlp):
+    # corpus300 (France24): «توقيع اتفاق سلام …» names an event; the body's verb is the record
+    rs = records(nlp, "ووقعت حكومة جنوب السودان والمتمردون في أديس أبابا اتفاق سلام جديدا برعاية إثيوبيا.\n",
+                 lead="توقيع اتفاق سلام جديد لإنهاء الحرب الأهلية في جنوب السودان\n")  # fmt: skip
+    assert not [r for r in rs if "sentence:title" in r["rule"]]
