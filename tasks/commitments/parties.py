@@ -7,6 +7,7 @@ A leader or a ministry acts for its state, «الجانبان» for the article'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -81,19 +82,26 @@ class States:
         return Party(c.entity_id, c.canonical) if c else None
 
 
+# a sentence end between a state and a name: «… مع كوريا الشمالية.\nوقال ستيفن كوتسيس» is no title
+TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
+
+
 def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> None:
-    """«وزير النقل السوداني مكاوي عوض»: a person the KB does not know acts for the state of the nisba
-    in the title right before the name."""
+    """«وزير النقل السوداني مكاوي عوض»: a person the KB does not know acts for the state of the nisba (or of
+    the state body) in the title right before the name."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, m in enumerate(ordered):
         if m.type != "PER" or m.entity_id in states.kb.entities:
             continue
         for prev in reversed(ordered[max(0, i - TITLE_LOOKBACK_MENTIONS) : i]):
             gap = normalize(text[prev.end : m.start]).split()
-            if prev.type == "GPE" and m.start - prev.end < TITLE_MAX_GAP_CHARS and len(gap) <= TITLE_MAX_GAP_WORDS:
+            if prev.type in ("GPE", "ORG") and m.start - prev.end < TITLE_MAX_GAP_CHARS \
+                    and len(gap) <= TITLE_MAX_GAP_WORDS and not TITLE_GAP_END_RE.search(text[prev.end : m.start]):
+                # «المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت»: a state body's spokesperson too
                 st = states.state(prev.entity_id)
-                if st is not None and st.entity_id in states.kb.entities:
-                    states.overrides[m.entity_id] = st
+                ent = states.kb.entities.get(st.entity_id) if st is not None else None
+                if st is not None and ent is not None and ent.subtype == "country":
+                    states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
                 break
 
 

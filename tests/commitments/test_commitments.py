@@ -420,3 +420,12 @@ def test_a_headline_with_a_verbal_noun_has_no_predicate(nlp):
     rs = records(nlp, "ووقعت حكومة جنوب السودان والمتمردون في أديس أبابا اتفاق سلام جديدا برعاية إثيوبيا.\n",
                  lead="توقيع اتفاق سلام جديد لإنهاء الحرب الأهلية في جنوب السودان\n")  # fmt: skip
     assert not [r for r in rs if "sentence:title" in r["rule"]]
+
+
+def test_a_spokesperson_of_a_state_body_speaks_for_its_state(nlp):
+    # Al Arabiya: «المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت» (a person the KB does not know) → the US;
+    # a state named before a sentence end is no title of the name after it
+    body = ("ولم ترد كوريا الشمالية على الطلب.\nوقالت المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت "
+            "\"سنستمر في التخطيط للقاء\"، مشيرة إلى أن واشنطن لم تتلق أي بلاغ.\n")  # fmt: skip
+    (r,) = [r for r in records(nlp, body, lead="واشنطن وبيونغ يانغ\n") if r["trigger"] == "سنستمر"]
+    assert r["actors"] == ["United States"]
