@@ -1,6 +1,6 @@
 """Silver NER training sentences from real news: the entity layer's high-precision mentions as BIO tags.
 
-    python -m tasks.build.silver --out work/training/silver [--articles 1200] [--workers 2]
+    python -m tasks.build.silver --out work/training/silver [--articles 600] [--workers 2]
 
 Why: the bundled NER is trained on AQMAR (Wikipedia) only and misses news names (ANERcorp dev: PERS recall
 0.43, ORG 0.42). News sentences labelled by what the pipeline knows for sure (knowledge base, gazetteer,
@@ -391,7 +391,7 @@ def write_ner_json(sentences: Sequence[SentenceResult], path: Path) -> None:
 def build_silver(
     out: Path,
     corpus: Path = CORPUS,
-    n_articles: int = 1200,
+    n_articles: int = 600,
     models: str = "bundled",
     workers: int = 2,
     empty_share: float = 0.2,
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "work" / "training" / "silver")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--articles", type=int, default=1200)
+    ap.add_argument("--articles", type=int, default=600)
     ap.add_argument("--models", default="bundled", help="teacher models (the `models` setting)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--empty-share", type=float, default=0.2)
