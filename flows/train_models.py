@@ -30,7 +30,7 @@ from tasks.settings import PROJECT_ROOT
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 
-FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 3000, "pos_steps": 500, "lemma_epochs": 30,
+FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
         "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 600, "silver_workers": 2,
         "aqmar_repeat": 2}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,

@@ -83,6 +83,7 @@ def write_model_card(models_dir: Path, card: dict[str, Any]) -> None:
         "",
         f"Trained by `{card.get('command')}` on {card.get('machine')} at {card.get('trained_at')}, "
         f"pipeline {card.get('pipeline_version')}; fixed seed 1234, one thread per job (OMP_NUM_THREADS=1).",
+        *([card["ner_retrained"]] if card.get("ner_retrained") else []),
         "",
         "## Data and licences",
         "",
