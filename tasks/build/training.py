@@ -274,10 +274,25 @@ def _write_ner_json(sentences: Sequence[list[tuple[str, str]]], path: Path) -> N
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def read_ner_json(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of a NER json file (``_write_ner_json``'s format, also ``tasks.build.silver``'s)."""
+    return [[(w["text"], w["ner"]) for w in sent] for sent in json.loads(path.read_text(encoding="utf-8"))]
+
+
 def prepare_ner(
-    aqmar_dir: Path, out: Path, anercorp_test: Path | None = None, limit: int | None = None, seed: int = SEED
+    aqmar_dir: Path,
+    out: Path,
+    anercorp_test: Path | None = None,
+    limit: int | None = None,
+    seed: int = SEED,
+    silver: Path | None = None,
+    aqmar_repeat: int = 1,
 ) -> dict[str, int]:
-    """AQMAR → shuffled train/dev/test NER json (80/10/10); ANERcorp test → evaluation json only."""
+    """AQMAR → shuffled train/dev/test NER json (80/10/10); ANERcorp test → evaluation json only.
+
+    With ``silver`` (a folder of ``tasks.build.silver``), its news sentences join train and dev (the test
+    set stays AQMAR's, comparable across models); ``aqmar_repeat`` copies of AQMAR's train sentences keep
+    the hand-labelled data from being outweighed by the larger silver set."""
     out.mkdir(parents=True, exist_ok=True)
     sentences: list[list[tuple[str, str]]] = []
     for f in sorted(aqmar_dir.glob("*.txt")):
@@ -293,9 +308,21 @@ def prepare_ner(
         "dev": sentences[n_test : n_test + n_dev],
         "train": sentences[n_test + n_dev :],
     }
+    counts: dict[str, int] = {}
+    if silver is not None:
+        s_train = read_ner_json(silver / "silver.train.json")
+        s_dev = read_ner_json(silver / "silver.dev.json")
+        if limit:
+            s_train, s_dev = s_train[:limit], s_dev[: max(1, limit // 10)]
+        counts |= {"aqmar_train": len(parts["train"]), "aqmar_repeat": aqmar_repeat, "silver_train": len(s_train),
+                   "silver_dev": len(s_dev)}  # fmt: skip
+        train = parts["train"] * aqmar_repeat + s_train
+        rng.shuffle(train)
+        parts["train"] = train
+        parts["dev"] = parts["dev"] + s_dev
     for name, part in parts.items():
         _write_ner_json(part, out / f"ner.{name}.json")
-    counts = {name: len(part) for name, part in parts.items()}
+    counts |= {name: len(part) for name, part in parts.items()}
     if anercorp_test is not None and anercorp_test.exists():
         aner = read_bio(anercorp_test)
         if limit:
