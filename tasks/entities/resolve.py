@@ -842,6 +842,20 @@ def _given_name_before(text: str, start: int, index: _Index, taken: Sequence[tup
     return word_start
 
 
+def _misspelt_states_pass(st: _DocState) -> None:
+    """A proper noun one letter off a state's name or nisba that no pass took («في كازخستان», «العاملة
+    الفليبينية»): the state. The same check the model's spans get, for the words it left out."""
+    for idx, _s, _e, words in st.per_sentence:
+        for w in words:
+            if st.upos_at.get(w.start) != "PROPN" or _overlaps((w.start, w.end), st.taken):
+                continue
+            for start, _ in _clitic_variants(st.text, w):
+                near = fuzzy_place(key_of_normalized(_normalized_slice(st.text, start, w.end)), st.index)
+                if near is not None:
+                    st.emit(start, w.end, "GPE", "kb-fuzzy", kb_row(near[0]), idx, C.FUZZY_SCORE)
+                    break
+
+
 def _stanza_pass(st: _DocState) -> None:
     """Stanza's own mentions, re-cut and retyped, where the rules found nothing."""
     for m in st.stanza_mentions:
@@ -920,6 +934,24 @@ def _generic_bodies_pass(st: _DocState) -> None:
     _generic_bodies(st.text, st.per_sentence, st.kb, st.hits, st.emit)
 
 
+def _towns_with_nisba_pass(st: _DocState) -> None:
+    """A proper noun the gazetteer knows right before its state's nisba («سواكن السودانية», «عفرين السورية»): that
+    town. The nisba says which state, so a town of another state by that name does not count."""
+    gaz = load_gazetteer()
+    for idx, _s, _e, words in st.per_sentence:
+        for i in range(len(words) - 1):
+            w, nxt = words[i], words[i + 1]
+            if st.upos_at.get(w.start) not in ("PROPN", "X") or _overlaps((w.start, w.end), st.taken):
+                continue
+            if st.text[w.end : nxt.start].strip():
+                continue
+            states = {e.iso_code for e, kind in st.index.entries.get(nxt.key, ()) if kind == "nisba" and e.iso_code}
+            place = gaz.lookup(w.key) if states else None
+            if place is not None and place.country in states:
+                st.emit(w.start, w.end, "GPE", "gazetteer", _place_row(place, st.text[w.start : w.end]), idx,
+                        C.CONTEXT_SCORE)  # fmt: skip
+
+
 def _cued_places_pass(st: _DocState) -> None:
     """Towns after a locative cue or in a list after a linked place (nisbas do not start a list)."""
     text, index = st.text, st.index
@@ -978,10 +1010,12 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _title_persons_pass,
     _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
     _stanza_pass,
+    _misspelt_states_pass,  # proper nouns the model left out
     _acronym_pass,  # after the model's names
     _kb_short_forms_pass,
     _generic_bodies_pass,
     _cued_places_pass,
+    _towns_with_nisba_pass,
     _local_short_forms_pass,
     _relink_pass,
     _english_canonical_pass,

@@ -154,9 +154,25 @@ def model_version(config: ModelConfig) -> str:
     if card.exists():
         h.update(card.read_bytes())
     for p in sorted(config.models_dir.glob("*.pt")):
-        st = p.stat()
-        h.update(f"{p.name}:{st.st_size}".encode())
+        h.update(f"{p.name}:{_file_digest(p)}".encode())
     return f"iltizam-ar:{h.hexdigest()[:12]}"
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    """The sha256 of a model file's content, once per process and file state: a retrained model of the same
+    size is another model (a size-only fingerprint let cached answers of the old one be reused)."""
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        h = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        _DIGESTS[key] = h.hexdigest()
+    return _DIGESTS[key]
 
 
 _LOCK = threading.Lock()

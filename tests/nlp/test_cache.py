@@ -124,14 +124,16 @@ def test_a_warm_cache_behind_get_pipeline_never_touches_the_model_files(
 ) -> None:
     from tasks.errors import ModelError
     from tasks.ingest.reader import ingest_bytes
-    from tasks.nlp.analyse import analyse_documents
+    from tasks.nlp.analyse import analyse_documents, line_end_pad
 
     monkeypatch.setenv("ILTIZAM_MODELS", str(tmp_path / "nonexistent"))
     monkeypatch.setenv(models.NLP_CACHE_ENV, str(tmp_path / "cache"))
     monkeypatch.setattr(models, "_CACHE", {})
     config = models.ModelConfig.from_setting()
     folder = tmp_path / "cache" / cache_folder_name(models.model_version(config), models.DEFAULT_PROCESSORS)
-    FolderStore(folder).put({text_key(t): to_entry(fake_document(t)) for t in (A, B)})
+    # what analyse_documents feeds stanza: each line, with the pad a line ending in a letter gets
+    fed = [t + line_end_pad(t) for t in (A, B)]
+    FolderStore(folder).put({text_key(t): to_entry(fake_document(t)) for t in fed})
 
     def no_model(*args: Any, **kwargs: Any) -> Any:
         raise ModelError("the model was loaded", fix="a warm cache must answer without it (get_pipeline)")
