@@ -844,14 +844,17 @@ def _given_name_before(text: str, start: int, index: _Index, taken: Sequence[tup
 
 def _misspelt_states_pass(st: _DocState) -> None:
     """A proper noun one letter off a state's name or nisba that no pass took («في كازخستان», «العاملة
-    الفليبينية»): the state. The same check the model's spans get, for the words it left out."""
+    الفليبينية»): the state. The check the model's spans get, for the words it left out, states only."""
     for idx, _s, _e, words in st.per_sentence:
-        for w in words:
+        for i, w in enumerate(words):
             if st.upos_at.get(w.start) != "PROPN" or _overlaps((w.start, w.end), st.taken):
+                continue
+            # a proper noun next to another is part of a name («ميلانيا ترامب» is no misspelt «ملاوي»)
+            if any(st.upos_at.get(x.start) == "PROPN" for x in words[max(0, i - 1) : i] + words[i + 1 : i + 2]):
                 continue
             for start, _ in _clitic_variants(st.text, w):
                 near = fuzzy_place(key_of_normalized(_normalized_slice(st.text, start, w.end)), st.index)
-                if near is not None:
+                if near is not None and near[0].subtype == "country":  # not a city: «فاليرا» is no «فاليتا»
                     st.emit(start, w.end, "GPE", "kb-fuzzy", kb_row(near[0]), idx, C.FUZZY_SCORE)
                     break
 
