@@ -128,6 +128,10 @@ def test_words_that_are_forms_but_mean_something_else_propose_nothing() -> None:
     assert family_of("دعم تنظيم فتح الله غولن، الداعية الإسلامي التركي", "الداعية") == []
     assert family_of("وتفكر كوريا الجنوبية في الانضمام إلى اتفاقية التجارة الحرة", "الانضمام") == []
     assert family_of("وقد اعتبر اجتماع هاواي حاسما للتوصل الى اتفاق نهائي.", "للتوصل") == []
+    # «تطلع على» reads or learns of (اطلع على); looking forward takes «إلى/لـ» (checkset: Asharq Al-Awsat)
+    assert family_of("الولايات المتحدة كانت تسمع كل شيء وتقرأ كل شيء، وتطلع على هذه المناقشات", "وتطلع") == []
+    assert family_of("وقال إن الصين تتطلع إلى مواصلة التعاون مع قيرغيزستان", "تتطلع") == ["look_forward"]
+    assert family_of("وقال إننا نتطلع لأن تكون الزيارة ناجحة", "نتطلع") == ["look_forward"]
 
 
 # --- candidates on real sentences (dev2, corpus sample)
@@ -175,6 +179,10 @@ def test_adverbs_before_the_next_words_are_skipped() -> None:
     # dev2 (Al Eqtisadiah): «توصلتا بالفعل لاتفاقية» reaches an agreement; without one after, no candidate
     assert family_of("حيث إن سول وبكين توصلتا بالفعل لاتفاقية تجارة حرة ثنائية.", "توصلتا") == ["reach"]
     assert family_of("وقد اعتبر اجتماع هاواي حاسما للتوصل الى اتفاق نهائي.", "للتوصل") == []
+    # «تطلع على» reads or learns of (اطلع على); looking forward takes «إلى/لـ» (checkset: Asharq Al-Awsat)
+    assert family_of("الولايات المتحدة كانت تسمع كل شيء وتقرأ كل شيء، وتطلع على هذه المناقشات", "وتطلع") == []
+    assert family_of("وقال إن الصين تتطلع إلى مواصلة التعاون مع قيرغيزستان", "تتطلع") == ["look_forward"]
+    assert family_of("وقال إننا نتطلع لأن تكون الزيارة ناجحة", "نتطلع") == ["look_forward"]
 
 
 def test_in_the_hope_of_is_no_hope_cue() -> None:
