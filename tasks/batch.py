@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tasks import PIPELINE_VERSION
 from tasks.commitments import stage as commitments_stage
 from tasks.commitments.stage import find_commitments
 from tasks.document import DocAnalysis, QuarantineRecord
@@ -35,6 +34,7 @@ from tasks.stages import Stage, check_chain
 from tasks.store import stage as store_stage
 from tasks.store.incremental import BatchResult, BatchSpec, FileInfo, part_key
 from tasks.store.stage import batch_rows, write_part
+from tasks.versions import pipeline_version
 
 CHAIN: tuple[Stage, ...] = (
     ingest_stage.STAGE, nlp_stage.STAGE, entities_stage.STAGE, commitments_stage.STAGE, store_stage.STAGE
@@ -179,7 +179,7 @@ def _commitments(b: _Batch) -> None:
 
 
 def _store(b: _Batch) -> None:
-    tables = batch_rows(b.analyses, b.quarantine, model_version(b.config), PIPELINE_VERSION)
+    tables = batch_rows(b.analyses, b.quarantine, model_version(b.config), pipeline_version())
     b.rows = write_part(tables, b.staging, b.key)
 
 

@@ -12,7 +12,7 @@ Layout of ``out/`` (readers only look at the table folders):
                                    part.json records each file's size and sha256, checked by every run
     .lock                          run lock (tasks/store/lock.py); .publishing while a snapshot is published
 
-A part's key hashes the pipeline/schema/model versions and its member files (path, content hash,
+A part's key hashes the pipeline/rules/schema/model versions and its member files (path, content hash,
 duplicate role), so the same files always give the same part and a finished part is reused as is.
 A run: scan raw/ (sha256 of every file) → plan against the manifest → analyse only the batches of new
 work (a finished part left by a killed run is reused) → commit: build every table folder of the live
@@ -54,6 +54,7 @@ from tasks.store.parquet import (
     write_parquet,
 )
 from tasks.store.schema import SCHEMA_VERSION, TABLES
+from tasks.versions import rules_version
 
 MANIFEST = "_manifest.json"
 PARTS = ".parts"
@@ -183,10 +184,12 @@ def scan(raw: Path, known: Mapping[str, Mapping[str, Any]]) -> dict[str, FileInf
 
 
 def pipeline_state(config: ModelConfig) -> dict[str, str]:
-    """Everything besides the input files that decides a part's content; a change re-analyses all."""
+    """Everything besides the input files that decides a part's content (with the KB, rule data and rule
+    code: tasks/versions.py); a change re-analyses all."""
     schemas = "\n".join(f"{n}:{TABLES[n].to_string(show_schema_metadata=False)}" for n in BATCH_TABLES)
     return {
         "pipeline_version": PIPELINE_VERSION,
+        "rules_version": rules_version(),
         "schema_version": SCHEMA_VERSION,
         "tables": hashlib.sha256(schemas.encode()).hexdigest()[:16],
         "model_version": model_version(config),

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from tasks import PIPELINE_VERSION
 from tasks.store.parquet import read_table, to_table, write_parquet
 from tasks.store.schema import TABLES
+from tasks.versions import pipeline_version as current_pipeline_version
 
 if TYPE_CHECKING:
     from tasks.store.incremental import Plan
@@ -52,7 +52,7 @@ class RunRecord:
     commitments: int | None = None
     tables_rewritten: bool = False
     model_version: str | None = None
-    pipeline_version: str = PIPELINE_VERSION
+    pipeline_version: str = field(default_factory=current_pipeline_version)
     seconds: float | None = None
     quarantine_rows: list[dict[str, Any]] = field(default_factory=list)  # this run's, for the summary only
 

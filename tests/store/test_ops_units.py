@@ -510,3 +510,35 @@ def test_a_symlink_loop_is_reported_as_one(tmp_path):
     assert fingerprint(tmp_path / "loop.txt")[0].startswith("unstatable:")
     with pytest.raises(IngestError, match="symlink loop"):
         ingest_file(tmp_path / "loop.txt")
+
+
+def test_a_changed_kb_entry_or_rule_reanalyses_everything_and_an_unchanged_rerun_nothing(tmp_path, monkeypatch):
+    import tasks.store.incremental as incremental
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, {"a.txt": "alpha", "b.txt": "beta"})
+    update(raw, out)
+    config = ModelConfig()
+    plan = make_plan(raw, out, 2, config)
+    assert plan.requeued == [] and plan.keep and not plan.needs_commit  # unchanged: nothing to do
+    # a KB entry or a rule constant edited: the rules fingerprint differs, so every batch runs again
+    monkeypatch.setattr(incremental, "rules_version", lambda: "a-changed-rule")
+    plan = make_plan(raw, out, 2, config)
+    assert len(plan.requeued) == 2 and plan.keep == []
+
+
+def test_the_rules_fingerprint_follows_the_kb_the_rule_data_and_the_rule_code(tmp_path):
+    from tasks.versions import KNOWLEDGE_DIR, rule_files
+    from tasks.versions import fingerprint as rules_fingerprint
+
+    files = rule_files()
+    names = {str(p.relative_to(PROJECT_ROOT)) for p in files}
+    assert {"kb/entities.jsonl", "tasks/commitments/lexicons.toml", "tasks/commitments/tagger.py",
+            "tasks/entities/resolve.py", "tasks/commitments/groups.toml"} <= names  # fmt: skip
+    assert not [n for n in names if n.startswith("tasks/build/")]  # build-time tools decide no run's output
+    assert KNOWLEDGE_DIR / "entities.jsonl" in files
+    rule = tmp_path / "rule.toml"
+    rule.write_text('threshold = 3\n')
+    before = rules_fingerprint([rule], tmp_path)
+    rule.write_text('threshold = 4\n')
+    assert rules_fingerprint([rule], tmp_path) != before
