@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tasks.commitments.anaphors import org_anaphors
 from tasks.commitments.arguments import arguments, signing_noun
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
@@ -354,6 +355,7 @@ def tag_document(
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = load_lexicon()
+    mentions = [*mentions, *org_anaphors(text, mentions, kb)]
     states = States(kb, canon)
     title_states(text, mentions, states)
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))

@@ -1,0 +1,61 @@
+"""«المنظمة» after «أوبك»: a definite head noun that refers back to the organisation the article named last.
+
+Only for the commitments' parties (the mentions table keeps names, not such nouns): «وقال مصدران في أوبك إن
+المنظمة اتفقت على …», «وطلبت إيران من المنظمة أن ترفض …». The organisation is the latest one named before the noun
+whose name starts with that head («منظمة الدول المصدرة للبترول» for «المنظمة», «صندوق النقد الدولي» for «الصندوق»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tasks.commitments.parties import MentionRef
+from tasks.entities.kb import KnowledgeBase
+from tasks.text.normalize import normalize
+
+# head nouns (as a name starts with them) → the definite noun that refers back; «الدولية/الأممية» after it
+# stay inside («المنظمة الدولية ومقرها جنيف»)
+ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف")
+ANAPHOR_RE = re.compile(
+    rf"(?<![\w])(?:[وفب]?ال|لل)(?P<head>{'|'.join(ANAPHOR_HEADS)})(?:\s+(?:الدولية|الأممية|الدولي))?(?![\w])"
+)
+ANAPHOR_TYPES = ("ORG",)
+# media report, they do not act: «وأوردت الوكالة أن …» is no party
+MEDIA_SUBTYPES = frozenset({"news_agency", "broadcaster", "newspaper", "media", "online_service"})
+NEXT_WORD_RE = re.compile(r"\s+(\w)")
+
+
+def _head_of(m: MentionRef, text: str, kb: KnowledgeBase) -> set[str]:
+    """The head nouns an organisation's names start with (KB names and the surface)."""
+    ent = kb.entities.get(m.entity_id)
+    names = [text[m.start : m.end], *((ent.name_ar, *ent.aliases_ar) if ent is not None else ())]
+    heads = set()
+    for n in names:
+        first = normalize(n).split()[:1]
+        if first:
+            word = first[0][2:] if first[0].startswith("ال") else first[0]
+            heads.add(word)
+    return heads
+
+
+def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -> list[MentionRef]:
+    """Mentions for «المنظمة», «الوكالة», «الصندوق», «الحلف» that refer back to the last organisation named
+    with that head; none where a mention already covers the noun."""
+    orgs = sorted((m for m in mentions if m.type in ANAPHOR_TYPES and m.entity_id
+                   and getattr(kb.entities.get(m.entity_id), "subtype", None) not in MEDIA_SUBTYPES),
+                  key=lambda m: m.start)  # fmt: skip
+    taken = [(m.start, m.end) for m in mentions]
+    starts = {m.start for m in mentions}
+    out = []
+    for a in ANAPHOR_RE.finditer(text):
+        if any(s < a.end() and a.start() < e for s, e in taken):
+            continue
+        nxt = NEXT_WORD_RE.match(text, a.end())
+        if nxt is not None and nxt.start(1) in starts:
+            continue  # «ودعت المنظمة الرياض إلى», «وطالب الصندوق الأرجنتين بـ»: a subject before its object
+        head = normalize(a["head"])
+        before = [m for m in orgs if m.end <= a.start() and head in _head_of(m, text, kb)]
+        if before:
+            out.append(MentionRef(a.start(), a.end(), "ORG", before[-1].entity_id))
+    return out

@@ -1,0 +1,32 @@
+"""«المنظمة» after «أوبك»: definite head nouns that refer back to the organisation named last (real sentences)."""
+
+from tasks.commitments.anaphors import org_anaphors
+from tasks.commitments.parties import MentionRef
+from tasks.entities.kb import load_kb
+
+
+def ref(text: str, surface: str, type_: str, entity_id: str, nth: int = 0) -> MentionRef:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return MentionRef(start, start + len(surface), type_, entity_id)
+
+
+def test_the_organisation_is_the_last_one_named_with_that_head():
+    # Sky News Arabia (dev2): OPEC is named «أوبك»; its KB name starts with «منظمة»
+    text = "وقال مصدران في أوبك إن المنظمة اتفقت على ضرورة أن تزيد وحلفاؤها بقيادة روسيا الإنتاج."
+    (a,) = org_anaphors(text, [ref(text, "أوبك", "ORG", "Q7795"), ref(text, "روسيا", "GPE", "Q159")], load_kb())
+    assert (text[a.start : a.end], a.type, a.entity_id) == ("المنظمة", "ORG", "Q7795")
+
+
+def test_no_antecedent_a_media_antecedent_or_a_subject_before_its_object_gives_nothing():
+    kb = load_kb()
+    assert org_anaphors("وقالت المنظمة إن الوضع خطير.", [], kb) == []
+    # a news agency reports, it does not act: «وأوردت الوكالة أن …»
+    text = "ونقلت وكالة الأنباء المركزية الكورية الخبر. وأوردت الوكالة أن كيم قال إنه يتعين على البلدين العمل."
+    (agency,) = [m for m in kb.entities.values() if m.canonical == "Korean Central News Agency"]
+    assert org_anaphors(text, [ref(text, "وكالة الأنباء المركزية الكورية", "ORG", agency.entity_id)], kb) == []
+    # France24: «ودعت المنظمة الرياض إلى» — the call's object follows; the rules read the noun subject there
+    text = "وقالت منظمة هيومن رايتس ووتش إن الأحكام قاسية. ودعت المنظمة الرياض إلى تحسين نظامها القضائي."
+    mentions = [ref(text, "منظمة هيومن رايتس ووتش", "ORG", "org:hrw"), ref(text, "الرياض", "GPE", "Q3692")]
+    assert org_anaphors(text, mentions, kb) == []
