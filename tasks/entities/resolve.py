@@ -1246,8 +1246,18 @@ def _slipped_person(words: Sequence[str], index: _Index, states: set[str]) -> di
     if len(key) < C.PERSON_SLIP_MIN_LEN:
         return {}
     return {ent.entity_id: ent for ent, full in index.person_first.get(words[0], ())
-            if len(full) == len(words) and one_edit(key, " ".join(full))
+            if len(full) == len(words) and (one_edit(key, " ".join(full)) or _each_word_slipped(words, full))
             and (not ent.country or ent.country in states)}  # fmt: skip
+
+
+def _each_word_slipped(words: Sequence[str], full: Sequence[str]) -> bool:
+    """«هايلي مريم ديسيلين» for «هايلي مريام ديسالين»: the same first word, then every word at most one letter
+    off and as long as a name word («ديسيلين»), of a name of three words or more: outlets spell foreign names
+    each their own way."""
+    pairs = zip(words, full, strict=True)
+    return len(words) >= C.FULL_NAME_MIN_WORDS and words[0] == full[0] and all(
+        w == f or (min(len(w), len(f)) >= C.NAME_SLIP_MIN_LEN and one_edit(w, f)) for w, f in pairs
+    )
 
 
 def _prefer_local_owner(text: str, mentions: list[Mention], rows: dict[str, EntityRow], full_people: set[str]) -> None:

@@ -260,6 +260,9 @@ def test_a_kb_persons_full_name_one_letter_off_links_to_him(nlp):
     # dev2 (Sky News Arabia) and the checkset: «فلاديمير بوتن» (Putin without «ي»), «جايير بوسونارو» (Bolsonaro)
     m = mentions_of(nlp, "أعرب الرئيس الروسي فلاديمير بوتن، الأحد، عن استعداده للقاء الرئيس دونالد ترامب.\n")
     assert found(m, "فلاديمير بوتن", "PER")[0][2] == "Vladimir Putin"
+    # Asharq Al-Awsat (dev2): each word of a three-word name one letter off («مريم»/«مريام», «ديسيلين»/«ديسالين»)
+    m = mentions_of(nlp, "وقال أوباما في مؤتمر صحافي مع رئيس الوزراء الإثيوبي، هايلي مريم ديسيلين، إن الأمن مهم.\n")
+    assert found(m, "هايلي مريم ديسيلين", "PER")[0][2] == "Hailemariam Desalegn"
 
 
 def test_a_title_before_a_short_surname_names_the_office_holder(nlp):
