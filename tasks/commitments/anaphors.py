@@ -45,6 +45,7 @@ def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -
     orgs = sorted((m for m in mentions if m.type in ANAPHOR_TYPES and m.entity_id
                    and getattr(kb.entities.get(m.entity_id), "subtype", None) not in MEDIA_SUBTYPES),
                   key=lambda m: m.start)  # fmt: skip
+    heads = [_head_of(m, text, kb) for m in orgs]  # once per organisation, not per noun
     taken = [(m.start, m.end) for m in mentions]
     starts = {m.start for m in mentions}
     out = []
@@ -55,7 +56,7 @@ def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -
         if nxt is not None and nxt.start(1) in starts:
             continue  # «ودعت المنظمة الرياض إلى», «وطالب الصندوق الأرجنتين بـ»: a subject before its object
         head = normalize(a["head"])
-        before = [m for m in orgs if m.end <= a.start() and head in _head_of(m, text, kb)]
+        before = [m for m, h in zip(orgs, heads, strict=True) if m.end <= a.start() and head in h]
         if before:
             out.append(MentionRef(a.start(), a.end(), "ORG", before[-1].entity_id))
     return out

@@ -74,6 +74,7 @@ from tasks.commitments.parties import (
     coordinated,
     dedupe,
     group_parties,
+    is_person,
     mention_parties,
 )
 from tasks.commitments.patterns import (
@@ -573,8 +574,7 @@ def _act_subject(cl: Clause, act: int, act_word: str) -> list[Party]:
 def _states_only(cl: Clause, callers: list[Party]) -> tuple[list[Party], str]:
     """A call with no addressee is the caller's state's (or organisation's); a person with neither is not an
     actor."""
-    kept = [p for p in callers if not p.entity_id.startswith("per:")
-            and getattr(cl.kb.entities.get(p.entity_id), "type", "") != "PER"]  # fmt: skip
+    kept = [p for p in callers if not is_person(p, cl.kb)]
     return (kept, "caller") if kept else ([], "no_caller")
 
 

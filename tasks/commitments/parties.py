@@ -82,6 +82,7 @@ class States:
         return Party(c.entity_id, c.canonical) if c else None
 
 
+PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 # a sentence end between a state and a name: «… مع كوريا الشمالية.\nوقال ستيفن كوتسيس» is no title
 TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
 
@@ -103,6 +104,12 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> N
                 if st is not None and ent is not None and ent.subtype == "country":
                     states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
                 break
+
+
+def is_person(p: Party, kb: KnowledgeBase) -> bool:
+    """Is the party a person (one the KB knows with no state, or one it does not know), not a state or body?"""
+    ent = kb.entities.get(p.entity_id)
+    return ent.type == "PER" if ent is not None else p.entity_id.startswith(PERSON_ID_PREFIX)
 
 
 def dedupe(parties: Sequence[Party]) -> list[Party]:

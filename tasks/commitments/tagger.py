@@ -44,6 +44,7 @@ from tasks.commitments.parties import (
     MentionRef,
     Party,
     States,
+    is_person,
     set_document_groups,
     side_group_parties,
     title_states,
@@ -89,11 +90,10 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # A document that names one side only (one state, its bodies and people) reports a domestic matter: no
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
-PERSON_ACTOR = "person_actor"
+PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
 # a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
 NOMINAL_HEADLINE = "nominal_headline"
-NOMINAL_FORMS = ("masdar", "masdar_pronoun")  # every actor is a person no state is known for
-PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
+NOMINAL_FORMS = ("masdar", "masdar_pronoun")
 MIN_DOCUMENT_SIDES = 2
 REGION_SUBTYPES = ("continent", "region")  # a region named stands for the states in it: a side
 
@@ -249,16 +249,10 @@ def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
 
 
 def _nominal_cue(cue_text: str, cue: Cue) -> bool:
-    """Is the cue a verbal noun («توافق», «توقيع», «التزام»), not a verb or a participle?"""
+    """Is the cue a verbal noun («توقيع», «التزام»), not a verb or a participle? («توافق» is read as a verb.)"""
     if cue.form is not None:
         return cue.form.form in NOMINAL_FORMS
     return signing_noun(cue_text)
-
-
-def _is_person(p: Party, kb: KnowledgeBase) -> bool:
-    """Is the party a person (one the KB knows with no state, or one it does not know)?"""
-    ent = kb.entities.get(p.entity_id)
-    return ent.type == "PER" if ent is not None else p.entity_id.startswith(PERSON_ID_PREFIX)
 
 
 def _coordinated_cue(norm: str, c_start: int) -> bool:
@@ -299,7 +293,7 @@ def _cue_record(
         return None
     # a person no state is known for is no party (guideline: persons act for their state): «سنحاول» of a
     # person the KB does not tie to a state, «وقع يحيى دغريري على عقد انتقاله»
-    people = [p for p in actors if _is_person(p, doc.kb)]
+    people = [p for p in actors if is_person(p, doc.kb)]
     only_people = len(people) == len(actors)
     if people and not only_people:  # «المفوضية الأوروبية ويونكر»: the body, not its head beside it
         actors = [p for p in actors if p not in people]
@@ -307,7 +301,7 @@ def _cue_record(
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s)))
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
     if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
-        rejected_by = NOMINAL_HEADLINE  # «توافق مصري كويتي في …», «توقيع اتفاق سلام …»: no predicate
+        rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
