@@ -96,10 +96,12 @@ from tasks.commitments.patterns import (
     GROUP_PREP_RE,
     LAM,
     LAM_BEFORE_RE,
+    LIL,
     MEASURE_ON_RE,
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
+    PREPOSITION_END_RE,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
@@ -256,6 +258,22 @@ def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
+def _subject_adjacent(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«وأضاف كيري "… التي أصبح الأتراك مستعدين"»: in a clause no «إن/أن» governs, a party right before the
+    cue (nothing between) is its subject, not the party at the sentence's head (Arabic's subject-first order)."""
+    if cl.comp_word:
+        return None  # «إن/أن» governs the clause: the party after it is the subject
+    if cl.norm[cl.c_start : cl.c_start + 1] in CONJUNCTIONS:
+        return None  # «أمريكا تحرض السعودية وتريد»: a joined verb shares the first one's subject
+    near = [x for x in cl.left if not cl.norm[cl.end_of(x) : cl.c_start].strip()]
+    if not near or cl.norm.startswith(LIL, near[-1][0]) or any(
+        rx.search(cl.norm[: near[-1][0]]) for rx in (ADDRESSEE_RE, PREPOSITION_END_RE)
+    ):
+        return None  # «مع الصين», «لقطر», «للحرس الثوري»: governed by a preposition
+    last = cl.left.index(near[-1]) + 1
+    return coordinated(cl.norm, cl.left[:last], cl.c_start, backwards=True, ends=cl.ends), False
+
+
 def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
     after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS]
@@ -350,6 +368,7 @@ SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
     _subject_of_dual_complementizer,
     _subject_group,
     _subject_relative_antecedent,
+    _subject_adjacent,
     _subject_after_complementizer,
     _subject_before_cue,
     _subject_self_word,

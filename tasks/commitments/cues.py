@@ -54,8 +54,10 @@ from tasks.commitments.patterns import (
     SIGN_VERB_RE,
     SIGNED_OBJECT_RE,
     SIGNING_TIME_BEFORE_RE,
+    THIRD_PERSON_PREFIXES,
     VERB_SUFFIX_RE,
     VISIT_AFTER_RE,
+    WEAK_VERB_END,
 )
 from tasks.text.clitics import lexicon_count
 from tasks.text.normalize import normalize
@@ -100,7 +102,21 @@ def future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
     for form in (verb, VERB_SUFFIX_RE.sub("", verb)):
         if len(form) >= MIN_VERB_LETTERS and form[0] in IMPERFECT_PREFIXES and lexicon.get(form, 0) >= MIN_VERB_COUNT:
             return True
-    return False
+    return any(lexicon.get(v, 0) >= MIN_VERB_COUNT for v in person_variants(verb))
+
+
+def person_variants(verb: str) -> list[str]:
+    """A first person or plural imperfect in the third person singular («نشدد» → «يشدد», «تشدد»; «يلغون» →
+    «يلغي»): the news corpus quotes first persons and plurals too rarely to know every verb in them. Variants
+    that are logistics or copulas are left out, as the verb itself would be."""
+    bare = NUMBER_SUFFIX_RE.sub("", verb)
+    if verb[:1] not in IMPERFECT_PREFIXES or (verb[0] in THIRD_PERSON_PREFIXES and bare == verb):
+        return []  # a third person singular is known as it is or not at all («سيسيل» is a name)
+    if len(bare) - 1 < MIN_VERB_LETTERS:
+        return []  # «سنية» (Sunni) is no «ن» + «ية»
+    stems = [bare[1:]] + ([bare[1:] + WEAK_VERB_END] if bare != verb else [])
+    out = [p + st for st in stems for p in THIRD_PERSON_PREFIXES]
+    return [v for v in out if v != verb and v not in NOT_COMMITMENT_VERBS]
 
 
 def headline_present(

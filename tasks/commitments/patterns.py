@@ -56,6 +56,7 @@ def in_order(words: Iterable[str]) -> str:
 # Affixes and particles the rules test on normalised words.
 WA = "و"  # the conjunction «و» (and)
 CONJUNCTIONS = "وف"  # «و» and «ف», which may precede a cue
+LIL = "لل"  # «لـ» + «ال» written as one: «للحرس الثوري»
 SIGNING_NOUN_PREFIXES = "وب"  # «و», «ب» before a signing noun («وبتوقيع»)
 LAM = "ل"  # the preposition «لـ» (for, to), joined to the next word
 # «على» (on): an obligation cue «على الجانبين» counts only when parties follow. Written with alef maqsura,
@@ -66,6 +67,8 @@ ALEF_FORMS = "اأ"  # a «س» word with an alef after «س» may be a past ver
 FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)?")  # a figure in an action (normalised: Arabic-Indic digits are ASCII)
 LONG_VOWELS = "اوي"  # left out of a verb's skeleton (tasks.commitments.cues.verb_skeleton)
 IMPERFECT_PREFIXES = "يتناأ"  # the prefixes of an imperfect verb (he, she/you, we, I)
+THIRD_PERSON_PREFIXES = "يت"  # he, she: the persons the news corpus knows most verbs in
+WEAK_VERB_END = "ي"  # «يلغون» of «يلغي»: a final weak letter drops before a plural ending
 PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")  # «سابقين»: a plural adjective, not «س» + a verb
 NOT_VERB_ENDINGS = ("ه", "ات")  # ta marbuta and feminine plural end nouns, not present-tense verbs
 DUAL_PRONOUN = "هما"  # «أنهما»: the two of them
@@ -115,6 +118,11 @@ SECTOR_RES = {
 
 # the one spoken to, not the speaker: «قال … لوكالة بلومبيرغ: "سنواصل"», «لبي بي سي "يجب"»
 ADDRESSEE_RE = re.compile(rf"(?:(?<![\w])ل(?:{in_order(MEDIA_OUTLETS)})\s+|(?<![\w])ل)$")
+# a party governed by a preposition is no subject: «مع الصين ستعمل», «بالصين» (clitic before the mention)
+GOVERNING_PREPOSITIONS = ("مع", "من", "في", "على", "إلى", "عن", "بين", "ضد", "لدى", "عند", "حول", "تجاه", "نحو", "مثل")
+PREPOSITION_END_RE = re.compile(
+    rf"(?:(?<![\w])[وف]?(?:{alternation(GOVERNING_PREPOSITIONS)})\s+|(?<![\w])[وف]?[بلك])$"
+)
 # no verb-subject-object reading after a relative pronoun or in a question; only at a clause's start
 NO_VSO_BEFORE_RE = re.compile(
     rf"(?:(?<![\w])(?:{in_order((*RELATIVE_PRONOUNS, *DUAL_RELATIVE_PRONOUNS, *MA_RELATIVES))})\s+$|(?<![\w])هل\s)"

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks.commitments.anaphors import org_anaphors
+from tasks.commitments.anaphors import org_anaphors, people_mentions
 from tasks.commitments.arguments import arguments, signing_noun
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
@@ -349,7 +349,7 @@ def tag_document(
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = load_lexicon()
-    mentions = [*mentions, *org_anaphors(text, mentions, kb)]
+    mentions = [*mentions, *org_anaphors(text, mentions, kb), *people_mentions(text, mentions, kb)]
     states = States(kb, canon)
     title_states(text, mentions, states)
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))

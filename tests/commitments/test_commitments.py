@@ -429,3 +429,24 @@ def test_a_spokesperson_of_a_state_body_speaks_for_its_state(nlp):
             "\"سنستمر في التخطيط للقاء\"، مشيرة إلى أن واشنطن لم تتلق أي بلاغ.\n")  # fmt: skip
     (r,) = [r for r in records(nlp, body, lead="واشنطن وبيونغ يانغ\n") if r["trigger"] == "سنستمر"]
     assert r["actors"] == ["United States"]
+
+
+def test_first_person_and_plural_futures_of_verbs_the_corpus_knows_in_the_third_person(nlp):
+    # Asharq Al-Awsat (dev2): «نشدد» is not in the news lexicon, «يشدد», «تشدد» are; Sky News (check set)
+    (r,) = records(nlp, "وقال روحاني في خطاب متلفز الاحد \"سنشدد على مبادئنا في المنطقة\".\n",
+                   lead="إيران والولايات المتحدة\n")  # fmt: skip
+    assert (r["trigger"], r["modality"], r["actors"]) == ("سنشدد", "pledge", ["Iran"])
+    # a third person singular is known as written or not at all: «سيسيل» is a lion's name, «سنية» Sunni
+    assert records(nlp, "ثارت ضجة عقب نشر خبر قتل الأسد «سيسيل» في زمبابوي.\n", lead="زمبابوي\n") == []
+    assert records(nlp, "وتحكم البحرين سلالة «سنية».\n", lead="البحرين\n") == []
+
+
+def test_a_party_right_before_the_cue_is_its_subject_when_no_complementizer_governs(nlp):
+    # Al Eqtisadiah (dev2): Kerry heads the sentence and speaks; «الأتراك» are ready
+    (r,) = records(nlp, "وأضاف كيري \"هذا الأمر من بين أسباب تفاوضنا مع تركيا في الأسابيع القليلة الماضية، وهناك "
+                        "الآن قدر من التغير فيما يتعلق بالأمور التي أصبح الأتراك مستعدين للقيام بها\".\n",
+                   lead="كيري: تركيا والولايات المتحدة\n")  # fmt: skip
+    assert (r["trigger"], r["actors"]) == ("مستعدين", ["Turkey"])
+    # CNN (check set): a verb joined by «و» shares the first verb's subject, not the object before it
+    (r,) = records(nlp, "خامنئي محذرا من صراع مباشر: أمريكا تحرض السعودية وتريد حرباً بين المسلمين\n")
+    assert r["trigger"] == "وتريد" and "subject:adjacent" not in r["rule"] and r["actors"] != ["Saudi Arabia"]
