@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_client, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 from prefect.states import Completed, Crashed
@@ -27,6 +27,7 @@ from prefect.utilities.annotations import quote
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from flows.report import report_task
+from flows.runlog import say
 from tasks.batch import CHAIN, balance_batches, check_batch_chain, process_batch, workers_for
 from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
@@ -46,9 +47,18 @@ from tasks.store.incremental import (
     totals,
 )
 from tasks.store.lock import RunLock
-from tasks.store.runs import RunRecord, append_run, crashed_run, new_run_id, summary_markdown
+from tasks.store.runs import (
+    RunRecord,
+    append_run,
+    crashed_run,
+    key_figures,
+    new_run_id,
+    report_href,
+    summary_markdown,
+)
 
 ARTIFACT_KEY = "iltizam-extract-run"
+FIGURES_KEY = "iltizam-extract-figures"  # the same run's rows added and totals, as a table artifact
 
 
 @task(name="plan", cache_policy=NONE)
@@ -79,15 +89,15 @@ def _report(out: str) -> Path | None:
     try:
         return Path(report_task(out))
     except Exception as exc:
-        print(f"warning: could not render the report ({exc}); retry: python -m flows.report --out {out}",
-              file=sys.stderr)
+        say(f"warning: could not render the report ({exc}); retry: python -m flows.report --out {out}",
+            file=sys.stderr)
         return None
 
 
 def _record_crashed(out: Path, crashed: RunRecord) -> None:
     """A run killed while it held the lock: its row in ``runs`` and its Prefect state Crashed (it stayed
     Running: a killed process reports nothing). Best effort: this run's own work comes first."""
-    print(f"the previous run {crashed.run_id} was killed before it finished; recorded as crashed", file=sys.stderr)
+    say(f"the previous run {crashed.run_id} was killed before it finished; recorded as crashed", file=sys.stderr)
     crashed.record_failure(out)
     if not crashed.flow_run_id:
         return
@@ -97,7 +107,7 @@ def _record_crashed(out: Path, crashed: RunRecord) -> None:
             if state is None or not state.is_final():
                 client.set_flow_run_state(crashed.flow_run_id, Crashed(message=crashed.message), force=True)
     except Exception as exc:  # another server, or the run was deleted: the runs table has it
-        print(f"warning: could not mark flow run {crashed.flow_run_id} Crashed ({exc})", file=sys.stderr)
+        say(f"warning: could not mark flow run {crashed.flow_run_id} Crashed ({exc})", file=sys.stderr)
 
 
 def _summary(r: RunRecord, out: str) -> str:
@@ -137,7 +147,7 @@ def extract(
             workers = workers_for(plan.batches, runner.local_workers or 1)
             if workers > 1:  # one batch per worker at a time, all of about the same text volume
                 plan.batches = balance_batches(plan.batches, plan.state_id, workers)
-            print(f"plan: {plan.describe()}")
+            say(f"plan: {plan.describe()}")
             records = {k: read_part_record(out_p, k) or {} for k in plan.keep}
             results: Iterator[tuple[dict[str, Any], bool]]
             if runner.local_workers and workers == 1:
@@ -150,11 +160,11 @@ def extract(
                     futures = [process_batch_task.submit(out, spec, models) for spec in plan.batches]
                 results = (f.result() for f in futures)
             if plan.batches:
-                print(f"analysing {len(plan.batches)} batch(es) {where}")
+                say(f"analysing {len(plan.batches)} batch(es) {where}")
             for i, (spec, (part, reused)) in enumerate(zip(plan.batches, results, strict=True), 1):
                 records[spec.key] = part
                 record.add_part(part)
-                print(f"batch {i}/{len(plan.batches)}: {len(spec.members)} files → " + record.part_line(part, reused))
+                say(f"batch {i}/{len(plan.batches)}: {len(spec.members)} files → " + record.part_line(part, reused))
             manifest = commit_task(quote(plan), quote(records), record.run_id) if plan.needs_commit else None
             record.tables_rewritten = manifest is not None
             manifest = manifest or load_manifest(out_p)
@@ -175,10 +185,12 @@ def extract(
             key=ARTIFACT_KEY,
             description=f"extract run {record.run_id}",
         )
+        create_table_artifact(key_figures(record), key=FIGURES_KEY,
+                              description=f"extract run {record.run_id}: rows added and table totals")  # fmt: skip
     except Exception as exc:  # the tables are committed; a missing summary in the UI is not a failure
-        print(f"warning: could not create the run summary artifact ({exc})", file=sys.stderr)
-    print(f"done in {record.seconds} s: {record.message} → {out_p}/<table>/*.parquet"
-          + (f"; report: {report}" if report else ""))
+        say(f"warning: could not create the run summary artifact ({exc})", file=sys.stderr)
+    say(f"done in {record.seconds} s: {record.message} → {out_p}/<table>/*.parquet"
+        + (f"; report: {report_href(report)}" if report else ""))
     return Completed(message=record.message, data=record.row())  # type: ignore[return-value]
 
 

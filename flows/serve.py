@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterable, Sequence
@@ -27,12 +30,13 @@ from typing import Any
 
 import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from tasks.errors import ServerError
-from tasks.settings import PROJECT_ROOT
+from tasks.settings import PROJECT_ROOT, REPORT_BASE_ENV, REPORT_ROOT_ENV
 
 DEPLOYMENT_NAME = "iltizam"
 DEFAULT_CRON = "0 * * * *"
 HOST = "127.0.0.1"
 PORT = 4200
+REPORT_PORT = 4201  # the output folder (its report page) served while flows.serve runs
 
 
 def api_healthy(api_url: str, timeout: float = 2.0) -> bool:
@@ -84,6 +88,29 @@ def stop_server(proc: subprocess.Popen[bytes] | None) -> None:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the output folder; no request log in the serving terminal."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def serve_reports(folder: Path, host: str = HOST, port: int = REPORT_PORT) -> http.server.ThreadingHTTPServer | None:
+    """Serve ``folder`` (the output folder: its report/ page and tables) on http://host:port/ in a daemon thread,
+    and tell the flow runs started from here to link their report there (``REPORT_BASE_ENV``): Prefect's UI
+    cannot open file:// links. None, with a warning, when the port is taken (the links stay file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    try:
+        httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        print(f"warning: report not served ({exc}); pass --report-port to use another port", file=sys.stderr)
+        return None
+    threading.Thread(target=httpd.serve_forever, name="report-server", daemon=True).start()
+    os.environ[REPORT_BASE_ENV] = f"http://{host}:{httpd.server_address[1]}/"
+    os.environ[REPORT_ROOT_ENV] = str(folder)
+    return httpd
 
 
 def build_deployment(
@@ -165,6 +192,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--models", default="bundled")
     ap.add_argument("--grace", type=float, default=10.0, help="minutes after which a scheduled run counts as missed")
     ap.add_argument("--port", type=int, default=PORT, help="port of the local Prefect server (on 127.0.0.1)")
+    ap.add_argument("--report-port", type=int, default=REPORT_PORT,
+                    help="port on 127.0.0.1 serving --out, so the run summary links a report the UI opens")  # fmt: skip
     return ap.parse_args(argv)
 
 
@@ -175,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not os.environ.get("PREFECT_API_URL"):
         server = start_server(HOST, args.port)
         os.environ["PREFECT_API_URL"] = f"http://{HOST}:{args.port}/api"
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    reports = serve_reports(out, HOST, args.report_port)
     try:
         from prefect import serve
 
@@ -184,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.timezone,
             {
                 "raw": str(Path(args.raw).resolve()),
-                "out": str(Path(args.out).resolve()),
+                "out": str(out),
                 "batch_size": args.batch_size,
                 "models": args.models,
             },
@@ -195,12 +227,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{cancelled} scheduled runs were missed while this was not running: cancelled; "
                   f"catch-up run {catch_up} starts now")  # fmt: skip
         ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
+        where = f"; report: {os.environ[REPORT_BASE_ENV]}report/index.html" if reports else ""
         print(
-            f"serving extract/{args.name} on '{args.cron}' ({args.timezone}); UI: {ui}\n"
+            f"serving extract/{args.name} on '{args.cron}' ({args.timezone}); UI: {ui}{where}\n"
             f"run now: prefect deployment run 'extract/{args.name}' [--param raw=...] --watch  (Ctrl-C twice to stop)"
         )
         serve(deployment, limit=1, print_starting_message=False)
     finally:
+        if reports is not None:
+            reports.shutdown()
         stop_server(server)
     return 0
 

@@ -7,6 +7,11 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# Set by flows.serve while it serves an output folder on 127.0.0.1: the flow runs it starts link their report
+# there (an http:// address Prefect's UI can open) instead of a file:// one.
+REPORT_BASE_ENV = "ILTIZAM_REPORT_BASE_URL"  # e.g. http://127.0.0.1:4201/
+REPORT_ROOT_ENV = "ILTIZAM_REPORT_ROOT"  # the folder served at that address
+
 PREFECT_DEFAULTS = {
     # state and the temporary server's SQLite database stay inside the project
     "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),

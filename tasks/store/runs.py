@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import urllib.parse
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from tasks.settings import REPORT_BASE_ENV, REPORT_ROOT_ENV
 from tasks.store.parquet import read_table, to_table, write_parquet
 from tasks.store.schema import TABLES
 from tasks.versions import pipeline_version as current_pipeline_version
@@ -140,9 +143,33 @@ def _cell(v: Any) -> str:
     return "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")
 
 
+def report_href(report: Path) -> str:
+    """Where the UI can open the report: its http:// address while ``flows.serve`` serves the output folder
+    holding it on 127.0.0.1 (``REPORT_BASE_ENV``), else its file:// address (a browser on this machine)."""
+    page = Path(report).resolve()
+    base, root = os.environ.get(REPORT_BASE_ENV, "").strip(), os.environ.get(REPORT_ROOT_ENV, "").strip()
+    if base and root and page.is_relative_to(Path(root).resolve()):
+        rel = page.relative_to(Path(root).resolve()).as_posix()
+        return base.rstrip("/") + "/" + urllib.parse.quote(rel)
+    return page.as_uri()
+
+
+def key_figures(record: RunRecord) -> list[dict[str, Any]]:
+    """The run's figures as rows (Prefect table artifact): what the run added and what the tables hold now."""
+    return [
+        {"table": name, "added": added, "total": total}
+        for name, added, total in (
+            ("documents", record.documents_added, record.documents),
+            ("mentions", record.mentions_added, record.mentions),
+            ("commitments", record.commitments_added, record.commitments),
+            ("quarantine", record.quarantined_added, record.quarantined),
+        )
+    ]
+
+
 def summary_markdown(record: RunRecord, out: Path, max_quarantine: int = 25, report: Path | None = None) -> str:
     """The run as a markdown table (Prefect artifact), with this run's quarantined files and, when given, a
-    link to the report page (a file:// URI: the page is opened from disk)."""
+    link to the report page (``report_href``: http:// while flows.serve serves it, else file://)."""
     rows: Sequence[tuple[str, Any]] = [
         ("status", record.status),
         ("message", record.message),
@@ -169,7 +196,7 @@ def summary_markdown(record: RunRecord, out: Path, max_quarantine: int = 25, rep
     lines = ["# iltizam extract run", "", "| | |", "|---|---|"]
     lines += [f"| {k} | {_cell(v)} |" for k, v in rows]
     if report is not None:
-        uri = Path(report).resolve().as_uri().replace("(", "%28").replace(")", "%29")
+        uri = report_href(report).replace("(", "%28").replace(")", "%29")
         lines.append(f"| report | [{_cell(report)}]({uri}) |")
     if record.quarantine_rows:
         lines += ["", f"## Quarantined in this run ({len(record.quarantine_rows)})", "",

@@ -34,6 +34,21 @@ def copy_samples(raw: Path, names: list[str] | None = None) -> Path:
     return raw
 
 
+def flow_run_logs(flow_run_id, until: str, timeout: float = 30.0) -> list[str]:
+    """The messages of a flow run's logs, once one starts with ``until`` (logs reach the API in the background)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    deadline = time.monotonic() + timeout
+    while True:
+        with get_client(sync_client=True) as client:
+            msgs = [log.message for log in client.read_logs(
+                log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))]  # fmt: skip
+        if any(m.startswith(until) for m in msgs) or time.monotonic() > deadline:
+            return msgs
+        time.sleep(0.5)
+
+
 def runs(out: Path) -> list[dict]:
     return sorted(read_table(out, "runs").to_pylist(), key=lambda r: r["started_at"])
 
@@ -152,7 +167,7 @@ def test_bad_files_are_quarantined_while_good_files_are_processed(tmp_path, caps
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
-    from flows.extract import ARTIFACT_KEY, main
+    from flows.extract import ARTIFACT_KEY, FIGURES_KEY, main
 
     raw, out = copy_samples(tmp_path / "raw", SAMPLES[:2]), tmp_path / "out"
     expected = bad_corpus(raw)
@@ -184,6 +199,16 @@ def test_bad_files_are_quarantined_while_good_files_are_processed(tmp_path, caps
         )
     assert artifact.type == "markdown" and f"Quarantined in this run ({len(expected)})" in artifact.data
     assert "| documents / quarantined / mentions / commitments added | 2 / " in artifact.data
+    with get_client(sync_client=True) as client:
+        (figures,) = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=[FIGURES_KEY]), flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id])
+            )
+        )
+    assert figures.type == "table" and '"table": "documents"' in str(figures.data).replace("'", '"')
+    # the plan, batch and summary lines reach the run's Logs tab (INFO), not only the terminal
+    lines = flow_run_logs(flow_run.id, until="done in ")
+    assert any(m.startswith("plan: ") for m in lines) and any(m.startswith("batch 1/") for m in lines)
 
     stats = file_stats(out)
     assert main(["--raw", str(raw), "--out", str(out)]) == 0  # bad files are not tried again

@@ -16,7 +16,7 @@ from tasks.build.browser import Chromium, find_chromium, wait_for_plots
 from tasks.errors import BrowserError, ReportError
 from tasks.report.page import CHART_IDS, LATEST_TABLE_ID, highlight, render_report, report_path
 from tasks.store.parquet import read_table, to_table, write_parquet
-from tasks.store.runs import RunRecord, summary_markdown
+from tasks.store.runs import RunRecord, key_figures, report_href, summary_markdown
 from tasks.store.schema import TABLES
 
 TITLE = "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون"
@@ -322,3 +322,37 @@ def test_empty_report_opens_without_errors(tmp_path):
         absent = dict.fromkeys(CHART_IDS.values(), -1)
         assert wait_for_plots(browser, list(CHART_IDS.values()), timeout_ms=500) == absent
         assert browser.errors == [] and browser.remote_requests == []
+
+
+def test_while_served_the_run_summary_links_the_report_over_http(tmp_path, monkeypatch):
+    import urllib.request
+
+    from flows.serve import serve_reports
+    from tasks.settings import REPORT_BASE_ENV, REPORT_ROOT_ENV
+
+    out = one_commitment(tmp_path / "my out")
+    page = render_report(out)
+    for key in (REPORT_BASE_ENV, REPORT_ROOT_ENV):
+        monkeypatch.delenv(key, raising=False)
+    httpd = serve_reports(out, port=0)  # any free port
+    assert httpd is not None
+    try:
+        href = report_href(page)
+        assert href == f"http://127.0.0.1:{httpd.server_address[1]}/report/index.html"
+        assert f"({href})" in summary_markdown(RunRecord("r1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC)), out,
+                                               report=page)  # fmt: skip
+        with urllib.request.urlopen(href, timeout=10) as resp:  # the UI's browser gets the page itself
+            assert resp.status == 200 and resp.read() == page.read_bytes()
+        # a report outside the served folder keeps its file:// address
+        other = tmp_path / "elsewhere" / "report" / "index.html"
+        assert report_href(other) == other.resolve().as_uri()
+    finally:
+        httpd.shutdown()
+
+
+def test_key_figures_are_the_rows_added_and_the_totals():
+    record = RunRecord("r1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    record.documents_added, record.documents, record.commitments_added, record.commitments = 2, 7, 5, 40
+    rows = {r["table"]: (r["added"], r["total"]) for r in key_figures(record)}
+    assert rows["documents"] == (2, 7) and rows["commitments"] == (5, 40) and set(rows) == {
+        "documents", "mentions", "commitments", "quarantine"}  # fmt: skip
