@@ -9,6 +9,8 @@ create or replace view mentions as select * from read_parquet('processed/mention
 create or replace view entities as select * from read_parquet('processed/entities/*.parquet');
 create or replace view commitments as select * from read_parquet('processed/commitments/*.parquet');
 create or replace view commitment_parties as select * from read_parquet('processed/commitment_parties/*.parquet');
+-- One row per commitment as a PLOVER-style event (actor_* / recipient_* are parallel lists): the table to start from.
+create or replace view events as select * from read_parquet('processed/events/*.parquet');
 
 -- One row per commitment with names instead of ids: who (actors), towards whom (counterparts), who said it,
 -- the sentence and the article it comes from.

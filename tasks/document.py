@@ -138,6 +138,45 @@ class PartyRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A row of ``events``: one commitment in the layout of PLOVER/POLECAT event data (tasks/store/events.py).
+    The actor_* and recipient_* fields are parallel tuples, one element per party."""
+
+    event_id: str
+    doc_id: str
+    event_date: dt.date | None
+    date_source: str | None
+    event_type: str
+    mode: str | None
+    actor_names: tuple[str, ...]
+    actor_entity_ids: tuple[str, ...]
+    actor_wikidata_ids: tuple[str | None, ...]
+    actor_iso2: tuple[str | None, ...]
+    actor_iso3: tuple[str | None, ...]
+    actor_kinds: tuple[str, ...]
+    recipient_names: tuple[str, ...]
+    recipient_entity_ids: tuple[str, ...]
+    recipient_wikidata_ids: tuple[str | None, ...]
+    recipient_iso2: tuple[str | None, ...]
+    recipient_iso3: tuple[str | None, ...]
+    recipient_kinds: tuple[str, ...]
+    speaker_name: str | None
+    speaker_entity_id: str | None
+    sectors: tuple[str, ...] | None
+    plover_context: tuple[str, ...]
+    trigger: str
+    modality: str
+    polarity: str
+    sentence_text: str
+    sentence_start: int
+    sentence_end: int
+    source_path: str
+    rule: str
+    model_version: str | None
+    pipeline_version: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class QuarantineRecord:
     """A row of ``quarantine``: an input the pipeline refused, the stage that refused it and why."""
 
@@ -174,6 +213,7 @@ ROW_TYPES: dict[str, type] = {
     "entities": EntityRecord,
     "commitments": CommitmentRecord,
     "commitment_parties": PartyRecord,
+    "events": EventRecord,
     "quarantine": QuarantineRecord,
 }
 """The row type of every batch table (``runs`` rows are ``tasks.store.runs.RunRecord``)."""

@@ -23,7 +23,8 @@ from tasks.store.incremental import (
 from tasks.store.parquet import BATCH_TABLES, read_table, to_table, write_parquet
 from tasks.store.schema import TABLES
 
-_DEFAULTS: dict[str, Any] = {"string": "", "int32": 0, "int64": 0, "bool": False, "float": 0.0, "double": 0.0}
+_DEFAULTS: dict[str, Any] = {"string": "", "int32": 0, "int64": 0, "bool": False, "float": 0.0, "double": 0.0,
+                             "list<item: string>": ()}
 
 
 def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, str]) -> BatchResult:
@@ -62,6 +63,8 @@ def fake_batch(paths: list[str], dest: Path, key: str, duplicates: Mapping[str, 
             end_char=len(word), text=word, type="PER", source="fake", entity_id=eid)  # fmt: skip
         if "commitments" in cols:
             add("commitments", commitment_id=doc_id + "-c", doc_id=doc_id)
+        if "events" in cols:
+            add("events", event_id=doc_id + "-c", doc_id=doc_id, source_path=p, actor_entity_ids=(eid,))
         if "commitment_parties" in cols:
             add("commitment_parties", commitment_id=doc_id + "-c", entity_id=eid, role="actor")
         if eid not in entities:

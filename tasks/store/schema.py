@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -152,6 +152,48 @@ COMMITMENT_PARTIES = _schema(
     "Who commits (role actor) and towards whom (role counterpart); entity_id joins entities.",
 )
 
+EVENTS = _schema(
+    "events",
+    [
+        pa.field("event_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("event_date", pa.date32()),
+        pa.field("date_source", pa.string()),
+        pa.field("event_type", pa.string(), nullable=False),
+        pa.field("mode", pa.string()),
+        pa.field("actor_names", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_entity_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_wikidata_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_iso2", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_iso3", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_kinds", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_names", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_entity_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_wikidata_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_iso2", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_iso3", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_kinds", pa.list_(pa.string()), nullable=False),
+        pa.field("speaker_name", pa.string()),
+        pa.field("speaker_entity_id", pa.string()),
+        pa.field("sectors", pa.list_(pa.string())),
+        pa.field("plover_context", pa.list_(pa.string()), nullable=False),
+        pa.field("trigger", pa.string(), nullable=False),
+        pa.field("modality", pa.string(), nullable=False),
+        pa.field("polarity", pa.string(), nullable=False),
+        pa.field("sentence_text", pa.string(), nullable=False),
+        pa.field("sentence_start", pa.int32(), nullable=False),
+        pa.field("sentence_end", pa.int32(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("rule", pa.string(), nullable=False),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
+    ],
+    "One row per commitment in the layout of PLOVER/POLECAT event data: event_id = commitments.commitment_id; "
+    "event_type and mode from the modality and polarity, plover_context from the sectors "
+    "(tasks/store/plover.toml); actor_* and recipient_* are parallel lists, one element per party, in "
+    "commitment_parties order; sentence_start/sentence_end index documents.text.",
+)
+
 QUARANTINE = _schema(
     "quarantine",
     [
@@ -206,6 +248,7 @@ TABLES: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "commitments": COMMITMENTS,
     "commitment_parties": COMMITMENT_PARTIES,
+    "events": EVENTS,
     "quarantine": QUARANTINE,
     "runs": RUNS,
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 from tasks.document import DocAnalysis, DocumentRecord, EntityRecord, QuarantineRecord
 from tasks.errors import TableContractError
 from tasks.stages import Stage
+from tasks.store.events import batch_events
 from tasks.store.parquet import BATCH_TABLES, to_table, write_parquet
 
 STAGE = Stage(
@@ -63,7 +64,8 @@ def batch_rows(
     pipeline_version: str,
 ) -> dict[str, list[object]]:
     """Every batch table's rows, documents in batch order. ``entities`` holds one row per entity_id
-    (the first document naming it gives the row), sorted by id so the part does not depend on order."""
+    (the first document naming it gives the row), sorted by id so the part does not depend on order;
+    ``events`` names parties from those rows (tasks/store/events.py)."""
     entities: dict[str, EntityRecord] = {}
     for a in analyses:
         for e in a.entities:
@@ -76,6 +78,7 @@ def batch_rows(
         "entities": sorted(entities.values(), key=lambda e: e.entity_id),
         "commitments": [c for a in analyses for c in a.commitments],
         "commitment_parties": [p for a in analyses for p in a.parties],
+        "events": batch_events(analyses, entities, model_version, pipeline_version),
         "quarantine": list(quarantine),
     }
 

@@ -22,3 +22,6 @@ def test_every_view_runs_and_names_the_parties(sample_run):
     assert counts and all(isinstance(r[5], int) and r[5] > 0 for r in counts)
     assert all(r[3] is None or isinstance(r[3], dt.date) for r in counts)
     assert ("China", "Kyrgyzstan") in {(r[0], r[1]) for r in counts}
+    events = con.sql("select event_id from events where list_contains(actor_iso3, 'CHN')").fetchall()
+    assert events and {r[0] for r in events} <= {r[0] for r in rows}
+    assert con.execute("select count(*) from events").fetchall()[0][0] == n  # one event per commitment
