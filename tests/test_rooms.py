@@ -23,3 +23,15 @@ def test_run_time_path_imports_no_build_tool() -> None:
     assert "tasks.batch" in modules and "flows.extract" in modules
     loaded = [m for m in modules if m.split(".")[0] in BUILD_ONLY or m == "tasks.build" or m.startswith("tasks.build.")]
     assert not loaded, f"run-time path imports build/test-only modules: {loaded}"
+
+
+def test_every_rule_data_file_is_package_data():
+    # a non-editable install ships only what pyproject lists: a rule file missing there fails at run time
+    import tomllib
+
+    from tasks.settings import PROJECT_ROOT
+
+    listed = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    for path in (PROJECT_ROOT / "tasks").rglob("*.toml"):
+        package = ".".join(path.parent.relative_to(PROJECT_ROOT).parts)
+        assert path.name in listed.get(package, []), f"{path.relative_to(PROJECT_ROOT)}: add it to package-data"
