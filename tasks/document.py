@@ -135,6 +135,13 @@ class PartyRecord:
     commitment_id: str
     entity_id: str
     role: str
+    # the party as the sentence writes it (a minister or ministry for its state, the state's name): the mention
+    # nearest the trigger that stands for it; None when no mention of the sentence does (a group expanded,
+    # the speaker's first person)
+    written_entity_id: str | None = None
+    written_text: str | None = None
+    written_start: int | None = None
+    written_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +161,16 @@ class EventRecord:
     actor_iso2: tuple[str | None, ...]
     actor_iso3: tuple[str | None, ...]
     actor_kinds: tuple[str, ...]
+    actor_written_names: tuple[str, ...]  # each party as the sentence writes it (its minister, ministry…)
+    actor_written_kinds: tuple[str, ...]
     recipient_names: tuple[str, ...]
     recipient_entity_ids: tuple[str, ...]
     recipient_wikidata_ids: tuple[str | None, ...]
     recipient_iso2: tuple[str | None, ...]
     recipient_iso3: tuple[str | None, ...]
     recipient_kinds: tuple[str, ...]
+    recipient_written_names: tuple[str, ...]  # each party as the sentence writes it (its minister, ministry…)
+    recipient_written_kinds: tuple[str, ...]
     speaker_name: str | None
     speaker_entity_id: str | None
     sectors: tuple[str, ...] | None

@@ -41,14 +41,20 @@ def found(mentions: list[Mention], surface: str, type_: str) -> list[Mention]:
 
 
 def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
-    """The commitment records of a headline and body, as an analyst reads them (canonical names, and the
-    provenance ``rule``), each checked to slice the stored text at its trigger and action."""
+    """The commitment records of a headline and body, as an analyst reads them (canonical names, the
+    provenance ``rule``, each party as written), each checked to slice the stored text at its trigger, action
+    and written parties."""
     (a,) = find_commitments([resolved(nlp, lead + body)])
     canon = {e.entity_id: e.canonical_name for e in a.entities}
     text = a.doc.text
     out = []
     for c in a.commitments:
         parties = [(canon[p.entity_id], p.role) for p in a.parties if p.commitment_id == c.commitment_id]
+        written = {}
+        for p in a.parties:
+            if p.commitment_id == c.commitment_id and p.written_entity_id is not None:
+                assert text[p.written_start : p.written_end] == p.written_text  # type: ignore[misc]
+                written[canon[p.entity_id]] = (p.written_text, canon[p.written_entity_id])
         assert text[c.trigger_start : c.trigger_end] == c.trigger
         assert text[c.action_start : c.action_end] == c.action
         out.append({
@@ -57,5 +63,6 @@ def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
             "counterparts": sorted(n for n, r in parties if r == "counterpart"),
             "speaker": canon.get(c.speaker_entity_id) if c.speaker_entity_id else None,
             "sectors": list(c.sectors), "action": c.action, "rule": c.rule,
+            "written": written,  # party → (as written, its entity's name)
         })  # fmt: skip
     return out

@@ -32,8 +32,11 @@ def document_date(analysis: DocAnalysis) -> dt.date | None:
     return dt.date.fromisoformat(raw[:ISO_DATE_LENGTH]) if raw else None
 
 
-def commitment_rows(records: Sequence[Commitment]) -> tuple[tuple[CommitmentRecord, ...], tuple[PartyRecord, ...]]:
-    """tagger's records → rows of ``commitments`` and ``commitment_parties`` (actors first, then counterparts)."""
+def commitment_rows(
+    records: Sequence[Commitment], text: str
+) -> tuple[tuple[CommitmentRecord, ...], tuple[PartyRecord, ...]]:
+    """tagger's records → rows of ``commitments`` and ``commitment_parties`` (actors first, then counterparts;
+    ``text`` is the document's, which the parties' written spans index)."""
     commitments: list[CommitmentRecord] = []
     parties: list[PartyRecord] = []
     for r in records:
@@ -43,7 +46,10 @@ def commitment_rows(records: Sequence[Commitment]) -> tuple[tuple[CommitmentReco
             r.speaker.entity_id if r.speaker else None, r.date, r.confidence, r.rule,
         ))  # fmt: skip
         for role, group in (("actor", r.actors), ("counterpart", r.counterparts)):
-            parties += [PartyRecord(r.commitment_id, p.entity_id, role) for p in group]
+            for p in group:
+                m = r.written.get(p.entity_id)
+                parties.append(PartyRecord(r.commitment_id, p.entity_id, role) if m is None else PartyRecord(
+                    r.commitment_id, p.entity_id, role, m.entity_id, text[m.start : m.end], m.start, m.end))
     return tuple(commitments), tuple(parties)
 
 
@@ -57,7 +63,7 @@ def tag_one(analysis: DocAnalysis, canon: Mapping[str, str], kb: KnowledgeBase) 
         mentions = [m for m in mentions if not (ds <= m.start and m.end <= de)]
     sentences = [(s.sentence_idx, s.start_char, s.end_char) for s in analysis.sentences]
     records = tag_document(doc.doc_id, doc.text, sentences, mentions, canon, document_date(analysis), kb, doc.title)
-    commitments, parties = commitment_rows(records)
+    commitments, parties = commitment_rows(records, doc.text)
     entities = list(analysis.entities)
     known = {e.entity_id for e in entities}
     for r in records:

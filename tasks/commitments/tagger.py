@@ -120,6 +120,9 @@ class Commitment:
     commitment_id: str = field(default="")
     rule: str = ""  # provenance: the cue kind and the passes that produced the record (module docstring)
     rejected_by: str | None = None  # the decision filter that says the candidate is not a record
+    # each party as the sentence writes it (party entity id → the mention standing for it: «وزير الخارجية
+    # الصيني وانغ يي» for China); a party no mention of the sentence stands for has none
+    written: dict[str, MentionRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.commitment_id:
@@ -311,7 +314,23 @@ def _cue_record(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
         sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
         doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace), rejected_by=rejected_by,
+        written=_as_written(s, [*actors, *counterparts], doc.states, t_start),
     )  # fmt: skip
+
+
+def _as_written(s: _Sentence, parties: Sequence[Party], states: States, trigger_start: int) -> dict[str, MentionRef]:
+    """Each party's mention in the sentence, the nearest to the trigger among those standing for it (the
+    minister or ministry that speaks for a state, the state's own name): what the analyst reads in the text."""
+    out: dict[str, MentionRef] = {}
+    for party in parties:
+        own = [m for m in s.ments if m.entity_id and (m.entity_id == party.entity_id
+                                                      or states.state(m.entity_id) == party)]  # fmt: skip
+        # a nisba right before the person or body it qualifies is part of a title: «رئيس الوزراء الإثيوبي
+        # آبي أحمد» writes Ethiopia as Abiy Ahmed
+        own = [m for m in own if not any(o is not m and 0 <= o.start - m.end <= 1 for o in own)] or own
+        if own:
+            out[party.entity_id] = min(own, key=lambda m: (abs(m.start - trigger_start), m.start))
+    return out
 
 
 def _sentence_records(doc: _Document, s: _Sentence, speaker: Party | None) -> list[tuple[Commitment, bool]]:

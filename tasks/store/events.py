@@ -159,8 +159,11 @@ def event_rows(
     mapping = load_mapping()
     sentences = {s.sentence_idx: s for s in analysis.sentences}
     roles: dict[str, dict[str, list[str]]] = {}
+    written: dict[tuple[str, str], str] = {}  # (commitment, party) → the entity the sentence names for it
     for p in analysis.parties:
         roles.setdefault(p.commitment_id, {}).setdefault(p.role, []).append(p.entity_id)
+        if p.written_entity_id:
+            written.setdefault((p.commitment_id, p.entity_id), p.written_entity_id)
     rows = []
     for c in analysis.commitments:
         rule = mapping.events.get((c.modality, c.polarity))
@@ -171,8 +174,12 @@ def event_rows(
         available = {"actors": got.get("actor", []), "counterparts": got.get("counterpart", []),
                      "speaker": [c.speaker_entity_id] if c.speaker_entity_id else []}  # fmt: skip
         actor_ids = _first(rule.actor, available, set())
+        recipient_ids = _first(rule.recipient, available, set(actor_ids))
         actors = [party(i, entities, kb) for i in actor_ids]
-        recipients = [party(i, entities, kb) for i in _first(rule.recipient, available, set(actor_ids))]
+        recipients = [party(i, entities, kb) for i in recipient_ids]
+        # as written: the minister or ministry the sentence names for a state, else the party itself
+        actors_w = [party(written.get((c.commitment_id, i), i), entities, kb) for i in actor_ids]
+        recipients_w = [party(written.get((c.commitment_id, i), i), entities, kb) for i in recipient_ids]
         speaker = entities.get(c.speaker_entity_id) if c.speaker_entity_id else None
         sentence = sentences.get(c.sentence_idx)
         contexts = dict.fromkeys(x for s in c.sectors or () for x in mapping.context.get(s, ()))
@@ -182,11 +189,14 @@ def event_rows(
             actor_names=tuple(p.name for p in actors), actor_entity_ids=tuple(p.entity_id for p in actors),
             actor_wikidata_ids=tuple(p.wikidata_id for p in actors), actor_iso2=tuple(p.iso2 for p in actors),
             actor_iso3=tuple(p.iso3 for p in actors), actor_kinds=tuple(p.kind for p in actors),
+            actor_written_names=tuple(p.name for p in actors_w), actor_written_kinds=tuple(p.kind for p in actors_w),
             recipient_names=tuple(p.name for p in recipients),
             recipient_entity_ids=tuple(p.entity_id for p in recipients),
             recipient_wikidata_ids=tuple(p.wikidata_id for p in recipients),
             recipient_iso2=tuple(p.iso2 for p in recipients), recipient_iso3=tuple(p.iso3 for p in recipients),
             recipient_kinds=tuple(p.kind for p in recipients),
+            recipient_written_names=tuple(p.name for p in recipients_w),
+            recipient_written_kinds=tuple(p.kind for p in recipients_w),
             speaker_name=speaker.canonical_name if speaker else None, speaker_entity_id=c.speaker_entity_id,
             sectors=c.sectors, plover_context=tuple(contexts),
             trigger=c.trigger, modality=c.modality, polarity=c.polarity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -148,8 +148,15 @@ COMMITMENT_PARTIES = _schema(
         pa.field("commitment_id", pa.string(), nullable=False),
         pa.field("entity_id", pa.string(), nullable=False),
         pa.field("role", pa.string(), nullable=False),
+        pa.field("written_entity_id", pa.string()),
+        pa.field("written_text", pa.string()),
+        pa.field("written_start", pa.int32()),
+        pa.field("written_end", pa.int32()),
     ],
-    "Who commits (role actor) and towards whom (role counterpart); entity_id joins entities.",
+    "Who commits (role actor) and towards whom (role counterpart); entity_id joins entities (the state a "
+    "minister or ministry acts for). written_* is the party as the sentence writes it: the mention nearest the "
+    "trigger that stands for it (written_text == documents.text[written_start:written_end]); null when no "
+    "mention of the sentence does.",
 )
 
 EVENTS = _schema(
@@ -167,12 +174,16 @@ EVENTS = _schema(
         pa.field("actor_iso2", pa.list_(pa.string()), nullable=False),
         pa.field("actor_iso3", pa.list_(pa.string()), nullable=False),
         pa.field("actor_kinds", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_written_names", pa.list_(pa.string()), nullable=False),
+        pa.field("actor_written_kinds", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_names", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_entity_ids", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_wikidata_ids", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_iso2", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_iso3", pa.list_(pa.string()), nullable=False),
         pa.field("recipient_kinds", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_written_names", pa.list_(pa.string()), nullable=False),
+        pa.field("recipient_written_kinds", pa.list_(pa.string()), nullable=False),
         pa.field("speaker_name", pa.string()),
         pa.field("speaker_entity_id", pa.string()),
         pa.field("sectors", pa.list_(pa.string())),

@@ -15,6 +15,7 @@ def test_readiness_with_actor_counterpart_speaker_and_sector(nlp):
     assert (r["trigger"], r["modality"], r["polarity"]) == ("مستعدة", "readiness", "positive")
     assert r["actors"] == ["China"] and r["counterparts"] == ["Kyrgyzstan"]
     assert r["speaker"] == "Li Qiang"
+    assert r["written"] == {"China": ("الصين", "China"), "Kyrgyzstan": ("قيرغيزستان", "Kyrgyzstan")}
     assert "trade" in r["sectors"]
     assert r["action"].startswith("للعمل مع قيرغيزستان")
 
@@ -58,6 +59,9 @@ def test_signing_by_two_leaders_maps_to_their_states(nlp):
                       "إعلانا يقول بانتهاء حالة الحرب بين البلدين.\n", lead="إثيوبيا وإريتريا\n")  # fmt: skip
     signed = [r for r in rs if r["modality"] == "signed"]
     assert signed and signed[0]["actors"] == ["Eritrea", "Ethiopia"]
+    # commitment_parties keeps who signed for each state, not the nisba of his title
+    assert signed[0]["written"] == {"Ethiopia": ("آبي أحمد", "Abiy Ahmed"),
+                                    "Eritrea": ("إسياس أفورقي", "Isaias Afwerki")}
 
 
 @pytest.mark.slow  # runs the extract flow over the samples (Prefect, the real models)

@@ -39,7 +39,7 @@ from tasks.versions import pipeline_version
 RAW = PROJECT_ROOT / "raw"
 README = PROJECT_ROOT / "README.md"
 MAPPING = PROJECT_ROOT / "tasks" / "store" / "plover.toml"
-PARTY_COLUMNS = ("names", "entity_ids", "wikidata_ids", "iso2", "iso3", "kinds")
+PARTY_COLUMNS = ("names", "entity_ids", "wikidata_ids", "iso2", "iso3", "kinds", "written_names", "written_kinds")
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_actors_and_recipients_are_parallel_lists_with_codes_from_the_entities(s
         for role in ("actor", "recipient"):
             lists = [e[f"{role}_{c}"] for c in PARTY_COLUMNS]
             assert len({len(x) for x in lists}) == 1, (e["event_id"], role)
-            for name, eid, qid, a2, a3, kind in zip(*lists, strict=True):
+            for name, eid, qid, a2, a3, kind, *_ in zip(*lists, strict=True):
                 ent = entities[eid]  # every party joins the entities table
                 assert (name, qid) == (ent["canonical_name"], ent["wikidata_id"])
                 known = kb.entities.get(eid)
@@ -246,3 +246,21 @@ def test_every_readme_block_reading_processed_runs_as_written(index, seeds, monk
         exec(compile(code, f"README.md block {index}", "exec"), names)
         frames = [v for v in names.values() if isinstance(v, pd.DataFrame | pl.DataFrame | pa.Table)]
         assert capsys.readouterr().out.strip() or any(len(f) for f in frames), code
+
+
+def test_each_party_as_written_beside_the_state_it_stands_for(seeds, events):
+    # commitment_parties keeps the mention the sentence names for each party; events show it by name and kind
+    _, rows = seeds
+    parties = [p for p in rows["commitment_parties"] if p.written_entity_id is not None]
+    texts = {d.doc_id: d.text for d in rows["documents"]}
+    commitment_doc = {c.commitment_id: c.doc_id for c in rows["commitments"]}
+    assert parties and all(texts[commitment_doc[p.commitment_id]][p.written_start : p.written_end] == p.written_text
+                           for p in parties)  # fmt: skip
+    persons = {(e["actor_names"][i], e["actor_written_names"][i]) for e in events
+               for i, k in enumerate(e["actor_written_kinds"])
+               if k == "person" and e["actor_kinds"][i] == "state"}  # fmt: skip
+    # a leader or minister named for his state in the sentence: the state acts, the person is as written
+    assert {("China", "Xi Jinping"), ("China", "Wang Yi"), ("Kyrgyzstan", "Sadyr Japarov")} <= persons
+    for e in events:
+        assert len(e["actor_written_names"]) == len(e["actor_names"])
+        assert len(e["recipient_written_kinds"]) == len(e["recipient_names"])
