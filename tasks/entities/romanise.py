@@ -6,7 +6,12 @@ scheme is table-driven (``romanisation.toml`` beside this module, which document
 1. a word the table knows gets its usual English spelling («محمد» → Mohammed); particles stay lower case
    inside a name («بن» → bin), «آل» is «Al», the article «ال» gives «Al-» («العقيل» → Al-Aqil);
 2. «عبد» and the name after it are one word («عبد العزيز», «عبدالله» → Abdulaziz, Abdullah);
-3. any other word is spelt letter by letter: consonants from [letters], long vowels from ا/و/ي/ى/ة, an
+3. a word of ``kb/name_words.tsv.gz`` gets the English spelling Wikidata's person labels give it almost always
+   («مايكل» → Michael, «ترامب» → Trump, «تيموثي» → Timothy; Wikidata, CC0 1.0, word-aligned by Merhav & Ash,
+   built by ``python -m tasks.build.name_words``, whose docstring gives the filters). It holds only words with
+   one dominant spelling and no article, so Arab names spelt many ways (خالد: Khaled, Khalid) and «ال» words
+   keep the scheme's spelling;
+4. any other word is spelt letter by letter: consonants from [letters], long vowels from ا/و/ي/ى/ة, an
    «a» between two consonants (Arabic writes no short vowels) and an «i» in the فاعل pattern («خالد» →
    Khalid); Latin words and digits are kept.
 The result is ASCII, one capitalised word per Arabic word, and the same for the same input (no state).
@@ -14,6 +19,7 @@ The result is ASCII, one capitalised word per Arabic word, and the same for the 
 
 from __future__ import annotations
 
+import gzip
 import re
 import tomllib
 from functools import cache
@@ -21,9 +27,11 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from tasks.entities.kb import KB_DIR
 from tasks.text.normalize import normalize
 
 ROMANISATION_FILE = "romanisation.toml"
+NAME_WORDS_PATH = KB_DIR / "name_words.tsv.gz"
 
 _ALEFS = "اأإآٱ"
 _LONG_VOWELS = _ALEFS + "وىية"
@@ -44,6 +52,14 @@ def _tables() -> tuple[MappingProxyType[str, str], MappingProxyType[str, str], M
     particles = MappingProxyType({normalize(k): v for k, v in data["particles"].items()})
     names = MappingProxyType({normalize(k): v for k, v in data["names"].items()})
     return letters, particles, names
+
+
+@cache
+def _name_words() -> MappingProxyType[str, str]:
+    """Arabic word key (``normalize``) → English spelling, from kb/name_words.tsv.gz (``#`` lines are its header)."""
+    text = gzip.decompress(NAME_WORDS_PATH.read_bytes()).decode("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return MappingProxyType({key: english for key, english in rows})
 
 
 def _is_consonant(ch: str | None) -> bool:
@@ -98,6 +114,8 @@ def _word(key: str, raw: str) -> str:
         return names[key]
     if key in particles:
         return particles[key]
+    if key in _name_words():
+        return _name_words()[key]
     if key.startswith(_ARTICLE) and len(key) > len(_ARTICLE) + 1:
         rest = raw[len(_ARTICLE) :]
         inner = names.get(key[len(_ARTICLE) :]) or _spell(rest).capitalize()
