@@ -21,8 +21,10 @@ NOT_RULES = ("build",)  # sub-packages of tasks/ that are not read at run time
 FINGERPRINT_CHARS = 12
 
 
-def rule_files(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) -> list[Path]:
-    """The files whose content decides the entity and commitment layers, in a stable order."""
+def rule_files(rules_dir: Path | None = None, knowledge_dir: Path | None = None) -> list[Path]:
+    """The files whose content decides the entity and commitment layers, in a stable order (default: this
+    checkout's tasks/ and kb/, read when called)."""
+    rules_dir, knowledge_dir = rules_dir or RULES_DIR, knowledge_dir or KNOWLEDGE_DIR
     code = sorted(p for p in rules_dir.rglob("*") if p.is_file() and p.suffix in RULE_SUFFIXES
                   and p.relative_to(rules_dir).parts[0] not in NOT_RULES and "__pycache__" not in p.parts)  # fmt: skip
     return [*(knowledge_dir / n for n in KNOWLEDGE_FILES if (knowledge_dir / n).exists()), *code]

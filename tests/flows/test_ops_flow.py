@@ -226,6 +226,54 @@ def _quarantine_only_output(tmp_path: Path) -> tuple[Path, Path]:
     return raw, out
 
 
+def test_a_changed_kb_entry_brings_every_table_up_to_date_from_cached_nlp(tmp_path, monkeypatch, prefect_server):
+    # issue #17: a KB (or lexicon, or rule) change re-runs the entity and commitment layers without a manual
+    # version bump, from stanza's cached answers; an unchanged rerun after it rewrites nothing
+    import tasks.entities.kb as kb_module
+    import tasks.nlp.models as models
+    import tasks.versions as versions
+    from flows.extract import main
+    from tasks.nlp.models import NLP_CACHE_ENV
+
+    monkeypatch.setenv(NLP_CACHE_ENV, str(tmp_path / "nlp-cache"))
+    raw, out = copy_samples(tmp_path / "raw", SAMPLES[:1]), tmp_path / "out"
+    assert main(["--raw", str(raw), "--out", str(out)]) == 0
+    before = runs(out)[-1]["pipeline_version"]
+    china = {e["entity_id"]: e for e in read_table(out, "entities").to_pylist()}["Q148"]
+    assert china["canonical_name"] == "China"
+
+    kb_dir = tmp_path / "kb"  # the KB with one entry edited: China's English name
+    shutil.copytree(PROJECT_ROOT / "kb", kb_dir)
+    lines = (kb_dir / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        row = json.loads(line)
+        if row.get("entity_id") == "Q148":
+            lines[i] = json.dumps({**row, "canonical": "People's Republic of China"}, ensure_ascii=False)
+    (kb_dir / "entities.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(versions, "KNOWLEDGE_DIR", kb_dir)
+    monkeypatch.setattr(kb_module, "DEFAULT_PATH", kb_dir / "entities.jsonl")
+    versions.rules_version.cache_clear()
+    try:
+        def no_stanza(*args, **kwargs):
+            raise AssertionError("stanza was loaded: the NLP answers should come from the cache")
+
+        monkeypatch.setattr(models, "shared_pipeline", no_stanza)
+        assert main(["--raw", str(raw), "--out", str(out)]) == 0
+        run = runs(out)[-1]
+        assert run["pipeline_version"] != before and run["requeued_files"] == 1 and run["tables_rewritten"]
+        china = {e["entity_id"]: e for e in read_table(out, "entities").to_pylist()}["Q148"]
+        assert china["canonical_name"] == "People's Republic of China"
+        docs = read_table(out, "documents").to_pylist()
+        assert {d["pipeline_version"] for d in docs} == {run["pipeline_version"]}
+        events = read_table(out, "events").to_pylist()
+        assert events and any("People's Republic of China" in e["actor_names"] for e in events)
+        stats = file_stats(out)  # nothing changed since: nothing is rewritten
+        assert main(["--raw", str(raw), "--out", str(out)]) == 0
+        assert file_stats(out) == stats and runs(out)[-1]["skipped_files"] == 1
+    finally:
+        versions.rules_version.cache_clear()
+
+
 def test_a_model_failure_fails_the_run_and_keeps_the_tables(tmp_path, capsys):
     from flows.extract import main
 
