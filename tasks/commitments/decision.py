@@ -52,6 +52,7 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
+WITHOUT_BEFORE_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('without_words'))})\s+$")
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
@@ -215,6 +216,11 @@ def nominal_cue_as_object(c: Candidate) -> bool:
     return bool(EVALUATION_BEFORE_RE.search(c.before))
 
 
+def without_act(c: Candidate) -> bool:
+    """«ودون توقيع معاهدة سلام», «دون التزام تركي», «دون أن يوقع»: an act named as not having happened."""
+    return bool(WITHOUT_BEFORE_RE.search(c.before))
+
+
 def document_content_clause(c: Candidate) -> bool:
     """«يهدف الاتفاق إلى», «الاتفاق يهدف»: a document's content, not a party's commitment."""
     if c.modality not in ("intent", "pledge") or c.kind == "headline":
@@ -241,6 +247,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),
+    ("without_act", without_act),
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
 )
