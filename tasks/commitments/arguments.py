@@ -75,6 +75,7 @@ from tasks.commitments.parties import (
     dedupe,
     group_parties,
     is_person,
+    is_state,
     mention_parties,
 )
 from tasks.commitments.patterns import (
@@ -936,6 +937,22 @@ def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:
         group = [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
         if group and (cl.norm[start] != LAM or GROUP_START_RE.match(head)):
             return group
+    return []
+
+
+def named_pair(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States
+) -> list[Party]:
+    """The first two states a sentence names joined by «و» («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس
+    كوريا الجنوبية مون جيه-إن»), or []: the pair «الزعيمان», «الجانبان» refer to in the next sentence."""
+    parties = [(_to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
+    ends = {(m.start, m.end): _to_norm(index, base, m.end) for _, m, _ in parties}
+    for i, (pos, _, p) in enumerate(parties):
+        if i and p in coordinated(norm, parties[i - 1 :], parties[i - 1][0], ends=ends)[1:]:
+            continue  # inside a longer run: «بين الصين وقيرغيزستان وأوزبكستان» is three, not two
+        run = dedupe(coordinated(norm, parties[i:], pos, ends=ends))
+        if len(run) == 2 and all(is_state(q, states.kb) for q in run):
+            return run
     return []
 
 

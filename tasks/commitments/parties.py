@@ -106,6 +106,12 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> N
                 break
 
 
+def is_state(p: Party, kb: KnowledgeBase) -> bool:
+    """Is the party a sovereign state of the knowledge base?"""
+    ent = kb.entities.get(p.entity_id)
+    return ent is not None and ent.type == "GPE" and ent.subtype == "country"
+
+
 def is_person(p: Party, kb: KnowledgeBase) -> bool:
     """Is the party a person (one the KB knows with no state, or one it does not know), not a state or body?"""
     ent = kb.entities.get(p.entity_id)

@@ -17,6 +17,7 @@ carried|none>`` (named in the sentence, carried from the one before, none) and `
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tasks.commitments.anaphors import org_anaphors, people_mentions
-from tasks.commitments.arguments import arguments, signing_noun
+from tasks.commitments.arguments import arguments, named_pair, signing_noun
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
     CONFIDENCE,
@@ -379,6 +380,7 @@ def tag_document(
     by_end, seen = sorted(mentions, key=lambda m: m.end), 0
     names: dict[str, Party | None] = {}
     titles: dict[str, Party | None] = {}
+    recent: list[Party] = []  # the pair of states the sentence before names together («X … وY …»)
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
         fresh = []
@@ -392,9 +394,13 @@ def tag_document(
             last_speaker = speaker
         elif s.speaker_source == "joint":
             last_speaker = None
+        pair, recent = recent, named_pair(s.norm, s.index, s.start, s.ments, states)
         if not _may_commit(s):
             continue
-        for record, headline in _sentence_records(doc, s, speaker):
+        # «التقى زعيم كوريا الشمالية … ورئيس كوريا الجنوبية …» then «أعلن الزعيمان أنهما سيعملان»: the article's
+        # two sides are, in the next sentence, the pair the sentence before names together
+        s_doc = dataclasses.replace(doc, doc_parties=pair) if pair else doc
+        for record, headline in _sentence_records(s_doc, s, speaker):
             out.append(record)
             if headline:
                 headlines.append(record)

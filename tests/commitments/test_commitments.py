@@ -454,3 +454,19 @@ def test_a_party_right_before_the_cue_is_its_subject_when_no_complementizer_gove
     # CNN (check set): a verb joined by «و» shares the first verb's subject, not the object before it
     (r,) = records(nlp, "خامنئي محذرا من صراع مباشر: أمريكا تحرض السعودية وتريد حرباً بين المسلمين\n")
     assert r["trigger"] == "وتريد" and "subject:adjacent" not in r["rule"] and r["actors"] != ["Saudi Arabia"]
+
+
+def test_the_two_leaders_are_the_pair_the_sentence_before_names(nlp):
+    # dev2 (Sky News Arabia): the article names the United States more than South Korea, but «الزعيمان» right
+    # after the summit's two leaders are named together are the two Koreas
+    rs = records(nlp, "بتبادل الابتسام والتصافح بالأيدي، التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية "
+                      "مون جيه-إن في المنطقة منزوعة السلاح شديدة التحصين بين البلدين، الجمعة، وتعهدا بالسعي لتحقيق "
+                      "السلام بعد عقود من النزاع.\nوخلال أول قمة بين الجانبين منذ أكثر من عقد، أعلن الزعيمان أنهما "
+                      "سيعملان على التوصل إلى اتفاق لتحقيق سلام \"دائم\" و\"راسخ\" في شبه الجزيرة.\nكانت شبه "
+                      "الجزيرة الكورية جزءا من الإمبراطورية اليابانية التي احتلتها منذ عام 1920 وحتى الحرب العالمية "
+                      "الثانية عندما أعلن الاتحاد السوفيتي، بالاتفاق مع الولايات المتحدة، الحرب على اليابان.\nكما "
+                      "استسلمت اليابان للقوات الأميركية جنوب هذا الخط.\nوفي عام، 1945، توصلت أميركا بالاتفاق مع "
+                      "روسيا، إلى تقسيم شبه الجزيرة الكورية، بناء على خط العرض 38.\n",
+                   lead="الحرب الكورية.. صراع 65 عاما \"ينتهي\" اليوم\n")  # fmt: skip
+    got = {r["trigger"]: r["actors"] for r in rs}
+    assert got["سيعملان"] == ["North Korea", "South Korea"]
