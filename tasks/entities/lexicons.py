@@ -47,6 +47,7 @@ def _heads(words: Iterable[str]) -> tuple[str, ...]:
 PROCLITICS: tuple[str, ...] = tuple(_CLITICS["proclitics"])
 ARTICLE: str = _CLITICS["article"]
 LAM_ARTICLE: str = _CLITICS["lam_article"]
+LAM_PREPOSITION: str = _CLITICS["lam_preposition"]
 CONJUNCTION: str = _CLITICS["conjunction"]
 PREPOSITION_LETTERS: str = _CLITICS["preposition_letters"]
 MISSPLIT_LETTERS: str = _CLITICS["missplit_letters"]

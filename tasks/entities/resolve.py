@@ -7,6 +7,7 @@ used only to build lookup keys.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -932,6 +933,48 @@ def _kb_short_forms_pass(st: _DocState) -> None:
                     break
 
 
+def _org_short_forms_pass(st: _DocState) -> None:
+    """«الاتحاد السعودي» in an article that names «الاتحاد السعودي لكرة القدم»: a KB organisation named in full
+    («X Y لـZ») is named again by the words before its «لـ» specifier, anywhere in the document. Only when one
+    organisation of the document gives that short form and the short form names nothing of its own in the KB
+    («الاتحاد الأوروبي» stays the EU)."""
+    text, index = st.text, st.index
+    shorts: dict[str, set[str]] = {}
+    rows: dict[str, EntityRow] = {}
+    for m in st.mentions:
+        row = st.rows.get(m.entity_id)
+        if m.type != "ORG" or row is None or row.canonical_source != "kb":
+            continue
+        words = [w.key for w in words_in(text, m.start, m.end)]
+        cut = next((i for i, w in enumerate(words) if i and w.startswith(lex.LAM_PREPOSITION)), None)
+        if cut is None or cut < C.ORG_SHORT_MIN_WORDS:
+            continue
+        short = " ".join(words[:cut])
+        if short in index.entries or short in index.ambiguous:
+            continue
+        shorts.setdefault(short, set()).add(m.entity_id)
+        rows[m.entity_id] = row
+    known = {k: next(iter(v)) for k, v in shorts.items() if len(v) == 1}
+    if not known:
+        return
+    for i, m in enumerate(st.mentions):  # a rule read the short form as a body of its own: relink it
+        eid = known.get(_normalized_slice(text, m.start, m.end))
+        row = st.rows.get(m.entity_id)
+        if eid is not None and m.type == "ORG" and row is not None and row.canonical_source != "kb":
+            st.mentions[i] = dataclasses.replace(m, source="org-short", entity_id=eid)
+            st.rows.setdefault(eid, rows[eid])
+    for idx, _s, _e, words in st.per_sentence:
+        for i in range(len(words) - C.ORG_SHORT_MIN_WORDS + 1):
+            for start, _ in _clitic_variants(text, words[i]):
+                for n in range(C.ORG_SHORT_MIN_WORDS, C.ORG_SHORT_MAX_WORDS + 1):
+                    if i + n > len(words):
+                        break
+                    key = _normalized_slice(text, start, words[i + n - 1].end)
+                    eid = known.get(key)
+                    if eid is not None:
+                        st.emit(start, words[i + n - 1].end, "ORG", "org-short", rows[eid], idx, C.ORG_SHORT_SCORE)
+
+
 def _generic_bodies_pass(st: _DocState) -> None:
     """A bare «وزارة الخارجية» is the body of the country the document is about."""
     _generic_bodies(st.text, st.per_sentence, st.kb, st.hits, st.emit)
@@ -1016,6 +1059,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _misspelt_states_pass,  # proper nouns the model left out
     _acronym_pass,  # after the model's names
     _kb_short_forms_pass,
+    _org_short_forms_pass,
     _generic_bodies_pass,
     _cued_places_pass,
     _towns_with_nisba_pass,

@@ -309,3 +309,20 @@ def test_known_loss_a_person_after_his_network(nlp):
 def test_known_loss_a_forum_head_before_a_name_the_model_left_out(nlp):
     m = mentions_of(nlp, ASHARQ_JEDDAH)
     assert found(m, "منتدى إكسبو", "MISC") and not found(m, "إكسبو", "MISC")
+
+
+def test_an_organisation_named_in_full_is_named_again_by_the_words_before_its_specifier(nlp):
+    # France 24 (corpus300): «الاتحاد المصري لكرة القدم», then «الاتحاد المصري» alone is the same federation
+    text = ("قال النجم المصري لنادي ليفربول الإنكليزي محمد صلاح، إن أزمته مع الاتحاد المصري لكرة القدم على خلفية "
+            "الاستخدام غير المصرح به لحقوق صورته، هي في \"طريق الحل\".\nفي المقابل، أورد الاتحاد المصري على صفحته "
+            "في فيس بوك، أن أبو ريدة اتصل بصلاح.\n")
+    ms = mentions_of(nlp, text)
+    full = found(ms, "الاتحاد المصري لكرة القدم", "ORG")
+    short = found(ms, "الاتحاد المصري", "ORG")
+    assert full and short and {m[3] for m in short} == {full[0][3]} and full[0][2] == "Egyptian Football Association"
+    # BBC (corpus): «الاتحاد الأوروبي» before a «لـ» specifier and alone stays the EU, an entity of its own
+    ms = mentions_of(nlp, "وقالت فيرا جورافا، مفوضة الاتحاد الأوروبي للعدالة والمستهلكين والمساواة بين الجنسين: "
+                          "\"المزيد من المستهلكين يحجزون أماكن إقامتهم لقضاء العطلات من على شبكة الإنترنت.\nلكن "
+                          "الشعبية لا يمكن أن تكون عذرا لعدم الامتثال لقواعد المستهلك في الاتحاد الأوروبي\".\n")
+    eu = [m for m in ms if m[0] == "الاتحاد الأوروبي"]
+    assert len(eu) == 2 and {m[2] for m in eu} == {"European Union"}
