@@ -32,6 +32,8 @@ class DocumentRecord:
     dateline_place: str | None
     dateline_date: dt.date | None
     agency: str | None
+    document_date: dt.date | None  # the date the pipeline uses, document_date_source says where it came from
+    document_date_source: str | None  # dateline, published, text or file_mtime (tasks/ingest/constants.py)
     n_chars: int | None
     n_sentences: int | None
     n_words: int | None

@@ -16,6 +16,7 @@ from tasks.document import CommitmentRecord, DocAnalysis, PartyRecord
 from tasks.entities.kb import KnowledgeBase, load_kb
 from tasks.entities.resolve import kb_row
 from tasks.entities.stage import entity_record
+from tasks.ingest.constants import STATED_DATE_SOURCES
 from tasks.stages import Stage
 
 STAGE = Stage(
@@ -27,9 +28,13 @@ STAGE = Stage(
 
 
 def document_date(analysis: DocAnalysis) -> dt.date | None:
-    """A commitment's date is its document's: the dateline's, else the publication stamp's."""
-    raw = analysis.doc.dateline_date or analysis.doc.published_date
-    return dt.date.fromisoformat(raw[:ISO_DATE_LENGTH]) if raw else None
+    """A commitment's date is its document's (documents.document_date: the dateline's, else the publication
+    stamp's, else a date the text gives as its own) when the article states it; a file's modification time is
+    the day it was saved or copied, not published, so it dates no commitment (STATED_DATE_SOURCES)."""
+    doc = analysis.doc
+    if doc.document_date is None or doc.document_date_source not in STATED_DATE_SOURCES:
+        return None
+    return dt.date.fromisoformat(doc.document_date[:ISO_DATE_LENGTH])
 
 
 def commitment_rows(

@@ -29,6 +29,17 @@ DATELINE_SEARCH_LINES = 3  # the dateline opens the body; a «place (agency)» f
 YEAR_SLACK_DAYS = 7  # a yearless dateline up to a week after publication is this year's (time zones, late posts)
 HALF_DAY_HOURS = 12  # «م» / p.m. adds twelve hours; 12 a.m. is hour 0
 
+# --- the document's date (tasks/ingest/textdate.py, reader.ingest_file) -----------------------------------
+
+DATE_SOURCES = ("dateline", "published", "text", "file_mtime")
+"""Where documents.document_date comes from, in the order they are tried: the dateline, the publication stamp, a
+date the text gives as its own, the file's modification time (when it was saved, not published)."""
+STATED_DATE_SOURCES = frozenset({"dateline", "published", "text"})
+"""The sources an article states itself: only they date its commitments and events (a copied file's mtime is the
+copy's day, years after publication on the samples)."""
+TEXT_DATE_SEARCH_LINES = 4  # title and lead's first lines: a date-only or «اليوم …» line further down is a quote
+TEXT_DATE_LINE_MAX_LEN = 120  # a labelled date line («آخر تحديث: …») is a stamp, not a sentence that starts with «نشر»
+
 # --- datelines and stamps (regex limits) -----------------------------------------------------------------
 
 PLACE_MAX_EXTRA_WORDS = 3  # a dateline place part has at most four words («مدينة الكويت»)

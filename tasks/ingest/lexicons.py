@@ -65,6 +65,12 @@ SOURCE_CUES: frozenset[str] = _folded(_STAMPS["source_cues"])
 SOURCE_WORD: str = _STAMPS["source_word"]
 ARTICLE: str = _STAMPS["article"]
 
+# the article's own date written in its text (tasks/ingest/textdate.py)
+_TEXT_DATE: dict[str, Any] = _DATA["text_date"]
+TEXT_DATE_LABELS: tuple[str, ...] = tuple(sorted(_folded(_TEXT_DATE["labels"]), key=len, reverse=True))
+TODAY_WORDS: frozenset[str] = _folded(_TEXT_DATE["today_words"])
+DATE_FILLERS: frozenset[str] = _folded(_TEXT_DATE["fillers"]) | STAMP_CUES | _folded(AM_PM_WORDS)
+
 # boilerplate lines
 NAV_LINES: frozenset[str] = _folded(_BOILERPLATE["nav_lines"])
 NAV_HOME: frozenset[str] = _folded(_BOILERPLATE["nav_home"])

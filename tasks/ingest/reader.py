@@ -4,7 +4,9 @@ Why this shape: every later step (stanza, entities, commitments, Parquet) points
 text by character offsets, so ingest never edits the text. It only decodes it, unifies line
 ends, and decides which line spans are content (segments) and which are web junk (boilerplate,
 each tagged with the reason it was set aside). Datelines and publication stamps are read here
-because they are the only reliable source of a document's date and agency.
+because they are the only reliable source of a document's date and agency; without them, a date the text
+gives as its own (tasks/ingest/textdate.py), and last the file's modification time (``ingest_file``), date
+the document, each named in ``document_date_source``.
 
 Phrase lists and agency names are data (tasks/ingest/lexicons.toml, folded by tasks.ingest.lexicons), month
 names the project's one month table (tasks/text/months.toml); thresholds and length limits are in
@@ -17,8 +19,8 @@ import errno
 import hashlib
 import os
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
@@ -27,6 +29,7 @@ from tasks.ingest import constants as C
 from tasks.ingest import lexicons as lex
 from tasks.ingest.constants import MAX_BYTES
 from tasks.ingest.lexicons import fold
+from tasks.ingest.textdate import text_date
 from tasks.text import months
 
 __all__ = [
@@ -65,6 +68,8 @@ class Document:
     dateline_span: tuple[int, int] | None
     published_at: str | None
     published_date: str | None
+    document_date: str | None  # the date the pipeline uses, from the first source of C.DATE_SOURCES that has one
+    document_date_source: str | None  # dateline, published, text or file_mtime (None with document_date)
     segments: tuple[Span, ...]
     boilerplate: tuple[Span, ...]
 
@@ -684,6 +689,8 @@ def ingest_bytes(data: bytes, source_path: str) -> Document:
     if agency is None and stamp_source is not None:
         agency = _known_agency(stamp_source)
 
+    published_date = published_at[: C.ISO_DATE_LEN] if published_at else dateline_date
+    document_date, document_date_source = _document_date(text, content, boilerplate, dateline_date, published_date)
     segments = tuple(Span(s, e, "title" if (s, e) == title_span else "body") for s, e in content)
     return Document(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[: C.DOC_ID_LEN],
@@ -698,10 +705,31 @@ def ingest_bytes(data: bytes, source_path: str) -> Document:
         agency=agency,
         dateline_span=dateline_span,
         published_at=published_at,
-        published_date=published_at[: C.ISO_DATE_LEN] if published_at else dateline_date,
+        published_date=published_date,
+        document_date=document_date,
+        document_date_source=document_date_source,
         segments=segments,
         boilerplate=tuple(boilerplate),
     )
+
+
+def _document_date(
+    text: str,
+    content: list[tuple[int, int]],
+    boilerplate: list[Span],
+    dateline_date: str | None,
+    published_date: str | None,
+) -> tuple[str | None, str | None]:
+    """The document's date and its source, in the order of C.DATE_SOURCES: the dateline (the day the report
+    was filed), the publication stamp, a date the text gives as its own (tasks/ingest/textdate.py). The file's
+    modification time comes last, in ``ingest_file``: only it knows the file."""
+    if dateline_date:
+        return dateline_date, "dateline"
+    if published_date:
+        return published_date, "published"
+    lines = sorted([*content, *((b.start, b.end) for b in boilerplate)])
+    found = text_date(text, lines, content)
+    return (found.date, "text") if found else (None, None)
 
 
 def _sort_lines(text: str) -> tuple[list[tuple[int, int]], list[Span], str | None, str | None]:
@@ -785,9 +813,16 @@ def ingest_file(path: str | Path) -> Document:
                 f"too large for a news article ({size} bytes > {MAX_BYTES})",
                 "split the dump into one file per article",
             )
+        mtime = p.stat().st_mtime
         data = p.read_bytes()
     except OSError as err:
         raise IngestError(
             shown, f"cannot read the file: {err.strerror or err}", "check the file's permissions"
         ) from err
-    return ingest_bytes(data, shown)
+    doc = ingest_bytes(data, shown)
+    if doc.document_date is not None:
+        return doc
+    # The last resort: the day the file was saved (UTC, so the machine's time zone does not change it), which
+    # a copy resets. It is labelled and dates no commitment (C.STATED_DATE_SOURCES).
+    saved = datetime.fromtimestamp(mtime, tz=UTC).date().isoformat()
+    return replace(doc, document_date=saved, document_date_source="file_mtime")

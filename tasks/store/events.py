@@ -139,11 +139,12 @@ def _first(sources: Sequence[str], available: Mapping[str, Sequence[str]], exclu
 
 
 def date_source(analysis: DocAnalysis, commitment: CommitmentRecord) -> str | None:
-    """Which document field gave the commitment its date: the commitments stage takes the dateline's date,
-    else the publication date (tasks.commitments.stage.document_date)."""
+    """Where the commitment's date came from: its document's date source (documents.document_date_source:
+    dateline, published or text; tasks.commitments.stage.document_date), None when it has no date (a date
+    from the file's modification time dates no commitment)."""
     if commitment.date is None:
         return None
-    return "dateline" if analysis.doc.dateline_date else "published" if analysis.doc.published_date else None
+    return analysis.doc.document_date_source
 
 
 def event_rows(

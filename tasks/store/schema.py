@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -31,6 +31,8 @@ DOCUMENTS = _schema(
         pa.field("dateline_place", pa.string()),
         pa.field("dateline_date", pa.date32()),
         pa.field("agency", pa.string()),
+        pa.field("document_date", pa.date32()),
+        pa.field("document_date_source", pa.string()),
         pa.field("n_chars", pa.int32()),
         pa.field("n_sentences", pa.int32()),
         pa.field("n_words", pa.int32()),
@@ -137,7 +139,8 @@ COMMITMENTS = _schema(
         pa.field("confidence", pa.float32()),
         pa.field("rule", pa.string(), nullable=False),
     ],
-    "One row per commitment cue; trigger/action offsets index documents.text; date = the document's date; "
+    "One row per commitment cue; trigger/action offsets index documents.text; date = the document's date (as "
+    "the article states it: never a file's modification time); "
     "actors and counterparts are in commitment_parties; rule = the cue kind and the strategies that produced "
     "the row, |-joined key:value steps (tasks/commitments/tagger.py).",
 )

@@ -48,6 +48,8 @@ def document_record(analysis: DocAnalysis, model_version: str, pipeline_version:
         dateline_place=d.dateline_place,
         dateline_date=_date(d.dateline_date),
         agency=d.agency,
+        document_date=_date(d.document_date),
+        document_date_source=d.document_date_source,
         n_chars=len(d.text),
         n_sentences=len(analysis.sentences),
         n_words=len(analysis.words),

@@ -31,6 +31,11 @@ def test_documents_have_title_dateline_and_dates(sample_run):
     assert (d["dateline_place"], d["dateline_date"], d["agency"]) == ("بيشكك", dt.date(2023, 10, 25), "Xinhua")
     assert d["published_date"] == dt.date(2023, 10, 25)
     assert docs["003_0771d52ef52d5648.txt"]["published_at"] == "2021-06-03T03:46:49"
+    assert (d["document_date"], d["document_date_source"]) == (dt.date(2023, 10, 25), "dateline")
+    # 001 and 002 state no date: the documents row has the file's day, labelled (the copy's mtime)
+    assert {docs[n]["document_date_source"] for n in ("001_3f105a9da3bd0b0b.txt", "002_015f9700b89e460d.txt")} == {
+        "file_mtime"
+    }
     assert all(r["model_version"].startswith("iltizam-ar:") for r in docs.values())
     assert read_table(sample_run, "quarantine").num_rows == 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -27,7 +28,7 @@ from tasks.commitments.stage import find_commitments
 from tasks.entities.kb import load_kb
 from tasks.entities.stage import link_entities
 from tasks.errors import TableContractError
-from tasks.ingest.reader import ingest_bytes
+from tasks.ingest.reader import ingest_bytes, ingest_file
 from tasks.nlp.analyse import analyse_documents
 from tasks.settings import PROJECT_ROOT
 from tasks.store.events import ISO3166_FILE, load_iso3, load_mapping
@@ -134,13 +135,31 @@ def test_a_call_is_requested_by_its_speaker_of_the_commitments_actors(seeds, eve
 
 def test_date_source_names_the_documents_field_the_date_came_from(seeds, events):
     docs = by_id(seeds, "documents", "doc_id")
+    commitments = by_id(seeds, "commitments", "commitment_id")
     for e in events:
         d = docs[e["doc_id"]]
         want = {"dateline": d["dateline_date"], "published": d["published_date"], None: None}[e["date_source"]]
-        assert e["event_date"] == want
+        assert e["event_date"] == want == commitments[e["event_id"]]["date"]
+        if e["event_date"] is not None:  # documents, commitments and events tell the same date and source
+            assert (d["document_date"], d["document_date_source"]) == (e["event_date"], e["date_source"])
         if e["date_source"] == "published":
             assert d["dateline_date"] is None  # the dateline's date comes first, as in commitments.date
     assert any(isinstance(e["event_date"], dt.date) for e in events)
+
+
+def test_a_file_date_stays_on_the_document_and_dates_no_commitment_or_event(nlp, tmp_path):
+    """Sample 001 has no date in its text: read from a file whose mtime is set, the documents row carries that
+    day labelled file_mtime, its commitments and events stay undated."""
+    path = tmp_path / "001.txt"
+    path.write_bytes((RAW / "001_3f105a9da3bd0b0b.txt").read_bytes())
+    saved = dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC).timestamp()
+    os.utime(path, (saved, saved))
+    analyses = find_commitments(link_entities(analyse_documents(nlp, [ingest_file(path)])))
+    rows = batch_rows(analyses, [], "frozen-stanza", pipeline_version())
+    (doc,) = rows["documents"]
+    assert (doc.document_date, doc.document_date_source) == (dt.date(2021, 6, 1), "file_mtime")
+    assert rows["commitments"] and all(c.date is None for c in rows["commitments"])
+    assert rows["events"] and all(e.event_date is None and e.date_source is None for e in rows["events"])
 
 
 def test_sentence_offsets_slice_the_stored_text_around_the_trigger(seeds, events):

@@ -120,7 +120,8 @@ def test_batch_rows_keep_the_first_row_of_an_entity_sorted_by_id_and_count_per_d
     doc = document_record(first, "m1", "p1")
     assert (doc.n_sentences, doc.n_words, doc.n_chars) == (1, 0, len(first.doc.text))
     assert (doc.model_version, doc.pipeline_version) == ("m1", "p1")
-    assert doc.published_date == doc.dateline_date == dt.date(2023, 10, 25)
+    assert doc.published_date == doc.dateline_date == doc.document_date == dt.date(2023, 10, 25)
+    assert doc.document_date_source == "dateline"
 
 
 def test_write_part_writes_every_table_and_counts_its_rows(tmp_path):
