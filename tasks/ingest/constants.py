@@ -31,12 +31,15 @@ HALF_DAY_HOURS = 12  # «م» / p.m. adds twelve hours; 12 a.m. is hour 0
 
 # --- the document's date (tasks/ingest/textdate.py, reader.ingest_file) -----------------------------------
 
-DATE_SOURCES = ("dateline", "published", "text", "file_mtime")
+DATE_SOURCES = ("dateline", "published", "text", "file_name", "file_mtime")
 """Where documents.document_date comes from, in the order they are tried: the dateline, the publication stamp, a
-date the text gives as its own, the file's modification time (when it was saved, not published)."""
-STATED_DATE_SOURCES = frozenset({"dateline", "published", "text"})
-"""The sources an article states itself: only they date its commitments and events (a copied file's mtime is the
-copy's day, years after publication on the samples)."""
+date the text gives as its own, a date the file is named with («…-20180525.txt», «2015-07-31_396_aawsat.txt»:
+archives and scrapers name articles by their day), the file's modification time (when it was saved, not
+published)."""
+STATED_DATE_SOURCES = frozenset({"dateline", "published", "text", "file_name"})
+"""The sources that date an article's commitments and events: what it states, and the day its file is named with;
+not the mtime (a copied file's mtime is the copy's day, years after publication on the samples)."""
+FILE_NAME_YEARS = (1990, 2100)  # a date in a file name is a publication day only within these years
 TEXT_DATE_SEARCH_LINES = 4  # title and lead's first lines: a date-only or «اليوم …» line further down is a quote
 TEXT_DATE_LINE_MAX_LEN = 120  # a labelled date line («آخر تحديث: …») is a stamp, not a sentence that starts with «نشر»
 

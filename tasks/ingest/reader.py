@@ -788,6 +788,24 @@ def name_problem(path: str | Path) -> str | None:
     return f"file name is not valid UTF-8 (its bytes: {os.fsencode(Path(path).name)!r})"
 
 
+FILE_NAME_DATE_RE = re.compile(r"(?<!\d)(?P<y>\d{4})[-_.]?(?P<m>\d{2})[-_.]?(?P<d>\d{2})(?!\d)")
+
+
+def file_name_date(name: str) -> str | None:
+    """The ISO day a file is named with («SK-economy-642-20180525.txt», «snn_2015-07-31_396_aawsat.txt»), the
+    last valid one in the name; None when it has none (or only numbers that are no day of FILE_NAME_YEARS)."""
+    found = None
+    for m in FILE_NAME_DATE_RE.finditer(name):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not C.FILE_NAME_YEARS[0] <= y <= C.FILE_NAME_YEARS[1]:
+            continue
+        try:
+            found = date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return found
+
+
 def ingest_file(path: str | Path) -> Document:
     """Read one raw file and ingest it; every way the file can be unusable becomes an IngestError."""
     shown = shown_path(path)
@@ -822,6 +840,9 @@ def ingest_file(path: str | Path) -> Document:
     doc = ingest_bytes(data, shown)
     if doc.document_date is not None:
         return doc
+    named = file_name_date(p.name)
+    if named is not None:
+        return replace(doc, document_date=named, document_date_source="file_name")
     # The last resort: the day the file was saved (UTC, so the machine's time zone does not change it), which
     # a copy resets. It is labelled and dates no commitment (C.STATED_DATE_SOURCES).
     saved = datetime.fromtimestamp(mtime, tz=UTC).date().isoformat()

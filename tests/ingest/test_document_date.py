@@ -17,7 +17,7 @@ import pytest
 from tasks.commitments.stage import document_date
 from tasks.document import DocAnalysis
 from tasks.ingest import constants as C
-from tasks.ingest.reader import Document, _sort_lines, ingest_bytes, ingest_file
+from tasks.ingest.reader import Document, _sort_lines, file_name_date, ingest_bytes, ingest_file
 from tasks.ingest.textdate import TextDate, text_date
 from tasks.settings import PROJECT_ROOT
 
@@ -165,7 +165,35 @@ def test_today_is_read_in_the_lead_only():
     assert _found(TUNISIA.replace("العاصمة.\n", "العاصمة.\n" + quote + "\n")) is not None  # third content line
 
 
-# --- (d) the file's modification time ----------------------------------------------------------------------
+# --- (d) a day the file is named with ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("00000_SK-economy-642-20180525.txt", "2018-05-25"),  # the check set's Sky News files
+    ("snn_2015-07-31_396_aawsat.txt", "2015-07-31"),  # the gold sets' Saudi papers
+    ("report.2019_11_03.txt", "2019-11-03"),
+    ("000_12aa428b04c4e9a9.txt", None),  # the samples: a hash, no day
+    ("SK-internationalNews-1355-20181355.txt", None),  # no such month
+    ("scan_18000101.txt", None),  # out of FILE_NAME_YEARS
+    ("id_123456789012.txt", None),  # a longer number is no day
+])  # fmt: skip
+def test_a_day_in_the_file_name(name, day):
+    assert file_name_date(name) == day
+
+
+def test_the_file_name_dates_an_undated_article_and_its_commitments(tmp_path: Path):
+    p = tmp_path / "00000_SK-economy-642-20180525.txt"
+    p.write_text(TUNISIA, encoding="utf-8")
+    doc = ingest_file(p)
+    assert (doc.document_date, doc.document_date_source) == ("2018-05-25", "file_name")
+    assert document_date(DocAnalysis(doc)) == dt.date(2018, 5, 25)
+    # what the article states comes first
+    stated = tmp_path / "00001_SK-economy-642-20180525.txt"
+    stated.write_bytes((RAW / "000_12aa428b04c4e9a9.txt").read_bytes())
+    assert ingest_file(stated).document_date_source == "dateline"
+
+
+# --- (e) the file's modification time ----------------------------------------------------------------------
 
 
 def test_the_files_mtime_dates_only_a_document_with_no_other_date(tmp_path: Path):
