@@ -106,6 +106,11 @@ class EntityRecord:
     wikidata_id: str | None
     aliases: tuple[str, ...] | None
     canonical_source: str  # kb, gazetteer, rule, romanised or surface (tasks/store/schema.py)
+    # GeoNames facts of a GPE/LOC entity where known (kb/geo.tsv.gz, tasks/entities/geo.py), else None
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str | None = None  # GeoNames' admin1 key «<ISO2>.<code>»
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,9 @@ from tasks.settings import PROJECT_ROOT
 
 # the run-time rule data and code; build-time tools (tasks/build) never decide a run's output
 KNOWLEDGE_DIR = PROJECT_ROOT / "kb"
-KNOWLEDGE_FILES = ("entities.jsonl", "offices.json", "gazetteer.tsv.gz", "iso3166.tsv", "name_words.tsv.gz")
+KNOWLEDGE_FILES = (
+    "entities.jsonl", "offices.json", "gazetteer.tsv.gz", "iso3166.tsv", "name_words.tsv.gz", "geo.tsv.gz",
+)  # fmt: skip
 RULES_DIR = PROJECT_ROOT / "tasks"
 RULE_SUFFIXES = (".py", ".toml", ".json", ".tsv", ".txt")
 NOT_RULES = ("build",)  # sub-packages of tasks/ that are not read at run time

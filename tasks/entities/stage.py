@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from tasks.document import DocAnalysis, EntityRecord, MentionRecord
+from tasks.entities.geo import geo_of
 from tasks.entities.kb import KnowledgeBase
 from tasks.entities.resolve import EntityRow, Mention, resolve_document
 from tasks.nlp.analyse import mention_id
@@ -24,10 +25,16 @@ STAGE = Stage(
 
 
 def entity_record(row: EntityRow) -> EntityRecord:
-    """resolve's working row → a row of the ``entities`` table."""
+    """resolve's working row → a row of the ``entities`` table; a place gets its GeoNames facts by entity id
+    (kb/geo.tsv.gz), so linking decisions never depend on them."""
     aliases = None if row.aliases is None else tuple(row.aliases)
-    return EntityRecord(row.entity_id, row.type, row.canonical_name, row.name_ar, row.iso_code, row.wikidata_id,
-                        aliases, row.canonical_source)  # fmt: skip
+    record = EntityRecord(row.entity_id, row.type, row.canonical_name, row.name_ar, row.iso_code, row.wikidata_id,
+                          aliases, row.canonical_source)  # fmt: skip
+    geo = geo_of(row.entity_id, row.type)
+    if geo is None:
+        return record
+    return dataclasses.replace(record, geonames_id=geo.geonames_id, latitude=geo.latitude, longitude=geo.longitude,
+                               admin1=geo.admin1)  # fmt: skip
 
 
 def link_document(analysis: DocAnalysis, kb: KnowledgeBase | None = None) -> DocAnalysis:

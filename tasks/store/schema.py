@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -110,13 +110,19 @@ ENTITIES = _schema(
         pa.field("wikidata_id", pa.string()),
         pa.field("aliases", pa.list_(pa.string())),
         pa.field("canonical_source", pa.string(), nullable=False),
+        pa.field("geonames_id", pa.int64()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
+        pa.field("admin1", pa.string()),
     ],
     "One row per real-world entity referred to by mentions.entity_id: KB ids (Wikidata QIDs or kb:…), "
     "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates "
     "(date:<year-month-day> AH for Hijri dates, their Gregorian ISO date in aliases). canonical_source says "
     "where canonical_name came from: kb (the knowledge base), gazetteer (GeoNames), rule (made by a rule: "
     "dates, facilities, state bodies, agencies), romanised (a person the KB does not know, "
-    "tasks/entities/romanisation.toml), surface (the Arabic name as written).",
+    "tasks/entities/romanisation.toml), surface (the Arabic name as written). geonames_id, latitude, longitude "
+    "(WGS84) and admin1 (GeoNames' first-level division key <ISO2>.<code>) are GeoNames facts (CC BY 4.0) of "
+    "GPE/LOC entities where known (kb/geo.tsv.gz); countries have an id but no point.",
 )
 
 COMMITMENTS = _schema(

@@ -99,6 +99,25 @@ def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
     assert mentions_of(nlp, "وقال إن الرياضيين يعملون في محلات قريبة ويستفيدون من التمارين.\n") == []
 
 
+def test_places_carry_their_geonames_facts_and_other_entities_none(nlp, xinhua):
+    """GeoNames id, point and first-level division on the entities of real sentences (kb/geo.tsv.gz)."""
+    town = resolved(nlp, "وأعلنت تركيا أنها ستطور ميناء سواكن، وقال الوزير إن سواكن السودانية ستصبح مركزا "
+                         "للسياحة. وتقع بلدة تل رفعت قرب عفرين في شمال سوريا.\n")  # fmt: skip
+    suakin = next(e for e in town.entities if e.entity_id == "gn:367544")  # a gazetteer town
+    assert (suakin.geonames_id, suakin.admin1) == (367544, "SD.36")
+    assert suakin.latitude == pytest.approx(19.11, abs=0.05) and suakin.longitude == pytest.approx(37.33, abs=0.05)
+    xi = resolved(nlp, XINHUA)
+    by_id = {e.entity_id: e for e in xi.entities}
+    china = by_id["Q148"]  # a state: its GeoNames id, no single point, no division
+    assert (china.geonames_id, china.latitude, china.longitude, china.admin1) == (1814991, None, None, None)
+    bishkek = by_id["Q9361"]  # a KB capital matched to its GeoNames city
+    assert (bishkek.geonames_id, bishkek.admin1) == (1528675, "KG.01")
+    assert bishkek.latitude == pytest.approx(42.87, abs=0.05) and bishkek.longitude == pytest.approx(74.59, abs=0.05)
+    others = [e for e in xi.entities if e.type not in ("GPE", "LOC")]
+    assert {e.type for e in others} >= {"PER", "ORG", "DATE"}
+    assert all((e.geonames_id, e.latitude, e.longitude, e.admin1) == (None,) * 4 for e in others)
+
+
 def test_said_that_after_xi_is_not_xian_and_historical_nisbas_are_states(nlp):
     m = mentions_of(nlp, "وأجرى الرئيس الصيني شي جين بينغ محادثات في شيآن. وقال شي إن الصين مستعدة للتعاون. "
                          "وكانت سواكن ميناء مهما خلال الحقبة العثمانية وفي زمن الاتحاد السوفيتي.\n")  # fmt: skip

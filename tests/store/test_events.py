@@ -267,6 +267,26 @@ def test_every_readme_block_reading_processed_runs_as_written(index, seeds, monk
         assert capsys.readouterr().out.strip() or any(len(f) for f in frames), code
 
 
+def test_places_carry_geonames_facts_in_the_entities_file(seeds):
+    """kb/geo.tsv.gz on the samples' entities table, read back from Parquet: states have an id and no point,
+    cities a point and a first-level division, every other type nothing."""
+    entities = by_id(seeds, "entities", "entity_id")
+    geo = ("geonames_id", "latitude", "longitude", "admin1")
+    assert [entities["Q148"][c] for c in geo] == [1814991, None, None, None]  # China
+    beijing = entities["Q956"]
+    assert (beijing["geonames_id"], beijing["admin1"]) == (1816670, "CN.22")
+    assert beijing["latitude"] == pytest.approx(39.9, abs=0.1) and beijing["longitude"] == pytest.approx(116.4, abs=0.1)
+    assert entities["kb:aktobe"]["admin1"] == "KZ.04" and entities["kb:aktobe"]["latitude"] is not None
+    others = [e for e in entities.values() if e["type"] not in ("GPE", "LOC")]
+    assert {e["type"] for e in others} >= {"PER", "ORG", "DATE"}
+    assert all(e[c] is None for e in others for c in geo)
+    points = [e for e in entities.values() if e["latitude"] is not None]
+    assert len(points) >= 4 and all(-90 <= e["latitude"] <= 90 and -180 <= e["longitude"] <= 180 for e in points)
+    assert all((e["latitude"] is None) == (e["longitude"] is None) for e in entities.values())
+    schema = pq.read_schema(seeds[0] / "entities" / "part-seeds.parquet")
+    assert (schema.field("geonames_id").type, schema.field("latitude").type) == (pa.int64(), pa.float64())
+
+
 def test_each_party_as_written_beside_the_state_it_stands_for(seeds, events):
     # commitment_parties keeps the mention the sentence names for each party; events show it by name and kind
     _, rows = seeds
