@@ -226,9 +226,9 @@ def _quarantine_only_output(tmp_path: Path) -> tuple[Path, Path]:
     return raw, out
 
 
-def test_a_changed_kb_entry_brings_every_table_up_to_date_from_cached_nlp(tmp_path, monkeypatch, prefect_server):
-    # issue #17: a KB (or lexicon, or rule) change re-runs the entity and commitment layers without a manual
-    # version bump, from stanza's cached answers; an unchanged rerun after it rewrites nothing
+def test_a_changed_kb_entry_or_rule_constant_brings_every_table_up_to_date(tmp_path, monkeypatch, prefect_server):
+    # issue #17: a KB entry or a rule constant changed re-runs the entity and commitment layers without a
+    # manual version bump, from stanza's cached answers; an unchanged rerun after each rewrites nothing
     import tasks.entities.kb as kb_module
     import tasks.nlp.models as models
     import tasks.versions as versions
@@ -270,6 +270,34 @@ def test_a_changed_kb_entry_brings_every_table_up_to_date_from_cached_nlp(tmp_pa
         stats = file_stats(out)  # nothing changed since: nothing is rewritten
         assert main(["--raw", str(raw), "--out", str(out)]) == 0
         assert file_stats(out) == stats and runs(out)[-1]["skipped_files"] == 1
+
+        # a rule constant edited: a listed cue's confidence, in a copy of the rule code (what the fingerprint
+        # reads) and in the running code (what the tables are made with)
+        import tasks.commitments.tagger as tagger
+        from tasks.commitments.constants import CONFIDENCE
+
+        rules_dir = tmp_path / "tasks"
+        shutil.copytree(PROJECT_ROOT / "tasks", rules_dir, ignore=shutil.ignore_patterns("__pycache__"))
+        constants = rules_dir / "commitments" / "constants.py"
+        code = constants.read_text(encoding="utf-8")
+        assert "CONFIDENCE_LEXICAL = 0.8" in code
+        constants.write_text(code.replace("CONFIDENCE_LEXICAL = 0.8", "CONFIDENCE_LEXICAL = 0.5"), encoding="utf-8")
+        monkeypatch.setattr(versions, "RULES_DIR", rules_dir)
+        monkeypatch.setattr(tagger, "CONFIDENCE", {**CONFIDENCE, "lexical": 0.5})
+        versions.rules_version.cache_clear()
+        def lexical() -> list[float]:
+            return [c["confidence"] for c in read_table(out, "commitments").to_pylist()
+                    if c["rule"].startswith("cue:lexical|")]  # fmt: skip
+
+        assert lexical() and all(c > 0.5 for c in lexical())
+        assert main(["--raw", str(raw), "--out", str(out)]) == 0
+        run2 = runs(out)[-1]
+        assert run2["pipeline_version"] != run["pipeline_version"] and run2["requeued_files"] == 1
+        assert lexical() and all(c <= 0.5 for c in lexical())  # the commitments table follows the new rule
+        assert {d["pipeline_version"] for d in read_table(out, "documents").to_pylist()} == {run2["pipeline_version"]}
+        stats = file_stats(out)
+        assert main(["--raw", str(raw), "--out", str(out)]) == 0
+        assert file_stats(out) == stats
     finally:
         versions.rules_version.cache_clear()
 
