@@ -179,8 +179,9 @@ def _commitments(b: _Batch) -> None:
 
 
 def _store(b: _Batch) -> None:
-    tables = batch_rows(b.analyses, b.quarantine, model_version(b.config), pipeline_version())
-    b.rows = write_part(tables, b.staging, b.key)
+    versions = {"model_version": model_version(b.config), "pipeline_version": pipeline_version()}
+    tables = batch_rows(b.analyses, b.quarantine, versions["model_version"], versions["pipeline_version"])
+    b.rows = write_part(tables, b.staging, b.key, versions)
 
 
 STEPS: dict[str, Callable[[_Batch], None]] = {

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks.errors import StoreError, TableContractError
-from tasks.store.schema import TABLES
+from tasks.store.schema import STAMP_COLUMNS, TABLES
 
 LOG_TABLES = frozenset({"runs"})
 """Tables written once per run, not per batch."""
@@ -163,12 +163,14 @@ def _check_names(name: str, schema: pa.Schema, given: Sequence[str], what: str) 
 
 @functools.cache
 def _checked_row_type(name: str, row_type: type) -> tuple[str, ...]:
-    """A row type's fields, checked once per (table, type) against the table's schema."""
+    """A row type's fields, checked once per (table, type) against the table's schema; the version stamps
+    (``STAMP_COLUMNS``) may be left to the writer."""
     if not dataclasses.is_dataclass(row_type):
         raise TableContractError(name, f"rows must be dataclass instances, not {row_type.__name__}",
                                  "build the rows with the types of tasks/document.py")  # fmt: skip
     fields = tuple(f.name for f in dataclasses.fields(row_type))
-    _check_names(name, TABLES[name], fields, f"the fields of {row_type.__name__}")
+    stamped = [c for c in STAMP_COLUMNS if c in TABLES[name].names and c not in fields]
+    _check_names(name, TABLES[name], (*fields, *stamped), f"the fields of {row_type.__name__}")
     return fields
 
 
@@ -198,22 +200,31 @@ def _from_columns(name: str, data: dict[str, list[Any]]) -> pa.Table:
     return pa.Table.from_pydict(data, schema=schema)
 
 
-def to_table(name: str, rows: Sequence[Any] | Mapping[str, Sequence[Any]]) -> pa.Table:
+def to_table(
+    name: str, rows: Sequence[Any] | Mapping[str, Sequence[Any]], stamp: Mapping[str, str | None] | None = None
+) -> pa.Table:
     """Rows (dataclasses whose fields are the table's columns, tasks/document.py) or a dict of column
-    lists → Arrow table with the declared schema, the one conversion every table goes through.
+    lists → Arrow table with the declared schema, the one conversion every table goes through. ``stamp``
+    gives the version columns (``STAMP_COLUMNS``) a row type leaves out: the same value on every row.
 
     Strict, so a pipeline bug never becomes a silently empty column: a missing or unknown column (field)
     and a null in a non-nullable column raise TableContractError naming them. No rows give an empty
     table that still has every column."""
     schema = TABLES[name]
+    stamp = stamp or {}
     if isinstance(rows, Mapping):
-        _check_names(name, schema, list(rows), "the columns given")
-        return _from_columns(name, {f.name: list(rows[f.name]) for f in schema})
+        stamped = [c for c in STAMP_COLUMNS if c in schema.names and c not in rows]
+        _check_names(name, schema, [*rows, *stamped], "the columns given")
+        n = len(next(iter(rows.values()), []))
+        return _from_columns(name, {f.name: list(rows[f.name]) if f.name in rows else [stamp.get(f.name)] * n
+                                    for f in schema})  # fmt: skip
     if not rows:
         return schema.empty_table()
-    for row_type in {type(r) for r in rows}:
-        _checked_row_type(name, row_type)
-    return _from_columns(name, {f.name: list(map(operator.attrgetter(f.name), rows)) for f in schema})
+    fields = set().union(*(_checked_row_type(name, t) for t in {type(r) for r in rows}))
+    return _from_columns(name, {
+        f.name: list(map(operator.attrgetter(f.name), rows)) if f.name in fields else [stamp.get(f.name)] * len(rows)
+        for f in schema
+    })  # fmt: skip
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 
 def _schema(name: str, fields: list[pa.Field], doc: str) -> pa.Schema:
@@ -52,6 +52,8 @@ SENTENCES = _schema(
         pa.field("end_char", pa.int32(), nullable=False),
         pa.field("text", pa.string(), nullable=False),
         pa.field("is_title", pa.bool_()),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "Sentences; text == documents.text[start_char:end_char].",
 )
@@ -77,6 +79,8 @@ TOKENS = _schema(
         pa.field("token_end_char", pa.int32(), nullable=False),
         pa.field("is_multiword", pa.bool_(), nullable=False),
         pa.field("offsets_exact", pa.bool_(), nullable=False),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "Word level (after clitic split): one row per word; token_* describe the surface token holding it. "
     "token_idx and word_idx count within the sentence from 0. head is a 1-based word index (0 = root).",
@@ -95,6 +99,8 @@ MENTIONS = _schema(
         pa.field("source", pa.string(), nullable=False),
         pa.field("score", pa.float32()),
         pa.field("entity_id", pa.string()),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "Entity mentions; text == documents.text[start_char:end_char]; spans are cut at word level.",
 )
@@ -114,6 +120,8 @@ ENTITIES = _schema(
         pa.field("latitude", pa.float64()),
         pa.field("longitude", pa.float64()),
         pa.field("admin1", pa.string()),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "One row per real-world entity referred to by mentions.entity_id: KB ids (Wikidata QIDs or kb:…), "
     "per:/org:/gpe:… ids from the normalised name for entities the KB does not know, date:<ISO> for dates "
@@ -144,6 +152,8 @@ COMMITMENTS = _schema(
         pa.field("date", pa.date32()),
         pa.field("confidence", pa.float32()),
         pa.field("rule", pa.string(), nullable=False),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "One row per commitment cue; trigger/action offsets index documents.text; date = the document's date (as "
     "the article states it: never a file's modification time); "
@@ -161,6 +171,8 @@ COMMITMENT_PARTIES = _schema(
         pa.field("written_text", pa.string()),
         pa.field("written_start", pa.int32()),
         pa.field("written_end", pa.int32()),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "Who commits (role actor) and towards whom (role counterpart); entity_id joins entities (the state a "
     "minister or ministry acts for). written_* is the party as the sentence writes it: the mention nearest the "
@@ -221,6 +233,8 @@ QUARANTINE = _schema(
         pa.field("sha256", pa.string()),
         pa.field("stage", pa.string(), nullable=False),
         pa.field("reason", pa.string(), nullable=False),
+        pa.field("model_version", pa.string()),
+        pa.field("pipeline_version", pa.string()),
     ],
     "Inputs that could not be processed, with the stage that refused them and why.",
 )
@@ -259,6 +273,10 @@ RUNS = _schema(
     "wrote; documents/quarantined/mentions/commitments are table totals after the run (commitments* are null "
     "while there is no commitments table).",
 )
+
+STAMP_COLUMNS = ("model_version", "pipeline_version")
+"""Versions every row carries (documents and events have them as fields of their rows; the other tables get them
+from the batch that writes them, tasks/store/parquet.py ``to_table(..., stamp=...)``)."""
 
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,

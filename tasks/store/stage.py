@@ -85,9 +85,12 @@ def batch_rows(
     }
 
 
-def write_part(tables: Mapping[str, Sequence[object]], staging: Path, key: str) -> dict[str, int]:
+def write_part(
+    tables: Mapping[str, Sequence[object]], staging: Path, key: str, versions: Mapping[str, str | None] | None = None
+) -> dict[str, int]:
     """Write ``staging/<table>/part-<key>.parquet`` for every batch table; returns the rows of each.
-    Every table gets a file, an empty one included (the commit links one file per table per part)."""
+    Every table gets a file, an empty one included (the commit links one file per table per part).
+    ``versions`` (model_version, pipeline_version) are stamped on every row of the tables whose rows lack them."""
     missing = [t for t in BATCH_TABLES if t not in tables]
     unknown = [t for t in tables if t not in BATCH_TABLES]
     if missing or unknown:
@@ -98,5 +101,5 @@ def write_part(tables: Mapping[str, Sequence[object]], staging: Path, key: str) 
             "give batch_rows one entry per table of tasks/store/schema.py except runs",
         )
     for name in BATCH_TABLES:
-        write_parquet(to_table(name, tables[name]), staging / name / f"part-{key}.parquet")
+        write_parquet(to_table(name, tables[name], stamp=versions), staging / name / f"part-{key}.parquet")
     return {name: len(tables[name]) for name in BATCH_TABLES}

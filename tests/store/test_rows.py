@@ -16,9 +16,9 @@ from tasks.document import (
 )
 from tasks.errors import TableContractError
 from tasks.ingest.reader import ingest_bytes
-from tasks.store.parquet import BATCH_TABLES, to_table
+from tasks.store.parquet import BATCH_TABLES, read_table, to_table
 from tasks.store.runs import RunRecord
-from tasks.store.schema import TABLES
+from tasks.store.schema import STAMP_COLUMNS, TABLES
 from tasks.store.stage import batch_rows, document_record, write_part
 
 TEXT = "الصين وقيرغيزستان تبحثان التعاون\nبيشكك 25 أكتوبر 2023 (شينخوا) قال لي تشيانغ إن الصين مستعدة للعمل.\n"
@@ -27,15 +27,21 @@ TEXT = "الصين وقيرغيزستان تبحثان التعاون\nبيشك�
 def test_every_batch_table_has_a_row_type_whose_fields_are_its_columns_in_order():
     assert set(ROW_TYPES) == set(BATCH_TABLES)
     for name, row_type in ROW_TYPES.items():
-        assert [f.name for f in dataclasses.fields(row_type)] == TABLES[name].names, name
+        fields = [f.name for f in dataclasses.fields(row_type)]
+        # the version stamps come last; a row type without them leaves them to the writer (write_part)
+        assert fields + [c for c in STAMP_COLUMNS if c not in fields] == TABLES[name].names, name
         assert row_type.__dataclass_params__.frozen and hasattr(row_type, "__slots__"), name
 
 
 def test_rows_and_columns_give_the_same_table():
     rows = [SentenceRecord("d1", 0, 0, 5, "الصين", True), SentenceRecord("d1", 1, 6, 9, "قال", None)]
-    cols = {f.name: [getattr(r, f.name) for r in rows] for f in TABLES["sentences"]}
-    assert to_table("sentences", rows).equals(to_table("sentences", cols))
+    cols = {f.name: [getattr(r, f.name) for r in rows] for f in TABLES["sentences"] if f.name not in STAMP_COLUMNS}
+    stamp = {"model_version": "m1", "pipeline_version": "0.1.0+abc"}
+    assert to_table("sentences", rows, stamp=stamp).equals(to_table("sentences", cols, stamp=stamp))
     assert to_table("sentences", rows).schema == TABLES["sentences"]
+    # the writer's versions on every row; none given: null
+    assert set(to_table("sentences", rows, stamp=stamp).column("pipeline_version").to_pylist()) == {"0.1.0+abc"}
+    assert set(to_table("sentences", rows).column("model_version").to_pylist()) == {None}
 
 
 def test_tuples_become_list_columns():
@@ -126,9 +132,14 @@ def test_batch_rows_keep_the_first_row_of_an_entity_sorted_by_id_and_count_per_d
 
 def test_write_part_writes_every_table_and_counts_its_rows(tmp_path):
     tables = batch_rows([_analysis("أ", ())], [], "m1", "p1")
-    rows = write_part(tables, tmp_path, "k")
+    rows = write_part(tables, tmp_path, "k", {"model_version": "m1", "pipeline_version": "p1"})
     assert rows == {name: len(tables[name]) for name in BATCH_TABLES}
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(BATCH_TABLES)
+    for name in BATCH_TABLES:  # every row of every table carries the versions it was made with
+        table = read_table(tmp_path, name)
+        assert set(table.column("pipeline_version").to_pylist()) <= {"p1"}, name
+        assert set(table.column("model_version").to_pylist()) <= {"m1"}, name
+    assert read_table(tmp_path, "sentences").num_rows > 0
     with pytest.raises(TableContractError, match="missing: commitments"):
         write_part({k: v for k, v in tables.items() if k != "commitments"}, tmp_path, "k")
 

@@ -26,8 +26,9 @@ def test_write_is_atomic_and_leaves_no_temporary_files(tmp_path):
     write_parquet(to_table("quarantine", cols), path)
     assert [p.name for p in path.parent.iterdir()] == ["part-a.parquet"]
     assert read_table(tmp_path, "quarantine").to_pylist() == [
-        {"path": "raw/x.txt", "sha256": None, "stage": "ingest", "reason": "empty file"}
-    ]
+        {"path": "raw/x.txt", "sha256": None, "stage": "ingest", "reason": "empty file", "model_version": None,
+         "pipeline_version": None}
+    ]  # fmt: skip
 
 
 def test_publish_replaces_tables_whole_and_duckdb_reads_them(tmp_path):
