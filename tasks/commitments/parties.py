@@ -66,7 +66,10 @@ class States:
             return Party(entity_id, name) if name and not entity_id.startswith("date:") else None
         if ent.type == "GPE" and ent.subtype == "country":
             return Party(ent.entity_id, ent.canonical)
-        if ent.country and (ent.type == "PER" or (ent.type == "ORG" and ent.subtype in STATE_ORGAN_SUBTYPES)):
+        # a person acts for his state only through an office (GUIDELINE: leaders, ministers, ambassadors); the KB's
+        # footballers, journalists, business people and opposition figures act for no state
+        if ent.country and ((ent.type == "PER" and ent.offices)
+                            or (ent.type == "ORG" and ent.subtype in STATE_ORGAN_SUBTYPES)):  # fmt: skip
             country = self.kb.country(ent.country)
             if country is not None:
                 return Party(country.entity_id, country.canonical)
