@@ -24,7 +24,7 @@ from tasks.entities.romanise import romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
-from tasks.text.normalize import normalize, normalize_with_map, one_edit, span_to_original
+from tasks.text.normalize import TATWEEL, normalize, normalize_with_map, one_edit, span_to_original
 
 # Word lists live in tasks/entities/lexicons.toml (``lex``), thresholds and scores in tasks/entities/constants.py
 # (``C``); what is left here is structural: letter classes and punctuation.
@@ -141,7 +141,10 @@ def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
         out.append((w.start, _ARTICLE))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
     for p in lex.PROCLITICS:
         if raw.startswith(p) and len(raw) - len(p) >= C.PROCLITIC_REST_MIN_LEN:
-            out.append((w.start + len(p), ""))
+            start = w.start + len(p)
+            while start < w.end - 1 and text[start] == TATWEEL:  # «لـBREXIT»: the tatweel joins the clitic
+                start += 1
+            out.append((start, ""))
     return out
 
 
