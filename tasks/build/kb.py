@@ -350,16 +350,18 @@ def _generated_body_aliases(kind: str, country: dict[str, Any]) -> list[str]:
         return [*(f"البنك المركزي {n}" for n in masc), *(f"المصرف المركزي {n}" for n in masc)]
     if kind == "parliament":
         return [*(f"البرلمان {n}" for n in masc), *(f"برلمان {n}" for n in names)]
+    if kind == "senate":
+        return [f"مجلس الشيوخ {n}" for n in masc]
     raise KBBuildError(
         f"unknown body kind {kind!r}",
-        fix="use mfa, defense, government, central_bank or parliament in generic_bodies, or teach the new kind "
+        fix="use mfa, defense, government, central_bank, parliament or senate in generic_bodies, or teach the new kind "
         "to _generated_body_aliases (tasks/build/kb.py)",
         path="offices.json",
     )
 
 
 _BODY_SUBTYPE = {"mfa": "ministry", "defense": "ministry", "government": "government",
-                 "central_bank": "central_bank", "parliament": "legislature"}  # fmt: skip
+                 "central_bank": "central_bank", "parliament": "legislature", "senate": "legislature"}  # fmt: skip
 
 
 def build_state_bodies(
@@ -376,6 +378,8 @@ def build_state_bodies(
             if target is not None:
                 target["aliases_ar"] = dedupe([*target["aliases_ar"], *derived])
                 continue
+            if not g.get("every_state", True):
+                continue  # a senate exists only where curated: no generated «Senate of Saudi Arabia»
             aliases = dedupe(derived)
             out.append(
                 _entity(

@@ -145,6 +145,7 @@ class GenericBody:
     en: str
     heads_ar: tuple[str, ...]
     construct_ar: tuple[str, ...]
+    every_state: bool = True  # False: only the states the KB curates one for have it (a senate)
 
 
 @dataclass
@@ -276,7 +277,8 @@ def read_kb(path: Path) -> KnowledgeBase:
             for o in doc["offices"]
         ]
         bodies = [
-            GenericBody(b["body_kind"], b["en"], tuple(b["heads_ar"]), tuple(b["construct_ar"]))
+            GenericBody(b["body_kind"], b["en"], tuple(b["heads_ar"]), tuple(b["construct_ar"]),
+                        b.get("every_state", True))
             for b in doc["generic_bodies"]
         ]
     return KnowledgeBase(entities=entities, offices=offices, generic_bodies=bodies)

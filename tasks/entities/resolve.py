@@ -980,7 +980,7 @@ def _org_short_forms_pass(st: _DocState) -> None:
 
 def _generic_bodies_pass(st: _DocState) -> None:
     """A bare «وزارة الخارجية» is the body of the country the document is about."""
-    _generic_bodies(st.text, st.per_sentence, st.kb, st.hits, st.emit)
+    _generic_bodies(st.text, st.per_sentence, st.kb, st.hits, st.emit, st.mentions, st.rows)
 
 
 def _towns_with_nisba_pass(st: _DocState) -> None:
@@ -1400,9 +1400,11 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
 
 
 def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,
-                    hits: Sequence[tuple[int, _Hit]], emit: Any) -> None:  # fmt: skip
-    """A bare «وزارة الخارجية» / «البنك المركزي» / «مجلس الدولة» names the body of the country the
-    document is about (the one it names most often)."""
+                    hits: Sequence[tuple[int, _Hit]], emit: Any, mentions: list[Mention] | None = None,
+                    rows: dict[str, EntityRow] | None = None) -> None:  # fmt: skip
+    """A bare «وزارة الخارجية» / «البنك المركزي» / «مجلس الشيوخ» names the body of the country the document is
+    about (the one it names most often); so does such a span the model took as a name of its own (its surface
+    as canonical), which is relinked in ``mentions``."""
     counts: dict[str, int] = {}
     for _, h in hits:
         c = h.entity.iso_code or (h.entity.country if h.kind == "nisba" else None)
@@ -1413,20 +1415,34 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
     top = max(sorted(counts), key=lambda c: counts[c])
     heads = {alias_key(h): b.body_kind for b in kb.generic_bodies for h in b.heads_ar if " " in h}
     english = {b.body_kind: b.en for b in kb.generic_bodies}
+    every_state = {b.body_kind: b.every_state for b in kb.generic_bodies}
     state = kb.country(top)
+
+    def body_row(kind: str, surface: str) -> tuple[EntityRow, str] | None:
+        body = kb.body(kind, top)
+        if body is not None:
+            return kb_row(body), "kb-context"
+        if state is None or not every_state[kind]:
+            return None  # «مجلس الشيوخ» in an article about a state without a senate: not its body
+        name = f"{english[kind]} ({state.canonical})"  # a body the KB lacks is named with its state
+        return EntityRow(stable_id("org", name), "ORG", name, surface, None, None, [], "rule"), "rules"
+
+    for i, m in enumerate(mentions or ()):
+        kind = heads.get(alias_key(m.text)) if m.type == "ORG" else None
+        row = (rows or {}).get(m.entity_id)
+        if kind and row is not None and row.canonical_source == "surface":
+            got = body_row(kind, m.text)
+            if got is not None:
+                mentions[i] = dataclasses.replace(m, entity_id=got[0].entity_id, source=got[1])  # type: ignore[index]
+                rows.setdefault(got[0].entity_id, got[0])  # type: ignore[union-attr]
     for idx, _s, _e, words in per_sentence:
         for i in range(len(words) - 1):
             for start, replace in _clitic_variants(text, words[i]):
                 kind = heads.get(_variant_key(text, start, words[i + 1].end, replace))
                 if kind:
-                    body = kb.body(kind, top)
-                    if body is not None:
-                        emit(start, words[i + 1].end, "ORG", "kb-context", kb_row(body), idx, C.CONTEXT_SCORE)
-                    elif state is not None:  # a body the KB lacks is named with its state
-                        name = f"{english[kind]} ({state.canonical})"
-                        row = EntityRow(stable_id("org", name), "ORG", name, text[start : words[i + 1].end], None,
-                                        None, [], "rule")  # fmt: skip
-                        emit(start, words[i + 1].end, "ORG", "rules", row, idx, C.CONTEXT_SCORE)
+                    got = body_row(kind, text[start : words[i + 1].end])
+                    if got is not None:
+                        emit(start, words[i + 1].end, "ORG", got[1], got[0], idx, C.CONTEXT_SCORE)
                     break
 
 

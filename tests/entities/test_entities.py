@@ -5,6 +5,7 @@ changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
 
+from tasks.entities.kb import load_kb
 from tasks.entities.resolve import stable_id
 from tasks.entities.romanise import romanise
 from tests.rules import found, mentions_of, resolved
@@ -345,3 +346,18 @@ def test_an_organisation_named_in_full_is_named_again_by_the_words_before_its_sp
                           "الشعبية لا يمكن أن تكون عذرا لعدم الامتثال لقواعد المستهلك في الاتحاد الأوروبي\".\n")
     eu = [m for m in ms if m[0] == "الاتحاد الأوروبي"]
     assert len(eu) == 2 and {m[2] for m in eu} == {"European Union"}
+
+
+def test_a_bare_senate_is_the_senate_of_the_state_the_article_is_about(nlp):
+    # BBC (corpus300): «مجلس الشيوخ» alone in a story about the United States; the model's span is relinked
+    text = ("ترامب يعتذر للقاضي كافانو على \"حملة الأكاذيب\" التي طالته\nاعتذر الرئيس الأمريكي دونالد ترامب للقاضي "
+            "بريت كافانو خلال حفل تنصيبه في المحكمة العليا على ما وصفه \"بحملة من الأكاذيب\".\nوصادق مجلس الشيوخ على "
+            "تعيين كافانو عضوا في المحكمة العليا يوم السبت بموافقة 50 عضوا ومعارضة 48.\n")
+    assert [m[2] for m in found(mentions_of(nlp, text), "مجلس الشيوخ", "ORG")] == ["United States Senate"]
+
+
+def test_only_states_with_a_senate_have_one():
+    # a senate is curated, not generated for every state as a ministry is («Senate of Saudi Arabia» is none)
+    kb = load_kb()
+    assert kb.body("senate", "US").canonical == "United States Senate"
+    assert kb.body("senate", "SA") is None and kb.body("mfa", "SA") is not None
