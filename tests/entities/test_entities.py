@@ -361,3 +361,12 @@ def test_only_states_with_a_senate_have_one():
     kb = load_kb()
     assert kb.body("senate", "US").canonical == "United States Senate"
     assert kb.body("senate", "SA") is None and kb.body("mfa", "SA") is not None
+
+
+def test_a_korean_given_name_joined_by_a_dash_is_the_same_person(nlp):
+    # Sky News Arabia (dev2) and corpus: «مون جيه-إن», «كيم جونغ-أون» are the KB's «مون جيه إن», «كيم جونغ أون»
+    text = ("التقى زعيم كوريا الشمالية كيم جونغ-أون ورئيس كوريا الجنوبية مون جيه-إن في المنطقة منزوعة السلاح شديدة "
+            "التحصين بين البلدين، الجمعة.\n")
+    ms = mentions_of(nlp, text)
+    assert [m[2] for m in found(ms, "كيم جونغ-أون", "PER")] == ["Kim Jong Un"]
+    assert [m[2] for m in found(ms, "مون جيه-إن", "PER")] == ["Moon Jae-in"]
