@@ -154,6 +154,8 @@ class Clause:
         if self.form is not None and self.form.person == "1":
             words = self.cue_text.split()
             return not any(f.nominal for f in LOOKUP.get(words[-1] if words else "", ()))
+        if self.form is not None and self.form.form == "masdar_pronoun" and self.form.pronoun == OUR:
+            return True  # «نعلن … استعدادنا», «التزامنا»: our readiness, our commitment
         return bool(FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)))
 
     @property
@@ -284,11 +286,14 @@ def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None
     return None
 
 
+OUR = "نا"  # the possessive «our» on a verbal noun
+
+
 def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
     """In a sentence without «إن/أن», the parties right before the cue («الصين ستعمل»), unless spoken to
     («لوكالة …»), followed by a relative pronoun or closed off by a comma."""
     before_cue = [x for x in cl.left if len(cl.words_between(x[0], cl.c_start)) <= BEFORE_CUE_MAX_WORDS
-                  and not ADDRESSEE_RE.search(cl.norm[: x[0]])
+                  and not ADDRESSEE_RE.search(cl.norm[: x[0]]) and not cl.norm.startswith(LIL, x[0])
                   and not RELATIVE_WORD_RE.search(cl.norm[x[0] : cl.c_start])]  # fmt: skip
     if before_cue and any(c in cl.norm[cl.end_of(before_cue[-1]) : cl.c_start] for c in (AR_COMMA, ",")):
         # «وخلال المحادثات، برئاسة الاتحاد الأوروبي، سيسعى المسؤولون الإيرانيون»: a comma closes a fronted
