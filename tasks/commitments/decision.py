@@ -52,6 +52,7 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
+BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
 WITHOUT_BEFORE_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('without_words'))})\s+$")
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
@@ -216,6 +217,13 @@ def nominal_cue_as_object(c: Candidate) -> bool:
     return bool(EVALUATION_BEFORE_RE.search(c.before))
 
 
+def belief_about_future(c: Candidate) -> bool:
+    """«يعتقد بأن الرئيس الأمريكي سينسحب»: someone's belief that another party will act, a prediction."""
+    if c.kind not in ("future", "negfuture") or re.match(r"(?:لن\s+|سوف\s+|س)?ن", c.cue.lstrip("وف")):
+        return False  # the believer's own «سنعمل» stays his
+    return bool(BELIEF_THAT_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+
+
 def without_act(c: Candidate) -> bool:
     """«ودون توقيع معاهدة سلام», «دون التزام تركي», «دون أن يوقع»: an act named as not having happened."""
     return bool(WITHOUT_BEFORE_RE.search(c.before))
@@ -248,6 +256,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),
     ("without_act", without_act),
+    ("belief_about_future", belief_about_future),
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
 )
