@@ -780,12 +780,16 @@ def _nominal_signing_parties(cl: Clause, actors: list[Party], fallback: bool) ->
     """«بتوقيع اتفاق الجزائر» with no signer found: the article's two sides. Not when the clause's subject is
     something else («سيتمثل المشروع في توقيع …»: ``blocked``), nor when «بين» names signers that are no party
     («توقيع مذكرة تفاهم بين كل من مدينة الملك عبدالعزيز والشركة السعودية للكهرباء»), unless it names the
-    sides («بين البلدين»)."""
+    sides («بين البلدين»); and only in a sentence that names one of the sides or «البلدين» («… التي وقع الأردن مع
+    اسرائيل ملاحق … بالتوازي مع توقيع اتفاقية وادي عربة» is not the article's two sides)."""
     if not (cl.modality == "signed" and cl.nominal_signing and (fallback or not actors) and cl.doc_parties):
         return actors, fallback
     between = BETWEEN_RE.search(cl.norm, cl.c_end, cl.a_end)
     if cl.blocked or (between and not any(rx.match(cl.norm, between.end()) for rx in PARTY_WORD_RES)):
         return actors, fallback
+    sides = {p.entity_id for p in cl.doc_parties}
+    if not any(p.entity_id in sides for _, _, p in cl.parties) and not any(rx.search(cl.norm) for rx in PARTY_WORD_RES):
+        return actors, fallback  # a sentence that names neither side nor «البلدين» signs for somebody else
     return list(cl.doc_parties), False
 
 
