@@ -506,11 +506,11 @@ def test_our_readiness_is_the_speakers_state_not_the_party_spoken_to(nlp):
 def test_a_signing_noun_in_a_sentence_that_names_neither_side_is_not_the_articles_two_sides(nlp):
     # CNN (corpus300): a page about Trump and Saudi Arabia, then a teaser about Jordan and Israel's Wadi Araba
     # treaty; the article's two sides did not sign it
-    rs = records(nlp, "دبي، الإمارات العربية المتحدة (CNN)-- قال الرئيس الأمريكي، دونالد ترامب، إن وزير خارجية "
-                      "البلاد، مايك بومبيو، \"لم يتسلم أو يطلع أبدا على نص أو تسجيل مصور بشأن حادث القنصلية "
-                      "السعودية\".\n"
-                      "تصادعت وتيرة المطالبات النيابية والشعبية والحزبية الأردنية خلال الأسبوعين الماضيين، لاستعادة ما "
-                      "يعرف بأراضي الباقورة والغمر، التي وقع الأردن مع اسرائيل ملاحق لتأجيرها بالتوازي مع توقيع "
-                      "اتفاقية وادي عربة عام 1994.\n",
-                   lead="ترامب: بومبيو لم يتسلم أو يطلع أبدا على نص أو تسجيل مصور بشأن القنصلية السعودية\n")  # fmt: skip
-    assert not [r for r in rs if r["trigger"] == "توقيع" and set(r["actors"]) == {"Saudi Arabia", "United States"}]
+    body = ("دبي، الإمارات العربية المتحدة (CNN)-- قال الرئيس الأمريكي، دونالد ترامب، إن وزير خارجية البلاد، مايك "
+            "بومبيو، \"لم يتسلم أو يطلع أبدا على نص أو تسجيل مصور بشأن حادث القنصلية السعودية\".\n"
+            "تصادعت وتيرة المطالبات النيابية والشعبية والحزبية الأردنية خلال الأسبوعين الماضيين، لاستعادة ما يعرف "
+            "بأراضي الباقورة والغمر، التي وقع الأردن مع اسرائيل ملاحق لتأجيرها بالتوازي مع توقيع اتفاقية وادي عربة "
+            "عام 1994.\n")
+    rs = records(nlp, body, lead="ترامب: بومبيو لم يتسلم أو يطلع أبدا على نص أو تسجيل مصور بشأن القنصلية السعودية\n")
+    sides = {"Saudi Arabia", "United States"}
+    assert not [r for r in rs if r["trigger"] == "توقيع" and set(r["actors"]) == sides]
