@@ -47,6 +47,7 @@ PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
 OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
 OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
+PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
 JOINT_RE = _phrase_re("joint_words")
 SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
@@ -197,11 +198,13 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
 
 
 def impersonal_obligation(c: Candidate) -> bool:
-    """«يجب إجراء مناقشة», «يتعين الحصول على»: an obligation with no actor subject; «ينبغي ألا ننسى»: a speech
-    formula."""
+    """«يجب إجراء مناقشة», «يتعين الحصول على», «يجب أن يتم طرد»: an obligation with no actor subject; «ينبغي ألا
+    ننسى»: a speech formula."""
     if c.modality != "obligation":
         return False
     nxt = c.words_after(2)
+    if c.cue in OBLIGATION_BARE_CUES and len(nxt) > 1 and nxt[1] in PASSIVE_AUXILIARIES:
+        return True  # «يجب أن يتم طرد …»: a passive, nobody's duty
     if c.cue in OBLIGATION_BARE_CUES and nxt and nxt[0] not in OBLIGATION_PERSONAL_NEXT:
         clause = re.split(r"[.؛;!؟?]", c.after)[0]
         return not JOINT_RE.search(clause)
