@@ -18,6 +18,7 @@ from pathlib import Path
 from tasks.commitments.constants import CONDITIONAL_WINDOW
 from tasks.commitments.lexicons import entries, load_tables
 from tasks.commitments.patterns import alternation
+from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
 _TABLES = load_tables(DECISION_PATH)
@@ -48,6 +49,8 @@ LOGISTICS_STEMS = _set("logistics_stems")
 OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
 OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
 PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
+DUTY_OPENERS = _set("duty_openers")
+UPON_US = normalize("علينا")
 JOINT_RE = _phrase_re("joint_words")
 SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
@@ -211,6 +214,16 @@ def impersonal_obligation(c: Candidate) -> bool:
     return len(nxt) > 1 and nxt[0] in OBLIGATION_PERSONAL_NEXT and nxt[1] in SPEECH_FORMULAS
 
 
+def duty_as_object(c: Candidate) -> bool:
+    """«رسوم تعادل تلك التي فرضها علينا الأميركيون»: «علينا» after a verb is its object, not a duty."""
+    if c.modality != "obligation" or c.cue.lstrip("وف") != UPON_US or c.cue[:1] in "وف":
+        return False
+    before = c.before.rstrip()
+    if not before or not (before[-1].isalpha()):
+        return False  # after punctuation or a quote mark: the clause opens with it
+    return before.split()[-1] not in DUTY_OPENERS
+
+
 def nominal_cue_as_object(c: Candidate) -> bool:
     """«مدى التزامه تجاه», «يشكك في التزام», «مستوى التزام كامل»: a commitment referred to as the object of an
     evaluation or doubt, not the act of committing."""
@@ -258,6 +271,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),
+    ("duty_as_object", duty_as_object),
     ("without_act", without_act),
     ("belief_about_future", belief_about_future),
     ("document_content_clause", document_content_clause),
