@@ -19,7 +19,8 @@ def cand(sentence: str, cue: str, modality: str = "pledge", kind: str = "future"
 
 REJECTED = [
     # checkset (Sky News Arabia): «علينا» as the object of the verb before it
-    ("duty_as_object", cand("بتطبيق رسوم تعادل تلك التي فرضها علينا الأميركيون ظلما", "علينا", "obligation", "lexical")),
+    ("duty_as_object", cand("بتطبيق رسوم تعادل تلك التي فرضها علينا الأميركيون ظلما", "علينا", "obligation",
+                            "lexical")),
     # corpus300 (CNN): an obligation in the passive is nobody's duty
     ("impersonal_obligation", cand("لذلك يجب أن يتم طرد الأمريكيين من غرب آسيا وعليهم الخروج من هذه المنطقة", "يجب",
                                    "obligation", "lexical")),
