@@ -370,3 +370,11 @@ def test_a_korean_given_name_joined_by_a_dash_is_the_same_person(nlp):
     ms = mentions_of(nlp, text)
     assert [m[2] for m in found(ms, "كيم جونغ-أون", "PER")] == ["Kim Jong Un"]
     assert [m[2] for m in found(ms, "مون جيه-إن", "PER")] == ["Moon Jae-in"]
+
+
+def test_dairy_is_not_the_albanians(nlp):
+    # corpus300 (CNN, BBC): «الألبان» is dairy as often as the Albanians (ambiguous: Albania only in context)
+    text = ("وقبل ساعات من الموعد النهائي في منتصف الليل، اتفقت الحكومتان الأمريكية والكندية على صفقة تسمح لمزارعي "
+            "الولايات المتحدة بالدخول إلى سوق الألبان في كندا.\n")
+    assert not [m for m in mentions_of(nlp, text) if m[3] == "Q222"]
+    assert load_kb().lookup("الألبان")[0].ambiguous
