@@ -29,7 +29,8 @@ NEXT_WORD_RE = re.compile(r"\s+(\w)")
 # singular, dual and feminine forms are adjectives or single persons («الرئيس الإيراني», «الإيرانيات»)
 PEOPLE_WORD_RE = re.compile(r"(?<![\w])(?:[وف]?(?:ال|لل))(?P<stem>\w{3,})(?![\w])")
 SOUND_PLURAL_ENDINGS = ("يون", "يين")
-NOT_PLURAL_ENDINGS = ("ي", "ية", "يان", "يتان", "يتين", "يات", "يه", "يين")
+LAM_ARTICLE = "لل"  # as long as «ال»: the prefix a people word's span starts with
+NOT_PLURAL_ENDINGS = ("ي", "ية", "يان", "يتان", "يتين", "يات", "يه")
 
 
 def _head_of(m: MentionRef, text: str, kb: KnowledgeBase) -> set[str]:
@@ -80,9 +81,9 @@ def people_mentions(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase
         key = normalize("ال" + w["stem"])
         if not (key.endswith(SOUND_PLURAL_ENDINGS) or not key.endswith(NOT_PLURAL_ENDINGS)):
             continue
-        states = {m.entity.entity_id for m in kb.lookup(key)
-                  if m.kind == "nisba" and m.entity.type == "GPE" and m.entity.subtype == "country"}  # fmt: skip
-        if len(states) == 1:
-            start = w.start("stem") - (2 if text[w.start("stem") - 2 : w.start("stem")] != "لل" else 1)
-            out.append(MentionRef(max(start, w.start()), w.end(), "GPE", states.pop()))
+        # a nisba the KB flags as an ordinary word too («الماليين» financial, «الألبان» dairy) is no people
+        states = {m.entity.entity_id for m in kb.lookup(key) if m.kind == "nisba" and not m.ambiguous
+                  and m.entity.type == "GPE" and m.entity.subtype == "country"}  # fmt: skip
+        if len(states) == 1:  # the span starts at its «ال» or «لل» («للكنديين» whole, as mentions are cut)
+            out.append(MentionRef(w.start("stem") - len(LAM_ARTICLE), w.end(), "GPE", states.pop()))
     return out

@@ -47,3 +47,15 @@ def test_adjectives_persons_and_covered_words_are_no_people():
     # a word inside a mention is the mention's («الحرس الثوري الإيراني» stays the organisation)
     text = "وقال الأمريكيون إنهم سيدعمون الحلفاء."
     assert people_mentions(text, [ref(text, "الأمريكيون", "GPE", "Q30")], kb) == []
+
+
+def test_a_nisba_that_is_also_an_ordinary_word_is_no_people():
+    # corpus300 (BBC, CNN): «الماليين» financial, «الألبان» dairy: the KB flags them ambiguous
+    kb = load_kb()
+    assert people_mentions("وأسس لاحقا شركة هندسية في ويتشيتا في كنساس تضمنت داعميه الماليين الأخوين المحافظين كوش", [],
+                           kb) == []  # fmt: skip
+    assert people_mentions("اتفاق يسمح لمزارعي الولايات المتحدة بالدخول إلى سوق الألبان في كندا", [], kb) == []
+    # checkset (Sky News Arabia): «لل» + people word: the span is the whole word, as mentions are cut
+    text = "في إشارة واضحة إلى الأزمة مع الرياض، \"لتكن الأمور واضحة للجميع هنا وللكنديين الذين يتابعوننا في كندا"
+    (m,) = people_mentions(text, [], kb)
+    assert (text[m.start : m.end], m.entity_id) == ("للكنديين", "Q16")
