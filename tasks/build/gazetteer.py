@@ -41,8 +41,6 @@ everything else (articles, hyphens, spacing) is kept as GeoNames writes it.
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
 import re
 import unicodedata
@@ -50,6 +48,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from tasks.build import deterministic_gzip
 from tasks.entities.gazetteer import DEFAULT_PATH, HEADER, NOUN_MIN
 from tasks.errors import ModelError
 from tasks.text.keys import alias_key
@@ -212,10 +211,7 @@ def write_gazetteer(path: Path = DEFAULT_PATH, dropped: dict[str, str] | None = 
         )
     rows = build_rows(load_cities(), word_counts(lexicon), kb_keys(), dropped)
     text = "\n".join("\t".join(map(str, row)) for row in [HEADER, *rows]) + "\n"
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    Path(path).write_bytes(buf.getvalue())
+    Path(path).write_bytes(deterministic_gzip(text))
     return len(rows)
 
 

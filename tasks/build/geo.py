@@ -37,8 +37,6 @@ changing the KB or the gazetteer (``python -m tasks.build.geo``; a test checks t
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -46,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tasks.build import deterministic_gzip
 from tasks.build.gazetteer import arabic_key, english_name, load_cities
 from tasks.entities.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from tasks.entities.gazetteer import load_gazetteer
@@ -235,10 +234,7 @@ def render(rows: list[Row]) -> bytes:
         "# match: country_iso, country_name, continent, us_state, city_name, city_alias_ar, gazetteer",
     ]
     text = "\n".join([*comment, *("\t".join(map(str, r)) for r in [HEADER, *rows])]) + "\n"
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    return buf.getvalue()
+    return deterministic_gzip(text)
 
 
 def build(gazetteer_path: Path = GAZETTEER_PATH, report: Report | None = None) -> bytes:

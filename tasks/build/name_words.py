@@ -26,9 +26,7 @@ the repository (the file is read at ``SOURCE_COMMIT``); default: ``DEFAULT_SOURC
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import io
 import re
 import subprocess
 import sys
@@ -36,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from tasks.build import deterministic_gzip
 from tasks.entities.romanise import NAME_WORDS_PATH
 from tasks.text.normalize import normalize
 
@@ -114,10 +113,7 @@ def write_name_words(text: str, path: Path = NAME_WORDS_PATH) -> int:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     rows = build_rows(text.splitlines())
     body = "\n".join([*header(digest), *("\t".join(row) for row in rows)]) + "\n"
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(body.encode("utf-8"))
-    Path(path).write_bytes(buf.getvalue())
+    Path(path).write_bytes(deterministic_gzip(body))
     return len(rows)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW
 from tasks.commitments.lexicons import entries, load_tables
-from tasks.commitments.patterns import alternation
+from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, alternation
 from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
@@ -216,8 +216,8 @@ def impersonal_obligation(c: Candidate) -> bool:
 
 def duty_as_object(c: Candidate) -> bool:
     """«رسوم تعادل تلك التي فرضها علينا الأميركيون»: «علينا» after a verb is its object, not a duty."""
-    if c.modality != "obligation" or c.cue.lstrip("وف") != UPON_US or c.cue[:1] in "وف":
-        return False
+    if c.modality != "obligation" or c.cue != UPON_US:
+        return False  # «وعلينا» opens its clause
     before = c.before.rstrip()
     if not before or not (before[-1].isalpha()):
         return False  # after punctuation or a quote mark: the clause opens with it
@@ -235,7 +235,7 @@ def nominal_cue_as_object(c: Candidate) -> bool:
 
 def belief_about_future(c: Candidate) -> bool:
     """«يعتقد بأن الرئيس الأمريكي سينسحب»: someone's belief that another party will act, a prediction."""
-    if c.kind not in ("future", "negfuture") or re.match(r"(?:لن\s+|سوف\s+|س)?ن", c.cue.lstrip("وف")):
+    if c.kind not in ("future", "negfuture") or FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)):
         return False  # the believer's own «سنعمل» stays his
     return bool(BELIEF_THAT_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
 

@@ -46,6 +46,7 @@ from tasks.commitments.parties import (
     Party,
     States,
     is_person,
+    is_state,
     set_document_groups,
     side_group_parties,
     title_states,
@@ -170,7 +171,7 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
     for m in mentions:
         if m.type in PARTY_MENTION_TYPES:
             st = states.state(m.entity_id)
-            if st and st.entity_id in kb.entities and kb.entities[st.entity_id].subtype == "country":
+            if st and is_state(st, kb):
                 counts[st.entity_id] += 1
                 led[st.entity_id] += m.type == "PER"
                 party_of[st.entity_id] = st
