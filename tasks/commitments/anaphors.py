@@ -1,5 +1,4 @@
-"""Nouns that stand for a party without naming it: «المنظمة» after «أوبك» refers back to the organisation the
-article named last; «الأتراك», «الإيرانيون» (a state's people) stand for their state.
+"""«المنظمة» after «أوبك»: a definite head noun that refers back to the organisation the article named last.
 
 Only for the commitments' parties (the mentions table keeps names, not such nouns): «وقال مصدران في أوبك إن
 المنظمة اتفقت على …», «وطلبت إيران من المنظمة أن ترفض …». The organisation is the latest one named before the noun
@@ -25,12 +24,6 @@ ANAPHOR_TYPES = ("ORG",)
 # media report, they do not act: «وأوردت الوكالة أن …» is no party
 MEDIA_SUBTYPES = frozenset({"news_agency", "broadcaster", "newspaper", "media", "online_service"})
 NEXT_WORD_RE = re.compile(r"\s+(\w)")
-# a state's people: a definite plural nisba, sound («الإيرانيون», «الصينيين») or broken («الأتراك», «الروس»); the
-# singular, dual and feminine forms are adjectives or single persons («الرئيس الإيراني», «الإيرانيات»)
-PEOPLE_WORD_RE = re.compile(r"(?<![\w])(?:[وف]?(?:ال|لل))(?P<stem>\w{3,})(?![\w])")
-SOUND_PLURAL_ENDINGS = ("يون", "يين")
-LAM_ARTICLE = "لل"  # as long as «ال»: the prefix a people word's span starts with
-NOT_PLURAL_ENDINGS = ("ي", "ية", "يان", "يتان", "يتين", "يات", "يه")
 
 
 def _head_of(m: MentionRef, text: str, kb: KnowledgeBase) -> set[str]:
@@ -66,24 +59,4 @@ def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -
         before = [m for m, h in zip(orgs, heads, strict=True) if m.end <= a.start() and head in h]
         if before:
             out.append(MentionRef(a.start(), a.end(), "ORG", before[-1].entity_id))
-    return out
-
-
-def people_mentions(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -> list[MentionRef]:
-    """GPE mentions for the definite plural nisbas of states («وأصبح الأتراك مستعدين», «وسينشد الإيرانيون»):
-    a state's people acting as one are that state (GUIDELINE: «الأوروبيين» → the European parties). None
-    where a mention already covers the word."""
-    taken = [(m.start, m.end) for m in mentions]
-    out = []
-    for w in PEOPLE_WORD_RE.finditer(text):
-        if any(s < w.end() and w.start() < e for s, e in taken):
-            continue
-        key = normalize("ال" + w["stem"])
-        if not (key.endswith(SOUND_PLURAL_ENDINGS) or not key.endswith(NOT_PLURAL_ENDINGS)):
-            continue
-        # a nisba the KB flags as an ordinary word too («الماليين» financial, «الألبان» dairy) is no people
-        states = {m.entity.entity_id for m in kb.lookup(key) if m.kind == "nisba" and not m.ambiguous
-                  and m.entity.type == "GPE" and m.entity.subtype == "country"}  # fmt: skip
-        if len(states) == 1:  # the span starts at its «ال» or «لل» («للكنديين» whole, as mentions are cut)
-            out.append(MentionRef(w.start("stem") - len(LAM_ARTICLE), w.end(), "GPE", states.pop()))
     return out

@@ -75,7 +75,6 @@ from tasks.commitments.parties import (
     dedupe,
     group_parties,
     is_person,
-    is_state,
     mention_parties,
 )
 from tasks.commitments.patterns import (
@@ -102,7 +101,6 @@ from tasks.commitments.patterns import (
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
-    PREPOSITION_END_RE,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
@@ -261,22 +259,6 @@ def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
-def _subject_adjacent(cl: Clause) -> tuple[list[Party], bool] | None:
-    """«وأضاف كيري "… التي أصبح الأتراك مستعدين"»: in a clause no «إن/أن» governs, a party right before the
-    cue (nothing between) is its subject, not the party at the sentence's head (Arabic's subject-first order)."""
-    if cl.comp_word:
-        return None  # «إن/أن» governs the clause: the party after it is the subject
-    if cl.norm[cl.c_start : cl.c_start + 1] in CONJUNCTIONS:
-        return None  # «أمريكا تحرض السعودية وتريد»: a joined verb shares the first one's subject
-    near = [x for x in cl.left if not cl.norm[cl.end_of(x) : cl.c_start].strip()]
-    if not near or cl.norm.startswith(LIL, near[-1][0]) or any(
-        rx.search(cl.norm[: near[-1][0]]) for rx in (ADDRESSEE_RE, PREPOSITION_END_RE)
-    ):
-        return None  # «مع الصين», «لقطر», «للحرس الثوري»: governed by a preposition
-    last = cl.left.index(near[-1]) + 1
-    return coordinated(cl.norm, cl.left[:last], cl.c_start, backwards=True, ends=cl.ends), False
-
-
 def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
     after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS]
@@ -374,7 +356,6 @@ SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
     _subject_of_dual_complementizer,
     _subject_group,
     _subject_relative_antecedent,
-    _subject_adjacent,
     _subject_after_complementizer,
     _subject_before_cue,
     _subject_self_word,
@@ -946,22 +927,6 @@ def _group_counterparts(cl: Clause, actor_ids: set[str]) -> list[Party]:
         group = [p for p in group_parties(head, cl.states, [], cl.kb) if p.entity_id not in actor_ids]
         if group and (cl.norm[start] != LAM or GROUP_START_RE.match(head)):
             return group
-    return []
-
-
-def named_pair(
-    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States
-) -> list[Party]:
-    """The first two states a sentence names joined by «و» («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس
-    كوريا الجنوبية مون جيه-إن»), or []: the pair «الزعيمان», «الجانبان» refer to in the next sentence."""
-    parties = [(_to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
-    ends = {(m.start, m.end): _to_norm(index, base, m.end) for _, m, _ in parties}
-    for i, (pos, _, p) in enumerate(parties):
-        if i and p in coordinated(norm, parties[i - 1 :], parties[i - 1][0], ends=ends)[1:]:
-            continue  # inside a longer run: «بين الصين وقيرغيزستان وأوزبكستان» is three, not two
-        run = dedupe(coordinated(norm, parties[i:], pos, ends=ends))
-        if len(run) == 2 and all(is_state(q, states.kb) for q in run):
-            return run
     return []
 
 

@@ -118,11 +118,6 @@ SECTOR_RES = {
 
 # the one spoken to, not the speaker: «قال … لوكالة بلومبيرغ: "سنواصل"», «لبي بي سي "يجب"»
 ADDRESSEE_RE = re.compile(rf"(?:(?<![\w])ل(?:{in_order(MEDIA_OUTLETS)})\s+|(?<![\w])ل)$")
-# a party governed by a preposition is no subject: «مع الصين ستعمل», «بالصين» (clitic before the mention)
-GOVERNING_PREPOSITIONS = ("مع", "من", "في", "على", "إلى", "عن", "بين", "ضد", "لدى", "عند", "حول", "تجاه", "نحو", "مثل")
-PREPOSITION_END_RE = re.compile(
-    rf"(?:(?<![\w])[وف]?(?:{alternation(GOVERNING_PREPOSITIONS)})\s+|(?<![\w])[وف]?[بلك])$"
-)
 # no verb-subject-object reading after a relative pronoun or in a question; only at a clause's start
 NO_VSO_BEFORE_RE = re.compile(
     rf"(?:(?<![\w])(?:{in_order((*RELATIVE_PRONOUNS, *DUAL_RELATIVE_PRONOUNS, *MA_RELATIVES))})\s+$|(?<![\w])هل\s)"

@@ -17,15 +17,14 @@ carried|none>`` (named in the sentence, carried from the one before, none) and `
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks.commitments.anaphors import org_anaphors, people_mentions
-from tasks.commitments.arguments import arguments, named_pair, signing_noun
+from tasks.commitments.anaphors import org_anaphors
+from tasks.commitments.arguments import arguments, signing_noun
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
     CONFIDENCE,
@@ -370,7 +369,7 @@ def tag_document(
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = load_lexicon()
-    mentions = [*mentions, *org_anaphors(text, mentions, kb), *people_mentions(text, mentions, kb)]
+    mentions = [*mentions, *org_anaphors(text, mentions, kb)]
     states = States(kb, canon)
     title_states(text, mentions, states)
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
@@ -381,7 +380,6 @@ def tag_document(
     by_end, seen = sorted(mentions, key=lambda m: m.end), 0
     names: dict[str, Party | None] = {}
     titles: dict[str, Party | None] = {}
-    recent: list[Party] = []  # the pair of states the sentence before names together («X … وY …»)
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
         fresh = []
@@ -395,13 +393,9 @@ def tag_document(
             last_speaker = speaker
         elif s.speaker_source == "joint":
             last_speaker = None
-        pair, recent = recent, named_pair(s.norm, s.index, s.start, s.ments, states)
         if not _may_commit(s):
             continue
-        # «التقى زعيم كوريا الشمالية … ورئيس كوريا الجنوبية …» then «أعلن الزعيمان أنهما سيعملان»: the article's
-        # two sides are, in the next sentence, the pair the sentence before names together
-        s_doc = dataclasses.replace(doc, doc_parties=pair) if pair else doc
-        for record, headline in _sentence_records(s_doc, s, speaker):
+        for record, headline in _sentence_records(doc, s, speaker):
             out.append(record)
             if headline:
                 headlines.append(record)

@@ -1,6 +1,6 @@
 """«المنظمة» after «أوبك»: definite head nouns that refer back to the organisation named last (real sentences)."""
 
-from tasks.commitments.anaphors import org_anaphors, people_mentions
+from tasks.commitments.anaphors import org_anaphors
 from tasks.commitments.parties import MentionRef
 from tasks.entities.kb import load_kb
 
@@ -30,32 +30,3 @@ def test_no_antecedent_a_media_antecedent_or_a_subject_before_its_object_gives_n
     text = "وقالت منظمة هيومن رايتس ووتش إن الأحكام قاسية. ودعت المنظمة الرياض إلى تحسين نظامها القضائي."
     mentions = [ref(text, "منظمة هيومن رايتس ووتش", "ORG", "org:hrw"), ref(text, "الرياض", "GPE", "Q3692")]
     assert org_anaphors(text, mentions, kb) == []
-
-
-def test_a_states_people_stand_for_the_state():
-    # Al Eqtisadiah and Asharq Al-Awsat (dev2): the plural nisba acting as one is its state
-    kb = load_kb()
-    text = "وهناك تغير فيما يتعلق بالأمور التي أصبح الأتراك مستعدين للقيام بها. وسينشد الإيرانيون أيضا الاطمئنان."
-    got = [(text[m.start : m.end], m.type, m.entity_id) for m in people_mentions(text, [], kb)]
-    assert got == [("الأتراك", "GPE", "Q43"), ("الإيرانيون", "GPE", "Q794")]
-
-
-def test_adjectives_persons_and_covered_words_are_no_people():
-    kb = load_kb()
-    # singular and feminine nisbas are adjectives or persons («الرئيس الإيراني», «الإيرانيات»)
-    assert people_mentions("وقال الرئيس الإيراني إن الإيرانيات شاركن في الانتخابات.", [], kb) == []
-    # a word inside a mention is the mention's («الحرس الثوري الإيراني» stays the organisation)
-    text = "وقال الأمريكيون إنهم سيدعمون الحلفاء."
-    assert people_mentions(text, [ref(text, "الأمريكيون", "GPE", "Q30")], kb) == []
-
-
-def test_a_nisba_that_is_also_an_ordinary_word_is_no_people():
-    # corpus300 (BBC, CNN): «الماليين» financial, «الألبان» dairy: the KB flags them ambiguous
-    kb = load_kb()
-    assert people_mentions("وأسس لاحقا شركة هندسية في ويتشيتا في كنساس تضمنت داعميه الماليين الأخوين المحافظين كوش", [],
-                           kb) == []  # fmt: skip
-    assert people_mentions("اتفاق يسمح لمزارعي الولايات المتحدة بالدخول إلى سوق الألبان في كندا", [], kb) == []
-    # checkset (Sky News Arabia): «لل» + people word: the span is the whole word, as mentions are cut
-    text = "في إشارة واضحة إلى الأزمة مع الرياض، \"لتكن الأمور واضحة للجميع هنا وللكنديين الذين يتابعوننا في كندا"
-    (m,) = people_mentions(text, [], kb)
-    assert (text[m.start : m.end], m.entity_id) == ("للكنديين", "Q16")
