@@ -57,7 +57,6 @@ EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words(
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
 BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
-WITHOUT_BEFORE_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('without_words'))})\s+$")
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
@@ -240,11 +239,6 @@ def belief_about_future(c: Candidate) -> bool:
     return bool(BELIEF_THAT_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
 
 
-def without_act(c: Candidate) -> bool:
-    """«ودون توقيع معاهدة سلام», «دون التزام تركي», «دون أن يوقع»: an act named as not having happened."""
-    return bool(WITHOUT_BEFORE_RE.search(c.before))
-
-
 def document_content_clause(c: Candidate) -> bool:
     """«يهدف الاتفاق إلى», «الاتفاق يهدف»: a document's content, not a party's commitment."""
     if c.modality not in ("intent", "pledge") or c.kind == "headline":
@@ -272,7 +266,6 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),
     ("duty_as_object", duty_as_object),
-    ("without_act", without_act),
     ("belief_about_future", belief_about_future),
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
