@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 from tasks.settings import PROJECT_ROOT
 
 DEFAULT_OUT = PROJECT_ROOT / "work" / "rulecheck"
+LABELS = Path(__file__).with_name("labels") / "checksets.jsonl"
 SAMPLE = 30
 SEED = 13
 Key = tuple[str, int, str]  # doc_id, trigger_start, modality
@@ -131,6 +132,33 @@ def compare(records: Sequence[Record], baseline: Sequence[Record]) -> dict[str, 
     }
 
 
+def judge(records: Sequence[Record], labels_path: Path = LABELS) -> dict[str, Any]:
+    """The records a reader has judged (``labels/checksets.jsonl``: records of both check sets read under the
+    guideline, keyed like ``Record.key``): a record is right when it was labelled ``right`` and keeps the
+    labelled actors, or labelled ``wrong_actors`` and now has the actors the reader gave. Records nobody judged
+    (new ones) are counted apart, to be read."""
+    labels = {}
+    for line in labels_path.read_text(encoding="utf-8").splitlines() if labels_path.exists() else []:
+        row = json.loads(line)
+        labels[(row["doc_id"], row["trigger_start"], row["modality"])] = row
+    judged = right = 0
+    unjudged: list[Record] = []
+    for r in records:
+        row = labels.get(r.key)
+        if row is None:
+            unjudged.append(r)
+            continue
+        judged += 1
+        actors = sorted(r.actors)
+        right += (row["label"] == "right" and actors == row["actors"]) or (
+            row["label"] == "wrong_actors" and actors == row["gold_actors"])  # fmt: skip
+    present = {r.key for r in records}
+    lost = sum(1 for k, row in labels.items() if row["label"] == "right" and k[0] in {r.doc_id for r in records}
+               and k not in present)  # fmt: skip
+    return {"judged": judged, "right": right, "precision": round(right / judged, 3) if judged else None,
+            "unjudged": len(unjudged), "right_lost": lost}  # fmt: skip
+
+
 def sample(records: Sequence[Record], n: int, seed: int) -> list[Record]:
     """Up to ``n`` records drawn with a fixed seed, in document order."""
     picked = random.Random(seed).sample(list(records), min(n, len(records)))
@@ -217,7 +245,7 @@ def rulecheck(
     records = load_records(processed)
     base = load_records(baseline) if baseline is not None else None
     groups = compare(records, base) if base is not None else {"records": list(records)}
-    result: dict[str, Any] = {"records": len(records), **counts(records)}
+    result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judge(records)}
     if base is not None:
         result["baseline"] = {"records": len(base), **counts(base)}
         result["groups"] = {name: {"records": len(g), **counts(g)} for name, g in groups.items()}
@@ -261,6 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"baseline {result['baseline']['records']} records; " + "; ".join(
             f"{name} {g['records']} ({', '.join(f'{m} {k}' for m, k in g['modality'].items())})"
             for name, g in result["groups"].items()))  # fmt: skip
+    j = result["judged"]
+    if j["judged"]:
+        print(f"judged by reading: {j['right']} right of {j['judged']} (precision {j['precision']}); "
+              f"{j['right_lost']} records judged right are gone; {j['unjudged']} records not judged yet")
     print(f"counts: {out / 'counts.json'}; to read: {out / 'rulecheck.md'} ({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW
 from tasks.commitments.lexicons import entries, load_tables
-from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, alternation
+from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, alternation
 from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
@@ -73,6 +73,10 @@ VERB_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "كم")  # object prono
 NUMBER_SUFFIXES = ("ان", "ون", "ين", "وا")  # then dual and plural agreement
 MIN_STEM = 2
 QUESTION_MAX_WORDS = 12  # a question mark this close after the cue, in its clause, closes the cue's question
+CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause, conditions it
+# «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope cue: what is hoped is an event …
+HOPE_EVENT_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
+HOPE_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,28 @@ def verb_stem(cue: str) -> str:
 def conditional(c: Candidate) -> bool:
     """«إذا …», «في حال …», «لو أن …»: a condition or a counterfactual, not a commitment."""
     return bool(CONDITIONAL_RE.search(c.before[-CONDITIONAL_WINDOW:]))
+
+
+def condition_after(c: Candidate) -> bool:
+    """«سنتحرك ضد إيران إذا لزم الأمر», «سيبقون … طالما», «وعد … في حال فوزه»: a condition right after the cue,
+    in its clause, makes it conditional too (guideline: conditionals are not annotated)."""
+    clause = re.split(r"[.؛;!؟?،,:\"«»]", c.after)[0]
+    return bool(CONDITIONAL_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])))
+
+
+def hope_for_event(c: Candidate) -> bool:
+    """«يأمل أن يكون الدافع الاقتصادي كافيا», «نأمل أن تظل المناقشات مفتوحة», «نأمل ألا يؤثر ذلك»: a hope that
+    something happens, whose verb has no party as subject, is no commitment (guideline: hope for an event
+    without an actor). «نأمل أن نتمكن» (the hoper's own act) and «تأمل أن يحث أوباما» (a party) stay."""
+    if c.modality != "hope":
+        return False
+    m = HOPE_EVENT_RE.match(c.after)
+    if m is None:
+        return False
+    start = c.end + m.end()
+    window = " ".join(c.after[m.end() :].split()[:HOPE_SUBJECT_WORDS])
+    end = start + len(window) + 1
+    return not c.party_at(start, end) and not any(rx.search(window) for rx in PARTY_WORD_RES)
 
 
 def question(c: Candidate) -> bool:
@@ -257,6 +283,8 @@ def agreement_with_opinion(c: Candidate) -> bool:
 Filter = Callable[[Candidate], bool]
 FILTERS: Sequence[tuple[str, Filter]] = (
     ("conditional", conditional),
+    ("condition_after", condition_after),
+    ("hope_for_event", hope_for_event),
     ("question", question),
     ("relative_re_mention", relative_re_mention),
     ("expectation_or_third_party", expectation_or_third_party),

@@ -102,3 +102,30 @@ def test_sample_is_fixed_by_its_seed_and_capped():
     records = [_record("d", i, ("China",)) for i in range(100)]
     assert sample(records, 30, 7) == sample(records, 30, 7) != sample(records, 30, 8)
     assert len(sample(records, 30, 7)) == 30 and len(sample(records[:3], 30, 7)) == 3
+
+
+def test_judge_reads_the_labels_of_records_read_by_hand():
+    """The shipped labels (bench/labels/checksets.jsonl): a record labelled right with its actors counts right, a
+    wrong_actors record counts right once it has the actors the reader gave, a not_a_record never does; a
+    record nobody labelled is counted apart, and a right record that is gone is counted as lost."""
+    from bench.rulecheck import LABELS, judge
+
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    right = next(r for r in rows if r["label"] == "right")
+    fixable = next(r for r in rows if r["label"] == "wrong_actors" and r["gold_actors"])
+    wrong = next(r for r in rows if r["label"] == "not_a_record")
+
+    def rec(row, actors):
+        return Record(row["doc_id"], row["file"], row["trigger"], row["trigger_start"], row["modality"], "positive",
+                      row["trigger"], tuple(actors), (), None, "")  # fmt: skip
+
+    as_read = [rec(right, right["actors"]), rec(fixable, fixable["actors"]), rec(wrong, wrong["actors"])]
+    assert judge(as_read)["right"] == 1
+    fixed = [rec(right, right["actors"]), rec(fixable, fixable["gold_actors"]), rec(wrong, wrong["actors"])]
+    assert judge(fixed)["right"] == 2 and judge(fixed)["judged"] == 3
+    new = _record(right["doc_id"], 10**6, ("China",))
+    result = judge([rec(fixable, fixable["actors"]), new])
+    assert result["unjudged"] == 1 and result["judged"] == 1
+    assert judge([rec(wrong, wrong["actors"]), rec(right, ("Nowhere",))])["right"] == 0
+    # a right record gone from a document that still has records counts as lost
+    assert judge([_record(right["doc_id"], 10**6, ("China",))])["right_lost"] >= 1

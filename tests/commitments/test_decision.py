@@ -68,6 +68,23 @@ REJECTED = [
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
                                     "agreement", "lexical")),
     ("agreement_with_opinion", cand("إنه يتفق مع قلق ترامب بشأن سباق التسلح", "يتفق", "agreement", "lexical")),
+    # corpus300 (BBC) and the checkset (Al Yaum): a condition after the cue, in its clause
+    ("condition_after", cand('وأكد "سنتحرك ضد إيران إذا لزم الأمر وليس ضد وكلائها فقط"', "سنتحرك")),
+    ("condition_after", cand("وأضاف: “إننا قادرون على محاسبة (الإيرانيين) وسنفعل” في حال لم يلتزموا بالاتفاق",
+                             "وسنفعل")),
+    ("condition_after", cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون")),
+    # dev2 (Al Arabiya) and corpus300 (BBC): a hope that something happens, no party its subject
+    ("hope_for_event", cand("ترمب يأمل أن يكون الدافع الاقتصادي كافياً لإقناع كيم يونغ أون", "يأمل", "hope",
+                            "lexical")),
+    ("hope_for_event", cand('وقالت الدول الثلاث في بيان "نأمل أن تظل المناقشات مفتوحة أمام أولئك', "نأمل", "hope",
+                            "lexical")),
+    ("hope_for_event", cand('وأضاف: "سوف ننظم ونراقب طعامهم ونومهم، ونامل ألا يؤثر ذلك عليهم بالسلب', "ونامل",
+                            "hope", "lexical")),
+    # corpus300 (BBC, France24): briefing, appearing in a tournament, succeeding someone in office
+    ("future_logistics_or_prediction", cand("واشار الى انه سيطلع غدا الخميس مجلس الامن الدولي على نتائج مباحثاته",
+                                            "سيطلع")),
+    ("future_logistics_or_prediction", cand("وستظهر مصر في كأس العالم بروسيا بعد غياب 28 عاما", "ستظهر")),
+    ("future_logistics_or_prediction", cand("وسيخلف ماريو الرئيس الحالي المليونير أوراسيو كارتس", "سيخلف")),
     # dev2 (Al Arabiya) and the checkset (Al Riyadh): a possibility
     ("speculation", cand("ويخشى بعض حلفاء حلف الأطلسي من أن بوتين قد يسعى لإبرام اتفاق كبير", "يسعى", "intent",
                          "lexical")),
@@ -101,6 +118,13 @@ KEPT = [
          "الوطني فيصل البدين الذي نحترمه ولكن السؤال هو هل إدارة احمد عيد مقررة مسبقا؟", "سيوقع", "intent"),
     cand("وقال المصدران إن المنظمة اتفقت على ضرورة أن تزيد الإنتاج", "اتفقت", "agreement", "lexical"),
     cand("وأكد الرئيس الفرنسي التزام باريس بالاتفاق", "التزام", "pledge", "lexical"),
+    # a hope whose verb has a party as subject (dev2, seeds), or the article's two sides (checkset, Al Yaum)
+    cand("تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما الاتحاد الأفريقي", "تأمل", "hope", "lexical",
+         ("أوباما",)),
+    cand("وأعرب عن تطلعه إلى أن يعزز الجانبان التبادلات الثقافية", "تطلعه", "hope", "lexical"),
+    cand("لذا نأمل أن يعود الجانبان إلى وقف إطلاق النار", "نأمل", "hope", "lexical"),
+    # a refusal with no condition after it (dev2 gold: a negative pledge)
+    cand("وقال إن إيران لن تعيد التفاوض على الاتفاق النووي", "لن تعيد", kind="negfuture"),
 ]  # fmt: skip
 
 
