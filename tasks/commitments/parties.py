@@ -7,6 +7,7 @@ A leader or a ministry acts for its state, «الجانبان» for the article'
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from tasks.commitments.constants import (
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
 from tasks.commitments.lexicons import TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA
-from tasks.entities.kb import KnowledgeBase
+from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.text.normalize import normalize
 
 
@@ -46,9 +47,10 @@ Located = tuple[int, MentionRef, Party]
 class States:
     """Maps an entity (a leader, a ministry, a nisba, a country) to the state it acts for."""
 
-    def __init__(self, kb: KnowledgeBase, canon: Mapping[str, str]) -> None:
+    def __init__(self, kb: KnowledgeBase, canon: Mapping[str, str], date: dt.date | None = None) -> None:
         self.kb = kb
         self.canon = canon
+        self.date = date  # the article's date: which office a person holds
         self.overrides: dict[str, Party] = {}  # persons the KB does not know → the state of their title
         self.top3: list[Party] | None = None  # the article's three states, once the document sets them
         # what groups stand for in this article (set_document_groups): the states it names (ISO code → party,
@@ -66,8 +68,14 @@ class States:
             return Party(entity_id, name) if name and not entity_id.startswith("date:") else None
         if ent.type == "GPE" and ent.subtype == "country":
             return Party(ent.entity_id, ent.canonical)
-        # a person acts for his state only through an office (GUIDELINE: leaders, ministers, ambassadors); the KB's
-        # footballers, journalists, business people and opposition figures act for no state
+        # a person acts through his office (GUIDELINE: leaders, ministers, ambassadors act for their state; a
+        # company head for the company): the office held on the article's date, else the latest; an office in an
+        # organisation (the UN's Secretary-General, a UN envoy, a company's chief executive) is the organisation's.
+        # The KB's footballers, journalists and opposition figures hold none and act for no state
+        if ent.type == "PER" and ent.offices:
+            org = self._office_org(ent.offices)
+            if org is not None:
+                return org
         if ent.country and ((ent.type == "PER" and ent.offices)
                             or (ent.type == "ORG" and ent.subtype in STATE_ORGAN_SUBTYPES)):  # fmt: skip
             country = self.kb.country(ent.country)
@@ -79,6 +87,14 @@ class States:
             country = self.kb.country(ent.country)  # «سفير مانيلا»: a capital standing for its government
             return Party(country.entity_id, country.canonical) if country else None
         return None
+
+    def _office_org(self, offices: Sequence[Tenure]) -> Party | None:
+        """The organisation of the office a person holds on the article's date (else of his latest office), when
+        that office is an organisation's, not a state's."""
+        held = [t for t in offices if self.date is not None and t.covers(self.date)]
+        tenure = held[0] if held else max(offices, key=lambda t: t.start or dt.date.min)
+        org = self.kb.entities.get(tenure.org) if tenure.org and not tenure.country else None
+        return Party(org.entity_id, org.canonical) if org is not None else None
 
     def country(self, iso: str) -> Party | None:
         c = self.kb.country(iso)

@@ -17,6 +17,7 @@ carried|none>`` (named in the sentence, carried from the one before, none) and `
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -370,7 +371,7 @@ def tag_document(
     kb = kb or load_kb()
     lexicon = load_lexicon()
     mentions = [*mentions, *org_anaphors(text, mentions, kb)]
-    states = States(kb, canon)
+    states = States(kb, canon, date if isinstance(date, dt.date) else None)
     title_states(text, mentions, states)
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
     out: list[Commitment] = []

@@ -1,0 +1,35 @@
+"""Which party a knowledge-base entity acts for (tasks.commitments.parties.States), read from the KB itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tasks.commitments.parties import States
+from tasks.entities.kb import load_kb
+
+
+def _acts_for(entity_id: str, date: dt.date | None = None) -> str | None:
+    party = States(load_kb(), {}, date).state(entity_id)
+    return party.canonical if party is not None else None
+
+
+def test_an_office_in_an_organisation_is_the_organisations_not_the_holders_state():
+    # corpus300 (BBC): «تعهد غوتيريش», «سنواصل» of the UN envoy de Mistura: the UN, not Portugal or Italy; a
+    # company head's «سنقوم» (Zuckerberg) is his company's (guideline: a company head → the company)
+    assert _acts_for("Q311440", dt.date(2018, 9, 11)) == "United Nations"
+    assert _acts_for("kb:staffan-de-mistura", dt.date(2018, 3, 1)) == "United Nations"
+    assert _acts_for("Q36215", dt.date(2018, 4, 6)) == "Meta Platforms"
+
+
+def test_the_office_held_on_the_articles_date_decides():
+    # Mogherini: Italy's foreign minister until October 2014, then the EU's High Representative
+    assert _acts_for("kb:federica-mogherini", dt.date(2014, 5, 1)) == "Italy"
+    assert _acts_for("kb:federica-mogherini", dt.date(2018, 6, 1)) == "European Union"
+    assert _acts_for("kb:federica-mogherini") == "European Union"  # undated: the latest office
+
+
+def test_a_states_office_holder_still_acts_for_the_state():
+    assert _acts_for("Q1253", dt.date(2010, 1, 1)) == "United Nations"  # Ban Ki-moon as Secretary-General
+    kb = load_kb()
+    zarif = next(e for e in kb.entities.values() if e.canonical == "Mohammad Javad Zarif")
+    assert _acts_for(zarif.entity_id, dt.date(2018, 5, 3)) == "Iran"
