@@ -303,11 +303,12 @@ def _cue_record(
     if people and not only_people:  # «المفوضية الأوروبية ويونكر»: the body, not its head beside it
         actors = [p for p in actors if p not in people]
         trace.insert(-1, "actor:persons_dropped")
-    rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s)))
+    t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
+    rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
+                                   doc.text[t_start:t_end]))  # fmt: skip
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
     if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
-    t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
     trace += [f"speaker:{speaker_source if speaker is not None or speaker_source == 'joint' else 'none'}",
