@@ -20,6 +20,7 @@ from tasks.text.normalize import normalize
 
 GROUPS_PATH = Path(__file__).with_name("groups.toml")
 # «الدول الـ12»: the article before a number written in digits
+MIN_NAMED_MEMBERS = 2  # members an article must name for a group phrase to stand for them
 _DIGIT_ARTICLE = r"(?:الـ|ال)\s*"
 # what may stand between two states of one enumeration («بريطانيا وألمانيا، وفرنسا»)
 _ENUMERATION_GAP_RE = re.compile(r"^[\s،,و]*$")
@@ -93,7 +94,10 @@ def group_members(
             listed = [run for run in runs if set(run) <= members]
             if listed and _RESTRICTIVE_RE.match(norm_span, found.end()):
                 return list(max(listed, key=len))
-            return [iso for iso in named if iso in members]
+            found_members = [iso for iso in named if iso in members]
+            # one member named somewhere is an example, not the group («السعودية» in a story on «دول الخليج»;
+            # further conventions 14): a group stands for its members only when the article names two or more
+            return found_members if len(found_members) >= MIN_NAMED_MEMBERS else []
     m = NUMBERED_RE.search(norm_span)
     if m is None:
         return None

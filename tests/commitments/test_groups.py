@@ -30,7 +30,9 @@ def test_enumerations_are_runs_of_states_joined_by_wa_and_commas():
 
 def test_a_named_group_stands_for_the_members_the_article_names():
     span = normalize("دول الخليج إلى الحوار حول الأمن الإقليمي")
-    assert group_members(span, ["IR", "SA", "US"], [], []) == ["SA"]
+    assert group_members(span, ["IR", "SA", "AE", "US"], [], []) == ["SA", "AE"]
+    # one member named in passing is an example, not the group (further conventions 14)
+    assert group_members(span, ["IR", "SA", "US"], [], []) == []
     assert group_members(normalize("الدول الخليجية على الحوار"), ["IR", "US"], [], []) == []  # none named
     assert group_members(normalize("الأوروبيين بأنهم قادرون"), ["IR", "FR", "DE", "GB", "US"], [], []) == [
         "FR", "DE", "GB",
@@ -61,12 +63,14 @@ def test_the_five_remaining_parties_of_a_deal_are_the_five_the_article_enumerate
     assert sorted(rs[0]["counterparts"]) == ["China", "France", "Germany", "Russia", "United Kingdom"]
 
 
-def test_a_call_on_a_regional_group_is_a_call_on_its_members_the_article_names(nlp):
-    # France24 Arabic: Iran urges the Gulf states; the article names Saudi Arabia among them
+def test_a_call_on_a_regional_group_the_article_does_not_enumerate_is_nobodys(nlp):
+    # France24 Arabic (corpus300): Iran urges the Gulf states; the article names Saudi Arabia only in passing,
+    # which does not enumerate the group (further conventions 14): no record (the labelled check set judged the
+    # three such records wrong)
     body = ("دعت إيران الثلاثاء دول الخليج إلى الحوار حول الأمن الإقليمي.\n"
             "وتتهم السعودية إيران بزعزعة استقرار المنطقة.\n")  # fmt: skip
     rs = [r for r in records(nlp, body, lead="طهران تحث الدول الخليجية على الحوار\n") if r["trigger"] == "دعت"]
-    assert len(rs) == 1 and rs[0]["actors"] == ["Saudi Arabia"] and rs[0]["modality"] == "call"
+    assert rs == []
 
 
 def test_a_group_after_an_attached_lam_is_the_counterpart(nlp):
