@@ -18,9 +18,10 @@ from tasks.commitments.constants import (
     TITLE_LOOKBACK_MENTIONS,
     TITLE_MAX_GAP_CHARS,
     TITLE_MAX_GAP_WORDS,
+    TITLE_MAX_WORDS,
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
-from tasks.commitments.lexicons import TITLE_FILLERS
+from tasks.commitments.lexicons import OFFICE_TITLES, TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA
 from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.text.normalize import normalize
@@ -104,6 +105,7 @@ class States:
 PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 # a sentence end between a state and a name: «… مع كوريا الشمالية.\nوقال ستيفن كوتسيس» is no title
 TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
+PUNCTUATION = "،,:؛\"«»()"
 
 
 def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> None:
@@ -120,9 +122,19 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> N
                 # «المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت»: a state body's spokesperson too
                 st = states.state(prev.entity_id)
                 ent = states.kb.entities.get(st.entity_id) if st is not None else None
-                if st is not None and ent is not None and ent.subtype == "country":
+                if st is not None and ent is not None and ent.subtype == "country" and (
+                        prev.type == "ORG" or _office_title(text, prev.start, m.start)):  # fmt: skip
                     states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
                 break
+
+
+def _office_title(text: str, nisba_start: int, name_start: int) -> bool:
+    """Is the title around a nisba a state office («وزير النقل السوداني», «رئيس الحكومة الأردني المكلف»), not a
+    profession («المخرج الإيراني جعفر بناهي», «المدرب الأرجنتيني»)? An office word among the few words before the
+    nisba or between it and the name."""
+    before = normalize(text[max(0, nisba_start - TITLE_MAX_GAP_CHARS) : nisba_start]).split()[-TITLE_MAX_WORDS:]
+    words = [w.strip(PUNCTUATION) for w in [*before, *normalize(text[nisba_start:name_start]).split()]]
+    return any(w.removeprefix(WA) in OFFICE_TITLES or w in OFFICE_TITLES for w in words)
 
 
 def is_state(p: Party, kb: KnowledgeBase) -> bool:
