@@ -56,6 +56,8 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
+TIME_WORDS = _set("time_words")
+PAST_NEGATIONS = _set("past_negations")
 BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
@@ -228,6 +230,21 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
     return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
 
 
+def time_phrase(c: Candidate) -> bool:
+    """«منذ انضمامه للريال», «عند انضمامها إلى اتفاقية», «بعد توقيع هذا الاتفاق», «عشية التوقيع»: a commitment
+    named as the time of something else is a re-mention, not a report of it (dev rules: a re-mention inside a
+    time phrase is not a record)."""
+    before = c.before.split()[-1:]
+    return bool(before) and before[0].strip(QUOTES) in TIME_WORDS and c.kind in ("lexical", "family")
+
+
+def negated_past(c: Candidate) -> bool:
+    """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
+    («لن» is: «لم ولن تسعى» keeps its «لن»)."""
+    before = c.before.split()[-1:]
+    return bool(before) and before[0].strip(QUOTES) in PAST_NEGATIONS and c.kind in ("lexical", "family")
+
+
 def passive_future(c: Candidate) -> bool:
     """«سيُرفع العلم», «سيُعاد إعمارها», «سوف تُقطع»: a future in the passive (a damma on the imperfect prefix)
     names no actor (guideline: passive future statements are not records). Only texts that write the vowel; a
@@ -302,6 +319,8 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("past_state", past_state),
     ("speculation", speculation),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
+    ("time_phrase", time_phrase),
+    ("negated_past", negated_past),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
     ("nominal_cue_as_object", nominal_cue_as_object),

@@ -85,6 +85,13 @@ REJECTED = [
                                             "سيطلع")),
     ("future_logistics_or_prediction", cand("وستظهر مصر في كأس العالم بروسيا بعد غياب 28 عاما", "ستظهر")),
     ("future_logistics_or_prediction", cand("وسيخلف ماريو الرئيس الحالي المليونير أوراسيو كارتس", "سيخلف")),
+    # checkset (Al Yaum) and corpus300 (France24): a commitment named as the time of something else
+    ("time_phrase", cand("ولم يجذب سيلفا الأنظار إليه منذ انضمامه للريال قادما من كروزيرو البرازيلي", "انضمامه",
+                         "agreement", "lexical")),
+    ("time_phrase", cand("بأن سوريا أبقت على برنامج كيميائي سري منذ 2013 عند انضمامها إلى اتفاقية حظر الأسلحة",
+                         "انضمامها", "agreement", "lexical")),
+    # checkset (Sky News Arabia): what a party did not commit to
+    ("negated_past", cand("ولم يتعهد ترامب برفع العقوبات لكنه رحب بإنهاء علاقة صعبة", "يتعهد", "pledge", "lexical")),
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
@@ -126,6 +133,10 @@ KEPT = [
          ("أوباما",)),
     cand("وأعرب عن تطلعه إلى أن يعزز الجانبان التبادلات الثقافية", "تطلعه", "hope", "lexical"),
     cand("لذا نأمل أن يعود الجانبان إلى وقف إطلاق النار", "نأمل", "hope", "lexical"),
+    # «في حين» is «whereas», not a time (checkset, Sky News Arabia: judged right); «لم ولن» keeps its «لن» (dev2)
+    cand("وفي حين يريد الاميركيون التخلص من هذه الآلية فإن الكنديين يريدون الإبقاء عليها", "يريد", "intent",
+         "family"),
+    cand("فإن ايران لم ولن تسعى للسلاح النووي أبداً", "لن تسعى", "intent", "negfuture"),
     # an unvoweled future is read as active (seeds)
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
     # a refusal with no condition after it (dev2 gold: a negative pledge)
