@@ -81,6 +81,7 @@ CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope cue: what is hoped is an event …
 HOPE_EVENT_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
 HOPE_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
+OBLIGATION_SUBJECT_WORDS = 3  # an obligation's subject before the cue («إيران يجب أن»): these words of its clause
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,23 @@ def hope_for_event(c: Candidate) -> bool:
     window = " ".join(c.after[m.end() :].split()[:HOPE_SUBJECT_WORDS])
     end = start + len(window) + 1
     return not c.party_at(start, end) and not any(rx.search(window) for rx in PARTY_WORD_RES)
+
+
+def obligation_for_event(c: Candidate) -> bool:
+    """«يجب أن تكون هناك استثناءات», «يجب أن تكون هجومية وقاسية», «ويجب ألا يمر في الكونغرس»: an obligation
+    whose verb has no party as subject, and no party before the cue as its subject, binds nobody (further
+    conventions 3: an obligation needs an actor subject). «إيران يجب أن لا تمتلك» and «يجب أن نكون» stay."""
+    if c.modality != "obligation" or c.cue not in OBLIGATION_BARE_CUES:
+        return False
+    m = HOPE_EVENT_RE.match(c.after)
+    if m is None:
+        return False
+    start = c.end + m.end()
+    window = " ".join(c.after[m.end() :].split()[:HOPE_SUBJECT_WORDS])
+    if c.party_at(start, start + len(window) + 1) or any(rx.search(window) for rx in PARTY_WORD_RES):
+        return False
+    lead = " ".join(c.clause_before().split()[-OBLIGATION_SUBJECT_WORDS:])
+    return not c.party_at(c.start - len(lead) - 1, c.start) and not any(rx.search(lead) for rx in PARTY_WORD_RES)
 
 
 def question(c: Candidate) -> bool:
@@ -323,6 +341,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
+    ("obligation_for_event", obligation_for_event),
     ("nominal_cue_as_object", nominal_cue_as_object),
     ("duty_as_object", duty_as_object),
     ("belief_about_future", belief_about_future),

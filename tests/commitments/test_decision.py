@@ -90,6 +90,11 @@ REJECTED = [
                          "agreement", "lexical")),
     ("time_phrase", cand("بأن سوريا أبقت على برنامج كيميائي سري منذ 2013 عند انضمامها إلى اتفاقية حظر الأسلحة",
                          "انضمامها", "agreement", "lexical")),
+    # checkset (Sky News Arabia) and corpus300 (France24): an obligation whose verb has no party as subject
+    ("obligation_for_event", cand("موضحا أنه يجب أن تكون هناك استثناءات في تطبيق قانون كاتسا", "يجب", "obligation",
+                                  "lexical")),
+    ("obligation_for_event", cand('وقال بومبيو "كي تكون وكالة الاستخبارات المركزية ناجحة، يجب أن تكون هجومية وقاسية',
+                                  "يجب", "obligation", "lexical")),
     # checkset (Sky News Arabia): what a party did not commit to
     ("negated_past", cand("ولم يتعهد ترامب برفع العقوبات لكنه رحب بإنهاء علاقة صعبة", "يتعهد", "pledge", "lexical")),
     # corpus300 (CNN): a voweled passive future names no actor
@@ -133,6 +138,10 @@ KEPT = [
          ("أوباما",)),
     cand("وأعرب عن تطلعه إلى أن يعزز الجانبان التبادلات الثقافية", "تطلعه", "hope", "lexical"),
     cand("لذا نأمل أن يعود الجانبان إلى وقف إطلاق النار", "نأمل", "hope", "lexical"),
+    # an obligation with a party as the subject before the cue or of the verb after it (dev2, checkset)
+    cand("اتفقا على أن إيران يجب أن لا تحصل أبدا على السلاح النووي", "يجب", "obligation", "lexical", ("إيران",)),
+    cand('وقال ماتيس في بيان إنه "يجب أن تدفع روسيا ثمن سلوكها العدواني', "يجب", "obligation", "lexical",
+         ("روسيا",)),
     # «في حين» is «whereas», not a time (checkset, Sky News Arabia: judged right); «لم ولن» keeps its «لن» (dev2)
     cand("وفي حين يريد الاميركيون التخلص من هذه الآلية فإن الكنديين يريدون الإبقاء عليها", "يريد", "intent",
          "family"),
