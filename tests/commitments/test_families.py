@@ -196,3 +196,11 @@ def test_agreeing_is_reciprocal_and_signing_is_not() -> None:
     # counterpart (dev rules)
     reciprocal = {f.id for f in FAMILIES if f.reciprocal}
     assert reciprocal == {"agree", "concur", "reach"}
+
+
+def test_a_position_declared_to_continue_is_a_future_cue() -> None:
+    # dev2 (Sky News Arabia) and the checkset (Sky News Arabia): «سيبقى/ستبقى» with a party is a pledge that a
+    # policy continues (guideline: «ستظل سياستنا …» → pledge); the copula «سيكون» stays out
+    assert ("pledge", "سيبقي", "positive", None) in cues("وكررت أن الاتحاد الأوروبي سيبقى مؤيدا لمواصلة التنفيذ")
+    assert ("pledge", "ستبقي", "positive", None) in cues("إن تركيا ستبقى في شمال العراق لحين القضاء على الجماعات")
+    assert not [c for c in cues("وقال إن الاجتماع سيكون مهما") if c[1] == "سيكون"]
