@@ -356,6 +356,7 @@ def pipeline_phase(raw: Path, out: Path, batch_size: int, models: str, rerun: bo
     from prefect import flow
 
     from flows.extract import extract
+    from tasks.prefect_server import without_heartbeats
     from tasks.runners import parse_runner
 
     t0 = time.perf_counter()
@@ -374,7 +375,8 @@ def pipeline_phase(raw: Path, out: Path, batch_size: int, models: str, rerun: bo
     params = {"raw": str(raw), "out": str(out), "batch_size": batch_size, "models": models}
 
     print("  full pipeline: running the extract flow …", file=sys.stderr)
-    wall, cpu, peak, _ = _run_flow(extract, **params)
+    with without_heartbeats():  # as ``python -m flows.extract`` runs it
+        wall, cpu, peak, _ = _run_flow(extract, **params)
     full_stages = dict(timer.seconds)
     full_calls = dict(timer.calls)
     before = snapshot(out)
@@ -383,7 +385,8 @@ def pipeline_phase(raw: Path, out: Path, batch_size: int, models: str, rerun: bo
     re_wall = re_cpu = re_peak = 0.0
     if rerun:
         print("  rerun: the same flow again, nothing changed …", file=sys.stderr)
-        re_wall, re_cpu, re_peak, _ = _run_flow(extract, **params)
+        with without_heartbeats():
+            re_wall, re_cpu, re_peak, _ = _run_flow(extract, **params)
     after = snapshot(out)
     rewritten = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     return {

@@ -31,7 +31,7 @@ from flows.runlog import say
 from tasks.batch import CHAIN, balance_batches, check_batch_chain, process_batch, workers_for
 from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
-from tasks.prefect_server import guard_temporary_server
+from tasks.prefect_server import guard_temporary_server, without_heartbeats
 from tasks.runners import SettingTaskRunner, add_runner_option, parse_runner, share_api_with_workers
 from tasks.settings import PROJECT_ROOT
 from tasks.store.incremental import (
@@ -205,15 +205,16 @@ def main(argv: list[str] | None = None) -> int:
     add_runner_option(ap)
     args = ap.parse_args(argv)
     guard_temporary_server()  # a kill -9 of this process must not leave Prefect's temporary server running
-    state = extract(
-        raw=args.raw,
-        out=args.out,
-        batch_size=args.batch_size,
-        models=args.models,
-        lock_timeout=args.lock_timeout,
-        allow_empty_raw=args.allow_empty_raw,
-        return_state=True,
-    )
+    with without_heartbeats():
+        state = extract(
+            raw=args.raw,
+            out=args.out,
+            batch_size=args.batch_size,
+            models=args.models,
+            lock_timeout=args.lock_timeout,
+            allow_empty_raw=args.allow_empty_raw,
+            return_state=True,
+        )
     if state.is_completed():
         return 0
     exc = state.result(raise_on_failure=False)
