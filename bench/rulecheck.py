@@ -132,11 +132,12 @@ def compare(records: Sequence[Record], baseline: Sequence[Record]) -> dict[str, 
     }
 
 
-def judge(records: Sequence[Record], labels_path: Path = LABELS) -> dict[str, Any]:
+def judge(records: Sequence[Record], labels_path: Path = LABELS, doc_ids: set[str] | None = None) -> dict[str, Any]:
     """The records a reader has judged (``labels/checksets.jsonl``: records of both check sets read under the
     guideline, keyed like ``Record.key``): a record is right when it was labelled ``right`` and keeps the
     labelled actors, or labelled ``wrong_actors`` and now has the actors the reader gave. Records nobody judged
-    (new ones) are counted apart, to be read."""
+    (new ones) are counted apart, to be read. A record judged right is lost when its document was analysed
+    (``doc_ids``, else the documents that have records) and it is not among ``records``."""
     labels = {}
     for line in labels_path.read_text(encoding="utf-8").splitlines() if labels_path.exists() else []:
         row = json.loads(line)
@@ -153,8 +154,8 @@ def judge(records: Sequence[Record], labels_path: Path = LABELS) -> dict[str, An
         right += (row["label"] == "right" and actors == row["actors"]) or (
             row["label"] == "wrong_actors" and actors == row["gold_actors"])  # fmt: skip
     present = {r.key for r in records}
-    lost = sum(1 for k, row in labels.items() if row["label"] == "right" and k[0] in {r.doc_id for r in records}
-               and k not in present)  # fmt: skip
+    docs = doc_ids if doc_ids is not None else {r.doc_id for r in records}
+    lost = sum(1 for k, row in labels.items() if row["label"] == "right" and k[0] in docs and k not in present)
     return {"judged": judged, "right": right, "precision": round(right / judged, 3) if judged else None,
             "unjudged": len(unjudged), "right_lost": lost}  # fmt: skip
 
@@ -245,7 +246,8 @@ def rulecheck(
     records = load_records(processed)
     base = load_records(baseline) if baseline is not None else None
     groups = compare(records, base) if base is not None else {"records": list(records)}
-    result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judge(records)}
+    doc_ids = {r["doc_id"] for r in _table(processed, "documents")}
+    result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judge(records, doc_ids=doc_ids)}
     if base is not None:
         result["baseline"] = {"records": len(base), **counts(base)}
         result["groups"] = {name: {"records": len(g), **counts(g)} for name, g in groups.items()}
