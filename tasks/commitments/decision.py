@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW
-from tasks.commitments.lexicons import entries, load_tables
+from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
 from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, alternation
 from tasks.text.normalize import normalize
 
@@ -157,19 +157,29 @@ def condition_after(c: Candidate) -> bool:
     return bool(CONDITIONAL_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])))
 
 
+def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:
+    """Is the subject right after a verb (``verb_end``: an offset in ``c.after``) a party: a party mention or
+    party word as its first word («أن يحث أوباما», «أن يعزز الجانبان»), or within a title that opens it («أن
+    يقوم الرئيس الأمريكي …»)? Not «أن تساعد زيارة أوباما» (the visit)."""
+    rest = c.after[verb_end:]
+    words = rest.split()[:HOPE_SUBJECT_WORDS]
+    if not words:
+        return False
+    first_start = c.end + verb_end + len(rest) - len(rest.lstrip())
+    first = words[0].strip(QUOTES)
+    span = len(" ".join(words)) if first.removeprefix("و") in OFFICE_TITLES else len(words[0])
+    return c.party_at(first_start, first_start + span) or any(
+        rx.search(" ".join(words) if span > len(words[0]) else words[0]) for rx in PARTY_WORD_RES)  # fmt: skip
+
+
 def hope_for_event(c: Candidate) -> bool:
-    """«يأمل أن يكون الدافع الاقتصادي كافيا», «نأمل أن تظل المناقشات مفتوحة», «نأمل ألا يؤثر ذلك»: a hope that
-    something happens, whose verb has no party as subject, is no commitment (guideline: hope for an event
-    without an actor). «نأمل أن نتمكن» (the hoper's own act) and «تأمل أن يحث أوباما» (a party) stay."""
+    """«يأمل أن يكون الدافع الاقتصادي كافيا», «نأمل أن تظل المناقشات مفتوحة», «أمله في أن تساعد زيارة أوباما»: a
+    hope that something happens, whose verb has no party as subject, is no commitment (guideline: hope for an
+    event without an actor). «نأمل أن نتمكن» (the hoper's own act) and «تأمل أن يحث أوباما» (a party) stay."""
     if c.modality != "hope":
         return False
     m = HOPE_EVENT_RE.match(c.after)
-    if m is None:
-        return False
-    start = c.end + m.end()
-    window = " ".join(c.after[m.end() :].split()[:HOPE_SUBJECT_WORDS])
-    end = start + len(window) + 1
-    return not c.party_at(start, end) and not any(rx.search(window) for rx in PARTY_WORD_RES)
+    return m is not None and not _verb_subject_is_party(c, m.end())
 
 
 def obligation_for_event(c: Candidate) -> bool:
@@ -181,9 +191,7 @@ def obligation_for_event(c: Candidate) -> bool:
     m = HOPE_EVENT_RE.match(c.after)
     if m is None:
         return False
-    start = c.end + m.end()
-    window = " ".join(c.after[m.end() :].split()[:HOPE_SUBJECT_WORDS])
-    if c.party_at(start, start + len(window) + 1) or any(rx.search(window) for rx in PARTY_WORD_RES):
+    if _verb_subject_is_party(c, m.end()):
         return False
     lead = " ".join(c.clause_before().split()[-OBLIGATION_SUBJECT_WORDS:])
     return not c.party_at(c.start - len(lead) - 1, c.start) and not any(rx.search(lead) for rx in PARTY_WORD_RES)
