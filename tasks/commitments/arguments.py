@@ -101,6 +101,7 @@ from tasks.commitments.patterns import (
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
+    PEOPLE_HEAD_BEFORE_RE,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
@@ -199,6 +200,9 @@ def _clause(
     parties = [(_to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
     # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة») is not a party
     parties = [x for x in parties if not NAMED_DOC_BEFORE_RE.search(norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]])]
+    # «المعارضة التركية», «النساء المغربيات»: a state's nisba after a people head is no party
+    parties = [x for x in parties if not (x[1].type == "GPE" and PEOPLE_HEAD_BEFORE_RE.search(
+        norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]]))]  # fmt: skip
     ends = {(m.start, m.end): _to_norm(index, base, m.end) for _, m, _ in parties}
     # the clause before the cue: back to the nearest إن/أن
     left_start = 0

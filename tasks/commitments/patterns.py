@@ -29,6 +29,7 @@ from tasks.commitments.lexicons import (
     NAMED_PROCESS_NOUNS,
     NEGATION_WORDS,
     PARTY_WORDS,
+    PEOPLE_HEADS,
     RELATIVE_PRONOUNS,
     REPORTING_WORDS,
     SECTORS,
@@ -97,6 +98,8 @@ TURN_RE = re.compile(rf"\s*(?:{alternation(TURN_PHRASES)})(?![\w])")
 REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS)})(?![\w])")
 # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
+# a state's nisba after one of these qualifies people, not the state («المعارضة التركية», «النساء المغربيات»)
+PEOPLE_HEAD_BEFORE_RE = re.compile(rf"(?<![\w])[وبل]?(?:{in_order(PEOPLE_HEADS)})\s+$")
 DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_STEMS)})")
 # «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
 COUNTERPART_PREP_RE = re.compile(

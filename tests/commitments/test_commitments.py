@@ -487,3 +487,12 @@ def test_a_signing_noun_in_a_sentence_that_names_neither_side_is_not_the_article
     rs = records(nlp, body, lead="ترامب: بومبيو لم يتسلم أو يطلع أبدا على نص أو تسجيل مصور بشأن القنصلية السعودية\n")
     sides = {"Saudi Arabia", "United States"}
     assert not [r for r in rs if r["trigger"] == "توقيع" and set(r["actors"]) == sides]
+
+
+def test_a_states_nisba_after_a_people_head_is_no_party(nlp):
+    # checkset (Sky News Arabia): «المعارضة التركية تتعهد» is the opposition's pledge, not Turkey's; the
+    # government with the same nisba is the state
+    lead = "تركيا والسويد\n"
+    assert records(nlp, "المعارضة التركية تتعهد برفع الطوارئ وإنهاء سياسة المغامرة.\n", lead=lead) == []
+    rs = records(nlp, "الحكومة التركية تتعهد برفع الطوارئ وإنهاء سياسة المغامرة.\n", lead=lead)
+    assert [r["actors"] for r in rs] == [["Turkey"]]
