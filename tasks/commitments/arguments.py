@@ -325,7 +325,10 @@ def _subject_not_a_party(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
-    """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …»."""
+    """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …». Not right after a complementizer that
+    carries the subject as its pronoun («أعلن نتنياهو أنه سيواصل منع إيران»: Iran is the object)."""
+    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS and not cl.subject_span.strip():
+        return None
     if cl.right and len(cl.words_between(cl.c_end, cl.right[0][0])) <= VSO_MAX_WORDS:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
     return None

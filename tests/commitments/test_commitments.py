@@ -496,3 +496,10 @@ def test_a_states_nisba_after_a_people_head_is_no_party(nlp):
     assert records(nlp, "المعارضة التركية تتعهد برفع الطوارئ وإنهاء سياسة المغامرة.\n", lead=lead) == []
     rs = records(nlp, "الحكومة التركية تتعهد برفع الطوارئ وإنهاء سياسة المغامرة.\n", lead=lead)
     assert [r["actors"] for r in rs] == [["Turkey"]]
+
+
+def test_a_complementizer_pronoun_is_the_subject_not_a_party_after_the_verb(nlp):
+    # corpus300 (BBC): «أعلن نتنياهو أنه سيواصل منع إيران»: Netanyahu's (Israel's) pledge, Iran its object
+    rs = records(nlp, "فقد أعلن رئيس الوزراء الإسرائيلي بنيامين نتنياهو أنه سيواصل منع إيران من إقامة وجود "
+                      "عسكري دائم في سوريا.\n", lead="إسرائيل وإيران\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("سيواصل", ["Israel"])]
