@@ -37,6 +37,7 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
+CONDITION_AFTER_RE = _phrase_re("condition_after_words")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
@@ -151,10 +152,10 @@ def conditional(c: Candidate) -> bool:
 
 
 def condition_after(c: Candidate) -> bool:
-    """«سنتحرك ضد إيران إذا لزم الأمر», «سيبقون … طالما», «وعد … في حال فوزه»: a condition right after the cue,
-    in its clause, makes it conditional too (guideline: conditionals are not annotated)."""
+    """«سنتحرك ضد إيران إذا لزم الأمر», «وعد … في حال فوزه»: a condition right after the cue, in its clause,
+    makes it conditional too (guideline: conditionals are not annotated); «ما دامت …» (as long as) does not."""
     clause = re.split(r"[.؛;!؟?،,:\"«»]", c.after)[0]
-    return bool(CONDITIONAL_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])))
+    return bool(CONDITION_AFTER_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])))
 
 
 def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:

@@ -72,7 +72,6 @@ REJECTED = [
     ("condition_after", cand('وأكد "سنتحرك ضد إيران إذا لزم الأمر وليس ضد وكلائها فقط"', "سنتحرك")),
     ("condition_after", cand("وأضاف: “إننا قادرون على محاسبة (الإيرانيين) وسنفعل” في حال لم يلتزموا بالاتفاق",
                              "وسنفعل")),
-    ("condition_after", cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون")),
     # dev2 (Al Arabiya) and corpus300 (BBC): a hope that something happens, no party its subject
     ("hope_for_event", cand("ترمب يأمل أن يكون الدافع الاقتصادي كافياً لإقناع كيم يونغ أون", "يأمل", "hope",
                             "lexical")),
@@ -153,6 +152,8 @@ KEPT = [
     cand("فإن ايران لم ولن تسعى للسلاح النووي أبداً", "لن تسعى", "intent", "negfuture"),
     # an unvoweled future is read as active (seeds)
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
+    # «طالما/ما دامت» (as long as) after the cue keeps the record (dev2 gold: the EU's pledge)
+    cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون"),
     # a refusal with no condition after it (dev2 gold: a negative pledge)
     cand("وقال إن إيران لن تعيد التفاوض على الاتفاق النووي", "لن تعيد", kind="negfuture"),
 ]  # fmt: skip
