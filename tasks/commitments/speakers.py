@@ -35,6 +35,7 @@ from tasks.commitments.lexicons import (
     SPEECH_ACT_PLEDGE_STEMS,
     TITLE_FILLERS,
     TITLE_HEADS,
+    UNNAMED_SOURCES,
 )
 from tasks.commitments.parties import MentionRef, Party, States
 from tasks.commitments.patterns import (
@@ -53,6 +54,7 @@ DEFINITE = "ال"
 TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
+UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb has an unnamed source
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
 
 
@@ -139,6 +141,9 @@ def sentence_speaker(
     titled = _title_speaker(norm, rep.end(), titles or {})
     if titled is not None and not (after and after[0].start - rep_orig < TITLE_NAME_WINDOW):
         return titled, "title"  # «وأكد الرئيس الأميركي …، شاكرا ماي»: the title is the verb's subject
+    first = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])[:1]
+    if first and first[0] in UNNAMED_SOURCES and not (after and after[0].start - rep_orig < SPEAKER_WINDOW):
+        return None, UNNAMED  # «وقال دبلوماسيون إن …», «وذكرت مصادر»: nobody named speaks, nor the last speaker
     pick = after[0] if after and (after[0].start - rep_orig) < SPEAKER_WINDOW else (before[-1] if before else None)
     if pick is not None:
         if _joint(norm, index, base, pick, people):

@@ -64,6 +64,7 @@ from tasks.commitments.patterns import (
 )
 from tasks.commitments.speakers import (
     SPEECH_MODALITIES,
+    UNNAMED,
     carries,
     cue_speaker,
     merge_persons,
@@ -213,7 +214,7 @@ def _sentence_speaker(
     """The sentence's speaker and its strategy (tasks.commitments.speakers), or the last one when the sentence
     goes on reporting («وأضاف …», «وسنعمل …»): ``carried``."""
     speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names, titles)
-    if speaker is None and source != "joint" and last_speaker is not None and carries(s.norm, s.cues):
+    if speaker is None and source not in ("joint", UNNAMED) and last_speaker is not None and carries(s.norm, s.cues):
         return last_speaker, "carried"
     return speaker, source
 
@@ -393,7 +394,7 @@ def tag_document(
         speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names, titles)
         if speaker is not None:
             last_speaker = speaker
-        elif s.speaker_source == "joint":
+        elif s.speaker_source in ("joint", UNNAMED):
             last_speaker = None
         if not _may_commit(s):
             continue

@@ -104,3 +104,14 @@ def test_a_quoting_headline_has_the_speaker_of_the_articles_report_and_a_plain_o
                       "وإفريقيا.\n",
                  lead="الصين تعتزم تقديم قروض بـ20 مليار دولار لدعم التنمية الاقتصادية في دول عربية\n")  # fmt: skip
     assert [r["speaker"] for r in rs if r["trigger"] == "تعتزم"] == [None]
+
+
+def test_an_unnamed_source_speaks_for_nobody_and_ends_the_last_speakers_turn(nlp):
+    # checkset (Sky News Arabia) and corpus300 (France24): «وقال دبلوماسيون إن …», «وقال مسؤول …»: no speaker,
+    # and the minister quoted before is not carried on
+    body = ("وقال الرئيس الإيراني حسن روحاني إن إيران ستواصل التعاون مع العراق.\n"
+            "وقال دبلوماسيون إن طهران ستعزز التعاون مع بغداد.\n")  # fmt: skip
+    rs = records(nlp, body, lead="إيران والعراق\n")
+    assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [
+        ("ستواصل", ["Iran"], "Hassan Rouhani"), ("ستعزز", ["Iran"], None),
+    ]  # fmt: skip
