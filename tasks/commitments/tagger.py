@@ -98,6 +98,7 @@ PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
 NOMINAL_HEADLINE = "nominal_headline"
 NOMINAL_FORMS = ("masdar", "masdar_pronoun")
 MIN_DOCUMENT_SIDES = 2
+CONTRAST_PRONOUNS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها"})  # «… لكنها ستضغط»: the same subject
 REGION_SUBTYPES = ("continent", "region")  # a region named stands for the states in it: a side
 
 
@@ -262,7 +263,11 @@ def _nominal_cue(cue_text: str, cue: Cue) -> bool:
 
 
 def _coordinated_cue(norm: str, c_start: int) -> bool:
-    """Is the cue joined by «و» to the one before it («ستدعم … وستدعم …»)?"""
+    """Is the cue joined by «و» to the one before it («ستدعم … وستدعم …»), or by «لكنه/لكنها» (but it: «أن ماي
+    لا تسعى …، لكنها ستضغط»)?"""
+    before = norm[:c_start].split()[-1:]
+    if before and before[0].strip("،,") in CONTRAST_PRONOUNS:
+        return True
     return norm[max(0, c_start - 2) : c_start].strip().endswith(WA) or (c_start > 0 and norm[c_start - 1] == WA)
 
 

@@ -503,3 +503,15 @@ def test_a_complementizer_pronoun_is_the_subject_not_a_party_after_the_verb(nlp)
     rs = records(nlp, "فقد أعلن رئيس الوزراء الإسرائيلي بنيامين نتنياهو أنه سيواصل منع إيران من إقامة وجود "
                       "عسكري دائم في سوريا.\n", lead="إسرائيل وإيران\n")  # fmt: skip
     assert [(r["trigger"], r["actors"]) for r in rs] == [("سيواصل", ["Israel"])]
+
+
+def test_a_cue_after_but_it_has_the_subject_of_the_cue_before(nlp):
+    # checkset (Sky News Arabia): «أن ماي لا تسعى …، لكنها ستضغط …»: May (the United Kingdom) presses too; the
+    # unnamed diplomats who report it are no speaker
+    body = ("وتحضر رئيسة الوزراء البريطانية تيريزا ماي قمة الاتحاد الأوروبي في بروكسل.\n"
+            "وشدد دبلوماسيون على أن ماي لا تسعى لاستصدار استراتيجية رسمية من الاتحاد الأوروبي، لكنها ستضغط على "
+            "قادة التكتل لإلقاء اللوم على موسكو.\n")  # fmt: skip
+    rs = records(nlp, body, lead="بريطانيا والاتحاد الأوروبي\n")
+    assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [
+        ("تسعى", ["United Kingdom"], None), ("ستضغط", ["United Kingdom"], None),
+    ]  # fmt: skip
