@@ -58,6 +58,7 @@ EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words(
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
 TIME_WORDS = _set("time_words")
+WORLD_RE = _phrase_re("world_words")
 PAST_NEGATIONS = _set("past_negations")
 BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
 QUOTES = "\"'«»“”"
@@ -82,6 +83,7 @@ CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope cue: what is hoped is an event …
 HOPE_EVENT_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
 HOPE_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
+WORLD_ADDRESSEE_WORDS = 6  # the world as a call's object: in these words after the cue (its subject may come first)
 OBLIGATION_SUBJECT_WORDS = 3  # an obligation's subject before the cue («إيران يجب أن»): these words of its clause
 
 
@@ -196,6 +198,15 @@ def obligation_for_event(c: Candidate) -> bool:
         return False
     lead = " ".join(c.clause_before().split()[-OBLIGATION_SUBJECT_WORDS:])
     return not c.party_at(c.start - len(lead) - 1, c.start) and not any(rx.search(lead) for rx in PARTY_WORD_RES)
+
+
+def world_addressee(c: Candidate) -> bool:
+    """«طالبت الحكومة الفلسطينية بتدخل دولي فوري», «دعا المجتمع الدولي إلى …»: a call on the world or the
+    international community has no actor (further conventions 14: the record is dropped)."""
+    if c.modality != "call":
+        return False
+    head = " ".join(re.split(r"[.؛;!؟?:«»\"]", c.after)[0].split()[:WORLD_ADDRESSEE_WORDS])
+    return bool(WORLD_RE.search(head))
 
 
 def question(c: Candidate) -> bool:
@@ -340,6 +351,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("conditional", conditional),
     ("condition_after", condition_after),
     ("hope_for_event", hope_for_event),
+    ("world_addressee", world_addressee),
     ("question", question),
     ("relative_re_mention", relative_re_mention),
     ("expectation_or_third_party", expectation_or_third_party),

@@ -99,6 +99,11 @@ REJECTED = [
                                   "يجب", "obligation", "lexical")),
     ("obligation_for_event", cand("مضيفاً أن معظمها يجب أن تُحل من قبل السودانيين", "يجب", "obligation",
                                   "lexical", ("السودانيين",))),
+    # corpus300 (CNN): a call on the international community has no actor (further conventions 14)
+    ("world_addressee", cand('الحكومة الفلسطينية تطالب بتدخل دولي فوري لوقف "العدوان" الإسرائيلي على غزة', "تطالب",
+                             "call", "lexical")),
+    ("world_addressee", cand("وطالبت الحكومة الفلسطينية، بتدخل دولي فوري لوقف العدوان", "وطالبت", "call",
+                             "family")),
     # checkset (Sky News Arabia): what a party did not commit to
     ("negated_past", cand("ولم يتعهد ترامب برفع العقوبات لكنه رحب بإنهاء علاقة صعبة", "يتعهد", "pledge", "lexical")),
     # corpus300 (CNN): a voweled passive future names no actor
@@ -150,6 +155,8 @@ KEPT = [
     cand("وفي حين يريد الاميركيون التخلص من هذه الآلية فإن الكنديين يريدون الإبقاء عليها", "يريد", "intent",
          "family"),
     cand("فإن ايران لم ولن تسعى للسلاح النووي أبداً", "لن تسعى", "intent", "negfuture"),
+    # a call on a named party («منظمة التجارة العالمية» is no «العالم»)
+    cand("ودعت الصين منظمة التجارة العالمية إلى التحرك", "ودعت", "call", "lexical", ("منظمة التجارة العالمية",)),
     # an unvoweled future is read as active (seeds)
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
     # «طالما/ما دامت» (as long as) after the cue keeps the record (dev2 gold: the EU's pledge)
