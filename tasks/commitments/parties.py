@@ -105,6 +105,8 @@ class States:
 PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 # a sentence end between a state and a name: «… مع كوريا الشمالية.\nوقال ستيفن كوتسيس» is no title
 TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
+POST_WORD = normalize("لدى")  # «سفير X لدى Y»: Y is the envoy's post
+POST_WORD_WINDOW = 8
 PUNCTUATION = "،,:؛\"«»()"
 
 
@@ -116,6 +118,8 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> N
         if m.type != "PER" or m.entity_id in states.kb.entities:
             continue
         for prev in reversed(ordered[max(0, i - TITLE_LOOKBACK_MENTIONS) : i]):
+            if normalize(text[max(0, prev.start - POST_WORD_WINDOW) : prev.start]).split()[-1:] == [POST_WORD]:
+                continue  # «السفير الأمريكي لدى العراق، ريان كروكر»: where the envoy serves, not his state
             gap = normalize(text[prev.end : m.start]).split()
             if prev.type in ("GPE", "ORG") and m.start - prev.end < TITLE_MAX_GAP_CHARS \
                     and len(gap) <= TITLE_MAX_GAP_WORDS and not TITLE_GAP_END_RE.search(text[prev.end : m.start]):

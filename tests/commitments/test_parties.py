@@ -55,3 +55,18 @@ def test_a_person_the_kb_does_not_know_acts_for_the_state_of_an_office_title_not
     assert _title_state("فقد قال وزير النقل السوداني مكاوي عوض للصحفيين", "السوداني", "مكاوي عوض", sudan) == "Sudan"
     assert _title_state("وقال المسؤول الإيراني حسين موسويان", "الإيراني", "حسين موسويان", iran) == "Iran"
     assert _title_state("إلى جانبها سيشارك المخرج الإيراني جعفر بناهي", "الإيراني", "جعفر بناهي", iran) is None
+
+
+def test_an_envoys_post_after_lada_is_not_his_state():
+    # corpus300 (BBC): «السفير الأمريكي لدى العراق، ريان كروكر»: the United States, not Iraq
+    from tasks.commitments.parties import MentionRef, title_states
+
+    kb = load_kb()
+    us = next(e.entity_id for e in kb.entities.values() if e.canonical == "United States" and e.subtype == "country")
+    iraq = next(e.entity_id for e in kb.entities.values() if e.canonical == "Iraq" and e.subtype == "country")
+    text = "وفي مقابلة عام 2013، دعا السفير الأمريكي لدى العراق، ريان كروكر، إلى الاستعانة"
+    spans = [("الأمريكي", "GPE", us), ("العراق", "GPE", iraq), ("ريان كروكر", "PER", "per:x")]
+    mentions = [MentionRef(text.index(s), text.index(s) + len(s), t, e) for s, t, e in spans]
+    states = States(kb, {"per:x": "Ryan Crocker"})
+    title_states(text, mentions, states)
+    assert states.overrides["per:x"].canonical == "United States"
