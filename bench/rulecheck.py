@@ -142,12 +142,11 @@ def judge(records: Sequence[Record], labels_path: Path = LABELS, doc_ids: set[st
     for line in labels_path.read_text(encoding="utf-8").splitlines() if labels_path.exists() else []:
         row = json.loads(line)
         labels[(row["doc_id"], row["trigger_start"], row["modality"])] = row
-    judged = right = 0
-    unjudged: list[Record] = []
+    judged = right = unjudged = 0
     for r in records:
         row = labels.get(r.key)
         if row is None:
-            unjudged.append(r)
+            unjudged += 1
             continue
         judged += 1
         actors = sorted(r.actors)
@@ -157,7 +156,7 @@ def judge(records: Sequence[Record], labels_path: Path = LABELS, doc_ids: set[st
     docs = doc_ids if doc_ids is not None else {r.doc_id for r in records}
     lost = sum(1 for k, row in labels.items() if row["label"] == "right" and k[0] in docs and k not in present)
     return {"judged": judged, "right": right, "precision": round(right / judged, 3) if judged else None,
-            "unjudged": len(unjudged), "right_lost": lost}  # fmt: skip
+            "unjudged": unjudged, "right_lost": lost}  # fmt: skip
 
 
 def sample(records: Sequence[Record], n: int, seed: int) -> list[Record]:

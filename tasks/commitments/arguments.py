@@ -109,6 +109,7 @@ from tasks.commitments.patterns import (
     WA,
     WITH_BEFORE_RE,
     WITH_RE,
+    WORD_PUNCTUATION,
 )
 from tasks.entities.kb import KnowledgeBase
 
@@ -145,6 +146,11 @@ class Clause:
     def end_of(self, x: Located) -> int:
         """The normalised end of a located party's mention."""
         return self.ends.get((x[1].start, x[1].end), x[0])
+
+    @property
+    def pronoun_complementizer(self) -> bool:
+        """Does the clause's complementizer carry its subject as a pronoun («أنه», «بأنها», «لكنه»)?"""
+        return self.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS
 
     @property
     def first_person(self) -> bool:
@@ -327,7 +333,7 @@ def _subject_not_a_party(cl: Clause) -> tuple[list[Party], bool] | None:
 def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …». Not right after a complementizer that
     carries the subject as its pronoun («أعلن نتنياهو أنه سيواصل منع إيران»: Iran is the object)."""
-    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS and not cl.subject_span.strip():
+    if cl.pronoun_complementizer and not cl.subject_span.strip():
         return None
     if cl.right and len(cl.words_between(cl.c_end, cl.right[0][0])) <= VSO_MAX_WORDS:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
@@ -352,7 +358,7 @@ def _subject_speaker_state(cl: Clause) -> tuple[list[Party], bool] | None:
     """Nothing else: the speaker's state, marked as a fallback, but only in a clause whose complementizer
     carries the speaker as its pronoun («قال أوباما إنه سيستخدم حقه»); elsewhere a cue with no subject of its
     own is a prediction, an impersonal or a nominal cue, not the speaker's commitment."""
-    if cl.speaker_state is None or cl.comp_word.lstrip(CONJUNCTIONS) not in SPEAKER_PRONOUN_COMPLEMENTIZERS:
+    if cl.speaker_state is None or not cl.pronoun_complementizer:
         return None
     return [cl.speaker_state], True
 
@@ -402,7 +408,6 @@ CALL_SUBJECT_MAX_WORDS = 2  # a noun subject between a call verb and its object 
 JOINT_ACT_RE = re.compile(
     r"(?<![\w])(?:(?:جهود|جهودا|العمل|عمل)\s+(?:ال)?مشترك[ه]?|(?:ال)?ثنا[ئي]ي[ه]?|معا|الجانبين|البلدين|الطرفين)(?![\w])"
 )
-_PUNCT = "\"'«»“”()[]،,:؛"
 _ATTACHED_PREPOSITIONS = ("ل", "ب", "ك")  # a party written with one of these is not the object
 _ACT_PREFIXES = {"demand": ("ب", "ل"), "request": ("ب", "ل")}  # «طالب X بـ…», «طلب منه بـ…»
 
@@ -425,7 +430,7 @@ def _call_groups(cl: Clause, parties: Sequence[Located]) -> list[list[Located]]:
         if groups:
             prev = groups[-1][-1]
             gap = cl.norm[cl.end_of(prev) : x[0]]
-            words = [w.strip(_PUNCT) for w in gap.split()]
+            words = [w.strip(WORD_PUNCTUATION) for w in gap.split()]
             words = [w for w in words if w and w not in TITLE_FILLERS]
             joined_by_wa = gap.strip().startswith(WA) or words == [WA] or (not words and gap.rstrip().endswith(WA))
             if (not words and (prev[2] == x[2] or joined_by_wa)) or (words == [WA]) or \
@@ -465,8 +470,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     items: list[tuple[int, str]] = []  # the words between the cue and the act: (position, word)
     for m in re.finditer(r"\S+", cl.norm[cl.c_end :]):
         pos = cl.c_end + m.start()
-        w = m.group().strip(_PUNCT)
-        if any(s <= pos < e for s, e in ends) or (pos + 1 in at and m.group()[:1] in _PUNCT):
+        w = m.group().strip(WORD_PUNCTUATION)
+        if any(s <= pos < e for s, e in ends) or (pos + 1 in at and m.group()[:1] in WORD_PUNCTUATION):
             items.append((pos, ""))  # a party's word
             continue
         if m.group()[:1] in ".؛;:!؟?" or (not w and m.group()[:1] in ".؛;!؟?"):
@@ -488,7 +493,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     for x in between:
         prev_word = cl.norm[: x[0]].split()[-1:] if cl.norm[x[0] - 1 : x[0]].isspace() else []
         attached = "" if cl.norm[x[0] - 1 : x[0]].isspace() or x[0] == 0 else cl.norm[: x[0]].split()[-1]
-        prep = bool(prev_word) and prev_word[0].strip(_PUNCT) in CALL_PREPOSITIONS and not _each_of(cl, x)
+        prep = bool(prev_word) and prev_word[0].strip(WORD_PUNCTUATION) in CALL_PREPOSITIONS and not _each_of(cl, x)
         if prep and fam == "request" and prev_word[0] == "من":
             prep = False  # «طلب من X أن»: «من» marks the one asked
         lam_al = cl.norm[x[0] : x[0] + 2] == LAM + LAM  # «للولايات المتحدة»
@@ -552,7 +557,7 @@ def _passive_request(cl: Clause, form: Form, subject_before: list[Party] | None)
     «طُلب» (the vowels are not written), or a caller we cannot name; a third person singular perfect only."""
     if form.person != "3" or form.number != "singular" or form.tense != "past" or subject_before is not None:
         return False
-    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS:
+    if cl.pronoun_complementizer:
         return False  # «أنه طلب من روحاني»: the complementizer's pronoun asks
     after = cl.norm[cl.c_end :].split()[:1]
     before = [w for w in cl.norm[cl.left_start : cl.c_start].split() if w not in (WA, "ف")]
@@ -639,7 +644,7 @@ def _call_subject_before(cl: Clause) -> list[Party] | None:
     across_comma = last is not None and re.search(r"[،,:]", cl.norm[cl.end_of(last) : cl.c_start])
     if found is not None and found[0] and not across_comma:
         return found[0]  # not across a comma («مع الرئيس القازاقي توكاييف، دعا شي»)
-    if cl.comp_word.lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS and not cl.subject_span.strip() \
+    if cl.pronoun_complementizer and not cl.subject_span.strip() \
             and cl.speaker_state is not None:
         return [cl.speaker_state]
     return None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
-from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, alternation
+from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, WA, alternation
 from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
@@ -80,9 +80,10 @@ QUESTION_MAX_WORDS = 12  # a question mark this close after the cue, in its clau
 # «سيُرفع», «وسوف تُقطع», «لن يُسمح»: the imperfect prefix voweled with a damma after the future particle
 PASSIVE_FUTURE_RE = re.compile(r"^[وف]?(?:س|سوف\s+|لن\s+)[يت]\u064f")
 CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause, conditions it
-# «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope cue: what is hoped is an event …
-HOPE_EVENT_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
-HOPE_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
+# «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
+# required is an event …
+THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
+VERB_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
 WORLD_ADDRESSEE_WORDS = 6  # the world as a call's object: in these words after the cue (its subject may come first)
 OBLIGATION_SUBJECT_WORDS = 3  # an obligation's subject before the cue («إيران يجب أن»): these words of its clause
 
@@ -165,14 +166,12 @@ def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:
     party word as its first word («أن يحث أوباما», «أن يعزز الجانبان»), or within a title that opens it («أن
     يقوم الرئيس الأمريكي …»)? Not «أن تساعد زيارة أوباما» (the visit)."""
     rest = c.after[verb_end:]
-    words = rest.split()[:HOPE_SUBJECT_WORDS]
+    words = rest.split()[:VERB_SUBJECT_WORDS]
     if not words:
         return False
-    first_start = c.end + verb_end + len(rest) - len(rest.lstrip())
-    first = words[0].strip(QUOTES)
-    span = len(" ".join(words)) if first.removeprefix("و") in OFFICE_TITLES else len(words[0])
-    return c.party_at(first_start, first_start + span) or any(
-        rx.search(" ".join(words) if span > len(words[0]) else words[0]) for rx in PARTY_WORD_RES)  # fmt: skip
+    start = c.end + verb_end + len(rest) - len(rest.lstrip())
+    subject = " ".join(words) if words[0].strip(QUOTES).removeprefix(WA) in OFFICE_TITLES else words[0]
+    return c.party_at(start, start + len(subject)) or any(rx.search(subject) for rx in PARTY_WORD_RES)
 
 
 def hope_for_event(c: Candidate) -> bool:
@@ -181,7 +180,7 @@ def hope_for_event(c: Candidate) -> bool:
     event without an actor). «نأمل أن نتمكن» (the hoper's own act) and «تأمل أن يحث أوباما» (a party) stay."""
     if c.modality != "hope":
         return False
-    m = HOPE_EVENT_RE.match(c.after)
+    m = THAT_VERB_RE.match(c.after)
     return m is not None and not _verb_subject_is_party(c, m.end())
 
 
@@ -191,7 +190,7 @@ def obligation_for_event(c: Candidate) -> bool:
     conventions 3: an obligation needs an actor subject). «إيران يجب أن لا تمتلك» and «يجب أن نكون» stay."""
     if c.modality != "obligation" or c.cue not in OBLIGATION_BARE_CUES:
         return False
-    m = HOPE_EVENT_RE.match(c.after)
+    m = THAT_VERB_RE.match(c.after)
     if m is None:
         return False
     if _verb_subject_is_party(c, m.end()):
@@ -258,8 +257,7 @@ def speculation(c: Candidate) -> bool:
     # «ي/ن»: a present tense for sure; «ت» also starts perfects («وقد توصل الجانبان» = have reached)
     if c.cue[:1] not in SURE_IMPERFECT or c.kind in ("future", "negfuture"):
         return False
-    before = c.before.split()[-1:]
-    return bool(before) and before[0].strip(QUOTES) in SPECULATION_WORDS
+    return _word_before(c) in SPECULATION_WORDS
 
 
 def future_logistics_or_prediction(c: Candidate) -> bool:
@@ -268,19 +266,23 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
     return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
 
 
+def _word_before(c: Candidate) -> str:
+    """The word right before the cue, quote marks stripped ("" at the sentence's start)."""
+    before = c.before.split()[-1:]
+    return before[0].strip(QUOTES) if before else ""
+
+
 def time_phrase(c: Candidate) -> bool:
     """«منذ انضمامه للريال», «عند انضمامها إلى اتفاقية», «بعد توقيع هذا الاتفاق», «عشية التوقيع»: a commitment
     named as the time of something else is a re-mention, not a report of it (dev rules: a re-mention inside a
     time phrase is not a record)."""
-    before = c.before.split()[-1:]
-    return bool(before) and before[0].strip(QUOTES) in TIME_WORDS and c.kind in ("lexical", "family")
+    return c.kind in ("lexical", "family") and _word_before(c) in TIME_WORDS
 
 
 def negated_past(c: Candidate) -> bool:
     """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
     («لن» is: «لم ولن تسعى» keeps its «لن»)."""
-    before = c.before.split()[-1:]
-    return bool(before) and before[0].strip(QUOTES) in PAST_NEGATIONS and c.kind in ("lexical", "family")
+    return c.kind in ("lexical", "family") and _word_before(c) in PAST_NEGATIONS
 
 
 def passive_future(c: Candidate) -> bool:

@@ -22,7 +22,7 @@ from tasks.commitments.constants import (
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
 from tasks.commitments.lexicons import OFFICE_TITLES, TITLE_FILLERS
-from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA
+from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA, WORD_PUNCTUATION
 from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.text.normalize import normalize
 
@@ -107,7 +107,6 @@ PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities
 TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
 POST_WORD = normalize("لدى")  # «سفير X لدى Y»: Y is the envoy's post
 POST_WORD_WINDOW = 8
-PUNCTUATION = "،,:؛\"«»()"
 
 
 def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> None:
@@ -137,7 +136,7 @@ def _office_title(text: str, nisba_start: int, name_start: int) -> bool:
     profession («المخرج الإيراني جعفر بناهي», «المدرب الأرجنتيني»)? An office word among the few words before the
     nisba or between it and the name."""
     before = normalize(text[max(0, nisba_start - TITLE_MAX_GAP_CHARS) : nisba_start]).split()[-TITLE_MAX_WORDS:]
-    words = [w.strip(PUNCTUATION) for w in [*before, *normalize(text[nisba_start:name_start]).split()]]
+    words = [w.strip(WORD_PUNCTUATION) for w in [*before, *normalize(text[nisba_start:name_start]).split()]]
     return any(w.removeprefix(WA) in OFFICE_TITLES or w in OFFICE_TITLES for w in words)
 
 
