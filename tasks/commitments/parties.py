@@ -109,12 +109,15 @@ POST_WORD = normalize("لدى")  # «سفير X لدى Y»: Y is the envoy's pos
 POST_WORD_WINDOW = 8
 
 
-def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> None:
+def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> list[MentionRef]:
     """«وزير النقل السوداني مكاوي عوض»: a person the KB does not know acts for the state of the nisba (or of
-    the state body) in the title right before the name."""
+    the state body) in the title right before the name. Returns the state mentions that only say a person's
+    nationality: a state in the title of a person who holds no office in it («المخرج الإيراني جعفر بناهي»,
+    «والإيطالي ماتيو غارون»), which the guideline gives no party (persons act for their state in office)."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    nationalities: list[MentionRef] = []
     for i, m in enumerate(ordered):
-        if m.type != "PER" or m.entity_id in states.kb.entities:
+        if m.type != "PER" or (m.entity_id in states.kb.entities and not _stateless(m, states)):
             continue
         for prev in reversed(ordered[max(0, i - TITLE_LOOKBACK_MENTIONS) : i]):
             if normalize(text[max(0, prev.start - POST_WORD_WINDOW) : prev.start]).split()[-1:] == [POST_WORD]:
@@ -125,10 +128,21 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> N
                 # «المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت»: a state body's spokesperson too
                 st = states.state(prev.entity_id)
                 ent = states.kb.entities.get(st.entity_id) if st is not None else None
-                if st is not None and ent is not None and ent.subtype == "country" and (
-                        prev.type == "ORG" or _office_title(text, prev.start, m.start)):  # fmt: skip
-                    states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
+                if st is None or ent is None or ent.subtype != "country":
+                    break
+                if prev.type == "ORG" or _office_title(text, prev.start, m.start):
+                    if m.entity_id not in states.kb.entities:
+                        states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
+                elif prev.type == "GPE" and not gap:  # right before the name, not «جبل لبنان استدعاء حبيش»
+                    nationalities.append(prev)
                 break
+    return nationalities
+
+
+def _stateless(m: MentionRef, states: States) -> bool:
+    """A person the KB knows but ties to no state or body on the article's date (a footballer, a director)."""
+    st = states.state(m.entity_id)
+    return st is None or is_person(st, states.kb)
 
 
 def _office_title(text: str, nisba_start: int, name_start: int) -> bool:

@@ -70,3 +70,42 @@ def test_an_envoys_post_after_lada_is_not_his_state():
     states = States(kb, {"per:x": "Ryan Crocker"})
     title_states(text, mentions, states)
     assert states.overrides["per:x"].canonical == "United States"
+
+
+def _nationalities(text: str, spans: list[tuple[str, str, str]]) -> list[str]:
+    from tasks.commitments.parties import MentionRef, title_states
+
+    kb = load_kb()
+    mentions = [MentionRef(text.index(s), text.index(s) + len(s), t, e) for s, t, e in spans]
+    states = States(kb, {e: s for s, t, e in spans if t == "PER"})
+    return [text[m.start : m.end] for m in title_states(text, mentions, states)]
+
+
+def _country(name: str) -> str:
+    return next(e.entity_id for e in load_kb().entities.values() if e.canonical == name and e.subtype == "country")
+
+
+def test_a_state_right_before_the_name_of_a_person_without_office_is_his_nationality():
+    # corpus300 (France24): directors at a festival; their nationalities are no parties of «سيشاركون»
+    text = "أعلن منظمو مهرجان كان الخميس أن الفرنسي جان لوك غودار والإيطالي ماتيو غارون سيشاركون في المسابقة"
+    spans = [("الفرنسي", "GPE", _country("France")), ("جان لوك غودار", "PER", "per:a"),
+             ("والإيطالي", "GPE", _country("Italy")), ("ماتيو غارون", "PER", "per:b")]
+    assert _nationalities(text, spans) == ["الفرنسي", "والإيطالي"]
+    # corpus300 (BBC): a player; «حارس مرمى كولومبيا» names his team's country
+    text = "الرقم القياسي لكبر السن بحوزة حارس مرمى كولومبيا فريد موندراغون"
+    assert _nationalities(text, [("كولومبيا", "GPE", _country("Colombia")), ("فريد موندراغون", "PER", "per:c")]) \
+        == ["كولومبيا"]
+
+
+def test_an_office_title_a_word_between_or_a_known_office_holder_keeps_the_state_a_party():
+    sudan, lebanon = _country("Sudan"), _country("Lebanon")
+    # dev (France24): a minister acts for his state
+    text = "فقد قال وزير النقل السوداني مكاوي عوض للصحفيين"
+    assert _nationalities(text, [("السوداني", "GPE", sudan), ("مكاوي عوض", "PER", "per:a")]) == []
+    # checkset (Sky News): a word between the state and the name is no title
+    text = "فإن المشنوق طلب من محافظ جبل لبنان استدعاء حبيش على خلفية تقديمه مفتاح كسروان"
+    assert _nationalities(text, [("لبنان", "GPE", lebanon), ("حبيش", "PER", "per:b")]) == []
+    # corpus300 (CNN): a consul general is an office
+    uk = _country("United Kingdom")
+    text = "وشدد القنصل العام البريطاني فيليب هول ردا على انتقادات"
+    assert _nationalities(text, [("البريطاني", "GPE", uk), ("فيليب هول", "PER", "per:c")]) == []
