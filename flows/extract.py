@@ -32,7 +32,13 @@ from tasks.batch import CHAIN, balance_batches, check_batch_chain, process_batch
 from tasks.errors import LockBusy
 from tasks.nlp.models import ModelConfig, model_version
 from tasks.prefect_server import guard_temporary_server, without_heartbeats
-from tasks.runners import SettingTaskRunner, add_runner_option, parse_runner, share_api_with_workers
+from tasks.runners import (
+    SettingTaskRunner,
+    add_runner_option,
+    parse_runner,
+    release_memory,
+    share_api_with_workers,
+)
 from tasks.settings import PROJECT_ROOT
 from tasks.store.incremental import (
     BatchSpec,
@@ -69,9 +75,12 @@ def plan_task(raw: str, out: str, batch_size: int, models: str, allow_empty_raw:
 @task(name="process-batch", cache_policy=NONE)
 def process_batch_task(out: str, spec: BatchSpec, models: str) -> tuple[dict[str, Any], bool]:
     config = ModelConfig.from_setting(models)
-    return build_part(
-        Path(out), spec, lambda paths, dest, key, dups: process_batch(paths, dest, config, key=key, duplicates=dups)
-    )
+    try:
+        return build_part(
+            Path(out), spec, lambda paths, dest, key, dups: process_batch(paths, dest, config, key=key, duplicates=dups)
+        )
+    finally:
+        release_memory()
 
 
 @task(name="commit", cache_policy=NONE)

@@ -25,12 +25,16 @@ extract flow does that for a small input (``local_workers``), which never starts
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
+import gc
 import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
@@ -143,6 +147,26 @@ def build_task_runner(setting: str | None = None) -> TaskRunner[Any]:
             "dashboard_address": None,
         },
     )
+
+
+def release_memory() -> None:
+    """After a batch: collect its stanza documents and hand the freed heap back to the system. glibc keeps
+    freed small blocks in its arenas, so a worker's resident memory grew with every batch it had analysed
+    (peak RSS of the run 1.15× from 200 to 1,000 articles); ``malloc_trim`` returns them. A no-op where the
+    C library has no ``malloc_trim`` (musl, macOS)."""
+    gc.collect()
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
 
 
 def init_worker(parent: int) -> None:
