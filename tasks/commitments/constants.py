@@ -76,6 +76,8 @@ HEADLINE_REPORT_WORDS = 5
 
 # A conditional word this many characters before a cue makes it a condition («إذا … فسنعمل»).
 CONDITIONAL_WINDOW = 120
+# Words (the subject) between «أن تكون» and a readiness cue («أن تكون واشنطن مستعدة»; decision.state_as_content).
+SUBJUNCTIVE_STATE_MAX_WORDS = 2
 # Characters before a party searched for a named agreement or process («اتفاق الجزائر»).
 NAMED_DOC_WINDOW = 12
 # Characters before a lexicon cue where a negation («لا», «لم») negates it.

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.commitments.constants import CONDITIONAL_WINDOW
+from tasks.commitments.constants import CONDITIONAL_WINDOW, SUBJUNCTIVE_STATE_MAX_WORDS
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
 from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, WA, alternation
 from tasks.text.normalize import normalize
@@ -58,6 +58,11 @@ EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words(
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
 TIME_WORDS = _set("time_words")
+SUBJUNCTIVE_STATE_RE = re.compile(
+    rf"(?<![\w])(?:{alternation(_words('subjunctive_thats'))})\s+(?:{alternation(_words('subjunctive_copulas'))})"
+    rf"(?:\s+\S+){{0,{SUBJUNCTIVE_STATE_MAX_WORDS}}}\s*$"
+)
+STATE_MODALITIES = ("readiness", "pledge")
 WORLD_RE = _phrase_re("world_words")
 PAST_NEGATIONS = _set("past_negations")
 BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
@@ -279,6 +284,12 @@ def time_phrase(c: Candidate) -> bool:
     return c.kind in ("lexical", "family") and _word_before(c) in TIME_WORDS
 
 
+def state_as_content(c: Candidate) -> bool:
+    """«حالما بأن تكون واشنطن مستعدة للقمة», «علينا أن نكون جاهزين»: readiness or commitment as the content of a
+    hope, a fear or a requirement (a subjunctive «أن يكون»), not declared by the party."""
+    return c.modality in STATE_MODALITIES and c.kind == "lexical" and bool(SUBJUNCTIVE_STATE_RE.search(c.before))
+
+
 def negated_past(c: Candidate) -> bool:
     """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
     («لن» is: «لم ولن تسعى» keeps its «لن»)."""
@@ -362,6 +373,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("time_phrase", time_phrase),
     ("negated_past", negated_past),
+    ("state_as_content", state_as_content),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
     ("obligation_for_event", obligation_for_event),

@@ -106,6 +106,11 @@ REJECTED = [
                              "family")),
     # checkset (Sky News Arabia): what a party did not commit to
     ("negated_past", cand("ولم يتعهد ترامب برفع العقوبات لكنه رحب بإنهاء علاقة صعبة", "يتعهد", "pledge", "lexical")),
+    # dev2 (Sky News Arabia) and the ANT corpus (BBC): readiness hoped for or required, not declared
+    ("state_as_content", cand("أعرب الرئيس الروسي فلاديمير بوتن، الأحد، عن استعداده للقاء الرئيس دونالد ترامب، "
+                              "حالما بأن تكون واشنطن مستعدة للقمة", "مستعدة", "readiness", "lexical", ("واشنطن",))),
+    ("state_as_content", cand('أوضح بوتين: "أخاطب الجندي الروسي في الوقت الحالي، واجبنا هو أن نكون مستعدين لحماية '
+                              "سيادة بلادنا", "مستعدين", "readiness", "lexical")),
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
@@ -136,6 +141,8 @@ KEPT = [
     cand("وقال شي إنه ينبغي بذل جهود مشتركة لتعزيز مجالات النمو الجديدة للتعاون", "ينبغي", "obligation", "lexical"),
     cand('وقال كاتس "أعتقد أنه يجب أن نكون الآن صارمين جدا مع إيران"', "يجب", "obligation", "lexical"),
     cand("وأكد أن الصين ستشارك بنشاط في التعاون", "ستشارك"),
+    # seeds (Xinhua): readiness declared, the copula nowhere near
+    cand("قال لي إن الصين مستعدة للعمل مع قيرغيزستان", "مستعدة", "readiness", "lexical", ("الصين",)),
     cand("وقالت إن بموجب هذه الاتفاقية، ستقوم قطر غاز بتزويد الغاز الطبيعي المسال إلى الصين", "ستقوم"),
     cand("وقال جاويش أوغلو إن القوات التركية ستدخل منبج تدريجيا", "ستدخل"),
     cand("بدأت الاخبار تتوالى ان الاتحاد السعودي سيوقع مع أحد المدربين العالميين ثم نتفاجأ بالتوقيع مع المدرب "
