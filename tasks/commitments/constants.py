@@ -78,6 +78,8 @@ HEADLINE_REPORT_WORDS = 5
 CONDITIONAL_WINDOW = 120
 # Words (the subject) between «أن تكون» and a readiness cue («أن تكون واشنطن مستعدة»; decision.state_as_content).
 SUBJUNCTIVE_STATE_MAX_WORDS = 2
+# Words («بقوة», «فورا») between a response verb and «على أي» (decision.response_to_any).
+RESPONSE_ANY_MAX_WORDS = 3
 # Characters before a party searched for a named agreement or process («اتفاق الجزائر»).
 NAMED_DOC_WINDOW = 12
 # Characters before a lexicon cue where a negation («لا», «لم») negates it.

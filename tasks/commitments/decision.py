@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.commitments.constants import CONDITIONAL_WINDOW, SUBJUNCTIVE_STATE_MAX_WORDS
+from tasks.commitments.constants import CONDITIONAL_WINDOW, RESPONSE_ANY_MAX_WORDS, SUBJUNCTIVE_STATE_MAX_WORDS
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
 from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, WA, alternation
 from tasks.text.normalize import normalize
@@ -63,6 +63,10 @@ SUBJUNCTIVE_STATE_RE = re.compile(
     rf"(?:\s+\S+){{0,{SUBJUNCTIVE_STATE_MAX_WORDS}}}\s*$"
 )
 STATE_MODALITIES = ("readiness", "pledge")
+RESPONSE_STEMS = _set("response_stems")
+RESPONSE_ANY_RE = re.compile(
+    rf"^(?:\s+\S+){{0,{RESPONSE_ANY_MAX_WORDS}}}?\s+(?:{alternation(_words('response_quantifiers'))})(?![\w])"
+)
 WORLD_RE = _phrase_re("world_words")
 PAST_NEGATIONS = _set("past_negations")
 BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
@@ -290,6 +294,13 @@ def state_as_content(c: Candidate) -> bool:
     return c.modality in STATE_MODALITIES and c.kind == "lexical" and bool(SUBJUNCTIVE_STATE_RE.search(c.before))
 
 
+def response_to_any(c: Candidate) -> bool:
+    """«سترد على أي خطوات من جانب الولايات المتحدة», «سنرد بقوة على أي هجوم»: a response to any act of another
+    party is a warning on condition of that act."""
+    return c.kind in ("future", "negfuture") and verb_stem(c.cue) in RESPONSE_STEMS \
+        and bool(RESPONSE_ANY_RE.match(c.after))
+
+
 def negated_past(c: Candidate) -> bool:
     """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
     («لن» is: «لم ولن تسعى» keeps its «لن»)."""
@@ -374,6 +385,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("time_phrase", time_phrase),
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
+    ("response_to_any", response_to_any),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
     ("obligation_for_event", obligation_for_event),

@@ -111,6 +111,10 @@ REJECTED = [
                               "حالما بأن تكون واشنطن مستعدة للقمة", "مستعدة", "readiness", "lexical", ("واشنطن",))),
     ("state_as_content", cand('أوضح بوتين: "أخاطب الجندي الروسي في الوقت الحالي، واجبنا هو أن نكون مستعدين لحماية '
                               "سيادة بلادنا", "مستعدين", "readiness", "lexical")),
+    # corpus300 (CNN, BBC): a response promised to any act of another party is a conditional warning
+    ("response_to_any", cand("وحذرت الخارجية الأمريكية الاثنين من واشنطن سوف ترد فورا على أي هجوم كيميائي تشنه "
+                             "الحكومة السورية", "سوف ترد", kind="future")),
+    ("response_to_any", cand('موضحاً "سنرد بقوة على أي هجوم على أراضينا"', "سنرد")),
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
