@@ -23,6 +23,26 @@ def test_normalisation_is_idempotent_and_maps_every_character_back(text):
         assert normalize(text[s:e]) == norm
 
 
+def _per_character(text: str) -> tuple[str, list[int]]:
+    """The definition: every character normalised on its own (``_norm_char``), its source index kept."""
+    from tasks.text.normalize import _norm_char
+
+    out, index = [], []
+    for i, ch in enumerate(text):
+        for c in _norm_char(ch):
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+@given(st.text(max_size=80) | st.text(alphabet=ARABIC + "İΣßﷺ\u200f\u0670ۖ۰۹", max_size=80))
+def test_the_cached_table_normalises_exactly_as_each_character_on_its_own(text):
+    # normalize and normalize_with_map read a per-character table filled once (the entity layer's hot path);
+    # any text, Arabic or not (a character whose lower case is two, «İ», or none), comes out as defined
+    assert normalize_with_map(text) == _per_character(text)
+    assert normalize(text) == _per_character(text)[0]
+
+
 @given(st.text(alphabet=ARABIC + "abc.,،-–—«»\"' \t", max_size=60))
 def test_lookup_key_of_a_normalised_text_equals_the_builders_key(text):
     # the linker keys spans cut from an already normalised document; the KB builder keys raw surfaces
