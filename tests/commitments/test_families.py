@@ -27,7 +27,10 @@ from tasks.text.normalize import normalize
 
 SOUND_PAST = [(f, stem) for f in FAMILIES for stem in f.past]
 SOUND_PRESENT = [(f, stem) for f in FAMILIES for stem in f.present]
-ALL_FORMS = [(f.id, w, form) for f in FAMILIES for w, form in forms(f)]
+# every generated form but those a family excludes as another word («دعوه», «دعونا»: families.toml); sampling
+# them made the property test fail once in some twenty runs
+ALL_FORMS = [(f.id, w, form) for f in FAMILIES for w, form in forms(f)
+             if w not in f.exclude and not (w[:1] in "وف" and w[1:] in f.exclude)]  # fmt: skip
 
 
 def cues(sentence: str) -> list[tuple[str, str, str, str | None]]:
