@@ -20,7 +20,7 @@ from tasks.entities import lexicons as lex
 from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
-from tasks.entities.romanise import romanise
+from tasks.entities.romanise import given_names, romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
@@ -167,6 +167,8 @@ class _Index:
     person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
     # given names: first words of KB persons' names that are no title, honorific, function word or other entry
     given_names: frozenset[str] = frozenset()
+    # last word of a KB person's names → how many persons end a name with it («باول»: Colin and Jerome Powell)
+    surname_bearers: dict[str, int] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -190,7 +192,8 @@ def build_index(kb: KnowledgeBase) -> _Index:
                       and not other_entry(k) and k not in honorific_words
                       and k not in lex.NAME_STOP and k not in lex.NAME_CONNECTORS)  # fmt: skip
     return _Index(entries, ambiguous_entries, first, max_words, offices, _index_fuzzy(entries),
-                  _capital_named_states(kb), runs, _index_editions(kb), person_first, given)  # fmt: skip
+                  _capital_named_states(kb), runs, _index_editions(kb), person_first, given,
+                  _surname_bearers(kb))  # fmt: skip
 
 
 def _person_names(ent: Entity) -> list[str]:
@@ -438,6 +441,40 @@ def _abbreviation_after(text: str, hit: _Hit, index: _Index) -> tuple[Entity, in
 
 
 _LAST_WORD = re.compile(r"([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$")  # the word before a position
+
+
+def _model_named_surname(st: _DocState, m: Mention, start: int, words: Sequence[Word]) -> Entity | None:
+    """A one-word span the model calls a person, which is the surname of exactly one KB person («بوش», «بلير»,
+    «باول»: the last word of his full name, not a family name written first like «تشين», nor a given name of
+    romanisation.toml like «سعيد»), is that person: a short surname alone needs the full name in the document
+    otherwise (SHORT_ALONE_MIN_LEN), but the model's reading is evidence of its own."""
+    if m.type != "PER" or len(words) != 1:
+        return None
+    key = words[0].key
+    people = {e.entity_id: e for e, kind in st.index.entries.get(key, []) if kind == "short" and e.type == "PER"}
+    if len(people) != 1 or key in given_names():
+        return None
+    ent = next(iter(people.values()))
+    if st.index.surname_bearers.get(key, 0) != 1 or not _is_surname(key, ent) \
+            or _after_unknown_name(st.text, start, st.index, st.upos_at, ent):
+        return None  # «باول»: Colin and Jerome Powell both end their names with it
+    return ent
+
+
+def _surname_bearers(kb: KnowledgeBase) -> dict[str, int]:
+    """How many KB persons end one of their names with each word."""
+    bearers: dict[str, set[str]] = {}
+    for ent in kb.entities.values():
+        if ent.type == "PER":
+            for n in (ent.name_ar, *ent.aliases_ar):
+                if n:
+                    bearers.setdefault(alias_key(n).split(" ")[-1], set()).add(ent.entity_id)
+    return {k: len(v) for k, v in bearers.items()}
+
+
+def _is_surname(key: str, ent: Entity) -> bool:
+    """Is the short form the last word of the person's full name («بوش» of «جورج دبليو بوش»)?"""
+    return any(n and alias_key(n).split(" ")[-1] == key for n in (ent.name_ar, *ent.aliases_ar))
 
 
 def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
@@ -879,6 +916,10 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if s >= e or _overlaps((s, e), st.taken):
         return
     span_words = words_in(text, s, e)
+    named = _model_named_surname(st, m, s, span_words)
+    if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
+        emit(s, e, "PER", "kb-short", kb_row(named), m.sentence_idx, C.KB_SHORT_SCORE)
+        return
     if not span_words or not _plausible_name(span_words, st.upos_at):
         return
     if len(span_words) == 1 and _looks_like_verb(span_words[0]):

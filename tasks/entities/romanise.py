@@ -155,3 +155,9 @@ def romanise(name: str) -> str:
         i += 1
     joined = " ".join(w for w in out if w)
     return joined[:1].upper() + joined[1:]  # «بن محمد …» cut at its start still opens with a capital
+
+
+def given_names() -> frozenset[str]:
+    """The normalised name words of romanisation.toml's [names]: common given names («محمد», «سعيد»), which
+    alone name nobody in particular."""
+    return frozenset(_tables()[2])

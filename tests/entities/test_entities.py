@@ -378,3 +378,13 @@ def test_dairy_is_not_the_albanians(nlp):
             "الولايات المتحدة بالدخول إلى سوق الألبان في كندا.\n")
     assert not [m for m in mentions_of(nlp, text) if m[3] == "Q222"]
     assert load_kb().lookup("الألبان")[0].ambiguous
+
+
+def test_a_surname_the_model_reads_as_a_person_is_the_kb_person_a_given_name_nobody(nlp):
+    # corpus300 (CNN): «ميسي» alone, a short KB surname that otherwise needs the full name in the document;
+    # the model's reading of it as a person is the second piece of evidence
+    ms = mentions_of(nlp, "افتتح ميسي أهداف برشلونة عند الدقيقة الثانية، ليسجل أسرع هدف في تاريخه.\n")
+    assert found(ms, "ميسي", "PER")[0][2] == "Lionel Messi"
+    # a given name alone («سعيد») is no KB person, whatever the model says
+    ms = mentions_of(nlp, "وقال سعيد إن الفريق سيلعب من أجل الفوز في المباراة المقبلة.\n", "b.txt")
+    assert not [m for m in ms if m[0] == "سعيد" and m[2] == "Kais Saied"]
