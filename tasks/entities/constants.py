@@ -45,6 +45,7 @@ MISSPLIT_MIN_LEN = 5  # a surname the tokenizer cut is at least this long («ك�
 VERB_SHORT_LEN = 4  # a word longer than this may be «س» + person letter + a stem («سيوصي»)
 LIST_ITEM_SHORT_LEN = 4  # a «و» word longer than this may be «و» + a listed place; «وفي», «ولدى» are not
 MAX_OFFICE_WORDS = 5  # a title is matched over at most five words; a title chain walks on past it anyway
+MODEL_NAME_MORE_WORDS = 2  # words the model's person span may add to a title's name («حسين» → «حسين الفردان»)
 MAX_TITLE_NAME_WORDS = 4  # a person's name after a title has at most four words («روك مارك كريستيان كابوري»)
 ABBR_MIN_LEN = 2  # an abbreviation in quotes after a body's name has two to twelve characters («كاف»)
 ABBR_MAX_LEN = 12  # … longer quoted text is a name or a phrase, not an abbreviation

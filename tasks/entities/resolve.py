@@ -844,9 +844,10 @@ def _title_persons_pass(st: _DocState) -> None:
     """3. Persons after titles that the KB does not know."""
     text = st.text
     for idx, _s, _e, words in st.per_sentence:
-        for s, e in _title_persons(text, words, st.index, st.taken, st.upos_at):
-            if _overlaps((s, e), st.taken):
+        for s, e0 in _title_persons(text, words, st.index, st.taken, st.upos_at):
+            if _overlaps((s, e0), st.taken):
                 continue
+            e = _model_name_end(st, s, e0)
             name = text[s:e]
             parts = words_in(text, s, e)
             holder = _office_holder(" ".join(w.key for w in parts), st.index)
@@ -859,6 +860,34 @@ def _title_persons_pass(st: _DocState) -> None:
             st.local_people.setdefault(eid, (name, shorts))
             st.emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
                     C.TITLE_PERSON_SCORE)  # fmt: skip
+
+
+# a word that begins with a conjunction or a preposition and the article is no name part («فرديناند وغونزالو»:
+# two persons; «الملك عبد العزيز للعلوم»: a body's name)
+_NOT_NAME_STARTS = ("و", "لل", "بال", "فال", "كال")
+
+
+def _model_name_end(st: _DocState, start: int, end: int) -> int:
+    """Where a title's name ends when the model reads it further as one person («السيد حسين الفردان»: the rules
+    stop at «حسين», an article-bearing word not tagged PROPN; the model's person is «حسين الفردان»). The words
+    it adds must be rare in the news corpus, a name part («آل») or tagged PROPN, with nothing between them, and
+    not begin with «و» or a preposition with the article."""
+    text = st.text
+    for m in st.stanza_mentions:
+        if m.type != "PER" or not m.start <= start < m.end or m.end <= end:
+            continue
+        rest = words_in(text, end, m.end)
+        if not rest or len(rest) > C.MODEL_NAME_MORE_WORDS or _overlaps((end, rest[-1].end), st.taken):
+            return end
+        gaps = [text[a.end : b.start] for a, b in zip([Word(end, end, ""), *rest[:-1]], rest, strict=True)]
+        if any(g.strip() for g in gaps):
+            return end
+        if all(not _looks_like_verb(w) and w.key not in lex.NAME_STOP and not w.key.startswith(_NOT_NAME_STARTS) and (
+                lexicon_count(w.key) < C.FREQUENT or w.key in lex.NAME_PARTS_WITH_AL
+                or st.upos_at.get(w.start) == "PROPN") for w in rest):  # fmt: skip
+            return rest[-1].end
+        return end
+    return end
 
 
 def _office_holder(key: str, index: _Index) -> Entity | None:
