@@ -379,7 +379,7 @@ def tag_document(
     lexicon = load_lexicon()
     mentions = [*mentions, *org_anaphors(text, mentions, kb)]
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
-    nationalities = title_states(text, mentions, states)
+    nationalities = set(title_states(text, mentions, states))
     mentions = [m for m in mentions if m not in nationalities]
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
     out: list[Commitment] = []

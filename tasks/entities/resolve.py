@@ -455,7 +455,7 @@ def _model_named_surname(st: _DocState, m: Mention, start: int, words: Sequence[
     if len(people) != 1 or key in given_names():
         return None
     ent = next(iter(people.values()))
-    if st.index.surname_bearers.get(key, 0) != 1 or not _is_surname(key, ent) \
+    if st.index.surname_bearers.get(key, 0) != 1 or key not in _surnames(ent) \
             or _after_unknown_name(st.text, start, st.index, st.upos_at, ent):
         return None  # «باول»: Colin and Jerome Powell both end their names with it
     return ent
@@ -463,18 +463,17 @@ def _model_named_surname(st: _DocState, m: Mention, start: int, words: Sequence[
 
 def _surname_bearers(kb: KnowledgeBase) -> dict[str, int]:
     """How many KB persons end one of their names with each word."""
-    bearers: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
     for ent in kb.entities.values():
         if ent.type == "PER":
-            for n in (ent.name_ar, *ent.aliases_ar):
-                if n:
-                    bearers.setdefault(alias_key(n).split(" ")[-1], set()).add(ent.entity_id)
-    return {k: len(v) for k, v in bearers.items()}
+            for word in _surnames(ent):
+                counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
-def _is_surname(key: str, ent: Entity) -> bool:
-    """Is the short form the last word of the person's full name («بوش» of «جورج دبليو بوش»)?"""
-    return any(n and alias_key(n).split(" ")[-1] == key for n in (ent.name_ar, *ent.aliases_ar))
+def _surnames(ent: Entity) -> set[str]:
+    """The last word of each of a person's names («بوش» of «جورج دبليو بوش»)."""
+    return {alias_key(n).split(" ")[-1] for n in (ent.name_ar, *ent.aliases_ar) if n}
 
 
 def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
@@ -879,9 +878,9 @@ def _model_name_end(st: _DocState, start: int, end: int) -> int:
         rest = words_in(text, end, m.end)
         if not rest or len(rest) > C.MODEL_NAME_MORE_WORDS or _overlaps((end, rest[-1].end), st.taken):
             return end
-        gaps = [text[a.end : b.start] for a, b in zip([Word(end, end, ""), *rest[:-1]], rest, strict=True)]
-        if any(g.strip() for g in gaps):
-            return end
+        starts = [end, *(w.end for w in rest[:-1])]
+        if any(text[a : w.start].strip() for a, w in zip(starts, rest, strict=True)):
+            return end  # punctuation between the words: not one name
         if all(not _looks_like_verb(w) and w.key not in lex.NAME_STOP and not w.key.startswith(_NOT_NAME_STARTS) and (
                 lexicon_count(w.key) < C.FREQUENT or w.key in lex.NAME_PARTS_WITH_AL
                 or st.upos_at.get(w.start) == "PROPN") for w in rest):  # fmt: skip

@@ -157,6 +157,7 @@ def romanise(name: str) -> str:
     return joined[:1].upper() + joined[1:]  # «بن محمد …» cut at its start still opens with a capital
 
 
+@cache
 def given_names() -> frozenset[str]:
     """The normalised name words of romanisation.toml's [names]: common given names («محمد», «سعيد»), which
     alone name nobody in particular."""
