@@ -41,6 +41,7 @@ from tasks.commitments.constants import (
     PARTNER_MAX_WORDS,
     PARTNER_WITH_MAX_WORDS,
     REPORTER_MAX_WORDS,
+    REPORTER_SUBJECT_MAX_WORDS,
     SUBJECT_HEAD_WORDS,
     VSO_MAX_WORDS,
     WITH_WINDOW,
@@ -314,6 +315,30 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
+def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«وأعلنت إسرائيل أنها سترفع الحظر»: a complementizer that carries the subject as its pronoun, after a
+    reporting verb whose subject is a state or a body: that party (a person there is the speaker, whose state
+    ``speaker_state`` gives)."""
+    if not cl.pronoun_complementizer or cl.subject_span.strip():
+        return None
+    reps = list(REPORTING_RE.finditer(cl.norm[: cl.left_start]))
+    if not reps:
+        return None
+    end = reps[-1].end()
+    reporter = [x for x in cl.parties if end <= x[0] < cl.left_start]
+    if not reporter:
+        return None
+    pos, mention, party = reporter[0]
+    # the verb's subject: right after it (a head word or a date at most), its complementizer right after the
+    # subject (not «مع التلفزيون الإيراني … إنه», «مسؤول بالخزانة الأمريكية إنه», «منهمكة في إخبار العالم بأنها»)
+    to_comp = cl.words_between(cl.end_of(reporter[0]), cl.left_start - len(cl.comp_word))
+    if (mention.type == "PER" or cl.norm[pos - 1 : pos].isalpha()
+            or len(cl.words_between(end, pos)) > REPORTER_SUBJECT_MAX_WORDS
+            or len(to_comp) > REPORTER_SUBJECT_MAX_WORDS + 1 or ADDRESSEE_RE.search(cl.norm[:pos])):  # fmt: skip
+        return None
+    return [party], False
+
+
 def _subject_first_person(cl: Clause) -> tuple[list[Party], bool] | None:
     """First person plural («سنعمل», «نسعى», «توافقنا»): the speaker's state."""
     if cl.first_person and cl.speaker_state is not None:
@@ -372,6 +397,7 @@ SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
     _subject_after_complementizer,
     _subject_before_cue,
     _subject_self_word,
+    _subject_reporter,
     _subject_first_person,
     _subject_not_a_party,
     _subject_after_verb,

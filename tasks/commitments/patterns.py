@@ -30,6 +30,7 @@ from tasks.commitments.lexicons import (
     NEGATION_WORDS,
     PARTY_WORDS,
     PEOPLE_HEADS,
+    PRESENT_REPORTING_WORDS,
     RELATIVE_PRONOUNS,
     REPORTING_WORDS,
     SECTORS,
@@ -97,6 +98,7 @@ LITOTES_RE = re.compile(rf"^{alternation(LITOTES)}")
 EXPECTATION_RE = re.compile(rf"(?<![\w])(?:{alternation(EXPECTATION_PHRASES)})(?![\w])")
 TURN_RE = re.compile(rf"\s*(?:{alternation(TURN_PHRASES)})(?![\w])")
 REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS)})(?![\w])")
+PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTING_WORDS)})(?![\w])")
 # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
 # a state's nisba after one of these qualifies people, not the state («المعارضة التركية», «النساء المغربيات»)

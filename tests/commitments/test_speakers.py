@@ -115,3 +115,28 @@ def test_an_unnamed_source_speaks_for_nobody_and_ends_the_last_speakers_turn(nlp
     assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [
         ("ستواصل", ["Iran"], "Hassan Rouhani"), ("ستعزز", ["Iran"], None),
     ]  # fmt: skip
+
+
+def test_a_present_tense_reporting_verb_with_a_new_subject_is_not_carried_to(nlp):
+    # France24 (Human Rights Watch report): the activist is no person the recognizer reads, so the Algerian
+    # activist's «نريد» is nobody's commitment, not the king's speaker's before him
+    rs = records(nlp, "وقال العاهل الأردني الملك عبد الله الثاني إن الأردن سيواصل دعم اللاجئين.\n"
+                      "ويقول زهير، الناشط المثلي من الجزائر، في تقرير نشرته رايتس ووتش على موقعها الإلكتروني "
+                      "\"لا نريد أن نبقى أسيري صورة الضحية بعد الآن.\n")  # fmt: skip
+    assert [r["trigger"] for r in rs] == ["سيواصل"]
+
+
+def test_a_present_tense_reporting_verb_alone_carries_the_speaker(nlp):
+    rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستدعم بقوة قيرغيزستان.\n"
+                      "ويضيف: \"سنعمل مع قيرغيزستان على تعزيز التعاون في مجال الطاقة\".\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["سنعمل"]["speaker"] == "Qin Gang" and by_trigger["سنعمل"]["actors"] == ["China"]
+
+
+def test_new_subject_words():
+    from tasks.commitments.speakers import new_subject
+    from tasks.text.normalize import normalize
+
+    assert new_subject(normalize("زهير،")) and new_subject(normalize("نتنياهو"))
+    for word in ("إن", "أنه", "قائلا", "لوكالة", "بالقول", "أيضا", ":", "\"سنعمل", "مسؤول", "الرئيس", "وزير"):
+        assert not new_subject(normalize(word)), word
