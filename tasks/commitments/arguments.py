@@ -83,6 +83,7 @@ from tasks.commitments.patterns import (
     ANNOUNCED_RE,
     AR_COMMA,
     BETWEEN_RE,
+    BI,
     CLAUSE_INITIAL_RE,
     CLAUSE_START_RE,
     COMPLEMENTIZER_RE,
@@ -95,6 +96,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_DUTY_RE,
     FIRST_PERSON_PLURAL_RE,
     GROUP_PREP_RE,
+    IN,
     LAM,
     LAM_BEFORE_RE,
     LIL,
@@ -693,9 +695,18 @@ def _near_addressees(cl: Clause) -> list[Located]:
         while k < len(right) and right[k][2] == right[0][2]:
             k += 1
         rest = [x for x in near if x in right[k:]]
+        if rest and cl.modality == "hope" and _own_act_after(cl, cl.end_of(right[k - 1])):
+            return right[:k]  # «تأمل المستشارة الألمانية في إقناع ترامب»: Trump is the object of her own act
         if rest:
             near = rest
     return near
+
+
+def _own_act_after(cl: Clause, pos: int) -> bool:
+    """Does a verbal noun behind «في/بـ» follow the hope's subject («تأمل الحكومة في الوصول», «يأمل X بتحقيق»),
+    the hoper's own act, not «أن» + another party's?"""
+    words = cl.norm[pos : cl.a_end].replace(AR_COMMA, " ").split()[:1]
+    return bool(words) and (words[0] == IN or (words[0].startswith(BI) and len(words[0]) > len(BI) + 2))
 
 
 def _first_person_duty(cl: Clause) -> bool:

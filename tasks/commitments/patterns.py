@@ -62,6 +62,8 @@ WORD_PUNCTUATION = "\"'«»“”()[]،,:؛"  # stripped from a word's ends befo
 LIL = "لل"  # «لـ» + «ال» written as one: «للحرس الثوري»
 SIGNING_NOUN_PREFIXES = "وب"  # «و», «ب» before a signing noun («وبتوقيع»)
 LAM = "ل"  # the preposition «لـ» (for, to), joined to the next word
+IN = "في"  # the preposition «في» (in; «تأمل في»: hopes to)
+BI = "ب"  # the preposition «بـ» (with), joined to the next word
 # «على» (on): an obligation cue «على الجانبين» counts only when parties follow. Written with alef maqsura,
 # which normalised text never has, so the check never fires; kept so that the output does not change.
 ALA = "على"

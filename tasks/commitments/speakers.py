@@ -180,7 +180,29 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         return False
     opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0])  # end of the sentence's first word
     return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS))
-               or (c[0] in SPEECH_MODALITIES and c[4] != "future" and c[1] < opening) for c in cues)  # fmt: skip
+               or (c[0] in SPEECH_MODALITIES and c[4] != "future" and c[1] < opening
+                   and not _subject_after_speech_cue(norm, c[2])) for c in cues)  # fmt: skip
+
+
+def opening_cue_title(norm: str, cues: Sequence[Cue], titles: Mapping[str, Party | None]) -> Party | None:
+    """««وطالب» الرئيس الأمريكي بإدخال تعديل»: an opening call or hope whose subject is a title the article named
+    a person with is that person's."""
+    head = norm.lstrip()
+    opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0]) if head else 0
+    for modality, c_start, c_end, _polarity, strength in cues:
+        if modality in SPEECH_MODALITIES and strength != "future" and c_start < opening:
+            return _title_speaker(norm, c_end, titles)
+    return None
+
+
+_OBLIQUE_END = "ين"  # «الجانبين», «الطرفين»: a dual or plural object of the call, not its subject
+
+
+def _subject_after_speech_cue(norm: str, c_end: int) -> bool:
+    """«و«تأمل» الحكومة الأرجنتينية», ««وطالب» الصندوق الأرجنتين»: a definite noun right after an opening call or
+    hope is its subject, somebody new (not «ودعا الجانبين إلى», whose object it is)."""
+    nxt = norm[c_end:].split(maxsplit=1)[:1]
+    return bool(nxt) and nxt[0].startswith(DEFINITE) and nxt[0] != TO and not nxt[0].endswith(_OBLIQUE_END)
 
 
 _PREPOSITION_PREFIXES = ("ل", "ب")  # «لوكالة», «بالقول»: a phrase, not a subject

@@ -69,6 +69,7 @@ from tasks.commitments.speakers import (
     cue_speaker,
     merge_persons,
     name_words,
+    opening_cue_title,
     sentence_speaker,
     title_speakers,
 )
@@ -217,6 +218,10 @@ def _sentence_speaker(
     speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names, titles)
     if speaker is None and source not in ("joint", UNNAMED) and last_speaker is not None and carries(s.norm, s.cues):
         return last_speaker, "carried"
+    if speaker is None and source == "none":
+        titled = opening_cue_title(s.norm, s.cues, titles)
+        if titled is not None:
+            return titled, "title"
     return speaker, source
 
 

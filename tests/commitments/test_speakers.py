@@ -140,3 +140,24 @@ def test_new_subject_words():
     assert new_subject(normalize("زهير،")) and new_subject(normalize("نتنياهو"))
     for word in ("إن", "أنه", "قائلا", "لوكالة", "بالقول", "أيضا", ":", "\"سنعمل", "مسؤول", "الرئيس", "وزير"):
         assert not new_subject(normalize(word)), word
+
+
+def test_an_opening_call_or_hope_with_its_own_subject_is_not_the_last_speakers(nlp):
+    # BBC (Argentina and the IMF): the government hopes, the Fund asks; the minister quoted before says neither
+    rs = records(nlp, "وقال وزير الخزانة الأرجنتيني نيكولاس دوجوفني إن الحكومة ستعمل على خفض الإنفاق.\n"
+                      "وتأمل الحكومة الأرجنتينية في الوصول بعجز الموازنة العامة إلى صفر في عام 2019.\n"
+                      "ودعا الجانبين إلى الحوار.\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["تأمل"]["speaker"] is None and by_trigger["تأمل"]["actors"] == ["Argentina"]
+
+
+def test_an_opening_call_by_a_title_is_the_titled_persons(nlp):
+    # BBC: «وطالب الرئيس الأمريكي» after «الرئيس الأمريكي دونالد ترامب»; «وتأمل المستشارة الألمانية في إقناع
+    # ترامب»: her own act (a verbal noun behind «في»), so Germany hopes, not the United States
+    rs = records(nlp, "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق مع إيران سيئ.\n"
+                      "وطالب الرئيس الأمريكي بإدخال تعديل على الاتفاق للحد من برنامج إيران الصاروخي.\n"
+                      "وقالت المستشارة الألمانية أنغيلا ميركل إن الاتفاق يجب أن يبقى.\n"
+                      "وتأمل المستشارة الألمانية في إقناع ترامب بعدم نسف الاتفاق.\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["وطالب"]["speaker"] == "Donald Trump" and "speaker:title" in by_trigger["وطالب"]["rule"]
+    assert by_trigger["تأمل"]["actors"] == ["Germany"] and by_trigger["تأمل"]["speaker"] == "Angela Merkel"
