@@ -47,6 +47,11 @@ EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
+MEETING_NOUNS = _set("meeting_nouns")
+MEETING_NOUN_WINDOW = 3  # words after a future verb where its object's meeting noun is looked for
+_NOUN_PROCLITICS = ("و", "ب", "ل")
+_DEFINITE = "ال"
+_POSSESSIVES = ("هما", "هم", "ها", "ه")  # «جولته», «مبارياته», «لقاءاتها»
 OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
 OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
 PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
@@ -275,6 +280,26 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
     return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
 
 
+def _meeting_noun(word: str) -> bool:
+    """«للقاء», «وجولته», «المباحثات», «لقاءاتها»: a meeting noun behind a proclitic, the article or «لل», with
+    or without a possessive (normalised, «ة» is «ه»; before a possessive it is «ت»)."""
+    w = word.strip(QUOTES + "،,.:")
+    bases = {w, w[1:] if w[:1] in _NOUN_PROCLITICS else w}
+    bases |= {x.removeprefix(_DEFINITE) for x in bases} | {x[1:] for x in bases if x.startswith("لل")}
+    for x in list(bases):
+        for p in _POSSESSIVES:
+            if x.endswith(p) and len(x) > len(p) + 2:
+                stem = x[: -len(p)]
+                bases |= {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem}
+    return bool(bases & MEETING_NOUNS)
+
+
+def future_meeting_agenda(c: Candidate) -> bool:
+    """«ستجري مناقشات هامة», «سيرسل وزير الخارجية للقاء الملك», «سينهي جولته»: a future verb whose object is a
+    meeting, talks, a visit, a tour or a match is agenda (further conventions 5), whatever the verb."""
+    return c.kind in ("future", "negfuture") and any(_meeting_noun(w) for w in c.words_after(MEETING_NOUN_WINDOW))
+
+
 def _word_before(c: Candidate) -> str:
     """The word right before the cue, quote marks stripped ("" at the sentence's start)."""
     before = c.before.split()[-1:]
@@ -382,6 +407,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("past_state", past_state),
     ("speculation", speculation),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
+    ("future_meeting_agenda", future_meeting_agenda),
     ("time_phrase", time_phrase),
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),

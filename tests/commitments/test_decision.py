@@ -118,6 +118,14 @@ REJECTED = [
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
+    # checkset and corpus300 (Sky News Arabia, France24, BBC): a meeting, talks, a tour or a match as the object
+    ("future_meeting_agenda", cand("ونوه المسؤول الأميركي بأن الولايات المتحدة ستجري مناقشات هامة مع الأوروبيين",
+                                   "ستجري")),
+    ("future_meeting_agenda", cand('وقالت المتحدثة باسم وزارة الخارجية الأميركية هيذر ناورت "سنستمر في التخطيط '
+                                   'للقاء"', "سنستمر")),
+    ("future_meeting_agenda", cand("وأشار ترامب إلى أنه سيرسل وزير الخارجية للقاء الملك سلمان، فورا", "سيرسل")),
+    ("future_meeting_agenda", cand("وفي وقت لاحق من عطلة نهاية الأسبوع قال إنه سينهي جولته قبل يوم موعد نهايتها",
+                                   "سينهي")),
     # dev2 (Al Arabiya) and the checkset (Al Riyadh): a possibility
     ("speculation", cand("ويخشى بعض حلفاء حلف الأطلسي من أن بوتين قد يسعى لإبرام اتفاق كبير", "يسعى", "intent",
                          "lexical")),
@@ -172,6 +180,9 @@ KEPT = [
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
     # «طالما/ما دامت» (as long as) after the cue keeps the record (dev2 gold: the EU's pledge)
     cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون"),
+    # a state's act whose object is no meeting, though one follows later (seeds, dev)
+    cand("وقال إن الصين ستواصل دعم قيرغيزستان خلال زيارة الرئيس", "ستواصل"),
+    cand("وأكد أن قطر غاز ستقوم بتزويد الصين بالغاز", "ستقوم"),
     # a refusal with no condition after it (dev2 gold: a negative pledge)
     cand("وقال إن إيران لن تعيد التفاوض على الاتفاق النووي", "لن تعيد", kind="negfuture"),
 ]  # fmt: skip
