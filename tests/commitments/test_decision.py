@@ -118,6 +118,10 @@ REJECTED = [
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
+    # corpus300 (BBC, France24): a decision still to be taken
+    ("future_logistics_or_prediction", cand("من الصعب معرفة ما سيقرره الرئيس ترامب حول إيران في المرحلة التالية",
+                                            "سيقرره")),
+    ("future_logistics_or_prediction", cand('وقالت ميركل: "الرئيس (ترامب) سيقرر', "سيقرر")),
     # checkset and corpus300 (Sky News Arabia, France24, BBC): a meeting, talks, a tour or a match as the object
     ("future_meeting_agenda", cand("ونوه المسؤول الأميركي بأن الولايات المتحدة ستجري مناقشات هامة مع الأوروبيين",
                                    "ستجري")),
