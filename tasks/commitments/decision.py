@@ -38,6 +38,7 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
+CONDITION_OPENS_RE = re.compile(rf"(?:{alternation(_words('condition_after_words'))})(?![\w])")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
@@ -94,6 +95,7 @@ QUESTION_MAX_WORDS = 12  # a question mark this close after the cue, in its clau
 # «سيُرفع», «وسوف تُقطع», «لن يُسمح»: the imperfect prefix voweled with a damma after the future particle
 PASSIVE_FUTURE_RE = re.compile(r"^[وف]?(?:س|سوف\s+|لن\s+)[يت]\u064f")
 CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause, conditions it
+CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a comma (its first words)
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
 # required is an event …
 THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
@@ -171,8 +173,15 @@ def conditional(c: Candidate) -> bool:
 def condition_after(c: Candidate) -> bool:
     """«سنتحرك ضد إيران إذا لزم الأمر», «وعد … في حال فوزه»: a condition right after the cue, in its clause,
     makes it conditional too (guideline: conditionals are not annotated); «ما دامت …» (as long as) does not."""
-    clause = re.split(r"[.؛;!؟?،,:\"«»]", c.after)[0]
-    return bool(CONDITION_AFTER_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])))
+    parts = re.split(r"([.؛;!؟?،,:\"«»])", c.after)
+    clause = parts[0]
+    if CONDITION_AFTER_RE.search(" ".join(clause.split()[:CONDITION_AFTER_WORDS])):
+        return True
+    # «وعد … بإنهاء حالة الطوارئ …، في حال فوزه», «ستفرض رسوما …، إذا مضت الولايات المتحدة»: a condition
+    # opening the clause right after a comma conditions the cue's clause (ANT corpus: 14 of 14 read); «، وإذا …»
+    # opens a conditional sentence of its own (10 of 10 read), so «و» before it does not count
+    nxt = " ".join(parts[2].split()[:CONDITION_AFTER_COMMA_WORDS]) if len(parts) > 2 and parts[1] in "،," else ""
+    return bool(CONDITION_OPENS_RE.match(nxt))
 
 
 def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:

@@ -118,6 +118,11 @@ REJECTED = [
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
+    # checkset (France24) and the ANT corpus (BBC): a condition opening the clause after a comma
+    ("condition_after", cand("وعد حزب الشعب الجمهوري أبرز أحزاب المعارضة بإنهاء حالة الطوارئ السارية في تركيا منذ "
+                             "محاولة الانقلاب في تموز/يوليو 2016، في حال فوزه في الانتخابات", "وعد", kind="lexical")),
+    ("condition_after", cand("وقالت الصين الجمعة إنها ستفرض رسوما جمركية جديدة على أكثر من 5200 منتج أمريكي، إذا "
+                             "مضت الولايات المتحدة قدما في تهديدها", "ستفرض")),
     # corpus300 (BBC, France24): a decision still to be taken
     ("future_logistics_or_prediction", cand("من الصعب معرفة ما سيقرره الرئيس ترامب حول إيران في المرحلة التالية",
                                             "سيقرره")),
@@ -184,6 +189,8 @@ KEPT = [
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
     # «طالما/ما دامت» (as long as) after the cue keeps the record (dev2 gold: the EU's pledge)
     cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون"),
+    # «، وإذا …» opens a conditional sentence of its own (ANT corpus, CNN)
+    cand("فإن إيران ستبقى ملتزمة بالاتفاق، وفي حال لم يتم ذلك، فإن طهران ستمضي في طريقها", "ستبقى"),
     # a state's act whose object is no meeting, though one follows later (seeds, dev)
     cand("وقال إن الصين ستواصل دعم قيرغيزستان خلال زيارة الرئيس", "ستواصل"),
     cand("وأكد أن قطر غاز ستقوم بتزويد الصين بالغاز", "ستقوم"),
