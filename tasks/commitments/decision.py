@@ -49,6 +49,8 @@ EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
 MEETING_NOUNS = _set("meeting_nouns")
+GENERIC_WHO_WORDS = _set("generic_who_words")
+_VERB_START_RE = re.compile(r"^(?:[وف])?(?:س|سوف\s+|لن\s+)?[يتنا]")  # a verb cue in the present or future
 MEETING_NOUN_WINDOW = 3  # words after a future verb where its object's meeting noun is looked for
 _NOUN_PROCLITICS = ("و", "ب", "ل")
 _DEFINITE = "ال"
@@ -303,6 +305,14 @@ def _meeting_noun(word: str) -> bool:
     return bool(bases & MEETING_NOUNS)
 
 
+def generic_who(c: Candidate) -> bool:
+    """«لمن يرغبون في موقف أكثر تشددا», «على من يريد اللجوء»: a verb cue whose subject is «whoever» is nobody's
+    commitment."""
+    return _word_before(c) in GENERIC_WHO_WORDS and bool(_VERB_START_RE.match(c.cue)) and not c.cue.startswith(
+        _DEFINITE
+    )
+
+
 def future_meeting_agenda(c: Candidate) -> bool:
     """«ستجري مناقشات هامة», «سيرسل وزير الخارجية للقاء الملك», «سينهي جولته»: a future verb whose object is a
     meeting, talks, a visit, a tour or a match is agenda (further conventions 5), whatever the verb."""
@@ -417,6 +427,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("speculation", speculation),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
     ("future_meeting_agenda", future_meeting_agenda),
+    ("generic_who", generic_who),
     ("time_phrase", time_phrase),
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),

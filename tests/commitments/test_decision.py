@@ -123,6 +123,10 @@ REJECTED = [
                              "محاولة الانقلاب في تموز/يوليو 2016، في حال فوزه في الانتخابات", "وعد", kind="lexical")),
     ("condition_after", cand("وقالت الصين الجمعة إنها ستفرض رسوما جمركية جديدة على أكثر من 5200 منتج أمريكي، إذا "
                              "مضت الولايات المتحدة قدما في تهديدها", "ستفرض")),
+    # checkset (BBC) and the ANT corpus: «whoever» wants is nobody's intent
+    ("generic_who", cand("الأمر الذي أثار غضبا بين أنصاره الذين يرونه رمزا لمن يرغبون في موقف أكثر تشددا", "يرغبون",
+                         "intent", "family")),
+    ("generic_who", cand("عن طريق فرض على من يريد اللجوء إلى أوروبا تقديم طلبات اللجوء", "يريد", "intent", "family")),
     # corpus300 (BBC, France24): a decision still to be taken
     ("future_logistics_or_prediction", cand("من الصعب معرفة ما سيقرره الرئيس ترامب حول إيران في المرحلة التالية",
                                             "سيقرره")),
@@ -189,6 +193,10 @@ KEPT = [
     cand("وأكد أن الصين ستعزز التعاون مع قيرغيزستان", "ستعزز", parties=("الصين",)),
     # «طالما/ما دامت» (as long as) after the cue keeps the record (dev2 gold: the EU's pledge)
     cand("بأن الأوروبيين سيبقون على التزامهم بالاتفاق طالما التزم الإيرانيون به", "سيبقون"),
+    # «ما نريده هو …» states an intent; «كما تسعى» is «also seeks» (ANT corpus, BBC)
+    cand('وأضاف "ما نريده هو احتواء إيران ووجودها ودورها في المنطقة', "نريده", "intent", "family"),
+    cand("كما تسعى الدوحة إلى الحصول على تعويضات من الإمارات", "تسعى", "intent", "lexical"),
+    cand("وتعهد بحماية من تعهد بدعمه", "وتعهد", "pledge", "lexical"),
     # «، وإذا …» opens a conditional sentence of its own (ANT corpus, CNN)
     cand("فإن إيران ستبقى ملتزمة بالاتفاق، وفي حال لم يتم ذلك، فإن طهران ستمضي في طريقها", "ستبقى"),
     # a state's act whose object is no meeting, though one follows later (seeds, dev)
