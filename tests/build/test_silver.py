@@ -76,6 +76,18 @@ def test_a_name_the_teacher_found_and_no_source_labels_refuses_the_sentence():
     assert ok[1] == "ok"
 
 
+def test_a_proper_noun_no_source_labels_refuses_the_sentence():
+    # «تشيانغ» read as PROPN by the POS model while only «الصين» is labelled: the name would be trained as O
+    lee = mention("تشيانغ", "PER", "stanza")
+    labelled = [mention("الصين", "GPE", nth=1)]
+    refused = sv.label_sentence(tokens(), labelled, [], is_nisba, [(lee.start_char, lee.end_char)])
+    assert refused[0] is None and refused[1] == "proper_noun_unlabelled"
+    # a proper noun inside a labelled mention (or a nisba, or a date) is fine
+    china = labelled[0]
+    kept = sv.label_sentence(tokens(), labelled, [], is_nisba, [(china.start_char, china.end_char)])
+    assert kept[1] == "ok"
+
+
 def test_partial_tokens_other_than_a_proclitic_refuse_the_sentence():
     toks = tokens()
     k = next(t for t in toks if t.text == "وقيرغيزستان")
