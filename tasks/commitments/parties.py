@@ -21,7 +21,7 @@ from tasks.commitments.constants import (
     TITLE_MAX_WORDS,
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
-from tasks.commitments.lexicons import OFFICE_TITLES, TITLE_FILLERS
+from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA, WORD_PUNCTUATION
 from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.text.normalize import normalize
@@ -136,7 +136,28 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> l
                 elif prev.type == "GPE" and not gap:  # right before the name, not «جبل لبنان استدعاء حبيش»
                     nationalities.append(prev)
                 break
+        if m.entity_id not in states.kb.entities and m.entity_id not in states.overrides:
+            _title_after(text, m, ordered[i + 1 : i + 1 + TITLE_LOOKBACK_MENTIONS], states)
     return nationalities
+
+
+def _title_after(text: str, m: MentionRef, following: Sequence[MentionRef], states: States) -> None:
+    """«كيم كي غوان، النائب الأول لوزير الخارجية الكوري الشمالي»: an office title right after the name, then a
+    state within a few words: the person acts for it (not «سفير … لدى الكويت», where the envoy serves)."""
+    for nxt in following:
+        if nxt.type not in ("GPE", "ORG"):
+            continue
+        between = text[m.end : nxt.start]
+        words = [w.strip(WORD_PUNCTUATION) for w in normalize(between).split()]
+        words = [w for w in words if w]
+        if (not words or words[0] not in POST_NAME_TITLES or len(words) > TITLE_MAX_GAP_WORDS + 2
+                or TITLE_GAP_END_RE.search(between) or words[-1] == POST_WORD):  # fmt: skip
+            return
+        st = states.state(nxt.entity_id)
+        ent = states.kb.entities.get(st.entity_id) if st is not None else None
+        if st is not None and ent is not None and ent.subtype == "country":
+            states.overrides.setdefault(m.entity_id, st)
+        return
 
 
 def _stateless(m: MentionRef, states: States) -> bool:

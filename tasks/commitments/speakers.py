@@ -141,7 +141,10 @@ def sentence_speaker(
     # («وذكر أن اجتماعه مع ماي تناول …»: not May)
     comp = COMPLEMENTIZER_RE.search(norm, rep.end())
     clause_orig = index[comp.start()] + base if comp is not None else None
-    after = [m for m in people if m.start >= rep_orig and (clause_orig is None or m.start < clause_orig)]
+    at = {off + base: i for i, off in enumerate(index)}
+    # «قال لأبومازن», «قال لوكالة …»: a person spoken to is no speaker
+    after = [m for m in people if m.start >= rep_orig and (clause_orig is None or m.start < clause_orig)
+             and not (m.start in at and ADDRESSEE_RE.search(norm[: at[m.start]]))]  # fmt: skip
     before = [m for m in people if m.end <= rep_orig]
     titled = _title_speaker(norm, rep.end(), titles or {})
     if titled is not None and not (after and after[0].start - rep_orig < TITLE_NAME_WINDOW):

@@ -131,6 +131,8 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("من الصعب معرفة ما سيقرره الرئيس ترامب حول إيران في المرحلة التالية",
                                             "سيقرره")),
     ("future_logistics_or_prediction", cand('وقالت ميركل: "الرئيس (ترامب) سيقرر', "سيقرر")),
+    # checkset (Al Riyadh) and the ANT corpus: needing is no commitment
+    ("future_logistics_or_prediction", cand("وقال: اعتقد أننا سنحتاج إلى فترة زمنية طويلة", "سنحتاج")),
     # checkset and corpus300 (Sky News Arabia, France24, BBC): a meeting, talks, a tour or a match as the object
     ("future_meeting_agenda", cand("ونوه المسؤول الأميركي بأن الولايات المتحدة ستجري مناقشات هامة مع الأوروبيين",
                                    "ستجري")),

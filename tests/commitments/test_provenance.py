@@ -126,3 +126,12 @@ def test_a_political_party_acts_for_itself_not_its_state(nlp):
     (r,) = records(nlp, "دعت جماعة الإخوان المسلمين إلى إخراج مصر مما وصفته بـ\"النفق المظلم\"، وذلك في الذكرى "
                         "الخامسة لفض اعتصامي \"رابعة\" و\"النهضة\".\n")  # fmt: skip
     assert r["actors"] == ["Muslim Brotherhood"]
+
+
+def test_an_office_title_after_a_name_gives_the_persons_state(nlp):
+    # BBC (Sudan): «ستيفن كوتسيس، القائم بأعمال السفارة الأمريكية» is how the article names him first; here the
+    # title follows the name, as in «كيم كي غوان، النائب الأول لوزير الخارجية الكوري الشمالي»
+    rs = records(nlp, "وقال ستيفن كوتسيس، المبعوث الأمريكي إلى السودان، \"سنعمل مع الخرطوم لرفعها من القائمة\".\n",
+                 lead="الولايات المتحدة والسودان\n")  # fmt: skip
+    by_trigger = {r["trigger"]: r for r in rs}
+    assert by_trigger["سنعمل"]["actors"] == ["United States"]

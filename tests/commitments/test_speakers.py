@@ -161,3 +161,10 @@ def test_an_opening_call_by_a_title_is_the_titled_persons(nlp):
     by_trigger = {r["trigger"]: r for r in rs}
     assert by_trigger["وطالب"]["speaker"] == "Donald Trump" and "speaker:title" in by_trigger["وطالب"]["rule"]
     assert by_trigger["تأمل"]["actors"] == ["Germany"] and by_trigger["تأمل"]["speaker"] == "Angela Merkel"
+
+
+def test_a_person_spoken_to_is_not_the_speaker(nlp):
+    # France24 (corpus300): «والملك سلمان قال لأبومازن: … سندعمه» — Abu Mazen is spoken to
+    (r,) = records(nlp, "والملك سلمان قال لمحمود عباس: كل ما تراه مناسبا لك سندعمه.\n",
+                   lead="السعودية وفلسطين\n")  # fmt: skip
+    assert r["speaker"] == "Salman of Saudi Arabia" and r["actors"] == ["Saudi Arabia"]
