@@ -31,19 +31,24 @@ from tasks.settings import PROJECT_ROOT
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 
 FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
-        "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 600, "silver_workers": 2,
-        "aqmar_repeat": 2}  # fmt: skip
+        "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 3000, "silver_workers": 2,
+        "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
          "vec_docs": 30, "vec_epochs": 1, "limit": 60, "silver_articles": 3, "silver_workers": 1,
-         "aqmar_repeat": 2}  # fmt: skip
+         "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5}  # fmt: skip
 
 
 @task
-def silver_data(corpora: Path, out: Path, articles: int, workers: int, teacher: str) -> dict[str, Any]:
-    """News sentences labelled by the entity layer's high-precision sources (tasks/build/silver.py)."""
+def silver_data(
+    corpora: Path, out: Path, articles: int, workers: int, teacher: str, proper_noun_check: bool = True,
+    empty_share: float = 0.5,
+) -> dict[str, Any]:  # fmt: skip
+    """News sentences labelled by the entity layer's high-precision sources (tasks/build/silver.py): 3,000
+    articles, the proper-noun check, unlabelled sentences up to half (the bundled NER of 2026-12-05, README)."""
     from tasks.build.silver import build_silver
 
-    return build_silver(out, corpora / "ant_news_bbc_cnn_france24.jsonl.gz", articles, teacher, workers)
+    return build_silver(out, corpora / "ant_news_bbc_cnn_france24.jsonl.gz", articles, teacher, workers,
+                        empty_share, proper_noun_check=proper_noun_check)  # fmt: skip
 
 
 @task
@@ -129,7 +134,8 @@ def train_models(
     silver_dir = work_p / "silver" if silver else None
     silver_stats = None
     if silver_dir is not None:
-        silver_stats = silver_data(corpora_p, silver_dir, cfg["silver_articles"], cfg["silver_workers"], teacher)
+        silver_stats = silver_data(corpora_p, silver_dir, cfg["silver_articles"], cfg["silver_workers"], teacher,
+                                   cfg["silver_proper_noun_check"], cfg["silver_empty_share"])  # fmt: skip
     counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"])
     lex = lexicon(corpora_p, staging, cfg["vec_docs"])
     vec = word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])

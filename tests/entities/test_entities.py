@@ -319,8 +319,8 @@ def test_known_loss_a_town_alone_after_about(nlp):
     assert found(m, "سواكن", "GPE")[0][2] == "Suakin"
 
 
-@pytest.mark.xfail(strict=True, reason=NEWS_NER_LOSS)
-def test_known_loss_a_person_after_his_network(nlp):
+def test_a_person_after_his_network(nlp):
+    # a known loss of the NER of 2026-12-05 (600 silver articles); the proper-noun-checked one reads him again
     m = mentions_of(nlp, "وقال زعيم شبكة حقاني جلال الدين حقاني إن الحرب مستمرة.\n")
     assert found(m, "جلال الدين حقاني", "PER")[0][2] == romanise("جلال الدين حقاني")
 
