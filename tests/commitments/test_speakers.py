@@ -138,7 +138,8 @@ def test_new_subject_words():
     from tasks.text.normalize import normalize
 
     assert new_subject(normalize("زهير،")) and new_subject(normalize("نتنياهو"))
-    for word in ("إن", "أنه", "قائلا", "لوكالة", "بالقول", "أيضا", ":", "\"سنعمل", "مسؤول", "الرئيس", "وزير"):
+    words = ("إن", "أنه", "قائلا", "لوكالة", "بالقول", "أيضا", ":", "\"سنعمل", "مسؤول", "الرئيس", "وزير", "أمام", "عقب")
+    for word in words:
         assert not new_subject(normalize(word)), word
 
 
