@@ -157,6 +157,7 @@ class _Index:
     first_words: set[str]
     max_words: int
     offices: set[str]  # alias keys of titles, with and without ال
+    office_first: frozenset[str]  # the first word of each of them: most words start no title
     fuzzy: dict[str, set[str]] = field(default_factory=dict)  # one letter deleted → place keys (misspellings)
     capital_named: frozenset[str] = frozenset()  # states named like their capital («اتفاق الجزائر»)
     # first two words of any run of a KB person's full name → (person, the name's words)
@@ -191,7 +192,8 @@ def build_index(kb: KnowledgeBase) -> _Index:
     given = frozenset(k for k in person_first if len(k) >= C.GIVEN_NAME_MIN_LEN and k not in offices
                       and not other_entry(k) and k not in honorific_words
                       and k not in lex.NAME_STOP and k not in lex.NAME_CONNECTORS)  # fmt: skip
-    return _Index(entries, ambiguous_entries, first, max_words, offices, _index_fuzzy(entries),
+    office_first = frozenset(k.split(" ")[0] for k in offices)
+    return _Index(entries, ambiguous_entries, first, max_words, offices, office_first, _index_fuzzy(entries),
                   _capital_named_states(kb), runs, _index_editions(kb), person_first, given,
                   _surname_bearers(kb))  # fmt: skip
 
@@ -492,11 +494,16 @@ def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[i
 
 
 def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
-    """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس»."""
+    """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس». Only the
+    readings of word i that start a title are tried (a span's key begins with its first word's key)."""
+    variants = [(start, replace) for start, replace in _clitic_variants(text, words[i])
+                if _variant_key(text, start, words[i].end, replace).split(" ")[0] in index.office_first]  # fmt: skip
+    if not variants:
+        return 0
     for n in range(C.MAX_OFFICE_WORDS, 0, -1):
         if i + n > len(words):
             continue
-        for start, replace in _clitic_variants(text, words[i]):
+        for start, replace in variants:
             if _variant_key(text, start, words[i + n - 1].end, replace) in index.offices:
                 return n
     return 0
