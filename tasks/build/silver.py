@@ -320,19 +320,15 @@ def analyse_articles(
         teacher = {a.doc_id: [(m.sentence_idx, m.start_char, m.end_char) for m in a.mentions] for a in analyses}
         for a in link_entities(analyses):
             toks = sentence_tokens(a.words)
+            propn_of: dict[int, list[tuple[int, int]]] = {}
+            for w in a.words if proper_noun_check else ():
+                if w.upos == PROPN:
+                    propn_of.setdefault(w.sentence_idx, []).append((w.start_char, w.end_char))
             for s in a.sentences:
                 tokens = toks.get(s.sentence_idx, [])
                 mentions = [m for m in a.mentions if m.sentence_idx == s.sentence_idx]
                 spans = [(b, e) for k, b, e in teacher[a.doc_id] if k == s.sentence_idx]
-                propn = (
-                    [
-                        (w.start_char, w.end_char)
-                        for w in a.words
-                        if w.sentence_idx == s.sentence_idx and w.upos == PROPN
-                    ]
-                    if proper_noun_check
-                    else []
-                )
+                propn = propn_of.get(s.sentence_idx, [])
                 tags, reason, nisba = label_sentence(tokens, mentions, spans, is_nisba, propn)
                 labels = Counter(t[2:] for t in tags or [] if t.startswith("B-"))
                 out.append(SentenceResult(names[a.doc_id], s.sentence_idx, [t.text for t in tokens], tags, reason,

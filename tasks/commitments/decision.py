@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW, RESPONSE_ANY_MAX_WORDS, SUBJUNCTIVE_STATE_MAX_WORDS
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
-from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, PARTY_WORD_RES, WA, alternation
+from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, LIL, PARTY_WORD_RES, WA, alternation
 from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
@@ -38,7 +38,6 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
-CONDITION_OPENS_RE = re.compile(rf"(?:{alternation(_words('condition_after_words'))})(?![\w])")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
@@ -183,7 +182,7 @@ def condition_after(c: Candidate) -> bool:
     # opening the clause right after a comma conditions the cue's clause (ANT corpus: 14 of 14 read); «، وإذا …»
     # opens a conditional sentence of its own (10 of 10 read), so «و» before it does not count
     nxt = " ".join(parts[2].split()[:CONDITION_AFTER_COMMA_WORDS]) if len(parts) > 2 and parts[1] in "،," else ""
-    return bool(CONDITION_OPENS_RE.match(nxt))
+    return bool(CONDITION_AFTER_RE.match(nxt))
 
 
 def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:
@@ -296,7 +295,7 @@ def _meeting_noun(word: str) -> bool:
     or without a possessive (normalised, «ة» is «ه»; before a possessive it is «ت»)."""
     w = word.strip(QUOTES + "،,.:")
     bases = {w, w[1:] if w[:1] in _NOUN_PROCLITICS else w}
-    bases |= {x.removeprefix(_DEFINITE) for x in bases} | {x[1:] for x in bases if x.startswith("لل")}
+    bases |= {x.removeprefix(_DEFINITE) for x in bases} | {x[1:] for x in bases if x.startswith(LIL)}
     for x in list(bases):
         for p in _POSSESSIVES:
             if x.endswith(p) and len(x) > len(p) + 2:
@@ -308,9 +307,8 @@ def _meeting_noun(word: str) -> bool:
 def generic_who(c: Candidate) -> bool:
     """«لمن يرغبون في موقف أكثر تشددا», «على من يريد اللجوء»: a verb cue whose subject is «whoever» is nobody's
     commitment."""
-    return _word_before(c) in GENERIC_WHO_WORDS and bool(_VERB_START_RE.match(c.cue)) and not c.cue.startswith(
-        _DEFINITE
-    )
+    verb = bool(_VERB_START_RE.match(c.cue)) and not c.cue.startswith(_DEFINITE)
+    return verb and _word_before(c) in GENERIC_WHO_WORDS
 
 
 def future_meeting_agenda(c: Candidate) -> bool:

@@ -181,21 +181,22 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         return not (nxt and new_subject(nxt[0]))
     if not (head.startswith(tuple(CONJUNCTIONS)) and cues):
         return False
-    opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0])  # end of the sentence's first word
-    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS))
-               or (c[0] in SPEECH_MODALITIES and c[4] != "future" and c[1] < opening
-                   and not _subject_after_speech_cue(norm, c[2])) for c in cues)  # fmt: skip
+    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues) or any(
+        not _subject_after_speech_cue(norm, c[2]) for c in _opening_speech_cues(norm, cues))
+
+
+def _opening_speech_cues(norm: str, cues: Sequence[Cue]) -> list[Cue]:
+    """The call or hope (not a future) that is the sentence's first word («ودعا أيضا إلى», «وتأمل الحكومة»)."""
+    head = norm.lstrip()
+    opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0]) if head else 0  # end of the first word
+    return [c for c in cues if c[0] in SPEECH_MODALITIES and c[4] != "future" and c[1] < opening]
 
 
 def opening_cue_title(norm: str, cues: Sequence[Cue], titles: Mapping[str, Party | None]) -> Party | None:
     """««وطالب» الرئيس الأمريكي بإدخال تعديل»: an opening call or hope whose subject is a title the article named
     a person with is that person's."""
-    head = norm.lstrip()
-    opening = len(norm) - len(head) + len(head.split(maxsplit=1)[0]) if head else 0
-    for modality, c_start, c_end, _polarity, strength in cues:
-        if modality in SPEECH_MODALITIES and strength != "future" and c_start < opening:
-            return _title_speaker(norm, c_end, titles)
-    return None
+    opening = _opening_speech_cues(norm, cues)
+    return _title_speaker(norm, opening[0][2], titles) if opening else None
 
 
 _OBLIQUE_END = "ين"  # «الجانبين», «الطرفين»: a dual or plural object of the call, not its subject
