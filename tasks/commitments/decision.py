@@ -314,7 +314,11 @@ def generic_who(c: Candidate) -> bool:
 def future_meeting_agenda(c: Candidate) -> bool:
     """«ستجري مناقشات هامة», «سيرسل وزير الخارجية للقاء الملك», «سينهي جولته»: a future verb whose object is a
     meeting, talks, a visit, a tour or a match is agenda (further conventions 5), whatever the verb."""
-    return c.kind in ("future", "negfuture") and any(_meeting_noun(w) for w in c.words_after(MEETING_NOUN_WINDOW))
+    if c.kind not in ("future", "negfuture"):
+        return False
+    words = c.words_after(MEETING_NOUN_WINDOW)
+    # «ستعمل الصين خلال قمة كينغداو على دفع …»: a meeting after a time word is when the act happens, not its object
+    return any(_meeting_noun(w) and (i == 0 or words[i - 1] not in TIME_WORDS) for i, w in enumerate(words))
 
 
 def _word_before(c: Candidate) -> str:
