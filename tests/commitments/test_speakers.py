@@ -169,3 +169,19 @@ def test_a_person_spoken_to_is_not_the_speaker(nlp):
     (r,) = records(nlp, "والملك سلمان قال لمحمود عباس: كل ما تراه مناسبا لك سندعمه.\n",
                    lead="السعودية وفلسطين\n")  # fmt: skip
     assert r["speaker"] == "Salman of Saudi Arabia" and r["actors"] == ["Saudi Arabia"]
+
+
+def test_repeating_and_going_on_carry_the_speaker():
+    # dev2 (Sky News Arabia: «وكررت أن "الاتحاد الأوروبي سيبقى …"» is Mogherini's) and the ANT corpus (468
+    # sentences open with these verbs, 119 with a cue, 12 read: each goes on with the speaker before or named)
+    from tasks.commitments.cues import find_cues
+    from tasks.commitments.speakers import carries
+    from tasks.text.clitics import load_lexicon
+    from tasks.text.normalize import normalize
+
+    lexicon = load_lexicon()
+    for sentence in ("وكررت أن \"الاتحاد الأوروبي سيبقى مؤيدا لمواصلة التنفيذ الكامل والفعلي للاتفاق النووي",
+                     "وتابعت \"سنواصل التزامنا بذلك طالما نفذت إيران واجباتها\".",
+                     "وأردف قائلا إن بلاده ستواصل العمل مع شركائها"):  # fmt: skip
+        norm = normalize(sentence)
+        assert carries(norm, find_cues(norm, lexicon)), sentence
