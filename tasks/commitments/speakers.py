@@ -1,6 +1,8 @@
 """Speakers: the person whose words carry a commitment, as an ordered list of named strategies.
 
 Per sentence (``sentence_speaker``):
+- ``colon``: a sentence, a headline mostly, that opens with a person (his title at most) and a colon quotes him
+  («ترمب: اتفقت مع ماي», «أردوغان لميركل: …»: not the person spoken to behind «لـ»);
 - ``sentence``: a PER mention next to a reporting verb («قال لي إن», «وقال رئيس مجلس الدولة الصيني لي تشيانغ»);
 - ``joint``: that person coordinated with others («أكد أردوغان والروسي بوتين والإيراني روحاني») is a joint
   statement: no speaker (guideline), and nothing is carried from the sentence before;
@@ -59,6 +61,9 @@ DEFINITE = "ال"
 TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
+COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغي لافروف:», «ترمب لـ"سي بي إس":»
+COLON_OUTLET_MAX_WORDS = 4  # «لـ"سي بي إس"», «لقناة فوكس نيوز» between the person and the colon
+LAM = "ل"
 UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb has an unnamed source
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
 
@@ -132,6 +137,9 @@ def sentence_speaker(
 ) -> tuple[Party | None, str]:  # fmt: skip
     """(the sentence's speaker, the strategy) — ``sentence``, ``joint`` (None), ``short_name``, ``title`` or
     ``none``."""
+    colon = _colon_speaker(norm, index, base, ments, states)
+    if colon is not None:
+        return colon, "colon"
     rep = TURN_RE.match(norm) or REPORTING_RE.search(norm)
     if not rep:
         return None, "none"
@@ -161,6 +169,35 @@ def sentence_speaker(
     if nxt and names.get(nxt[0]) is not None:
         return names[nxt[0]], "short_name"
     return None, "none"
+
+
+def _colon_speaker(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States
+) -> Party | None:  # fmt: skip
+    """«ترمب: اتفقت مع ماي على …», «أردوغان لميركل: …», «لافروف لـ"روسيا اليوم": لن …»: a sentence (a headline,
+    mostly) that opens with a person, his title at most, and then a colon quotes him; between him and the colon at
+    most the outlet or person he spoke to behind «لـ». Not «زعيم المعارضة يتحدى أردوغان:», «مهاجما جوارديولا:»
+    (the person is an object), nor a reporting verb's sentence (``sentence``)."""
+    colon = norm.find(":")
+    if colon < 0 or len(norm[:colon].split()) > COLON_SPEAKER_MAX_WORDS or REPORTING_RE.search(norm[:colon]):
+        return None
+    colon_orig = index[colon] + base
+
+    def at(orig: int) -> int:  # an original offset of the sentence → its normalised offset
+        return next((i for i, off in enumerate(index) if off + base >= orig), len(norm))
+
+    before = [m for m in ments if m.end <= colon_orig]
+    spans = [(at(m.start), at(m.end)) for m in before]
+    for m, (lo, hi) in sorted(zip(before, spans, strict=True), key=lambda x: -x[1][0]):
+        if m.type != "PER":
+            continue
+        gap = norm[hi:colon].split()
+        if gap and not (gap[0].startswith(LAM) and len(gap) <= COLON_OUTLET_MAX_WORDS):
+            return None
+        if lo > 0 and norm[lo - 1].isalpha():
+            continue  # «لميركل»: the person spoken to; the speaker comes before
+        return _person(states, m) if _title_gap(norm, 0, lo, spans) else None
+    return None
 
 
 def carries(norm: str, cues: Sequence[Cue]) -> bool:

@@ -185,3 +185,30 @@ def test_repeating_and_going_on_carry_the_speaker():
                      "وأردف قائلا إن بلاده ستواصل العمل مع شركائها"):  # fmt: skip
         norm = normalize(sentence)
         assert carries(norm, find_cues(norm, lexicon)), sentence
+
+
+def test_a_headline_that_opens_with_a_person_and_a_colon_quotes_him():
+    # dev2 (Al Arabiya: «ترمب: اتفقت مع ماي …» is Trump's) and the check sets' headlines (27 such sentences on
+    # 600 articles, 24 quotes of the person named; the others profiles with no cue)
+    from tasks.commitments.parties import MentionRef, States
+    from tasks.commitments.speakers import _colon_speaker
+    from tasks.entities.kb import load_kb
+    from tasks.text.normalize import normalize_with_map
+
+    states = States(load_kb(), {"Q22686": "Donald Trump", "Q39259": "Recep Tayyip Erdoğan", "Q567": "Angela Merkel"})
+
+    def speaker(sentence, *names):
+        spans = [(sentence.index(n), sentence.index(n) + len(n), qid) for n, qid in names]
+        norm, index = normalize_with_map(sentence)
+        p = _colon_speaker(norm, index, 0, [MentionRef(a, b, "PER", q) for a, b, q in spans], states)
+        return p.canonical if p else None
+
+    assert speaker("ترمب: اتفقت مع ماي على حظر نووي إيران", ("ترمب", "Q22686")) == "Donald Trump"
+    assert speaker('أردوغان لـCNN: قرار نقل السفارة الأمريكية للقدس خطأ فادح',
+                   ("أردوغان", "Q39259")) == "Recep Tayyip Erdoğan"  # fmt: skip
+    # the person spoken to, behind «لـ», is not the speaker
+    assert speaker('أردوغان لميركل: "أنت تدعمين الإرهابيين"', ("أردوغان", "Q39259"),
+                   ("ميركل", "Q567")) == "Recep Tayyip Erdoğan"  # fmt: skip
+    # the person is an object, or the colon comes after a reporting verb (the ``sentence`` strategy's)
+    assert speaker("زعيم المعارضة يتحدى أردوغان: نحضر للثورة التركية الرابعة", ("أردوغان", "Q39259")) is None
+    assert speaker('وقال ترامب: "سنفرض رسوما"', ("ترامب", "Q22686")) is None
