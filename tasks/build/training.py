@@ -287,12 +287,16 @@ def prepare_ner(
     seed: int = SEED,
     silver: Path | None = None,
     aqmar_repeat: int = 1,
+    name_swap_copies: int = 0,
+    name_source: Path | None = None,
 ) -> dict[str, int]:
     """AQMAR → shuffled train/dev/test NER json (80/10/10); ANERcorp test → evaluation json only.
 
     With ``silver`` (a folder of ``tasks.build.silver``), its news sentences join train and dev (the test
     set stays AQMAR's, comparable across models); ``aqmar_repeat`` copies of AQMAR's train sentences keep
-    the hand-labelled data from being outweighed by the larger silver set."""
+    the hand-labelled data from being outweighed by the larger silver set; ``name_swap_copies`` more copies of each
+    silver training sentence with a person get other names (``tasks.build.name_swap``; ``name_source``: the
+    Wikidata tokens file or a git directory holding it, as for ``tasks.build.name_words``)."""
     out.mkdir(parents=True, exist_ok=True)
     sentences: list[list[tuple[str, str]]] = []
     for f in sorted(aqmar_dir.glob("*.txt")):
@@ -316,6 +320,15 @@ def prepare_ner(
             s_train, s_dev = s_train[:limit], s_dev[: max(1, limit // 10)]
         counts |= {"aqmar_train": len(parts["train"]), "aqmar_repeat": aqmar_repeat, "silver_train": len(s_train),
                    "silver_dev": len(s_dev)}  # fmt: skip
+        if name_swap_copies:
+            from tasks.build.name_swap import augment
+            from tasks.build.name_words import DEFAULT_SOURCE, read_source
+            from tasks.text.clitics import lexicon_count
+
+            swapped, swap_counts = augment(s_train, read_source(name_source or DEFAULT_SOURCE), name_swap_copies, seed,
+                                           lexicon_count)  # fmt: skip
+            counts |= swap_counts
+            s_train = s_train + swapped
         train = parts["train"] * aqmar_repeat + s_train
         rng.shuffle(train)
         parts["train"] = train

@@ -23,6 +23,11 @@ FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «
 ARTICLE_NAME_MAX_COUNT = 20  # a lone «ال…» span is a name only when this rare (and PROPN): «البرلمان» is common
 BARE_NAME_MAX_COUNT = 50  # a lone article-less PROPN/X word rarer than this is a name the model found
 RARE_WORD_MAX_COUNT = 5  # one word rarer than this makes a several-word statistical span a name
+# «شريكتان استراتيجيتان», «لدورتين», «غارتان»: a word ending in a feminine dual whose singular («شريكة») the news
+# writes at least this often is a common noun or adjective; a statistical span of such words only is no name (not
+# «مارتين»: «مارة» is rarer). On the 600 check-set articles every span it drops is one (5, with the news NER).
+FEMININE_DUAL_ENDINGS = ("تان", "تين")
+FEMININE_DUAL_STEM_MIN_COUNT = 10
 UNSEEN = 0  # a word the news corpus never wrote is a name whatever its tag
 MISSPLIT_MAX_COUNT = 3  # a cut surname and its rest are both seen fewer times than this («كابوريه», «ابوريه»)
 VERB_STEM_MIN_COUNT = 3  # «سيوصي» is a verb when «يوصي» is seen at least this often

@@ -1466,6 +1466,8 @@ def hit_key(text: str, hit: _Hit) -> str:
 def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
     """Is a statistical span a name? Spans of common words («الدولتان اللتان», «البرلمان»,
     «الدبلوماسيين») are not; a rare or proper-noun word makes it one."""
+    if all(_feminine_dual(w.key) for w in words):
+        return False
     if len(words) == 1:
         w = words[0]
         count = lexicon_count(w.key)
@@ -1473,6 +1475,12 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
             return upos_at.get(w.start) == "PROPN" and count < C.ARTICLE_NAME_MAX_COUNT
         return (upos_at.get(w.start) in ("PROPN", "X") and count < C.BARE_NAME_MAX_COUNT) or count == C.UNSEEN
     return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < C.RARE_WORD_MAX_COUNT for w in words)
+
+
+def _feminine_dual(key: str) -> bool:
+    """«استراتيجيتان», «دورتين» (normalised): a feminine dual of a singular the news writes often."""
+    ending = next((e for e in C.FEMININE_DUAL_ENDINGS if key.endswith(e)), None)
+    return ending is not None and lexicon_count(key[: -len(ending)] + "ه") >= C.FEMININE_DUAL_STEM_MIN_COUNT
 
 
 def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[Word]]], kb: KnowledgeBase,

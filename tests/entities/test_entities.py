@@ -94,8 +94,8 @@ def test_a_town_the_kb_does_not_know_gets_its_geonames_name(nlp):
     m = mentions_of(nlp, "وأعلنت تركيا أنها ستطور ميناء سواكن، وقال الوزير إن سواكن السودانية ستصبح مركزا "
                          "للسياحة. وتقع بلدة تل رفعت قرب عفرين في شمال سوريا.\n")  # fmt: skip
     assert [x[2:] for x in m if x[0] == "سواكن"] == [("Suakin", "gn:367544")]  # the model's span
-    # the model missed these; a locative word and a proper-noun tag let the gazetteer name them
-    assert [x[2:] for x in m if x[0] in ("تل رفعت", "عفرين")] == [("Tall Rifat", "gn:163476"), ("Afrin", "gn:174186")]
+    # the model missed this one; a locative word and a proper-noun tag let the gazetteer name it
+    assert [x[2:] for x in m if x[0] == "عفرين"] == [("Afrin", "gn:174186")]
     # ordinary words after «في»/«من» are never places, whatever GeoNames says
     assert mentions_of(nlp, "وقال إن الرياضيين يعملون في محلات قريبة ويستفيدون من التمارين.\n") == []
 
@@ -325,10 +325,18 @@ def test_a_person_after_his_network(nlp):
     assert found(m, "جلال الدين حقاني", "PER")[0][2] == romanise("جلال الدين حقاني")
 
 
-@pytest.mark.xfail(strict=True, reason=NEWS_NER_LOSS)
-def test_known_loss_a_forum_head_before_a_name_the_model_left_out(nlp):
+def test_a_forum_head_before_a_name_the_model_left_out(nlp):
+    # a known loss of the NER of 2026-12-05 (proper-noun check); the name-swap one reads the name again
     m = mentions_of(nlp, ASHARQ_JEDDAH)
     assert found(m, "منتدى إكسبو", "MISC") and not found(m, "إكسبو", "MISC")
+
+
+@pytest.mark.xfail(strict=True, reason="the name-swap NER proposes «بلدة تل», a span cut inside the name, where the "
+                   "gazetteer read «تل رفعت» when the model proposed nothing")  # fmt: skip
+def test_known_loss_a_town_the_model_cuts(nlp):
+    m = mentions_of(nlp, "وأعلنت تركيا أنها ستطور ميناء سواكن، وقال الوزير إن سواكن السودانية ستصبح مركزا "
+                         "للسياحة. وتقع بلدة تل رفعت قرب عفرين في شمال سوريا.\n")  # fmt: skip
+    assert [x[2:] for x in m if x[0] == "تل رفعت"] == [("Tall Rifat", "gn:163476")]
 
 
 def test_an_organisation_named_in_full_is_named_again_by_the_words_before_its_specifier(nlp):
@@ -399,3 +407,15 @@ def test_a_title_name_runs_on_as_far_as_the_model_reads_the_person(nlp):
     # corpus300 (SaudiNewsNet): a preposition with the article is no name part
     ms = mentions_of(nlp, "كما وقعت مدينة الملك عبد العزيز للعلوم والتقنية مذكرة تفاهم مع الشركة.\n", "b.txt")
     assert not [m for m in ms if m[1] == "PER" and "للعلوم" in m[0]]
+
+
+def test_a_span_of_feminine_duals_is_no_name():
+    # the seeds' «شريكتان استراتيجيتان» (a model span) and the check sets' «لدورتين», «غارتان»: feminine duals of
+    # common words; «مارتين» (Martin) is no dual of a common word
+    from tasks.entities.resolve import _feminine_dual
+    from tasks.text.normalize import normalize
+
+    for word in ("شريكتان", "استراتيجيتان", "دورتين", "غارتان", "نوويتين"):
+        assert _feminine_dual(normalize(word)), word
+    for word in ("مارتين", "كريستين", "بوتين", "حسين"):
+        assert not _feminine_dual(normalize(word)), word
