@@ -325,8 +325,16 @@ def prepare_ner(
             from tasks.build.name_words import DEFAULT_SOURCE, read_source
             from tasks.text.clitics import lexicon_count
 
-            swapped, swap_counts = augment(s_train, read_source(name_source or DEFAULT_SOURCE), name_swap_copies, seed,
-                                           lexicon_count)  # fmt: skip
+            source = Path(name_source or DEFAULT_SOURCE)
+            if not source.exists():
+                raise TrainingError(
+                    "the Wikidata person-name words for the NER's name swap are missing",
+                    fix="fetch github:steveash/NETransliteration-COLING2018 (its .git directory or the file "
+                    "data/wd_arabic.normalized.aligned.tokens) and pass it: python -m flows.train_models "
+                    "--name-source <path>",
+                    path=source,
+                )
+            swapped, swap_counts = augment(s_train, read_source(source), name_swap_copies, seed, lexicon_count)
             counts |= swap_counts
             s_train = s_train + swapped
         train = parts["train"] * aqmar_repeat + s_train

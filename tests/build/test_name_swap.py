@@ -86,3 +86,22 @@ def test_swap_keeps_the_rest_of_any_sentence(sentence, seed):
     for new in out:
         assert non_person(new) == non_person(sentence)
         assert len(person_spans(new)) == len(person_spans(sentence))
+
+
+def test_a_missing_name_source_names_the_fix(tmp_path):
+    import json
+
+    import pytest
+
+    from tasks.build.training import prepare_ner
+    from tasks.errors import TrainingError
+
+    aqmar, silver = tmp_path / "aqmar", tmp_path / "silver"
+    aqmar.mkdir()
+    silver.mkdir()
+    (aqmar / "a.txt").write_text("قال O\nترامب B-PER\n\n", encoding="utf-8")
+    for part in ("train", "dev"):
+        sentence = [{"text": w, "ner": t} for w, t in SAID]
+        (silver / f"silver.{part}.json").write_text(json.dumps([sentence], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TrainingError, match="--name-source"):
+        prepare_ner(aqmar, tmp_path / "out", silver=silver, name_swap_copies=1, name_source=tmp_path / "absent")
