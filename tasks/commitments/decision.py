@@ -17,7 +17,15 @@ from pathlib import Path
 
 from tasks.commitments.constants import CONDITIONAL_WINDOW, RESPONSE_ANY_MAX_WORDS, SUBJUNCTIVE_STATE_MAX_WORDS
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
-from tasks.commitments.patterns import CONJUNCTIONS, FIRST_PERSON_PLURAL_RE, LIL, PARTY_WORD_RES, WA, alternation
+from tasks.commitments.patterns import (
+    CONJUNCTIONS,
+    FIRST_PERSON_PLURAL_RE,
+    LIL,
+    PARTY_WORD_RES,
+    REPORTING_RE,
+    WA,
+    alternation,
+)
 from tasks.text.normalize import normalize
 
 DECISION_PATH = Path(__file__).with_name("decision.toml")
@@ -102,6 +110,8 @@ CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a c
 THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
 VERB_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
 WORLD_ADDRESSEE_WORDS = 6  # the world as a call's object: in these words after the cue (its subject may come first)
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # on the verb after «يجب أن»: the noun before it is its object
+OBLIGATION_NOT_SUBJECTS = _set("obligation_not_subjects")
 OBLIGATION_SUBJECT_WORDS = 3  # an obligation's subject before the cue («إيران يجب أن»): these words of its clause
 
 
@@ -221,6 +231,24 @@ def obligation_for_event(c: Candidate) -> bool:
         return False
     lead = " ".join(c.clause_before().split()[-OBLIGATION_SUBJECT_WORDS:])
     return not c.party_at(c.start - len(lead) - 1, c.start) and not any(rx.search(lead) for rx in PARTY_WORD_RES)
+
+
+def obligation_of_a_thing(c: Candidate) -> bool:
+    """«إن تعهد زعيمي الكوريتين … يجب أن يعطي الرئيس الأميركي دفعة», «أن ذلك يجب أن يمكن الشعب الفلسطيني»: a
+    subject that names no party before the cue, in its clause, is what must do or be something, and a party after
+    the verb is its object; no actor is bound (further conventions 3). Not when the verb carries an object pronoun
+    («القسم الأكبر من هذا المال ينبغي أن يخصصه الإيرانيون»: the fronted noun is the object, the party the subject),
+    nor after a reporting verb or one of ``obligation_not_subjects`` («لذلك يجب أن …»)."""
+    if c.modality != "obligation" or c.cue not in OBLIGATION_BARE_CUES:
+        return False
+    m = THAT_VERB_RE.match(c.after)
+    if m is None or c.after[: m.end()].split()[-1].endswith(OBJECT_PRONOUNS):
+        return False
+    before = c.clause_before()
+    words = [w for w in (x.strip(QUOTES) for x in before.split()) if w and w not in CONJUNCTIONS]
+    if not words or words[0] in OBLIGATION_NOT_SUBJECTS or REPORTING_RE.search(before):
+        return False
+    return not c.party_at(c.start - len(before), c.start) and not any(rx.search(before) for rx in PARTY_WORD_RES)
 
 
 def world_addressee(c: Candidate) -> bool:
@@ -436,6 +464,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("response_to_any", response_to_any),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
+    ("obligation_of_a_thing", obligation_of_a_thing),
     ("obligation_for_event", obligation_for_event),
     ("nominal_cue_as_object", nominal_cue_as_object),
     ("duty_as_object", duty_as_object),
