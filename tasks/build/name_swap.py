@@ -23,6 +23,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from tasks.nlp.analyse import PROCLITICS
 from tasks.text.normalize import normalize
 
 MIN_WORD_COUNT = 2
@@ -40,7 +41,6 @@ ONE_WORD_SHARE = 0.5
 """Share of one-word spans (a surname alone) that get one word rather than a full name."""
 SYNTHETIC_LENGTHS = (1, 2, 2, 2, 3)
 """Number of words of a synthetic name, drawn uniformly from this tuple."""
-PROCLITICS = ("و", "ب", "ل", "ك", "ف")
 PER_BEGIN, PER_INSIDE = "B-PER", "I-PER"
 
 Sentence = list[tuple[str, str]]

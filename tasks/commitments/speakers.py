@@ -50,6 +50,7 @@ from tasks.commitments.patterns import (
     COMPLEMENTIZER_RE,
     CONJUNCTIONS,
     FIRST_PERSON_PLURAL_RE,
+    LAM,
     PRESENT_REPORTING_RE,
     REPORTING_RE,
     TURN_RE,
@@ -63,7 +64,6 @@ SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغي لافروف:», «ترمب لـ"سي بي إس":»
 COLON_OUTLET_MAX_WORDS = 4  # «لـ"سي بي إس"», «لقناة فوكس نيوز» between the person and the colon
-LAM = "ل"
 UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb has an unnamed source
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
 
