@@ -192,7 +192,7 @@ def signing_noun(cue_text: str) -> bool:
     return cue_text.lstrip(SIGNING_NOUN_PREFIXES).startswith(SIGNING_NOUNS)
 
 
-def _to_norm(index: Sequence[int], base: int, offset: int) -> int:
+def to_norm(index: Sequence[int], base: int, offset: int) -> int:
     """An original-text offset in normalised sentence coordinates (the first character at or after it)."""
     for i, orig in enumerate(index):
         if orig + base >= offset:
@@ -206,13 +206,13 @@ def _clause(
     kb: KnowledgeBase,
 ) -> Clause:  # fmt: skip
     """Locate the sentence's parties and the cue's clause."""
-    parties = [(_to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
+    parties = [(to_norm(index, base, m.start), m, p) for m, p in mention_parties(ments, states)]
     # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة») is not a party
     parties = [x for x in parties if not NAMED_DOC_BEFORE_RE.search(norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]])]
     # «المعارضة التركية», «النساء المغربيات»: a state's nisba after a people head is no party
     parties = [x for x in parties if not (x[1].type == "GPE" and PEOPLE_HEAD_BEFORE_RE.search(
         norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]]))]  # fmt: skip
-    ends = {(m.start, m.end): _to_norm(index, base, m.end) for _, m, _ in parties}
+    ends = {(m.start, m.end): to_norm(index, base, m.end) for _, m, _ in parties}
     # the clause before the cue: back to the nearest إن/أن
     left_start = 0
     comp_word = ""

@@ -156,3 +156,7 @@ TITLE_NAME_WINDOW = 40
 
 # Leading characters of an ISO date-time that make the date.
 ISO_DATE_LENGTH = 10
+
+# «الجانبان», «أنهما», the other side: the pair a sentence names side by side stands for the article's sides in
+# the next sentences, this many of them; further on, the article's two most named states
+RECENT_PAIR_SENTENCES = 3

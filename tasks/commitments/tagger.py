@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from tasks.commitments.anaphors import org_anaphors
-from tasks.commitments.arguments import arguments, signing_noun
+from tasks.commitments.arguments import arguments, signing_noun, to_norm
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
     CONFIDENCE,
@@ -37,6 +38,7 @@ from tasks.commitments.constants import (
     MIN_CONFIDENCE,
     MODALITIES,
     PARTY_MENTION_TYPES,
+    RECENT_PAIR_SENTENCES,
     STATE_ORGAN_SUBTYPES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
@@ -45,8 +47,11 @@ from tasks.commitments.parties import (
     MentionRef,
     Party,
     States,
+    coordinated,
+    dedupe,
     is_person,
     is_state,
+    mention_parties,
     set_document_groups,
     side_group_parties,
     title_states,
@@ -192,6 +197,28 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
         others = [party_of[e] for e, _ in counts.most_common() if e not in ca_ids][:1]
         doc_parties = others + ca
     return doc_parties
+
+
+PLACE_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:في|وفي|الى|إلى|(?<!كل\s)من|عبر|داخل|خارج|نحو|حول)\s*|(?<![\w])[بل])$")
+
+
+def _named_pair_in(s: _Sentence, states: States, kb: KnowledgeBase) -> list[Party]:
+    """The first two states a sentence names side by side («كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن»,
+    «وقعت كل من قطر والسودان»): what «الجانبان», «الزعيمان», «أنهما» in the sentences after it stand for. Not a
+    place after a preposition («في العراق وسوريا»)."""
+    items = [(_norm_pos(s, m.start), m, p) for m, p in mention_parties(s.ments, states) if is_state(p, kb)]
+    ends = {(m.start, m.end): _norm_pos(s, m.end) for _, m, _ in items}
+    i = 0
+    while i < len(items):
+        run = coordinated(s.norm, items[i:], items[i][0], ends=ends)
+        if len(dedupe(run)) == 2 and not PLACE_BEFORE_RE.search(s.norm[: items[i][0]]):
+            return dedupe(run)
+        i += len(run)  # not the tail of a longer run («بين الصين وقيرغيزستان وأوزبكستان»)
+    return []
+
+
+def _norm_pos(s: _Sentence, offset: int) -> int:
+    return to_norm(s.index, s.start, offset)
 
 
 def _read_sentence(
@@ -394,8 +421,16 @@ def tag_document(
     by_end, seen = sorted(mentions, key=lambda m: m.end), 0
     names: dict[str, Party | None] = {}
     titles: dict[str, Party | None] = {}
+    doc_parties = doc.doc_parties
+    recent: list[Party] = []  # the pair the last sentences name side by side, and how long ago
+    recent_age = 0
     for idx, s_start, s_end in sentences:
         s = _read_sentence(text, idx, s_start, s_end, mentions, title, lexicon)
+        recent_age += 1
+        doc.doc_parties = recent if recent and recent_age <= RECENT_PAIR_SENTENCES else doc_parties
+        pair = _named_pair_in(s, states, kb)
+        if pair:  # for the sentences after it
+            recent, recent_age = pair, 0
         fresh = []
         while seen < len(by_end) and by_end[seen].end <= s_start:
             fresh.append(by_end[seen])
@@ -415,6 +450,7 @@ def tag_document(
                 headlines.append(record)
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
+    doc.doc_parties = doc_parties
     if len(_sides_named(mentions, kb) | {p.entity_id for p in doc.doc_parties}) < MIN_DOCUMENT_SIDES:
         for r in out:  # «سيسحب قانون الضرائب», «خطة البيت الأبيض ستسعى»: one side only, a domestic matter
             r.rejected_by = r.rejected_by or SINGLE_SIDE

@@ -518,3 +518,18 @@ def test_a_cue_after_but_it_has_the_subject_of_the_cue_before(nlp):
     assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [
         ("تسعى", ["United Kingdom"], None), ("ستضغط", ["United Kingdom"], None),
     ]  # fmt: skip
+
+
+def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
+    # Sky News Arabia (dev2): the article names the United States more often than South Korea, but «الزعيمان»
+    # are the two leaders the sentence before names side by side
+    lead = "الحرب الكورية.. صراع 65 عاما \"ينتهي\" اليوم\n"
+    body = ("بتبادل الابتسام والتصافح بالأيدي، التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون "
+            "جيه-إن في المنطقة منزوعة السلاح شديدة التحصين بين البلدين، الجمعة.\n"
+            "وخلال أول قمة بين الجانبين منذ أكثر من عقد، أعلن الزعيمان أنهما سيعملان على التوصل إلى اتفاق لتحقيق "
+            "سلام \"دائم\" و\"راسخ\" في شبه الجزيرة.\n"
+            "كما استسلمت اليابان للقوات الأميركية جنوب هذا الخط.\n"
+            "وفي عام، 1945، توصلت أميركا بالاتفاق مع روسيا، إلى تقسيم شبه الجزيرة الكورية، واحتل الأميركيون المنطقة "
+            "الجنوبية، والسيطرة الأميركية على الجنوب الذي رأسه سينغمان ري.\n")  # fmt: skip
+    (r,) = [r for r in records(nlp, body, lead=lead) if r["trigger"] == "سيعملان"]
+    assert r["actors"] == ["North Korea", "South Korea"]
