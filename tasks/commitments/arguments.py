@@ -236,10 +236,19 @@ def _clause(
 
 
 def _named_pair(cl: Clause) -> list[Party]:
-    """The two sides of a dual with no subject of its own: the pair the sentence names first, coordinated,
-    before the cue («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن … وتعهدا»), else
-    the article's two sides."""
+    """The two sides of a dual with no subject of its own: the last persons the sentence coordinates before the
+    cue («قال كيري إن الرئيس الإيراني حسن روحاني ووزير خارجيته محمد جواد ظريف أوضحا أنهما مستعدان»: two
+    Iranians, Iran), else the pair it names first, coordinated («التقى زعيم كوريا الشمالية كيم جونغ أون ورئيس
+    كوريا الجنوبية مون جيه-إن … وتعهدا»), else the article's two sides."""
     before = [x for x in cl.parties if x[0] < cl.c_start]
+    i, persons = 0, None
+    while i < len(before):
+        run = before[i : i + len(coordinated(cl.norm, before[i:], before[i][0], ends=cl.ends))]
+        if sum(x[1].type == "PER" for x in run) >= 2:
+            persons = dedupe([x[2] for x in run])
+        i += len(run)
+    if persons:
+        return persons
     pair = dedupe(coordinated(cl.norm, before, before[0][0], ends=cl.ends)) if before else []
     return pair if len(pair) == 2 else list(cl.doc_parties)
 

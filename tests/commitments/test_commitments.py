@@ -533,3 +533,13 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
             "الجنوبية، والسيطرة الأميركية على الجنوب الذي رأسه سينغمان ري.\n")  # fmt: skip
     (r,) = [r for r in records(nlp, body, lead=lead) if r["trigger"] == "سيعملان"]
     assert r["actors"] == ["North Korea", "South Korea"]
+
+
+def test_a_dual_after_two_officials_of_one_state_is_that_state(nlp):
+    # Al Eqtisadiah (dev2): «أنهما» are Rouhani and «his foreign minister» Zarif, both Iran's, not the two sides
+    (r,) = records(nlp, "وبعد الاتفاق التاريخي بين القوى العالمية وإيران الأسبوع الماضي للحد من أنشطة برنامج طهران "
+                        "النووي، قال كيري إن الرئيس الإيراني حسن روحاني ووزير خارجيته محمد جواد ظريف \"أوضحا أنهما "
+                        "مستعدان لمناقشة القضايا الإقليمية\".\n",
+                 lead="كيري يحذر الكونجرس من رفض الاتفاق مع إيران\n")  # fmt: skip
+    assert (r["trigger"], r["modality"], r["actors"]) == ("مستعدان", "readiness", ["Iran"])
+    assert "subject:dual_complementizer" in r["rule"]
