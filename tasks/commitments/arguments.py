@@ -40,6 +40,8 @@ from tasks.commitments.constants import (
     OBJECT_MAX_WORDS,
     PARTNER_MAX_WORDS,
     PARTNER_WITH_MAX_WORDS,
+    QUOTE_OPENERS,
+    QUOTED_CLAUSE_MIN_WORDS,
     REPORTER_MAX_WORDS,
     REPORTER_SUBJECT_MAX_WORDS,
     SUBJECT_HEAD_WORDS,
@@ -284,10 +286,24 @@ def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
 def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
     after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS]
+    if after_comp and not cl.comp_word and not cl.first_person and _quoted_clause(cl, cl.end_of(after_comp[0])):
+        return None  # «وأضاف كيري "… التي أصبح الأتراك مستعدين": the speaker is not the subject of his quote
     if after_comp:
         start = cl.left.index(after_comp[0])
         return coordinated(cl.norm, cl.left[start:], after_comp[0][0], ends=cl.ends), False
     return None
+
+
+def _quoted_clause(cl: Clause, start: int) -> bool:
+    """Is the cue inside a quote that opens after ``start`` and has words of its own before the cue («وأضاف كيري
+    "هذا الأمر … التي أصبح الأتراك مستعدين"»), not a quoted phrase that goes on with the speaker's sentence
+    («وأكد أردوغان وبوتين وروحاني "عزمهم على"»)?"""
+    span = cl.norm[start : cl.c_start]
+    opens = [i for i, ch in enumerate(span) if ch in QUOTE_OPENERS]
+    if not opens:
+        return False
+    still_open = span.count('"') % 2 == 1 or span.count("«") > span.count("»") or span.count("“") > span.count("”")
+    return still_open and len(span[opens[-1] + 1 :].split()) >= QUOTED_CLAUSE_MIN_WORDS
 
 
 OUR = "نا"  # the possessive «our» on a verbal noun

@@ -160,3 +160,8 @@ ISO_DATE_LENGTH = 10
 # «الجانبان», «أنهما», the other side: the pair a sentence names side by side stands for the article's sides in
 # the next sentences, this many of them; further on, the article's two most named states
 RECENT_PAIR_SENTENCES = 3
+
+# a quote with this many words of its own before the cue is a clause with its own subject, not a quoted phrase
+# that goes on with the speaker's sentence («وأكد أردوغان وبوتين وروحاني "عزمهم على …"»)
+QUOTE_OPENERS = '"«“'
+QUOTED_CLAUSE_MIN_WORDS = 2

@@ -543,3 +543,15 @@ def test_a_dual_after_two_officials_of_one_state_is_that_state(nlp):
                  lead="كيري يحذر الكونجرس من رفض الاتفاق مع إيران\n")  # fmt: skip
     assert (r["trigger"], r["modality"], r["actors"]) == ("مستعدان", "readiness", ["Iran"])
     assert "subject:dual_complementizer" in r["rule"]
+
+
+def test_the_speaker_is_not_the_subject_of_a_quoted_clause(nlp):
+    # Al Eqtisadiah (dev2): Kerry quotes what the Turks are ready for; the subject is «الأتراك», not Kerry
+    (r,) = records(nlp, "وأضاف كيري \"هذا الأمر من بين أسباب تفاوضنا مع تركيا في الأسابيع القليلة الماضية، وهناك الآن "
+                        "قدر من التغير فيما يتعلق بالأمور التي أصبح الأتراك مستعدين للقيام بها\".\n",
+                 lead="كيري يحذر الكونجرس من رفض الاتفاق مع إيران\n")  # fmt: skip
+    assert (r["trigger"], r["actors"]) == ("مستعدين", ["Turkey"])
+    # France 24 (dev): a quoted phrase that goes on with the sentence keeps its subjects
+    (r,) = records(nlp, "وأكد رجب طيب أردوغان وفلاديمير بوتين وحسن روحاني \"عزمهم على التعاون المكثف في سوريا بهدف "
+                        "التوصل إلى وقف دائم لإطلاق النار\".\n", lead="قمة ثلاثية في أنقرة حول سوريا\n")  # fmt: skip
+    assert (r["trigger"], r["actors"]) == ("عزمهم", ["Iran", "Russia", "Turkey"])
