@@ -36,6 +36,7 @@ from tasks.commitments.constants import (
     GROUP_AFTER_CUE_WORDS,
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
+    HOPED_ACT_MAX_WORDS,
     NAMED_DOC_WINDOW,
     OBJECT_MAX_WORDS,
     PARTNER_MAX_WORDS,
@@ -734,6 +735,17 @@ def _own_act_after(cl: Clause, pos: int) -> bool:
     return bool(words) and (words[0] == IN or (words[0].startswith(BI) and len(words[0]) > len(BI) + 2))
 
 
+def _hoped_act_subject(cl: Clause) -> list[Party]:
+    """«تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما …»: the party named as the subject of the hoped
+    act, «أن» + an imperfect verb + the party, when «أن» comes within a few words of the cue in its clause."""
+    for m in re.finditer(r"\S+", cl.norm[cl.c_end : cl.a_end]):
+        if len(cl.words_between(cl.c_end, cl.c_end + m.start())) > HOPED_ACT_MAX_WORDS or m.group()[-1:] in ".؛;:!؟?،,":
+            return []
+        if m.group() in _ACT_COMPLEMENTIZERS:
+            return _act_subject(cl, cl.c_end + m.start(), m.group())
+    return []
+
+
 def _first_person_duty(cl: Clause) -> bool:
     """Is the obligation the speaker's own («علينا», «يجب علينا», «يجب أن نكون»)?"""
     return cl.cue_text.endswith(FIRST_PERSON_DUTY) or bool(FIRST_PERSON_DUTY_RE.match(cl.norm[cl.c_end : cl.a_end]))
@@ -772,6 +784,10 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         cl.trace.append("addressee:near")
         return coordinated(cl.norm, cl.right[cl.right.index(near[0]) :], near[0][0], ends=cl.ends), False
     if cl.modality == "hope":
+        act = _hoped_act_subject(cl)
+        if act:
+            cl.trace.append("addressee:act_subject")
+            return act, False
         cl.trace.append("addressee:subject")
         return subject(cl)
     if cl.modality == "obligation":

@@ -165,3 +165,7 @@ RECENT_PAIR_SENTENCES = 3
 # that goes on with the speaker's sentence («وأكد أردوغان وبوتين وروحاني "عزمهم على …"»)
 QUOTE_OPENERS = '"«“'
 QUOTED_CLAUSE_MIN_WORDS = 2
+
+# «تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما»: «أن» at most this many words after a hope cue
+# opens the hoped act, whose named subject is the actor
+HOPED_ACT_MAX_WORDS = 8

@@ -555,3 +555,13 @@ def test_the_speaker_is_not_the_subject_of_a_quoted_clause(nlp):
     (r,) = records(nlp, "وأكد رجب طيب أردوغان وفلاديمير بوتين وحسن روحاني \"عزمهم على التعاون المكثف في سوريا بهدف "
                         "التوصل إلى وقف دائم لإطلاق النار\".\n", lead="قمة ثلاثية في أنقرة حول سوريا\n")  # fmt: skip
     assert (r["trigger"], r["actors"]) == ("عزمهم", ["Iran", "Russia", "Turkey"])
+
+
+def test_a_hope_for_a_partys_act_is_that_partys(nlp):
+    # Asharq Al-Awsat (dev2): the NGOs hope that Obama urges; the hope's actor is the one who would act
+    rs = records(nlp, "وفي الوقت الذي تشهد فيه القارة الأفريقية أزمات عدة، تأمل المنظمات غير الحكومية والمجتمع المدني "
+                      "أن يحث أوباما القادة الأفارقة على احترام حقوق الإنسان.\n",
+                 lead="أوباما يدعو من أديس أبابا لإبقاء «الضغط» على حركة «الشباب» الصومالية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "تأمل"]
+    assert (r["modality"], r["actors"]) == ("hope", ["United States"])
+    assert "addressee:act_subject" in r["rule"]
