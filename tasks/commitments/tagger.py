@@ -100,6 +100,10 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
 PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
+# «وقال ترامب إن الملك سلمان سيدفع»: a future verb of another state's party, said by a person of a state, is the
+# speaker's prediction about it, not a commitment (check sets: 4 such records, none a commitment; none in the gold)
+THIRD_PARTY_FUTURE = "third_party_future"
+FUTURE_KINDS = ("future", "negfuture")
 # a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
 NOMINAL_HEADLINE = "nominal_headline"
 NOMINAL_FORMS = ("masdar", "masdar_pronoun")
@@ -200,6 +204,18 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
 
 
 PLACE_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:في|وفي|الى|إلى|(?<!كل\s)من|عبر|داخل|خارج|نحو|حول)\s*|(?<![\w])[بل])$")
+
+
+def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
+    """Is the speaker a person of a state, and is every actor another state or a body of one? (A party with no
+    state, «الحزب الجمهوري», is not read as another state's.)"""
+    if speaker is None or not is_person(speaker, doc.kb):
+        return False
+    own = doc.states.state(speaker.entity_id)
+    if own is None or not is_state(own, doc.kb):
+        return False
+    theirs = [doc.states.state(p.entity_id) for p in actors]
+    return all(t is not None and is_state(t, doc.kb) and t.entity_id != own.entity_id for t in theirs)
 
 
 def _named_pair_in(s: _Sentence, states: States, kb: KnowledgeBase) -> list[Party]:
@@ -345,6 +361,8 @@ def _cue_record(
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
                                    doc.text[t_start:t_end]))  # fmt: skip
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
+    if rejected_by is None and strength in FUTURE_KINDS and _another_states(doc, speaker, actors):
+        rejected_by = THIRD_PARTY_FUTURE
     if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     action = doc.text[a_start:a_end]

@@ -565,3 +565,15 @@ def test_a_hope_for_a_partys_act_is_that_partys(nlp):
     (r,) = [r for r in rs if r["trigger"] == "تأمل"]
     assert (r["modality"], r["actors"]) == ("hope", ["United States"])
     assert "addressee:act_subject" in r["rule"]
+
+
+def test_another_states_future_said_by_a_person_of_a_state_is_a_prediction(nlp):
+    # CNN (corpus300): Trump on King Salman; a prediction about another state's act, not its commitment
+    lead = "وزير خارجية إيران \"يمد يده\" للمملكة: ترامب دأب على إهانة السعوديين\n"
+    rs = records(nlp, "وقال ترامب خلال تجمع انتخابي للجمهوريين، في ولاية مينيسوتا، إن الملك سلمان سيدفع.\n",
+                 lead=lead)  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "سيدفع"] == []
+    # the speaker's own state's future stays (Xinhua: Tokayev on the Kazakh side)
+    (r,) = records(nlp, "وقال الرئيس القازاقي قاسم-جومارت توكاييف إن الجانب القازاقي لن يضر تحت أي ظرف من الظروف "
+                        "بمصالح الصين.\n", lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
+    assert (r["trigger"], r["actors"], r["speaker"]) == ("لن يضر", ["Kazakhstan"], "Kassym-Jomart Tokayev")
