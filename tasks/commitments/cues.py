@@ -12,7 +12,7 @@ news corpus knows (``future``); a headline with none of them may still have one 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from tasks.commitments.constants import (
     HEADLINE_ROOT_MIN,
@@ -157,8 +157,15 @@ def verb_skeleton(word: str) -> str:
     return bare if len(bare) >= HEADLINE_ROOT_MIN else w
 
 
-def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> list[Cue]:
-    """(modality, start, end, polarity, kind) of every cue in a normalised sentence, non-overlapping."""
+HEADLINE_QUOTES = " \"'«»“”"  # what may stand between a headline's leading party and its verb
+
+
+def find_cues(
+    norm: str, lexicon: Mapping[str, int], headline: bool = False, party_ends: Collection[int] | None = None
+) -> list[Cue]:
+    """(modality, start, end, polarity, kind) of every cue in a normalised sentence, non-overlapping. In a
+    headline, a dual present verb («الصين وقيرغيزستان تعززان») is a cue only right after a party, when the
+    normalised ends of the party mentions are given («مسؤولان من الكوريتين يتصافحان»: no party leads it)."""
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
 
@@ -197,7 +204,8 @@ def find_cues(norm: str, lexicon: Mapping[str, int], headline: bool = False) -> 
         s, e = m.span("cue")
         stem = m["verb"][:-2]  # «تعززان» → «تعزز» (the regex ends the verb with «ان»)
         known = max(lexicon.get(m["verb"], 0), lexicon.get(stem, 0))
-        if free(s, e) and known >= MIN_VERB_COUNT and normalize(stem) not in NOT_HEADLINE_VERBS:
+        led = party_ends is None or any(not norm[p:s].strip(HEADLINE_QUOTES) for p in party_ends if p <= s)
+        if free(s, e) and known >= MIN_VERB_COUNT and normalize(stem) not in NOT_HEADLINE_VERBS and led:
             add(Cue("signed" if SIGN_VERB_RE.match(m["verb"]) else "pledge", s, e, "positive", "future"))
     for m in FUTURE_RE.finditer(norm):
         s, e = m.span("cue")

@@ -246,7 +246,8 @@ def _read_sentence(
     norm, index = normalize_with_map(sent)
     ments = [m for m in mentions if s_start <= m.start and m.end <= s_end]
     headline = idx == 0 and bool(title) and sent.strip() == title
-    cues = find_cues(norm, lexicon, headline=headline)
+    party_ends = {to_norm(index, s_start, m.end) for m in ments if m.type in PARTY_MENTION_TYPES} if headline else None
+    cues = find_cues(norm, lexicon, headline=headline, party_ends=party_ends)
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)

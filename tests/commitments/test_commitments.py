@@ -577,3 +577,14 @@ def test_another_states_future_said_by_a_person_of_a_state_is_a_prediction(nlp):
     (r,) = records(nlp, "وقال الرئيس القازاقي قاسم-جومارت توكاييف إن الجانب القازاقي لن يضر تحت أي ظرف من الظروف "
                         "بمصالح الصين.\n", lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
     assert (r["trigger"], r["actors"], r["speaker"]) == ("لن يضر", ["Kazakhstan"], "Kassym-Jomart Tokayev")
+
+
+def test_a_headline_dual_verb_needs_a_party_right_before_it(nlp):
+    # Sky News Arabia (checkset): «مسؤولان من الكوريتين يتصافحان»: a handshake of two officials, no party leads
+    # the verb; «الصين وقيرغيزستان تعززان» (Xinhua) is led by the two states
+    body = ("في بادرة نادرة تشير إلى تحسن العلاقات، تصافح مشرعين بارزين من كوريا الشمالية وكوريا الجنوبية وشربا "
+            "\"نخب السلام\" في جنيف، الثلاثاء.\n")  # fmt: skip
+    assert records(nlp, body, lead="مسؤولان من الكوريتين يتصافحان ويشربان نخب \"السلام\"\n") == []
+    rs = records(nlp, "وقال البيان إن الصين وقيرغيزستان ستعززان التعاون في التنمية الخضراء.\n",
+                 lead="بيان مشترك: الصين وقيرغيزستان تعززان التعاون في التنمية الخضراء والأمن الإقليمي\n")  # fmt: skip
+    assert [r["actors"] for r in rs if "sentence:title" in r["rule"]] == [["China", "Kyrgyzstan"]]
