@@ -100,9 +100,11 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
 PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
-# «وقال ترامب إن الملك سلمان سيدفع»: a future verb of another state's party, said by a person of a state, is the
-# speaker's prediction about it, not a commitment (check sets: 4 such records, none a commitment; none in the gold)
-THIRD_PARTY_FUTURE = "third_party_future"
+# «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
+# party, said by a person of a state, is the speaker's prediction or reading of it, not a commitment (check sets:
+# 5 such records, none a commitment; none in the gold sets). Readiness and pledges with their own cue stay
+# («قال كيري إن روحاني وظريف أوضحا أنهما مستعدان» is a gold record).
+THIRD_PARTY = "third_party_prediction"
 FUTURE_KINDS = ("future", "negfuture")
 # a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
 NOMINAL_HEADLINE = "nominal_headline"
@@ -362,8 +364,9 @@ def _cue_record(
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
                                    doc.text[t_start:t_end]))  # fmt: skip
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
-    if rejected_by is None and strength in FUTURE_KINDS and _another_states(doc, speaker, actors):
-        rejected_by = THIRD_PARTY_FUTURE
+    if rejected_by is None and (strength in FUTURE_KINDS or modality == "intent") \
+            and _another_states(doc, speaker, actors):
+        rejected_by = THIRD_PARTY
     if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     action = doc.text[a_start:a_end]

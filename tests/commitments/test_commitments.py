@@ -573,6 +573,10 @@ def test_another_states_future_said_by_a_person_of_a_state_is_a_prediction(nlp):
     rs = records(nlp, "وقال ترامب خلال تجمع انتخابي للجمهوريين، في ولاية مينيسوتا، إن الملك سلمان سيدفع.\n",
                  lead=lead)  # fmt: skip
     assert [r for r in rs if r["trigger"] == "سيدفع"] == []
+    # BBC (corpus300): Trump's reading of what Kim wants
+    rs = records(nlp, "وقال ترامب في مؤتمر صحفي \"أشعر أن كيم جونغ أون يريد أن يقوم بشيء عظيم لشعبه وأن لديه فرصة "
+                      "لذلك.\n", lead="ترامب: قمة سنغافورة \"فرصة لن تتكرر\" للسلام مع كوريا الشمالية\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "يريد"] == []
     # the speaker's own state's future stays (Xinhua: Tokayev on the Kazakh side)
     (r,) = records(nlp, "وقال الرئيس القازاقي قاسم-جومارت توكاييف إن الجانب القازاقي لن يضر تحت أي ظرف من الظروف "
                         "بمصالح الصين.\n", lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
