@@ -344,9 +344,9 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
 
 
 def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
-    """«وأعلنت إسرائيل أنها سترفع الحظر»: a complementizer that carries the subject as its pronoun, after a
-    reporting verb whose subject is a state or a body: that party (a person there is the speaker, whose state
-    ``speaker_state`` gives)."""
+    """«وأعلنت إسرائيل أنها سترفع الحظر», «السعودية أوضحت أنها مستعدة»: a complementizer that carries the
+    subject as its pronoun, after a reporting verb whose subject is a state or a body: that party (a person
+    there is the speaker, whose state ``speaker_state`` gives)."""
     if not cl.pronoun_complementizer or cl.subject_span.strip():
         return None
     reps = list(REPORTING_RE.finditer(cl.norm[: cl.left_start]))
@@ -355,6 +355,13 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
     end = reps[-1].end()
     reporter = [x for x in cl.parties if end <= x[0] < cl.left_start]
     if not reporter:
+        # SVO «إن "السعودية أوضحت أنها مستعدة"»: a state or a body right before the reporting verb; not before
+        # «وأعلنت» (a new clause: «… مع إيران وأعلنت أنها»)
+        verb = reps[-1].start()
+        before = [x for x in cl.parties if cl.end_of(x) <= verb and not cl.words_between(cl.end_of(x), verb)]
+        if (before and before[-1][1].type != "PER" and cl.norm[verb : verb + 1] not in CONJUNCTIONS
+                and not cl.words_between(end, cl.left_start - len(cl.comp_word))):  # fmt: skip
+            return [before[-1][2]], False
         return None
     pos, mention, party = reporter[0]
     # the verb's subject: right after it (a head word or a date at most), its complementizer right after the

@@ -592,3 +592,12 @@ def test_a_headline_dual_verb_needs_a_party_right_before_it(nlp):
     rs = records(nlp, "وقال البيان إن الصين وقيرغيزستان ستعززان التعاون في التنمية الخضراء.\n",
                  lead="بيان مشترك: الصين وقيرغيزستان تعززان التعاون في التنمية الخضراء والأمن الإقليمي\n")  # fmt: skip
     assert [r["actors"] for r in rs if "sentence:title" in r["rule"]] == [["China", "Kyrgyzstan"]]
+
+
+def test_the_pronoun_of_a_complementizer_is_the_state_before_the_reporting_verb(nlp):
+    # Sky News Arabia (checkset): «السعودية أوضحت أنها مستعدة»: «ها» is Saudi Arabia, before its verb (SVO)
+    (r,) = [r for r in records(nlp, "وقال المتحدث باسم الوزارة التركية في بيان إن \"السعودية أوضحت أنها مستعدة "
+                                    "للتعاون وأنه يمكن القيام بالتفتيش في مبنى القنصلية\".\n",
+                               lead="بنس: واشنطن مستعدة للمساعدة في التحقيق بشأن خاشقجي\n")
+            if r["trigger"] == "مستعدة" and "sentence:body" in r["rule"]]  # fmt: skip
+    assert (r["actors"], "subject:reporter" in r["rule"]) == (["Saudi Arabia"], True)
