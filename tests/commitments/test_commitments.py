@@ -601,3 +601,4 @@ def test_the_pronoun_of_a_complementizer_is_the_state_before_the_reporting_verb(
                                lead="بنس: واشنطن مستعدة للمساعدة في التحقيق بشأن خاشقجي\n")
             if r["trigger"] == "مستعدة" and "sentence:body" in r["rule"]]  # fmt: skip
     assert (r["actors"], "subject:reporter" in r["rule"]) == (["Saudi Arabia"], True)
+    assert r["speaker"] is None  # an unnamed spokesman speaks, not a person named before
