@@ -46,6 +46,7 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
+WHETHER_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('whether_words'))})\s+$")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
@@ -177,8 +178,16 @@ def verb_stem(cue: str) -> str:
 
 
 def conditional(c: Candidate) -> bool:
-    """«إذا …», «في حال …», «لو أن …»: a condition or a counterfactual, not a commitment."""
-    return bool(CONDITIONAL_RE.search(c.before[-CONDITIONAL_WINDOW:]))
+    """«إذا …», «في حال …», «لو أن …»: a condition or a counterfactual, not a commitment. «(ع/في)ما إذا» is
+    «whether»: an indirect question, which holds only in its own clause («وما إذا كان المجلس سيرفع»), not after
+    it («عما إذا كان بإمكان طهران الالتفاف …، أجاب بومبيو "الولايات المتحدة سوف تطبق العقوبات"»)."""
+    window = c.before[-CONDITIONAL_WINDOW:]
+    for m in CONDITIONAL_RE.finditer(window):
+        if not WHETHER_BEFORE_RE.search(window[: m.start()]):
+            return True
+        if not re.search(r"[.؛;!؟?،,:\"«»]", window[m.end() :]):
+            return True  # the cue is inside the «whether» clause: a question
+    return False
 
 
 def condition_after(c: Candidate) -> bool:

@@ -32,6 +32,9 @@ REJECTED = [
     # dev2 (Sky News Arabia, Okaz, Al Eqtisadiah …) and corpus300 sentences the guideline leaves out
     ("conditional", cand("لو ان الاتحاد السعودي اعلن للجميع ان البدين هو المدرب رسميا وهو من سيقود المنتخب", "سيقود")),
     ("conditional", cand("وقال: إذا أطاح الكونجرس بالاتفاق، فسنفقد أكثر من مجرد القيود", "سنفقد")),
+    # corpus300 (Reuters via BBC): a cue inside a «whether» clause is an indirect question
+    ("conditional", cand("شكوكا بشأن قوة الاقتصاد الأمريكي وما إذا كان مجلس الاحتياطي الاتحادي (البنك المركزي) سيرفع "
+                         "اسعار الفائدة", "سيرفع")),
     ("question", cand('وقال كيري: "هل تعتقدون أنهم سيجلسون هادئين وأن الباقين في العالم سيقولون', "سيجلسون")),
     ("question", cand("على ماذا اتفقت أنقرة وواشنطن بشأن منبج؟", "اتفقت", "agreement", "lexical")),
     ("relative_re_mention", cand("وتعتبر روسيا والصين وألمانيا وبريطانيا وفرنسا، التي وقعت كلها الاتفاق مع إيران",
@@ -243,3 +246,12 @@ def test_verb_stem_strips_the_future_prefix_the_person_and_the_suffixes():
     assert [verb_stem(normalize(v)) for v in ("سيتباحثان", "ستستعيدها", "لن يحضر", "سوف يلتقي", "سيجلسون")] == [
         "تباحث", "ستعيد", "حضر", "لتقي", "جلس",
     ]  # fmt: skip
+
+
+
+def test_a_cue_after_a_whether_clause_is_no_condition() -> None:
+    # corpus300 (France 24): Pompeo's answer follows the «whether» question he was asked
+    c = cand("وعندما سئل بومبيو في طريق عودته من سنغافورة إلى واشنطن عما إذا كان بإمكان طهران الالتفاف على "
+             "الإجراءات، أجاب بومبيو الصحافيين المرافقين له \"الولايات المتحدة سوف تطبق العقوبات\".", "سوف تطبق",
+             parties=("الولايات المتحدة",))  # fmt: skip
+    assert decide(c) is None
