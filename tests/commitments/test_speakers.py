@@ -212,3 +212,12 @@ def test_a_headline_that_opens_with_a_person_and_a_colon_quotes_him():
     # the person is an object, or the colon comes after a reporting verb (the ``sentence`` strategy's)
     assert speaker("زعيم المعارضة يتحدى أردوغان: نحضر للثورة التركية الرابعة", ("أردوغان", "Q39259")) is None
     assert speaker('وقال ترامب: "سنفرض رسوما"', ("ترامب", "Q22686")) is None
+
+
+def test_an_answer_is_speech(nlp):
+    # France 24 (corpus300): «أجاب بومبيو» reports Pompeo's words (ANT corpus: 114 «أجاب/أجابت», 20 read, each
+    # before what the person said)
+    (r,) = records(nlp, "وعندما سئل بومبيو في طريق عودته من سنغافورة إلى واشنطن عما إذا كان بإمكان طهران الالتفاف "
+                        "على الإجراءات، أجاب بومبيو الصحافيين المرافقين له \"الولايات المتحدة سوف تطبق العقوبات\".\n",
+                   lead="وزير الخارجية الأمريكي يعلن بدء تطبيق العقوبات الاقتصادية على إيران\n")  # fmt: skip
+    assert (r["trigger"], r["speaker"]) == ("سوف تطبق", "Mike Pompeo")
