@@ -104,6 +104,7 @@ class Family:
     objects: bool = True
     definite: bool = True
     reciprocal: bool = False
+    min_actors: int = 0
 
 
 def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
@@ -116,6 +117,7 @@ def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
         out.append(Family(id=t["id"], modality=t["modality"], future_modality=t.get("future_modality", t["modality"]),
                           check=t.get("check", ""), objects=t.get("objects", True),
                           definite=t.get("definite", True), reciprocal=t.get("reciprocal", False),
+                          min_actors=t.get("min_actors", 0),
                           **lists))  # fmt: skip
     return tuple(out)
 

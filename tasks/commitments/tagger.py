@@ -43,6 +43,7 @@ from tasks.commitments.constants import (
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
+from tasks.commitments.families import FAMILY_BY_ID
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -100,6 +101,7 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
 PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
+TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
 # «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
 # party, said by a person of a state, is the speaker's prediction or reading of it, not a commitment (check sets:
 # 5 such records, none a commitment; none in the gold sets). Readiness and pledges with their own cue stay
@@ -364,6 +366,8 @@ def _cue_record(
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
                                    doc.text[t_start:t_end]))  # fmt: skip
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
+    if rejected_by is None and cue.form is not None and len(actors) < FAMILY_BY_ID[cue.form.family].min_actors:
+        rejected_by = TOO_FEW_ACTORS  # «قرر الرئيس الانسحاب»: a single party's decision is unilateral
     if rejected_by is None and (strength in FUTURE_KINDS or modality == "intent") \
             and _another_states(doc, speaker, actors):
         rejected_by = THIRD_PARTY

@@ -164,8 +164,9 @@ def test_negated_past_and_parenthetical_promises_propose_nothing() -> None:
     assert family_of("وأضاف \"دعوني أقول بضع كلمات للشعب بهذا الصدد", "دعوني") == []
 
 
-def test_decide_needs_two_parties_and_want_is_third_person() -> None:
-    assert family_of("قرر الرئيس الانسحاب من الاتفاق", "قرر") == []
+def test_want_is_third_person() -> None:
+    # «قرر» proposes a candidate in every number: the actors say whether two parties decide
+    # (test_a_decision_needs_two_parties_whatever_the_verbs_number)
     assert family_of("وقال مارادونا على موقع إنستغرام: \"أريد أن أخبر الجميع بأنني بخير\".", "أريد") == []
     assert family_of("وأضاف الرئيس الأميركي مرارا أنه يريد تحسين العلاقات مع موسكو.", "يريد") == ["wish"]
 
@@ -207,3 +208,19 @@ def test_a_position_declared_to_continue_is_a_future_cue() -> None:
     assert ("pledge", "سيبقي", "positive", None) in cues("وكررت أن الاتحاد الأوروبي سيبقى مؤيدا لمواصلة التنفيذ")
     assert ("pledge", "ستبقي", "positive", None) in cues("إن تركيا ستبقى في شمال العراق لحين القضاء على الجماعات")
     assert not [c for c in cues("وقال إن الاجتماع سيكون مهما") if c[1] == "سيكون"]
+
+
+def test_a_decision_needs_two_parties_whatever_the_verbs_number(nlp):
+    # France 24 (ANT corpus): the verb before its dual subject is singular («وقرر الرئيسان»), a decision of
+    # both; a single body's decision is unilateral (convention 8): «قررت شركة نستله السويسرية …» (corpus300)
+    from tests.rules import records
+
+    lead = "ماكرون وأردوغان يدعوان إلى \"تعميق الشراكة الاقتصادية\" بين فرنسا وتركيا\n"
+    rs = records(nlp, "فحسب بيان للرئاسة التركية الخميس، فإن الرئيسين الفرنسي والتركي شددا خلال اتصال هاتفي بينهما على "
+                      "\"أهمية تعزيز علاقات بلديهما الاقتصادية والتجارية\".\n"
+                      "وقرر الرئيسان خلال الاتصال أيضا أن يجري وزير المال التركي براءة البيرق محادثات "
+                      "\"في أسرع وقت\" مع نظيره الفرنسي برونو لومير.\n", lead=lead)  # fmt: skip
+    assert [(r["modality"], r["actors"]) for r in rs if r["trigger"] == "وقرر"] == [("agreement", ["France", "Turkey"])]
+    rs = records(nlp, "قررت شركة نستله السويسرية للمواد الغذائية وقف حملتها الإعلانية على وسائل الإعلام الرقمية.\n",
+                 lead=lead)  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "قررت"] == []
