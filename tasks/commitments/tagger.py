@@ -101,6 +101,12 @@ HEADLINE_UNREPORTED = "headline_unreported"  # a headline verb whose act no reco
 # commitment between parties (guideline: unilateral domestic decisions are not annotated).
 SINGLE_SIDE = "single_side_document"
 PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
+# «تريد أن يكون اقتصاد تركيا مستقرا», «تريد أن تكون حازمة»: a want of a state, not an act, is intent only when
+# the state ties the wanting party to another («يريد أن تكون التجارة بين أميركا وبريطانيا حرة»: convention 6;
+# ANT corpus: 41 «يريد/يرغب أن يكون/يصبح/يبقى …», 25 read, 1 of that kind)
+WISH_ABOUT_A_STATE = "wish_about_a_state"
+WANT_FAMILIES = ("want", "wish")
+WANT_STATE_RE = re.compile(r"\s*(?:ب?[أا]ن)\s+(?:يكون|تكون|يصبح|تصبح|يبقى|تبقى|يظل|تظل)(?![\w])")
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
 # «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
 # party, said by a person of a state, is the speaker's prediction or reading of it, not a commitment (check sets:
@@ -208,6 +214,20 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
 
 
 PLACE_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:في|وفي|الى|إلى|(?<!كل\s)من|عبر|داخل|خارج|نحو|حول)\s*|(?<![\w])[بل])$")
+
+
+def _wish_about_a_state(doc: _Document, s: _Sentence, c_end: int, actors: Sequence[Party]) -> bool:
+    """Is the want «أن يكون …» of a state that does not name both the wanting party and another party in its
+    clause?"""
+    m = WANT_STATE_RE.match(s.norm, c_end)
+    if m is None:
+        return False
+    end = CLAUSE_END_RE.search(s.norm, m.end())
+    stop = s.index[end.start()] + s.start if end else s.start + len(s.text)
+    start = s.index[m.end() - 1] + s.start
+    named = {p.entity_id for mm, p in mention_parties(s.ments, doc.states) if start <= mm.start < stop}
+    own = {(doc.states.state(a.entity_id) or a).entity_id for a in actors}
+    return not (named & own and named - own)
 
 
 def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
@@ -366,6 +386,9 @@ def _cue_record(
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
                                    doc.text[t_start:t_end]))  # fmt: skip
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
+    if rejected_by is None and cue.form is not None and cue.form.family in WANT_FAMILIES \
+            and _wish_about_a_state(doc, s, c_end, actors):
+        rejected_by = WISH_ABOUT_A_STATE
     if rejected_by is None and cue.form is not None and len(actors) < FAMILY_BY_ID[cue.form.family].min_actors:
         rejected_by = TOO_FEW_ACTORS  # «قرر الرئيس الانسحاب»: a single party's decision is unilateral
     if rejected_by is None and (strength in FUTURE_KINDS or modality == "intent") \

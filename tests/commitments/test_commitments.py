@@ -602,3 +602,16 @@ def test_the_pronoun_of_a_complementizer_is_the_state_before_the_reporting_verb(
             if r["trigger"] == "مستعدة" and "sentence:body" in r["rule"]]  # fmt: skip
     assert (r["actors"], "subject:reporter" in r["rule"]) == (["Saudi Arabia"], True)
     assert r["speaker"] is None  # an unnamed spokesman speaks, not a person named before
+
+
+def test_a_want_of_a_state_is_intent_only_when_it_ties_the_wanting_party_to_another(nlp):
+    # Al Arabiya (dev2, a gold record): free trade between America and Britain, the wanting party's own tie
+    rs = records(nlp, "وردا على أسئلة الصحافيين، قال ترمب إنه لا ينتقد خطة ماي لخروج بريطانيا من الاتحاد الأوروبي "
+                      "(بريكست)، ولكنه يريد أن تكون التجارة بين أميركا وبريطانيا حرة بلا قيود.\n",
+                 lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
+    assert [r["actors"] for r in rs if r["trigger"] == "يريد"] == [["United States"]]
+    # CNN (corpus300): Germany wants Turkey's economy stable: a wish about another party's state
+    rs = records(nlp, "دبي، الإمارات العربية المتحدة (CNN) -- قالت المستشارة الألمانية، أنجيلا ميركل، إن بلادها تريد "
+                      "أن يكون اقتصاد تركيا مستقرا ومزدهرًا.\n",
+                 lead="ميركل: لا أحد لديه مصلحة في زعزعة استقرار الاقتصاد التركي\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "تريد"] == []
