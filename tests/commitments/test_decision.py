@@ -47,6 +47,9 @@ REJECTED = [
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
     ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
                                         "يسعى", "intent", "lexical")),
+    # corpus300 (BBC): a claim about another party's intent
+    ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
+                                        "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
     # checkset (Sky News Arabia): a journalist's reading of what a party seems likely to do
     ("expectation_or_third_party", cand("ويبدو أن أردوغان، الذي تراجع عن مواقفه بشأن برانسون، سيقدم في الأشهر "
                                         "المقبلة مزيدا من التنازلات", "سيقدم")),
