@@ -169,3 +169,7 @@ QUOTED_CLAUSE_MIN_WORDS = 2
 # «تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما»: «أن» at most this many words after a hope cue
 # opens the hoped act, whose named subject is the actor
 HOPED_ACT_MAX_WORDS = 8
+# «وحذر وزير الخارجية الإيراني محمد جواد ظريف، السبت، من أن إيران مستعدة»: at most this many words between the
+# warning verb and «(من) أن», and between «أن» and the cue
+WARNING_SUBJECT_MAX_WORDS = 10
+WARNING_CUE_MAX_WORDS = 4

@@ -15,7 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.commitments.constants import CONDITIONAL_WINDOW, RESPONSE_ANY_MAX_WORDS, SUBJUNCTIVE_STATE_MAX_WORDS
+from tasks.commitments.constants import (
+    CONDITIONAL_WINDOW,
+    RESPONSE_ANY_MAX_WORDS,
+    SUBJUNCTIVE_STATE_MAX_WORDS,
+    WARNING_CUE_MAX_WORDS,
+    WARNING_SUBJECT_MAX_WORDS,
+)
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
 from tasks.commitments.patterns import (
     CONJUNCTIONS,
@@ -46,6 +52,11 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
+WARNING_RE = re.compile(
+    rf"(?<![\w])(?:{alternation(_words('warning_verbs'))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+(?:من\s+)?"
+    rf"(?:أن|أنه|أنها|أنهم|بأن|بأنه|بأنها|إن|إنه|إنها|ان|انه|انها)(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
+)
+WARNING_MODALITIES = ("pledge", "readiness", "intent")
 WHETHER_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('whether_words'))})\s+$")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
@@ -390,6 +401,12 @@ def negated_past(c: Candidate) -> bool:
     return c.kind in ("lexical", "family") and _word_before(c) in PAST_NEGATIONS
 
 
+def warning(c: Candidate) -> bool:
+    """«وحذر الجيش الإسرائيلي من أنه سيستخدم …»: a pledge, a readiness or an intent in a warning's clause is a
+    threat or a prediction; a duty it states stays («وحذرت مجموعة الأزمات من أنه "… يجب على الرياض مقاومة …"»)."""
+    return c.modality in WARNING_MODALITIES and bool(WARNING_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+
+
 def passive_future(c: Candidate) -> bool:
     """«سيُرفع العلم», «سيُعاد إعمارها», «سوف تُقطع»: a future in the passive (a damma on the imperfect prefix)
     names no actor (guideline: passive future statements are not records). Only texts that write the vowel; a
@@ -471,6 +488,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
+    ("warning", warning),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
     ("obligation_of_a_thing", obligation_of_a_thing),

@@ -47,6 +47,10 @@ REJECTED = [
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
     ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
                                         "يسعى", "intent", "lexical")),
+    # checkset (Sky News Arabia): a readiness in a warning is a threat, conditional too
+    ("warning", cand("هذا وحذر وزير الخارجية الإيراني محمد جواد ظريف، السبت، من أنّ إيران مستعدة لاستئناف تخصيب "
+                     "اليورانيوم بـ\"قوة\" إذا تخلت الولايات المتحدة عن الاتفاق النووي", "مستعدة", "readiness",
+                     "lexical", ("إيران",))),
     # corpus300 (BBC): a claim about another party's intent
     ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
                                         "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
@@ -168,6 +172,9 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # corpus300 (France 24): a duty stated in a warning stays
+    cand("وحذّرت مجموعة الأزمات الدولية من أنه \"باستخدامها نفوذها في العراق، يجب على الرياض مقاومة إغراء تحويل "
+         "البلاد إلى ساحة قتال جديدة", "يجب على", "obligation", "lexical", ("الرياض",)),
     # the checkset (France24): the fronted noun is the object (its pronoun on the verb), the Iranians the subject
     cand("إلا أنه اعتبر أن القسم الأكبر من هذا المال ينبغي أن يخصصه الإيرانيون لتحسين وضع شعبهم", "ينبغي",
          "obligation", "lexical", ("الإيرانيون",)),
