@@ -108,6 +108,7 @@ WISH_ABOUT_A_STATE = "wish_about_a_state"
 WANT_FAMILIES = ("want", "wish")
 WANT_STATE_RE = re.compile(r"\s*(?:ب?[أا]ن)\s+(?:يكون|تكون|يصبح|تصبح|يبقى|تبقى|يظل|تظل)(?![\w])")
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
+NAME_MENTION_TYPES = ("ORG", "PER")  # a cue inside one of these names is part of the name
 # «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
 # party, said by a person of a state, is the speaker's prediction or reading of it, not a commitment (check sets:
 # 5 such records, none a commitment; none in the gold sets). Readiness and pledges with their own cue stay
@@ -272,6 +273,10 @@ def _read_sentence(
     headline = idx == 0 and bool(title) and sent.strip() == title
     party_ends = {to_norm(index, s_start, m.end) for m in ments if m.type in PARTY_MENTION_TYPES} if headline else None
     cues = find_cues(norm, lexicon, headline=headline, party_ends=party_ends)
+    # a cue inside a name is a word of the name («منظمة "بابليك سيتيزن غلوبال تريد ووتش"», «صحيفة "رودونغ سينمون"»)
+    names = [(m.start, m.end) for m in ments if m.type in NAME_MENTION_TYPES]
+    cues = [c for c in cues
+            if not any(a < index[c[2] - 1] + s_start + 1 and index[c[1]] + s_start < b for a, b in names)]
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)

@@ -103,3 +103,5 @@ TYPE_RANK: Mapping[str, int] = MappingProxyType({"GPE": 0, "ORG": 1, "PER": 2, "
 UNRANKED_TYPE = 9  # a type missing from TYPE_RANK comes after every ranked one
 SUBTYPE_RANK: Mapping[str, int] = MappingProxyType({"country": 0})  # a country before its namesake capital
 UNRANKED_SUBTYPE = 1  # every other subtype after a country
+QUOTED_NAME_MAX_WORDS = 6  # «منظمة "بابليك سيتيزن غلوبال تريد ووتش"»: a quoted name after a head, at most this long
+QUOTED_NAME_MAX_CHARS = 60

@@ -749,6 +749,30 @@ def _headed_names_pass(st: _DocState) -> None:
         _team_nicknames(st, teams)
 
 
+_QUOTES = frozenset('"«»“”')
+_QUOTED_HEADS = "|".join(sorted(lex.QUOTED_NAME_HEADS, key=len, reverse=True))
+_QUOTED_NAME = re.compile(
+    rf"(?:^|(?<=\s))(?:{_PROCLITIC_LETTER}{{1,2}})?(?P<head>{_QUOTED_HEADS})"
+    rf"\s+[\"«“](?P<name>[^\"«»“”\n.،,:؛]{{2,{C.QUOTED_NAME_MAX_CHARS}}})[\"»”]"
+)
+
+
+def _quoted_names_pass(st: _DocState) -> None:
+    """A name in quotes right after an organisation's or an event's head: «منظمة "بابليك سيتيزن غلوبال تريد
+    ووتش"», «حزب جديد اسمه "Renew"» is not (no head right before); the quotes and the head stay outside."""
+    text = st.text
+    for idx, s, e, _words in st.per_sentence:
+        for m in _QUOTED_NAME.finditer(text, s, e):
+            name = m.group("name").strip()
+            if not name or len(name.split()) > C.QUOTED_NAME_MAX_WORDS or name.isdigit():
+                continue
+            start = m.start("name") + m.group("name").index(name)
+            head = normalize(m.group("head"))
+            type_ = "MISC" if head in lex.QUOTED_MISC_HEADS else "ORG"
+            st.emit(start, start + len(name), type_, "rules", _surface_row(type_.lower(), name), idx,
+                    C.HEADED_NAME_SCORE)  # fmt: skip
+
+
 def _team_row(country: Entity, tail: re.Match[str] | None) -> EntityRow:
     """A state's national team: football unless «لكرة اليد/السلة…» follows the nisba."""
     sport = tail is not None and normalize(tail["phrase"]).startswith(lex.TEAM_SPORT_PREFIX)
@@ -786,6 +810,8 @@ def _acronym_pass(st: _DocState) -> None:
         a = _ABBR_AFTER.match(text, m.end) if m.type in ("ORG", "MISC") else None
         if a is None or m.entity_id not in st.rows:
             continue
+        if m.start > 0 and text[m.start - 1] in _QUOTES and text[m.end : a.start("abbr")].strip()[:1] in _QUOTES:
+            continue  # «شركة "سويم سوتس فور أول" إن "…"»: the quote after a quoted name closes it
         key = alias_key(a["abbr"])
         letters = a["abbr"].replace(".", "")
         # «(CBS)», «(سي.بي.إس)»; not an account name «(SAUDIMOMRA)» after «فيسبوك»
@@ -1133,6 +1159,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _named_process_pass,
     _kb_mentions_pass,
     _title_persons_pass,
+    _quoted_names_pass,
     _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
     _stanza_pass,
     _misspelt_states_pass,  # proper nouns the model left out
@@ -1530,10 +1557,18 @@ def _generic_bodies(text: str, per_sentence: Sequence[tuple[int, int, int, list[
                     break
 
 
+_NAME_BREAKS = frozenset('«»"“”:،,؛;()')
+
+
 def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = False) -> tuple[int, int]:
     """Cut a statistical span to the name: leading proclitics (unless «لل»), titles, honorifics and
     nisbas, and function words at either edge («القيرغيزي صدير جاباروف» → «صدير جاباروف»)."""
     words = words_in(text, start, end)
+    if person:  # «مسعود برزاني «يجب»: a quote, a colon or a comma ends a person's name
+        for k in range(1, len(words)):
+            if any(ch in _NAME_BREAKS for ch in text[words[k - 1].end : words[k].start]):
+                words = words[:k]
+                break
     while words and words[-1].key in lex.NAME_STOP:
         words.pop()
     if not words:

@@ -615,3 +615,11 @@ def test_a_want_of_a_state_is_intent_only_when_it_ties_the_wanting_party_to_anot
                       "أن يكون اقتصاد تركيا مستقرا ومزدهرًا.\n",
                  lead="ميركل: لا أحد لديه مصلحة في زعزعة استقرار الاقتصاد التركي\n")  # fmt: skip
     assert [r for r in rs if r["trigger"] == "تريد"] == []
+
+
+def test_a_cue_inside_a_name_is_part_of_the_name(nlp):
+    # Al Riyadh (dev2): «تريد» (Trade) in «بابليك سيتيزن غلوبال تريد ووتش» is no «wants»
+    rs = records(nlp, "وقال لوري والاش مدير منظمة \"بابليك سيتيزن غلوبال تريد ووتش\" في واشنطن ان \"عدم التوصل الى "
+                      "اتفاق في اجتماع الفرصة الاخيرة هذا نبأ سار لسكان هذا الكوكب\".\n",
+                 lead="لا اتفاق في مفاوضات هاواي حول اتفاقية التجارة الحرة عبر المحيط الهادئ\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "تريد"] == []

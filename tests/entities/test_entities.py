@@ -419,3 +419,21 @@ def test_a_span_of_feminine_duals_is_no_name():
         assert _feminine_dual(normalize(word)), word
     for word in ("مارتين", "كريستين", "بوتين", "حسين"):
         assert not _feminine_dual(normalize(word)), word
+
+
+def test_a_quoted_name_after_an_organisations_head_is_one_organisation(nlp):
+    # Al Riyadh (dev2): the quotes and the head stay outside; «تريد» inside the name is no «wants»
+    ms = mentions_of(nlp, "وقال لوري والاش مدير منظمة \"بابليك سيتيزن غلوبال تريد ووتش\" في واشنطن ان \"عدم التوصل الى "
+                          "اتفاق في اجتماع الفرصة الاخيرة هذا نبأ سار لسكان هذا الكوكب\".\n")  # fmt: skip
+    assert found(ms, "بابليك سيتيزن غلوبال تريد ووتش", "ORG")
+    # Sky News Arabia (checkset): a quote after a quoted name closes it; «إن» is no acronym of the company
+    ms = mentions_of(nlp, "وقالت شركة \"سويم سوتس فور أول\" إن \"مجموعة ثياب البحر المطروحة هي الأولى من نوعها\".\n")
+    assert found(ms, "سويم سوتس فور أول", "ORG") and not [m for m in ms if m[0] == "إن"]
+
+
+def test_a_quote_ends_a_persons_name(nlp):
+    # Al Yaum (checkset): the model's person ran into the quote that opens his statement
+    ms = mentions_of(nlp, "وجاء في بيان رئيس إقليم كردستان مسعود برزاني «يجب على قوات حزب العمال الكردستاني إبعاد ساحة "
+                          "الحرب عن إقليم كردستان».\n")  # fmt: skip
+    assert not [m for m in ms if m[1] == "PER" and "«" in m[0]]
+    assert found(ms, "مسعود برزاني", "PER")
