@@ -57,6 +57,8 @@ _CITY_ORG_HEAD = _head_before(lex.ORG_BEFORE_CITY, article=False)  # «غرفة 
 _NISBA_BODY_HEAD = _head_before(lex.NISBA_BODY_HEADS, article=True)  # «الصندوق السعودي»
 _TEAM_HEAD = _head_before([lex.NATIONAL_TEAM], article=True)  # «المنتخب السعودي»
 _SPAN_HEAD = _head_before(lex.SPAN_HEADS_RAW, article=None)  # «منتدى» + a statistical span
+# «لصحيفة دي فيلت», «شركة انرون», «فريق برشلونة»: a head outside the name that makes it an organisation
+_ORG_TYPE_HEAD = _head_before(lex.ORG_TYPE_HEADS, article=False)
 # «للتنمية», «لكرة القدم»: the «لـ» phrase that ends a body's name after its nisba, one or two words
 _LAM_PHRASE = re.compile(r"[ \t]+(?P<phrase>ل[\w\u064B-\u065F]{2,}(?:[ \t]+ال[\w\u064B-\u065F]{2,})?)")
 # «عبد الله الثاني» is also written «عبدالله الثاني»
@@ -999,6 +1001,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
         type_ = lex.SPAN_HEADS.get(bare, type_)
     elif span_words[0].key in lex.ORG_HEADS:
         type_ = "ORG"  # «جامعة السوربون» is an organisation whatever the model said
+    elif _ORG_TYPE_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s):
+        type_ = "ORG"  # «لصحيفة دي فيلت»: a newspaper, not a person
     elif span_words[0].key in lex.MISC_HEADS:
         type_ = "MISC"  # «مهرجان فيسباكو»
     if span_words[0].key in lex.FACILITY_HEADS and len(span_words) > 1:

@@ -437,3 +437,10 @@ def test_a_quote_ends_a_persons_name(nlp):
                           "الحرب عن إقليم كردستان».\n")  # fmt: skip
     assert not [m for m in ms if m[1] == "PER" and "«" in m[0]]
     assert found(ms, "مسعود برزاني", "PER")
+
+
+def test_a_company_or_newspaper_head_makes_the_models_name_an_organisation(nlp):
+    # corpus300 (BBC): the model reads «توماس كوك» as a person; after «شركة» it is the company
+    ms = mentions_of(nlp, "وأوضحت شركة توماس كوك إنه ليس ثمة دليل على أن (الاختناق) بثاني أوكسيد الكربون كان السبب "
+                          "في وفاتهما.\n")  # fmt: skip
+    assert found(ms, "توماس كوك", "ORG") and not found(ms, "توماس كوك", "PER")
