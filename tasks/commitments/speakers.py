@@ -296,6 +296,18 @@ def _after_pronoun_complementizer(norm: str, c_start: int) -> bool:
     return bool(words) and words[-1].lstrip(CONJUNCTIONS) in SPEAKER_PRONOUN_COMPLEMENTIZERS
 
 
+# verbal nouns of reporting whose possessor speaks («إعلان الرئيس ترمب أن», «تصريحات بوتين بأن»)
+NOMINAL_REPORT_RE = re.compile(
+    rf"(?<![\w])[وب]?(?:{'|'.join(normalize(w) for w in ('إعلان', 'تصريح', 'تصريحات', 'تأكيد', 'قول'))})\s"
+)
+
+
+# words that make the verbal noun after them the time of another event: background, no speaker of the cue
+TIME_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(normalize(w) for w in ('بعد', 'عقب', 'إثر', 'أعقاب', 'منذ', 'قبل', 'وبعد'))})\s+$"
+)
+
+
 def cue_speaker(
     norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], states: States, cue: Cue,
 ) -> tuple[Party | None, str]:  # fmt: skip
@@ -327,4 +339,14 @@ def cue_speaker(
                 and not ADDRESSEE_RE.search(norm[: p[0]])]  # fmt: skip
         if subj:
             return _person(states, subj[-1][2]), "nearest"
+    # «إعلان الرئيس ترمب أن الولايات المتحدة ستعلق …»: the person whose announcement holds the cue speaks, not
+    # the one a later verb quotes («… انتقد من جمهوريين مثل ماركو روبيو، الذي قال»); not an announcement
+    # recalled as the time of another event («بعد إعلان …», «في أعقاب إشارة بوتين إن …»)
+    comps = list(COMPLEMENTIZER_RE.finditer(norm, 0, c_start))
+    nominal = list(NOMINAL_REPORT_RE.finditer(norm, 0, comps[-1].start())) if comps else []
+    after_time = nominal and TIME_BEFORE_RE.search(norm, 0, nominal[-1].start())
+    if nominal and not after_time and not REPORTING_RE.search(norm, nominal[-1].end(), c_start):
+        subj = [p for p in people if nominal[-1].end() <= p[0] and p[1] <= comps[-1].start()]
+        if subj:
+            return _person(states, subj[-1][2]), "announcement"
     return None, ""

@@ -221,3 +221,14 @@ def test_an_answer_is_speech(nlp):
                         "على الإجراءات، أجاب بومبيو الصحافيين المرافقين له \"الولايات المتحدة سوف تطبق العقوبات\".\n",
                    lead="وزير الخارجية الأمريكي يعلن بدء تطبيق العقوبات الاقتصادية على إيران\n")  # fmt: skip
     assert (r["trigger"], r["speaker"]) == ("سوف تطبق", "Mike Pompeo")
+
+
+def test_the_person_whose_announcement_holds_the_cue_speaks(nlp):
+    # Al Arabiya (dev2): «إعلان الرئيس ترمب أن …» is Trump's, not Rubio's whom a later verb quotes; an
+    # announcement recalled as the time of another event («بعد إعلان …») gives no speaker
+    rs = records(nlp, "إعلان الرئيس ترمب أن الولايات المتحدة ستعلق التدريبات العسكرية المشتركة مع كوريا الجنوبية، "
+                      "كان بمثابة تنازل انتقد من جمهوريين في مجلس الشيوخ مثل ماركو روبيو، الذي قال في تغريدة إنه "
+                      "\"غير مرتاح بتعليق التدريبات العسكرية مع كوريا الجنوبية\".\n",
+                 lead="ما الذي أنجزته قمة ترمب - كيم؟ ومن الفائز بالجولة؟\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "ستعلق"]
+    assert (r["speaker"], "speaker:announcement" in r["rule"]) == ("Donald Trump", True)
