@@ -216,10 +216,24 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         if nxt and nxt[0].startswith(DEFINITE) and nxt[0] != TO and nxt[0] not in COUNTERPART_HEADS:
             return False
         return not (nxt and new_subject(nxt[0]))
+    first_person = any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues)
+    if first_person and _closes_a_quote(head):
+        return True  # «… وجرى تنفيذه...» / «سنرفض أيضا أي تصديق عليه".»: the rest of the speaker's quote
     if not (head.startswith(tuple(CONJUNCTIONS)) and cues):
         return False
     return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues) or any(
         not _subject_after_speech_cue(norm, c[2]) for c in _opening_speech_cues(norm, cues))
+
+
+def _closes_a_quote(head: str) -> bool:
+    """Does the sentence close a quote the sentence before opened (its first guillemet a closing one, or an odd
+    number of «"» with no reporting verb before the first)?"""
+    marks = [ch for ch in head if ch in "«»"]
+    if marks:
+        return marks[0] == "»"
+    if head.count('"') % 2 == 1:
+        return not REPORTING_RE.search(head[: head.index('"')])
+    return False
 
 
 def _opening_speech_cues(norm: str, cues: Sequence[Cue]) -> list[Cue]:

@@ -63,6 +63,7 @@ from tasks.commitments.patterns import (
     CLAUSE_END_RE,
     EXPECTATION_RE,
     FIGURE_RE,
+    FIRST_PERSON_PLURAL_RE,
     LIGHT_VERB_RE,
     REPORTING_RE,
     SECTOR_RES,
@@ -428,16 +429,24 @@ def _as_written(s: _Sentence, parties: Sequence[Party], states: States, trigger_
     return out
 
 
+def _first_person(norm: str, cue: Cue) -> bool:
+    """Is the cue a first person plural verb («سنعمل», «لن نسمح»)?"""
+    return bool(FIRST_PERSON_PLURAL_RE.match(norm[cue[1] : cue[2]].lstrip(WA + "ف")))
+
+
 def _sentence_records(doc: _Document, s: _Sentence, speaker: Party | None) -> list[tuple[Commitment, bool]]:
     """Every record of a sentence, each with whether its cue is a headline verb; a coordinated cue with no
     subject of its own takes the previous record's actors."""
     bounds = sorted(c[1] for c in s.cues)
     prev_actors: list[Party] = []
+    prev_first = False
     out: list[tuple[Commitment, bool]] = []
     for cue in s.cues:
-        record = _cue_record(doc, s, cue, bounds, speaker, prev_actors)
+        first = _first_person(s.norm, cue)
+        # «سنتعرف على المتورطين، وسيتحملون تبعات أفعالهم»: «we», then «they», are not the same subject
+        record = _cue_record(doc, s, cue, bounds, speaker, [] if prev_first and not first else prev_actors)
         if record is not None:
-            prev_actors = record.actors
+            prev_actors, prev_first = record.actors, first
             out.append((record, cue[4] == "headline"))
             if "speaker:cue_subject" in record.rule:
                 # «دعا أوباما … ، ودعا في الوقت نفسه …»: the person who spoke goes on speaking, in this

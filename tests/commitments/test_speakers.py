@@ -232,3 +232,22 @@ def test_the_person_whose_announcement_holds_the_cue_speaks(nlp):
                  lead="ما الذي أنجزته قمة ترمب - كيم؟ ومن الفائز بالجولة؟\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "ستعلق"]
     assert (r["speaker"], "speaker:announcement" in r["rule"]) == ("Donald Trump", True)
+
+
+def test_the_rest_of_a_quote_goes_on_with_its_speaker(nlp):
+    # Sky News Arabia (dev2): the quote goes on past «...»; its first person is Zarif's, Iran's
+    rs = records(nlp, "قال وزير الخارجية الإيراني محمد جواد ظريف، الخميس، إن إيران لن تعيد التفاوض على الاتفاق النووي، "
+                      "معتبرا أن طهران تقف ثابتة في وجه \"البلطجة الأميركية\".\n"
+                      "وأضاف ظريف، في رسالة على يوتيوب \"إيران لن تعيد التفاوض على ما تم الاتفاق عليه قبل سنوات وجرى "
+                      "تنفيذه...سنرفض أيضا أي تصديق عليه\".\n",
+                 lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "سنرفض"]
+    assert (r["actors"], r["speaker"]) == (["Iran"], "Mohammad Javad Zarif")
+
+
+def test_we_then_they_are_not_one_subject(nlp):
+    # BBC (corpus300): «سنتعرف على المتورطين، وسيتحملون تبعات أفعالهم»: «they» are the culprits
+    rs = records(nlp, "وعند نشر الصور من سجن أبو غريب، قال الرئيس الأمريكي آنذاك، جورج بوش الابن: \"سنجمع كل الحقائق، "
+                      "ونحدد المدى الكامل لهذه الانتهاكات. سنتعرف على المتورطين، وسيتحملون تبعات أفعالهم.\"\n",
+                 lead="مرشحة ترامب لرئاسة المخابرات المركزية الأمريكية\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "وسيتحملون" or r["trigger"] == "سيتحملون"] == []
