@@ -769,6 +769,12 @@ def _quoted_names_pass(st: _DocState) -> None:
             if not name or len(name.split()) > C.QUOTED_NAME_MAX_WORDS or name.isdigit():
                 continue
             start = m.start("name") + m.group("name").index(name)
+            key = _variant_key(text, start, start + len(name), "")
+            known = [e for e, _kind in (st.index.entries.get(key) or st.index.ambiguous.get(key) or ())
+                     if e.type in ("ORG", "MISC")]  # fmt: skip
+            if known:  # «تنظيم "الدولة الإسلامية"»: the head and the quotes say which of an ambiguous name's
+                st.emit(start, start + len(name), known[0].type, "kb", kb_row(known[0]), idx, C.KB_NAME_SCORE)
+                continue
             head = normalize(m.group("head"))
             type_ = "MISC" if head in lex.QUOTED_MISC_HEADS else "ORG"
             st.emit(start, start + len(name), type_, "rules", _surface_row(type_.lower(), name), idx,

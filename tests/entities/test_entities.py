@@ -429,6 +429,9 @@ def test_a_quoted_name_after_an_organisations_head_is_one_organisation(nlp):
     # Sky News Arabia (checkset): a quote after a quoted name closes it; «إن» is no acronym of the company
     ms = mentions_of(nlp, "وقالت شركة \"سويم سوتس فور أول\" إن \"مجموعة ثياب البحر المطروحة هي الأولى من نوعها\".\n")
     assert found(ms, "سويم سوتس فور أول", "ORG") and not [m for m in ms if m[0] == "إن"]
+    # Sky News Arabia (checkset): the head and the quotes say which of an ambiguous KB name is meant
+    ms = mentions_of(nlp, "المرصد السوري: تنظيم \"الدولة الإسلامية\" خطف 36 سيدة وطفلا خلال هجوم\n")
+    assert [m[2] for m in found(ms, "الدولة الإسلامية", "ORG")] == ["Islamic State"]
 
 
 def test_a_quote_ends_a_persons_name(nlp):
