@@ -251,3 +251,14 @@ def test_we_then_they_are_not_one_subject(nlp):
                       "ونحدد المدى الكامل لهذه الانتهاكات. سنتعرف على المتورطين، وسيتحملون تبعات أفعالهم.\"\n",
                  lead="مرشحة ترامب لرئاسة المخابرات المركزية الأمريكية\n")  # fmt: skip
     assert [r for r in rs if r["trigger"] == "وسيتحملون" or r["trigger"] == "سيتحملون"] == []
+
+
+def test_touching_on_a_topic_goes_on_with_the_speaker(nlp):
+    # CNN (dev): «وتطرق خلال كلمته إلى …، داعيا إلى …» is the Chinese president's call, China's act
+    rs = records(nlp, "وشدد الرئيس الصيني شي جين بينغ، على ان بلاده ستحمي بحزم الاقتصاد العالمي المفتوح، ونظام التجارة "
+                      "متعدد الأطراف، بينما ترفض الحمائية التجارية والأحادية.\n"
+                      "وتطرق خلال كلمته إلى مفهوم بناء مجتمع صيني أفريقي أقوى، داعيا إلى بناء مجتمع صيني أفريقي ذي "
+                      "مستقبل مشترك يتحمل المسؤولية.\n",
+                 lead="الصين تعزز نفوذها في أفريقيا بـ60 مليار دولار\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "داعيا"]
+    assert (r["modality"], r["actors"], r["speaker"]) == ("call", ["China"], "Xi Jinping")
