@@ -443,10 +443,12 @@ def _sentence_records(doc: _Document, s: _Sentence, speaker: Party | None) -> li
     out: list[tuple[Commitment, bool]] = []
     for cue in s.cues:
         first = _first_person(s.norm, cue)
-        # «سنتعرف على المتورطين، وسيتحملون تبعات أفعالهم»: «we», then «they», are not the same subject
+        # «سنتعرف على المتورطين، وسيتحملون …»: «we», then «they», are not one subject; a call's actors are
+        # those called, no subject for the verbs after it («داعيا إلى بناء مجتمع … يتحمل المسؤولية ويسعى»)
         record = _cue_record(doc, s, cue, bounds, speaker, [] if prev_first and not first else prev_actors)
         if record is not None:
-            prev_actors, prev_first = record.actors, first
+            prev_actors = [] if record.modality in ADDRESSEE_MODALITIES else record.actors
+            prev_first = first
             out.append((record, cue[4] == "headline"))
             if "speaker:cue_subject" in record.rule:
                 # «دعا أوباما … ، ودعا في الوقت نفسه …»: the person who spoke goes on speaking, in this
