@@ -742,6 +742,10 @@ def _own_act_after(cl: Clause, pos: int) -> bool:
     return bool(words) and (words[0] == IN or (words[0].startswith(BI) and len(words[0]) > len(BI) + 2))
 
 
+# a hope to meet («إلى/لـ/بـ» + a noun of meeting): the parties after it are met, the hoper acts
+MEETING_HOPE_RE = re.compile(r"\s+(?:الى\s+|إلى\s+)?[لب]?(?:ال)?(?:لقاء|مقابله|اجتماع)(?![\w])")
+
+
 def _hoped_act_subject(cl: Clause) -> list[Party]:
     """«تأمل المنظمات غير الحكومية والمجتمع المدني أن يحث أوباما …»: the party named as the subject of the hoped
     act, «أن» + an imperfect verb + the party, when «أن» comes within a few words of the cue in its clause."""
@@ -787,6 +791,10 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         if called is not None:
             cl.trace.append(f"addressee:{called[1]}")
             return called[0], False
+    if near and cl.modality == "hope" and MEETING_HOPE_RE.match(cl.norm, cl.c_end):
+        # «يتطلع للقاء قادة إيران», «أتطلع إلى لقاء كيم يونغ شول»: the hoper meets them, his own act
+        cl.trace.append("addressee:own_meeting")
+        return subject(cl)
     if near:
         cl.trace.append("addressee:near")
         return coordinated(cl.norm, cl.right[cl.right.index(near[0]) :], near[0][0], ends=cl.ends), False

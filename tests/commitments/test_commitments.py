@@ -623,3 +623,12 @@ def test_a_cue_inside_a_name_is_part_of_the_name(nlp):
                       "اتفاق في اجتماع الفرصة الاخيرة هذا نبأ سار لسكان هذا الكوكب\".\n",
                  lead="لا اتفاق في مفاوضات هاواي حول اتفاقية التجارة الحرة عبر المحيط الهادئ\n")  # fmt: skip
     assert [r for r in rs if r["trigger"] == "تريد"] == []
+
+
+def test_a_hope_to_meet_is_the_hopers_own_act(nlp):
+    # CNN (corpus300): Trump looks forward to meeting Iran's leaders: the United States hopes, Iran is met
+    rs = records(nlp, "ومن بين العديد من التصريحات، قال ترامب خلال لقائه مع قناة بلومبرغ، الخميس بالمكتب البيضاوي إنه "
+                      "يتطلع للقاء قادة إيران للقيام بمباحثاتٍ جدية حول الاتفاق النووي لتفادي متاعب العقوبات.\n",
+                 lead="رئيس CIA الأسبق لـCNN: الخناق حول ترامب يضيق لتصرفاته غير المنطقية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "يتطلع"]
+    assert (r["actors"], "addressee:own_meeting" in r["rule"]) == (["United States"], True)
