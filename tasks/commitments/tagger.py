@@ -341,6 +341,21 @@ def _nominal_cue(cue_text: str, cue: Cue) -> bool:
     return signing_noun(cue_text)
 
 
+def _nisba_after(doc: _Document, s: _Sentence, c_end: int) -> bool:
+    """Is the cue followed right away by a state's nisba, an adjective, so a noun («توافق مصري كويتي في ملفات
+    المنطقة», «اتفاق روسي تركي»), not a verb?"""
+    if c_end >= len(s.index):
+        return False
+    after = s.index[c_end] + s.start  # the first character after the cue, in document offsets
+    for m in s.ments:
+        ent = doc.kb.entities.get(m.entity_id)
+        if m.type != "GPE" or ent is None or m.start < after or doc.text[after : m.start].strip():
+            continue
+        surface = normalize(doc.text[m.start : m.end])
+        return any(normalize(n) == surface for n in ent.nisba_ar)
+    return False
+
+
 def _coordinated_cue(norm: str, c_start: int) -> bool:
     """Is the cue joined by «و» to the one before it («ستدعم … وستدعم …»), or by «لكنه/لكنها» (but it: «أن ماي
     لا تسعى …، لكنها ستضغط»)?"""
@@ -400,7 +415,7 @@ def _cue_record(
     if rejected_by is None and (strength in FUTURE_KINDS or modality == "intent") \
             and _another_states(doc, speaker, actors):
         rejected_by = THIRD_PARTY
-    if rejected_by is None and s.title and _nominal_cue(norm[c_start:c_end], cue):
+    if rejected_by is None and s.title and (_nominal_cue(norm[c_start:c_end], cue) or _nisba_after(doc, s, c_end)):
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]

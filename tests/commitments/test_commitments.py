@@ -632,3 +632,16 @@ def test_a_hope_to_meet_is_the_hopers_own_act(nlp):
                  lead="رئيس CIA الأسبق لـCNN: الخناق حول ترامب يضيق لتصرفاته غير المنطقية\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "يتطلع"]
     assert (r["actors"], "addressee:own_meeting" in r["rule"]) == (["United States"], True)
+
+
+def test_a_headline_cue_before_a_nisba_is_a_noun(nlp):
+    # Sky News Arabia (checkset): «توافق مصري كويتي»: a noun (a convergence of views), no predicate
+    body = (
+            "قال بدر عبد العاطي المتحدث باسم الخارجية المصري إن المشاورات التي أجراها وزير الخارجية سامح "
+            "شكري مع نائب رئيس الوزراء ووزير خارجية الكويت الشيخ صباح خالد الحمد الصباح أظهرت مدى التوافق "
+            "بين مصر والكويت حيال القضايا الهامة خاصة الأوضاع في كل من اليمن وسورية وليبيا والعراق وكذلك "
+            "فيما يتعلق بمكافحة ظاهرة الإرهاب التي تضرب العديد من دول المنطقة والعالم."
+            "\n"
+    )  # fmt: skip
+    rs = records(nlp, body, lead="توافق مصري كويتي في ملفات المنطقة ومكافحة الإرهاب\n")
+    assert [r for r in rs if "sentence:title" in r["rule"]] == []
