@@ -473,6 +473,11 @@ _ATTACHED_PREPOSITIONS = ("ل", "ب", "ك")  # a party written with one of these
 _ACT_PREFIXES = {"demand": ("ب", "ل"), "request": ("ب", "ل")}  # «طالب X بـ…», «طلب منه بـ…»
 
 
+# a plural demonym in the nominative, a people («الفلسطينيون», «العراقيون»), no party (guideline: peoples are not
+# annotated); the «ـين» form after a call verb is its object
+PEOPLE_RE = re.compile(r"[وف]?ال\w+يون")
+
+
 def _call_form(cl: Clause) -> object | None:
     """The call family form of a verbal call cue («دعت», «يدعو», «داعيا», «طالب», «حث», «طلب»), else None
     (nominal cues, «بدعوة», keep the older reading)."""
@@ -582,6 +587,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             lead = [w for w in lead if w != "كل"]  # «طالبت كل من بريطانيا وفرنسا وألمانيا بـ»: the subject
         nisba = any(m.kind == "nisba" for m in cl.kb.lookup(cl.norm[first[0] : cl.end_of(first)]))
         if not lead or (nisba and len(lead) == 1):
+            if all(x[1].type == "GPE" and PEOPLE_RE.fullmatch(cl.norm[x[0] : cl.end_of(x)]) for x in groups[0]):
+                return [], "people_caller"  # «ويطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة»: a people's stance
             caller, objects = [x[2] for x in groups[0]], groups[1:]
             start = cl.end_of(groups[0][-1])
         elif len(lead) <= CALL_SUBJECT_MAX_WORDS:

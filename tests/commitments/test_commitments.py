@@ -645,3 +645,10 @@ def test_a_headline_cue_before_a_nisba_is_a_noun(nlp):
     )  # fmt: skip
     rs = records(nlp, body, lead="توافق مصري كويتي في ملفات المنطقة ومكافحة الإرهاب\n")
     assert [r for r in rs if "sentence:title" in r["rule"]] == []
+
+
+def test_a_peoples_demand_is_no_call_of_its_state(nlp):
+    # France 24 (corpus300): «ويطالب الفلسطينيون …»: the Palestinians' stance, no party calls
+    rs = records(nlp, "ويطالب الفلسطينيون بجعل القدس الشرقية عاصمة لدولتهم المنشودة.\n",
+                 lead="رئيس غواتيمالا يعتزم حضور حفل نقل سفارة بلاده إلى القدس\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "call"] == []
