@@ -51,6 +51,12 @@ REJECTED = [
     ("warning", cand("هذا وحذر وزير الخارجية الإيراني محمد جواد ظريف، السبت، من أنّ إيران مستعدة لاستئناف تخصيب "
                      "اليورانيوم بـ\"قوة\" إذا تخلت الولايات المتحدة عن الاتفاق النووي", "مستعدة", "readiness",
                      "lexical", ("إيران",))),
+    # checkset (Sky News Arabia): «وإلا» (otherwise): a threat on condition
+    ("conditional", cand("وطلبت من جميع الدول وقف شراء النفط الإيراني بحلول نوفمبر، ومن الشركات الأجنبية وقف التعامل "
+                         "مع إيران وإلا ستدرج على قوائم سوداء", "ستدرج", parties=("إيران",))),
+    # ANT corpus (BBC): announcing a place and a date is logistics
+    ("future_logistics_or_prediction", cand("وتقول الأكاديمية إنها ستعلن الفائز بجائزة هذا العام 2018 سويا مع "
+                                            "الفائز في عام 2019", "ستعلن")),
     # corpus300 (BBC): a claim about another party's intent
     ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
                                         "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
