@@ -79,6 +79,7 @@ from tasks.commitments.parties import (
     dedupe,
     group_parties,
     is_person,
+    is_state,
     mention_parties,
 )
 from tasks.commitments.patterns import (
@@ -608,6 +609,9 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         return subject, "act_subject"  # «طالب الرئيس بأن تقترح فرنسا وبريطانيا …»: the act names its doer
     if JOINT_ACT_RE.search(cl.norm[act : cl.a_end]) and cl.doc_parties:
         return list(cl.doc_parties), "joint"  # «دعا شي إلى بذل جهود مشتركة»: both sides
+    holder = _detaining_state(cl, act, caller or subject_before or ([cl.speaker_state] if cl.speaker_state else []))
+    if holder:
+        return holder, "detainer"  # «طالبت أوتاوا بالإفراج عن نشطاء … في المملكة»: the state that holds them
     if caller:
         return _states_only(cl, dedupe(caller))
     if subject_before is not None:
@@ -618,6 +622,27 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
             [w for p, w in items if w])):  # fmt: skip
         return _states_only(cl, [cl.speaker_state])
     return [], "no_caller"
+
+
+# a call to release someone: the state holding him is asked, when the sentence names it (guideline: the party
+# whose act is requested, even implicitly)
+RELEASE_RE = re.compile(r"(?<![\w])(?:الى\s+|إلى\s+)?[بل]?(?:ال)?(?:افراج|إفراج|اطلاق\s+سراح|إطلاق\s+سراح)")
+RELEASE_MAX_WORDS = 4
+
+
+def _detaining_state(cl: Clause, act: int, callers: Sequence[Party]) -> list[Party]:
+    """«دعا ترامب إلى إطلاق سراحه، بينما تؤكد الحكومة التركية …», «طالبت إيران بالإفراج عن دبلوماسي إيراني
+    محتجز في فرنسا»: the first state after the act, other than the caller's, when the act is a release; else
+    the last one before the cue."""
+    head = " ".join(cl.norm[act:].split()[:RELEASE_MAX_WORDS])
+    if not RELEASE_RE.search(head):
+        return []  # «طالبت أوتاوا بقوة بالإفراج»: an adverb may come first
+    own = {p.entity_id for p in callers} | {
+        (cl.states.state(p.entity_id) or p).entity_id for p in callers}  # fmt: skip
+    others = [(pos, party) for pos, _m, party in cl.parties if party.entity_id not in own and is_state(party, cl.kb)]
+    after = [party for pos, party in others if pos > act]
+    before = [party for pos, party in others if pos < cl.c_start]
+    return after[:1] or before[-1:]  # else the state the sentence names before («ما وصفته الرياض …»)
 
 
 def _passive_request(cl: Clause, form: Form, subject_before: list[Party] | None) -> bool:

@@ -652,3 +652,17 @@ def test_a_peoples_demand_is_no_call_of_its_state(nlp):
     rs = records(nlp, "ويطالب الفلسطينيون بجعل القدس الشرقية عاصمة لدولتهم المنشودة.\n",
                  lead="رئيس غواتيمالا يعتزم حضور حفل نقل سفارة بلاده إلى القدس\n")  # fmt: skip
     assert [r for r in rs if r["modality"] == "call"] == []
+
+
+def test_a_call_to_release_someone_asks_the_state_that_holds_him(nlp):
+    # corpus300 (BBC, France 24): the state the sentence names, after the act or before the cue, holds them
+    rs = records(nlp, "وقد طالبت منظمة العفو الدولية بإطلاق سراح التميمي متهمة إسرائيل بالعنصرية تجاه الأطفال "
+                      "الفلسطينيين.\n",
+                 lead="الصفعة التي جعلت عهد التميمي تمثل للمرة الرابعة أمام المحكمة الإسرائيلية\n")  # fmt: skip
+    assert [(r["actors"], "addressee:detainer" in r["rule"]) for r in rs if r["trigger"] == "طالبت"] == [
+        (["Israel"], True)]
+    rs = records(nlp, "وجاء هذا الطلب بسبب ما وصفته الرياض \"بالتدخل\" الكندي في شؤونها الداخلية بعدما طالبت أوتاوا "
+                      "بقوة بالإفراج الفوري عن نشطاء في المجتمع المدني تم احتجازهم في موجة جديدة من الاعتقالات "
+                      "في المملكة.\n",
+                 lead="كندا ترد على السعودية: \"ستدافع كندا على الدوام عن الحقوق الإنسانية\"\n")  # fmt: skip
+    assert [r["actors"] for r in rs if r["trigger"] == "طالبت"] == [["Saudi Arabia"]]
