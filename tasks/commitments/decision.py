@@ -79,6 +79,8 @@ OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
 PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
 DUTY_OPENERS = _set("duty_openers")
 UPON_US = normalize("علينا")
+BI_DAWA = normalize("بدعوة")  # «بدعوة من X»: ANT corpus 31, the 6 read all meetings or visits at X's invitation
+FROM = normalize("من")
 JOINT_RE = _phrase_re("joint_words")
 SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
@@ -407,6 +409,12 @@ def warning(c: Candidate) -> bool:
     return c.modality in WARNING_MODALITIES and bool(WARNING_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
 
 
+def at_invitation(c: Candidate) -> bool:
+    """«بدعوة من الكويت تعقد الجلسة», «وخطا الزعيمان إلى الشمال بدعوة من كيم»: at someone's invitation or
+    request, the meeting or visit it brings about, not a call to act."""
+    return c.modality == "call" and c.cue.lstrip("و") == BI_DAWA and c.words_after(1) == [FROM]
+
+
 def passive_future(c: Candidate) -> bool:
     """«سيُرفع العلم», «سيُعاد إعمارها», «سوف تُقطع»: a future in the passive (a damma on the imperfect prefix)
     names no actor (guideline: passive future statements are not records). Only texts that write the vowel; a
@@ -488,6 +496,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
+    ("at_invitation", at_invitation),
     ("warning", warning),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),

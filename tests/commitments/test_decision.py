@@ -57,6 +57,9 @@ REJECTED = [
     # ANT corpus (BBC): announcing a place and a date is logistics
     ("future_logistics_or_prediction", cand("وتقول الأكاديمية إنها ستعلن الفائز بجائزة هذا العام 2018 سويا مع "
                                             "الفائز في عام 2019", "ستعلن")),
+    # ANT corpus (France 24): at someone's invitation, a step of the summit, no call
+    ("at_invitation", cand("وخطا الزعيمان بشكل وجيز إلى الشمال بدعوة من كيم، قبل أن يتوجها سيرا على الأقدام إلى "
+                           "\"بيت السلام\"", "بدعوة", "call", "lexical")),
     # corpus300 (BBC): a claim about another party's intent
     ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
                                         "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
