@@ -86,6 +86,8 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
+AWARD_WORDS = _set("award_words")
+AWARD_MAX_WORDS = 5  # «ستمنح شوكان رسميا الجائزة»: the prize within this many words after the verb
 TIME_WORDS = _set("time_words")
 SUBJUNCTIVE_STATE_RE = re.compile(
     rf"(?<![\w])(?:{alternation(_words('subjunctive_thats'))})\s+(?:{alternation(_words('subjunctive_copulas'))})"
@@ -415,6 +417,15 @@ def at_invitation(c: Candidate) -> bool:
     return c.modality == "call" and c.cue.lstrip("و") == BI_DAWA and c.words_after(1) == [FROM]
 
 
+def award(c: Candidate) -> bool:
+    """«ستمنح شوكان الجائزة», «ستكرم … بجائزة سيزار فخرية»: a prize given or a person honoured, a ceremony, not
+    a commitment between parties."""
+    if c.kind not in ("future", "negfuture"):
+        return False
+    words = [w.strip("،,.:؛\"«»").lstrip("ب") for w in c.words_after(AWARD_MAX_WORDS)]
+    return any(w in AWARD_WORDS for w in words)
+
+
 def passive_future(c: Candidate) -> bool:
     """«سيُرفع العلم», «سيُعاد إعمارها», «سوف تُقطع»: a future in the passive (a damma on the imperfect prefix)
     names no actor (guideline: passive future statements are not records). Only texts that write the vowel; a
@@ -497,6 +508,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
     ("at_invitation", at_invitation),
+    ("award", award),
     ("warning", warning),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),

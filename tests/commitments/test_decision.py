@@ -60,6 +60,9 @@ REJECTED = [
     # ANT corpus (France 24): at someone's invitation, a step of the summit, no call
     ("at_invitation", cand("وخطا الزعيمان بشكل وجيز إلى الشمال بدعوة من كيم، قبل أن يتوجها سيرا على الأقدام إلى "
                            "\"بيت السلام\"", "بدعوة", "call", "lexical")),
+    # ANT corpus (BBC): a prize is a ceremony
+    ("award", cand("وأعلنت اليونسكو إنها ستمنح شوكان الجائزة، التي تصل قيمتها إلى 25 ألف دولار", "ستمنح",
+                   parties=("اليونسكو",))),
     # corpus300 (BBC): a claim about another party's intent
     ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
                                         "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
