@@ -119,6 +119,7 @@ from tasks.commitments.patterns import (
     WORD_PUNCTUATION,
 )
 from tasks.entities.kb import KnowledgeBase
+from tasks.text.normalize import normalize
 
 
 @dataclass
@@ -988,7 +989,8 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         before = cl.norm[max(cl.c_end, pos - COUNTERPART_WINDOW) : pos]
         preposition = bool(COUNTERPART_PREP_RE.search(before))
         headed = not preposition and _headed_preposition(cl, pos)
-        target = not (preposition or headed) and bool(MEASURE_ON_RE.search(cl.norm[cl.c_start : pos]))
+        target = not (preposition or headed) and (bool(MEASURE_ON_RE.search(cl.norm[cl.c_start : pos]))
+                                                 or _harmed(cl, pos))  # fmt: skip
         if preposition or headed or target or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
             joined = [q for q in coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends) if q.entity_id not in actor_ids]
             counterparts += joined
@@ -1008,6 +1010,19 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
             sources.add("other_side")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
+
+
+# harm done to a party («لا نرغب في إلحاق الضرر بمصر», «لن يضر بمصر»): the party is the counterpart
+HARM_WINDOW = 20
+HARM_WORDS = frozenset(normalize(w) for w in ("الضرر", "ضررا", "ضرر", "الإضرار", "يضر", "تضر", "نضر"))
+
+
+def _harmed(cl: Clause, pos: int) -> bool:
+    """Is the party written «بـ» + the party right after a word of harm?"""
+    if cl.norm[pos - 1 : pos] != "ب":
+        return False
+    before = cl.norm[max(cl.c_end, pos - HARM_WINDOW) : pos - 1].split()[-1:]
+    return bool(before) and before[0] in HARM_WORDS
 
 
 def _object_counterpart(cl: Clause, actor_ids: set[str]) -> list[Party]:

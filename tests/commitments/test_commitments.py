@@ -666,3 +666,15 @@ def test_a_call_to_release_someone_asks_the_state_that_holds_him(nlp):
                       "في المملكة.\n",
                  lead="كندا ترد على السعودية: \"ستدافع كندا على الدوام عن الحقوق الإنسانية\"\n")  # fmt: skip
     assert [r["actors"] for r in rs if r["trigger"] == "طالبت"] == [["Saudi Arabia"]]
+
+
+def test_the_party_harm_would_be_done_to_is_the_counterpart(nlp):
+    # CNN (dev): Ethiopia does not want to harm Egypt: Egypt is the counterpart («الضرر بمصر»)
+    rs = records(nlp, "دبي، الإمارات العربية المتحدة (CNN)-- رأى الرئيس السوداني عمر البشير ورئيس الوزراء الإثيوبي آبي "
+                      "أحمد أن سد النهضة الإثيوبي لن يؤثر على حصة مصر من مياه النيل.\n"
+                      "وقال رئيس الوزراء الاثيوبي، خلال مؤتمر صحفي مشترك مع البشير في الخرطوم، الخميس، إن سد النهضة "
+                      "\"لن يلحق ضررا\" بحصة مصر من مياه النيل. وأضاف: \"لا نرغب في إلحاق الضرر بمصر، ومن وجهة نظرنا، "
+                      "فإن المشروع مفيد للدول الثلاث\".\n",
+                 lead="السودان: ندعم سد النهضة منذ أن كان فكرة.. وإثيوبيا: لن يضر حصة مصر\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "نرغب"]
+    assert (r["actors"], r["counterparts"]) == (["Ethiopia"], ["Egypt"])
