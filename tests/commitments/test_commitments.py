@@ -678,3 +678,21 @@ def test_the_party_harm_would_be_done_to_is_the_counterpart(nlp):
                  lead="السودان: ندعم سد النهضة منذ أن كان فكرة.. وإثيوبيا: لن يضر حصة مصر\n")  # fmt: skip
     (r,) = [r for r in rs if r["trigger"] == "نرغب"]
     assert (r["actors"], r["counterparts"]) == (["Ethiopia"], ["Egypt"])
+
+
+def test_a_future_verb_opening_a_quote_has_its_own_subject(nlp):
+    # ANT corpus (France 24): «وقال ليفين "سيغير هذا المشروع …"»: the project, not Levin's state, is the subject
+    body = (
+        "ويأتي إعلان وزير السياحة الإسرائيلي ياريف ليفين عشية النقل الرسمي للسفارة الأمريكية من تل أبيب "
+        "إلى القدس، وهي خطوة انتقدها الفلسطينيون بشدة."
+        "\n"
+        "وقال ليفين \"سيغير هذا المشروع وجه القدس لأنه من شأنه تسهيل وصول السياح والزوار إلى حائط المبكى\".\n"
+    )  # fmt: skip
+    rs = records(nlp, body, lead="إسرائيل تقر مشروع تلفريك مثير للجدل يربط القدس الغربية بحائط المبكى\n")
+    assert [r for r in rs if r["trigger"] == "سيغير"] == []
+    # France 24 (corpus300): the verb's own subject after it in a quoted headline («ستدافع كندا»), not the
+    # party before the colon
+    rs = records(nlp, "وأعلنت وزيرة الخارجية الكندية كريستيا فريلاند مساء الاثنين أن بلادها \"ستدافع على الدوام عن "
+                      "الحقوق الإنسانية\".\n",
+                 lead="كندا ترد على السعودية: \"ستدافع كندا على الدوام عن الحقوق الإنسانية\"\n")  # fmt: skip
+    assert [r["actors"] for r in rs if "sentence:title" in r["rule"]] == [["Canada"]]
