@@ -86,6 +86,7 @@ SPEECH_FORMULAS = _set("speech_formulas")
 EVALUATION_BEFORE_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(_words('evaluation_words'))})\s+(?:ب|ال|بال)?$")
 NOMINAL_CUE_STEMS = _words("nominal_cue_stems")
 SPECULATION_WORDS = _set("speculation_words")
+PERHAPS_WORDS = _set("perhaps_words")
 AWARD_WORDS = _set("award_words")
 AWARD_MAX_WORDS = 5  # «ستمنح شوكان رسميا الجائزة»: the prize within this many words after the verb
 TIME_WORDS = _set("time_words")
@@ -329,11 +330,14 @@ def past_state(c: Candidate) -> bool:
 
 
 def speculation(c: Candidate) -> bool:
-    """«بوتين قد يسعى», «ربما يريد ترامب»: a possibility, not a commitment."""
+    """«بوتين قد يسعى», «ربما يريد ترامب», «وربما اتفق الطرفان»: a possibility, not a commitment."""
     # «ي/ن»: a present tense for sure; «ت» also starts perfects («وقد توصل الجانبان» = have reached)
+    before = _word_before(c)
+    if before in PERHAPS_WORDS:
+        return True  # «وربما اتفق الطرفان»: perhaps, whatever the tense
     if c.cue[:1] not in SURE_IMPERFECT or c.kind in ("future", "negfuture"):
         return False
-    return _word_before(c) in SPECULATION_WORDS
+    return before in SPECULATION_WORDS
 
 
 def future_logistics_or_prediction(c: Candidate) -> bool:
