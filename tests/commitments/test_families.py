@@ -236,3 +236,11 @@ def test_an_offer_of_an_act_is_readiness() -> None:
     assert family_of("إن تركيا عرضت على إيران تنفيذ عملية محتملة ضد المسلحين الأكراد", "عرضت") == ["offer"]
     assert family_of("رسالة تقول إنه تعرض للاعتقال مناشدا المساعدة", "تعرض") == []
     assert family_of("فيما سيتابع عرضا على المسرح الروماني القديم", "عرضا") == []
+
+
+def test_in_the_hope_of_is_the_noun_not_i_hope() -> None:
+    # corpus300 (CNN) and the ANT corpus (71 «على أمل»): «على أمل» (in the hope of) normalises like «آمل» (I hope);
+    # the family reads «آمل» everywhere else
+    lexicon = load_lexicon()
+    assert find_cues(normalize("لكنهم يتعاونون مع CNN على أمل تغيير العالم"), lexicon) == []
+    assert [c[0] for c in find_cues(normalize("وقال: آمل أن تكون القمة ناجحة"), lexicon)] == ["hope"]
