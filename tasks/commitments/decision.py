@@ -57,6 +57,10 @@ WARNING_RE = re.compile(
     rf"(?:أن|أنه|أنها|أنهم|بأن|بأنه|بأنها|إن|إنه|إنها|ان|انه|انها)(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
 )
 WARNING_MODALITIES = ("pledge", "readiness", "intent")
+EVIDENCE_RE = re.compile(
+    rf"(?<![\w])(?:{alternation(_words('evidence_verbs'))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+"
+    rf"(?:أن|ان|بأن|بان)(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
+)
 WHETHER_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('whether_words'))})\s+$")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
@@ -430,6 +434,14 @@ def award(c: Candidate) -> bool:
     return any(w in AWARD_WORDS for w in words)
 
 
+def evidence(c: Candidate) -> bool:
+    """«ويظهر عقد تنفيذ الأعمال أن السلطات السعودية ترغب …», «وثائق تظهر أن الولايات المتحدة تعتزم …»: what a
+    document or an event shows a party wants is a reading of it, not its declaration."""
+    if c.modality not in WARNING_MODALITIES or FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)):
+        return False
+    return bool(EVIDENCE_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+
+
 def passive_future(c: Candidate) -> bool:
     """«سيُرفع العلم», «سيُعاد إعمارها», «سوف تُقطع»: a future in the passive (a damma on the imperfect prefix)
     names no actor (guideline: passive future statements are not records). Only texts that write the vowel; a
@@ -514,6 +526,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("at_invitation", at_invitation),
     ("award", award),
     ("warning", warning),
+    ("evidence", evidence),
     ("passive_future", passive_future),
     ("impersonal_obligation", impersonal_obligation),
     ("obligation_of_a_thing", obligation_of_a_thing),

@@ -108,6 +108,7 @@ PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
 WISH_ABOUT_A_STATE = "wish_about_a_state"
 WANT_FAMILIES = ("want", "wish")
 WANT_STATE_RE = re.compile(r"\s*(?:ب?[أا]ن)\s+(?:يكون|تكون|يصبح|تصبح|يبقى|تبقى|يظل|تظل)(?![\w])")
+EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
 NAME_MENTION_TYPES = ("ORG", "PER")  # a cue inside one of these names is part of the name
 # «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
@@ -230,6 +231,12 @@ def _wish_about_a_state(doc: _Document, s: _Sentence, c_end: int, actors: Sequen
     named = {p.entity_id for mm, p in mention_parties(s.ments, doc.states) if start <= mm.start < stop}
     own = {(doc.states.state(a.entity_id) or a).entity_id for a in actors}
     return not (named & own and named - own)
+
+
+def _speaks_for(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
+    """Is the speaker a person of one of the actors' states?"""
+    own = doc.states.state(speaker.entity_id) if speaker is not None else None
+    return own is not None and any((doc.states.state(a.entity_id) or a).entity_id == own.entity_id for a in actors)
 
 
 def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
@@ -406,6 +413,8 @@ def _cue_record(
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
                                    doc.text[t_start:t_end]))  # fmt: skip
+    if rejected_by == EVIDENCE and _speaks_for(doc, speaker, actors):
+        rejected_by = None  # «قال ظريف إن المفاوضات أثبتت أن إيران لن تقدم …»: the party says so itself
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)
     if rejected_by is None and cue.form is not None and cue.form.family in WANT_FAMILIES \
             and _wish_about_a_state(doc, s, c_end, actors):

@@ -66,6 +66,9 @@ REJECTED = [
     # ANT corpus (CNN): «ربما» before a perfect is a guess
     ("speculation", cand("وربما اتفق الطرفان –الروسي والإسرائيلي- أيضاً على الحد من الوجود العسكري الإيراني في سوريا",
                          "اتفق", "agreement", "lexical")),
+    # ANT corpus (France 24): what a contract shows a party wants is a reading of it
+    ("evidence", cand("ويظهر عقد تنفيذ أعمال البنية التحتية أن السلطات السعودية ترغب في استمرار العمل بالمشروع",
+                      "ترغب", "intent", "lexical", ("السعودية",))),
     # corpus300 (BBC): a claim about another party's intent
     ("expectation_or_third_party", cand("وأضاف المسؤول أن إسرائيل وصلتها معلومات استخبارية عن أن حماس تخطط لتنفيذ "
                                         "\"عمليات إرهابية\"", "تخطط", "intent", "lexical", ("حماس",))),
