@@ -24,12 +24,14 @@ from tasks.commitments.constants import (
 )
 from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
 from tasks.commitments.patterns import (
+    BI,
     CONJUNCTIONS,
     FIRST_PERSON_PLURAL_RE,
     LIL,
     PARTY_WORD_RES,
     REPORTING_RE,
     WA,
+    WORD_PUNCTUATION,
     alternation,
 )
 from tasks.text.normalize import normalize
@@ -52,15 +54,19 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
-WARNING_RE = re.compile(
-    rf"(?<![\w])(?:{alternation(_words('warning_verbs'))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+(?:من\s+)?"
-    rf"(?:أن|أنه|أنها|أنهم|بأن|بأنه|بأنها|إن|إنه|إنها|ان|انه|انها)(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
-)
+def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str]:
+    """One of the verbs, its subject (a few words), ``prep`` if any, «أن» and at most a few words before the
+    cue's end."""
+    before_that = rf"(?:{prep}\s+)?" if prep else ""
+    return re.compile(
+        rf"(?<![\w])(?:{alternation(_words(verbs))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+{before_that}"
+        rf"(?:{thats})(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
+    )
+
+
+WARNING_RE = _verb_then_that_re("warning_verbs", "أن|أنه|أنها|أنهم|بأن|بأنه|بأنها|إن|إنه|إنها|ان|انه|انها", "من")
 WARNING_MODALITIES = ("pledge", "readiness", "intent")
-EVIDENCE_RE = re.compile(
-    rf"(?<![\w])(?:{alternation(_words('evidence_verbs'))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+"
-    rf"(?:أن|ان|بأن|بان)(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
-)
+EVIDENCE_RE = _verb_then_that_re("evidence_verbs", "أن|ان|بأن|بان")
 WHETHER_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('whether_words'))})\s+$")
 QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
@@ -168,6 +174,10 @@ class Candidate:
     @property
     def after(self) -> str:
         return self.norm[self.end :]
+
+    def part_before(self) -> str:
+        """The text between the last sentence-internal end («.», «؛», «!», «؟») and the cue."""
+        return re.split(r"[.؛;!؟?]", self.before)[-1]
 
     def clause_before(self) -> str:
         """The text between the last clause boundary and the cue."""
@@ -322,7 +332,7 @@ def expectation_or_third_party(c: Candidate) -> bool:
     nxt = c.words_after(1)
     if c.modality == "signed" and c.cue in EXPECT_VERBS and nxt and nxt[0] in EXPECT_NEXT:
         return True
-    return bool(EXPECTATION_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+    return bool(EXPECTATION_RE.search(c.part_before()))
 
 
 def past_state(c: Candidate) -> bool:
@@ -416,7 +426,7 @@ def negated_past(c: Candidate) -> bool:
 def warning(c: Candidate) -> bool:
     """«وحذر الجيش الإسرائيلي من أنه سيستخدم …»: a pledge, a readiness or an intent in a warning's clause is a
     threat or a prediction; a duty it states stays («وحذرت مجموعة الأزمات من أنه "… يجب على الرياض مقاومة …"»)."""
-    return c.modality in WARNING_MODALITIES and bool(WARNING_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+    return c.modality in WARNING_MODALITIES and bool(WARNING_RE.search(c.part_before()))
 
 
 def at_invitation(c: Candidate) -> bool:
@@ -430,7 +440,7 @@ def award(c: Candidate) -> bool:
     a commitment between parties."""
     if c.kind not in ("future", "negfuture"):
         return False
-    words = [w.strip("،,.:؛\"«»").lstrip("ب") for w in c.words_after(AWARD_MAX_WORDS)]
+    words = [w.strip(WORD_PUNCTUATION + ".").lstrip(BI) for w in c.words_after(AWARD_MAX_WORDS)]
     return any(w in AWARD_WORDS for w in words)
 
 
@@ -439,7 +449,7 @@ def evidence(c: Candidate) -> bool:
     document or an event shows a party wants is a reading of it, not its declaration."""
     if c.modality not in WARNING_MODALITIES or FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)):
         return False
-    return bool(EVIDENCE_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+    return bool(EVIDENCE_RE.search(c.part_before()))
 
 
 def passive_future(c: Candidate) -> bool:
@@ -487,7 +497,7 @@ def belief_about_future(c: Candidate) -> bool:
     """«يعتقد بأن الرئيس الأمريكي سينسحب»: someone's belief that another party will act, a prediction."""
     if c.kind not in ("future", "negfuture") or FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)):
         return False  # the believer's own «سنعمل» stays his
-    return bool(BELIEF_THAT_RE.search(re.split(r"[.؛;!؟?]", c.before)[-1]))
+    return bool(BELIEF_THAT_RE.search(c.part_before()))
 
 
 def document_content_clause(c: Candidate) -> bool:

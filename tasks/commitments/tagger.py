@@ -229,14 +229,19 @@ def _wish_about_a_state(doc: _Document, s: _Sentence, c_end: int, actors: Sequen
     stop = s.index[end.start()] + s.start if end else s.start + len(s.text)
     start = s.index[m.end() - 1] + s.start
     named = {p.entity_id for mm, p in mention_parties(s.ments, doc.states) if start <= mm.start < stop}
-    own = {(doc.states.state(a.entity_id) or a).entity_id for a in actors}
+    own = {_state_id(doc, a) for a in actors}
     return not (named & own and named - own)
+
+
+def _state_id(doc: _Document, party: Party) -> str:
+    """The id of the state a party acts for, else of the party itself."""
+    return (doc.states.state(party.entity_id) or party).entity_id
 
 
 def _speaks_for(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
     """Is the speaker a person of one of the actors' states?"""
     own = doc.states.state(speaker.entity_id) if speaker is not None else None
-    return own is not None and any((doc.states.state(a.entity_id) or a).entity_id == own.entity_id for a in actors)
+    return own is not None and any(_state_id(doc, a) == own.entity_id for a in actors)
 
 
 def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
@@ -255,8 +260,8 @@ def _named_pair_in(s: _Sentence, states: States, kb: KnowledgeBase) -> list[Part
     """The first two states a sentence names side by side («كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن»,
     «وقعت كل من قطر والسودان»): what «الجانبان», «الزعيمان», «أنهما» in the sentences after it stand for. Not a
     place after a preposition («في العراق وسوريا»)."""
-    items = [(_norm_pos(s, m.start), m, p) for m, p in mention_parties(s.ments, states) if is_state(p, kb)]
-    ends = {(m.start, m.end): _norm_pos(s, m.end) for _, m, _ in items}
+    items = [(to_norm(s.index, s.start, m.start), m, p) for m, p in mention_parties(s.ments, states) if is_state(p, kb)]
+    ends = {(m.start, m.end): to_norm(s.index, s.start, m.end) for _, m, _ in items}
     i = 0
     while i < len(items):
         run = coordinated(s.norm, items[i:], items[i][0], ends=ends)
@@ -264,10 +269,6 @@ def _named_pair_in(s: _Sentence, states: States, kb: KnowledgeBase) -> list[Part
             return dedupe(run)
         i += len(run)  # not the tail of a longer run («بين الصين وقيرغيزستان وأوزبكستان»)
     return []
-
-
-def _norm_pos(s: _Sentence, offset: int) -> int:
-    return to_norm(s.index, s.start, offset)
 
 
 def _read_sentence(
@@ -355,11 +356,10 @@ def _nisba_after(doc: _Document, s: _Sentence, c_end: int) -> bool:
         return False
     after = s.index[c_end] + s.start  # the first character after the cue, in document offsets
     for m in s.ments:
-        ent = doc.kb.entities.get(m.entity_id)
-        if m.type != "GPE" or ent is None or m.start < after or doc.text[after : m.start].strip():
+        if m.type != "GPE" or m.start < after or doc.text[after : m.start].strip():
             continue
-        surface = normalize(doc.text[m.start : m.end])
-        return any(normalize(n) == surface for n in ent.nisba_ar)
+        found = doc.kb.lookup(doc.text[m.start : m.end])
+        return any(k.kind == "nisba" and k.entity.entity_id == m.entity_id for k in found)
     return False
 
 
