@@ -58,6 +58,7 @@ from tasks.commitments.lexicons import (
     CALL_SKIP_WORDS,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
+    HARM_WORDS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
@@ -119,7 +120,6 @@ from tasks.commitments.patterns import (
     WORD_PUNCTUATION,
 )
 from tasks.entities.kb import KnowledgeBase
-from tasks.text.normalize import normalize
 
 
 @dataclass
@@ -1018,9 +1018,9 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
     return dedupe(counterparts)
 
 
-# harm done to a party («لا نرغب في إلحاق الضرر بمصر», «لن يضر بمصر»): the party is the counterpart
+# harm done to a party («لا نرغب في إلحاق الضرر بمصر», «لن يضر بمصر»): the party is the counterpart (lexicons:
+# ``harm_words``)
 HARM_WINDOW = 20
-HARM_WORDS = frozenset(normalize(w) for w in ("الضرر", "ضررا", "ضرر", "الإضرار", "يضر", "تضر", "نضر"))
 
 
 def _harmed(cl: Clause, pos: int) -> bool:

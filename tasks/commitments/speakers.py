@@ -36,9 +36,11 @@ from tasks.commitments.cues import Cue
 from tasks.commitments.lexicons import (
     COUNTERPART_HEADS,
     NON_SUBJECT_STARTS,
+    REPORTING_NOUNS,
     SPEAKER_CONTINUATIONS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     SPEECH_ACT_PLEDGE_STEMS,
+    TIME_BEFORE_WORDS,
     TITLE_FILLERS,
     TITLE_HEADS,
     UNNAMED_SOURCES,
@@ -311,15 +313,11 @@ def _after_pronoun_complementizer(norm: str, c_start: int) -> bool:
 
 
 # verbal nouns of reporting whose possessor speaks («إعلان الرئيس ترمب أن», «تصريحات بوتين بأن»)
-NOMINAL_REPORT_RE = re.compile(
-    rf"(?<![\w])[وب]?(?:{'|'.join(normalize(w) for w in ('إعلان', 'تصريح', 'تصريحات', 'تأكيد', 'قول'))})\s"
-)
+NOMINAL_REPORT_RE = re.compile(rf"(?<![\w])[وب]?(?:{'|'.join(REPORTING_NOUNS)})\s")
 
 
 # words that make the verbal noun after them the time of another event: background, no speaker of the cue
-TIME_BEFORE_RE = re.compile(
-    rf"(?<![\w])(?:{'|'.join(normalize(w) for w in ('بعد', 'عقب', 'إثر', 'أعقاب', 'منذ', 'قبل', 'وبعد'))})\s+$"
-)
+TIME_BEFORE_RE = re.compile(rf"(?<![\w])(?:{'|'.join(TIME_BEFORE_WORDS)})\s+$")
 
 
 def cue_speaker(
