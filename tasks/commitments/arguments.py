@@ -17,6 +17,7 @@ of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -198,11 +199,9 @@ def signing_noun(cue_text: str) -> bool:
 
 
 def to_norm(index: Sequence[int], base: int, offset: int) -> int:
-    """An original-text offset in normalised sentence coordinates (the first character at or after it)."""
-    for i, orig in enumerate(index):
-        if orig + base >= offset:
-            return i
-    return len(index)
+    """An original-text offset in normalised sentence coordinates (the first character at or after it). ``index``
+    never decreases (normalisation maps characters in order), so a binary search finds it."""
+    return bisect.bisect_left(index, offset - base)
 
 
 def _clause(

@@ -4,6 +4,8 @@ Stanza's answers are frozen in tests/fixtures/nlp/commitments.test_commitments.j
 or changed text needs `python -m tests.freeze_nlp`."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
 from tests.rules import records
@@ -710,3 +712,14 @@ def test_what_events_prove_is_the_partys_own_word_when_it_says_so(nlp):
                       "وبريطانيا وفرنسا والصين) بالإضافة إلى ألمانيا.\n",
                  lead="ظريف للبرلمان: الاتفاق النووي «جسّد انتصار المنطق على الحرب»\n")  # fmt: skip
     assert [r["actors"] for r in rs if r["trigger"] == "لن تقدم"] == [["Iran"]]
+
+
+@given(st.lists(st.integers(0, 50), max_size=30), st.integers(0, 5), st.integers(-5, 60))
+def test_to_norm_is_the_first_normalised_character_at_or_after_an_offset(steps, base, offset) -> None:
+    # normalisation maps characters in order, so the index never decreases: the binary search finds what a scan
+    # from the start finds
+    from tasks.commitments.arguments import to_norm
+
+    index = sorted(steps)
+    scan = next((i for i, orig in enumerate(index) if orig + base >= offset), len(index))
+    assert to_norm(index, base, offset) == scan
