@@ -236,17 +236,19 @@ def run(raw: Path, out: Path, batch_size: int = 100, models: str | None = None, 
 
 def rulecheck(
     raw: Path, out: Path, baseline: Path | None = None, n: int = SAMPLE, seed: int = SEED, batch_size: int = 100,
-    models: str | None = None, cache: str | None = None, processed: Path | None = None,
+    models: str | None = None, cache: str | None = None, processed: Path | None = None, labels: Path = LABELS,
 ) -> dict[str, Any]:  # fmt: skip
     """Run (unless ``processed`` is given), count, compare with ``baseline``; writes ``counts.json`` and
-    ``rulecheck.md`` in ``out`` and returns the counts."""
+    ``rulecheck.md`` in ``out`` and returns the counts. ``labels``: the judged records to score against (a
+    held-out sample's judgments live apart from the check sets', so reading one never tunes the other)."""
     out.mkdir(parents=True, exist_ok=True)
     processed = processed or run(raw, out, batch_size, models, cache)
     records = load_records(processed)
     base = load_records(baseline) if baseline is not None else None
     groups = compare(records, base) if base is not None else {"records": list(records)}
     doc_ids = {r["doc_id"] for r in _table(processed, "documents")}
-    result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judge(records, doc_ids=doc_ids)}
+    judged = judge(records, labels, doc_ids=doc_ids)
+    result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judged}
     if base is not None:
         result["baseline"] = {"records": len(base), **counts(base)}
         result["groups"] = {name: {"records": len(g), **counts(g)} for name, g in groups.items()}
@@ -272,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--nlp-cache", default=None,
                     help="stanza answers cache (default $ILTIZAM_NLP_CACHE, else flows.evaluate's work/nlp-cache)")
     ap.add_argument("--no-nlp-cache", action="store_true", help="run stanza on every text, store nothing")
+    ap.add_argument("--labels", type=Path, default=LABELS, help=f"judged records (default {LABELS})")
     args = ap.parse_args(argv)
     from flows.evaluate import DEFAULT_NLP_CACHE
     from tasks.nlp.models import NLP_CACHE_ENV
@@ -283,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = rulecheck(
         Path(args.raw), out, Path(args.baseline) if args.baseline else None, args.sample, args.seed,
         args.batch_size, args.models, cache,
-        Path(args.processed) if args.processed else None,
+        Path(args.processed) if args.processed else None, args.labels,
     )  # fmt: skip
     print(f"{result['records']} records: " + ", ".join(f"{m} {k}" for m, k in result["modality"].items()))
     if "groups" in result:

@@ -18,6 +18,14 @@ def cand(sentence: str, cue: str, modality: str = "pledge", kind: str = "future"
 
 
 REJECTED = [
+    # fresh ANT sample (France 24): «كان» + a future is what was to happen, or would have
+    ("past_state", cand("ويقوم ترامب في نهاية المطاف بزيارة رسمية وليس بزيارة دولة كانت ستتطلب المزيد من التشريفات "
+                        "مثل موكب عربات ومأدبات طعام.", "ستتطلب")),
+    ("past_state", cand("أعلن الرئيس الأمريكي دونالد ترامب الخميس عن إلغاء القمة التي كانت ستجمعه بزعيم كوريا "
+                        "الشمالية كيم جونغ أون في سنغافورة", "ستجمعه")),
+    # ANT corpus (BBC): a condition after a closing quote still conditions the cue's clause
+    ("condition_after", cand("وقال وزير الخارجية، بوريس جونسون، في مجلس العموم إن بريطانيا سترد \"بقوة\" إذا ثبت "
+                             "ضلوع روسيا في قضية سكريبل.", "سترد", parties=("بريطانيا",))),
     # checkset (Sky News Arabia): «علينا» as the object of the verb before it
     ("duty_as_object", cand("بتطبيق رسوم تعادل تلك التي فرضها علينا الأميركيون ظلما", "علينا", "obligation",
                             "lexical")),
@@ -47,9 +55,9 @@ REJECTED = [
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
     ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
                                         "يسعى", "intent", "lexical")),
-    # checkset (Sky News Arabia): a readiness in a warning is a threat, conditional too
+    # checkset (Sky News Arabia; its condition «إذا تخلت …» cut off): a readiness in a warning is a threat
     ("warning", cand("هذا وحذر وزير الخارجية الإيراني محمد جواد ظريف، السبت، من أنّ إيران مستعدة لاستئناف تخصيب "
-                     "اليورانيوم بـ\"قوة\" إذا تخلت الولايات المتحدة عن الاتفاق النووي", "مستعدة", "readiness",
+                     "اليورانيوم بـ\"قوة\"", "مستعدة", "readiness",
                      "lexical", ("إيران",))),
     # checkset (Sky News Arabia): «وإلا» (otherwise): a threat on condition
     ("conditional", cand("وطلبت من جميع الدول وقف شراء النفط الإيراني بحلول نوفمبر، ومن الشركات الأجنبية وقف التعامل "
@@ -190,6 +198,9 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # dev2 (Al Arabiya): «كان» after the cue's clause is no future in the past
+    cand("إعلان الرئيس ترمب أن الولايات المتحدة ستعلق التدريبات العسكرية المشتركة مع كوريا الجنوبية، كان بمثابة "
+         "تنازل", "ستعلق", parties=("الولايات المتحدة",)),
     # corpus300 (France 24): a duty stated in a warning stays
     cand("وحذّرت مجموعة الأزمات الدولية من أنه \"باستخدامها نفوذها في العراق، يجب على الرياض مقاومة إغراء تحويل "
          "البلاد إلى ساحة قتال جديدة", "يجب على", "obligation", "lexical", ("الرياض",)),
