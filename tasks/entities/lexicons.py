@@ -57,6 +57,7 @@ FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
 # person names
 NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
 COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
+OWN_PORTFOLIO: frozenset[str] = _keys(_NAMES["own_portfolio"])
 NAME_CONNECTORS: frozenset[str] = _keys(_NAMES["connectors"])
 NAME_PARTS_WITH_AL: frozenset[str] = _keys(_NAMES["parts_with_al"])
 HONORIFICS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["honorifics"])

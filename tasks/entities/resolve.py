@@ -547,7 +547,7 @@ def _title_persons(
         j = i + n
         # the rest of the chain: more titles, organs («مجلس الدولة»), nisbas («الصيني»), countries
         while j < len(words):
-            k = _office_at(text, words, j, index)
+            k = _office_at(text, words, j, index) or (1 if words[j].key in lex.OWN_PORTFOLIO else 0)
             if k:
                 j += k
                 continue
