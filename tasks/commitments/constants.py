@@ -6,6 +6,7 @@ title fillers («الرئيس», «وزير» …, lexicons.toml) left out where
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 # The modalities a commitment record can have (the guideline's eight), in the guideline's order.
@@ -25,6 +26,13 @@ STATE_ORGAN_SUBTYPES = frozenset({
     "ministry", "government", "legislature", "central_bank", "government_agency", "military",
     "party_body", "advisory_body", "judiciary", "court", "security_agency", "presidency", "state_body",
 })  # fmt: skip
+# The European Union's institutions act for the Union as a state's organs act for their state (GUIDELINE: state
+# organs map to their state; the check sets' readers map an EU commissioner to the EU): the Commission, the
+# European Council, the Council and the Parliament. Its bank and its courts act for themselves.
+UNION_ORGANS: Mapping[str, str] = {
+    "kb:european-commission": "Q458", "kb:european-council": "Q458", "kb:council-of-the-european-union": "Q458",
+    "kb:european-parliament": "Q458",
+}  # fmt: skip
 
 # Confidence by the kind of cue: a lexicon cue names the commitment outright.
 CONFIDENCE_LEXICAL = 0.8

@@ -19,6 +19,7 @@ from tasks.commitments.constants import (
     TITLE_MAX_GAP_CHARS,
     TITLE_MAX_GAP_WORDS,
     TITLE_MAX_WORDS,
+    UNION_ORGANS,
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
 from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_FILLERS
@@ -83,7 +84,7 @@ class States:
             if country is not None:
                 return Party(country.entity_id, country.canonical)
         if ent.type in ("ORG", "PER"):
-            return Party(ent.entity_id, ent.canonical)
+            return self._organisation(ent.entity_id)
         if ent.type == "GPE" and ent.country and ent.subtype == "capital":
             country = self.kb.country(ent.country)  # «سفير مانيلا»: a capital standing for its government
             return Party(country.entity_id, country.canonical) if country else None
@@ -95,7 +96,12 @@ class States:
         held = [t for t in offices if self.date is not None and t.covers(self.date)]
         tenure = held[0] if held else max(offices, key=lambda t: t.start or dt.date.min)
         org = self.kb.entities.get(tenure.org) if tenure.org and not tenure.country else None
-        return Party(org.entity_id, org.canonical) if org is not None else None
+        return self._organisation(org.entity_id) if org is not None else None
+
+    def _organisation(self, entity_id: str) -> Party:
+        """An organisation acts for itself, an institution of the European Union for the Union."""
+        ent = self.kb.entities[UNION_ORGANS.get(entity_id, entity_id)]
+        return Party(ent.entity_id, ent.canonical)
 
     def country(self, iso: str) -> Party | None:
         c = self.kb.country(iso)

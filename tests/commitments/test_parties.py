@@ -24,6 +24,15 @@ def test_an_office_in_an_organisation_is_the_organisations_not_the_holders_state
     assert _acts_for("Q36215", dt.date(2023, 2, 1)) == "Meta Platforms"
 
 
+def test_the_unions_institutions_act_for_the_union():
+    # fresh ANT sample (BBC): «اتفق مع يونكر»: the Commission's president agrees for the European Union, as a
+    # state's organs act for their state; the Union's courts and bank act for themselves
+    assert _acts_for("kb:jean-claude-juncker", dt.date(2018, 7, 26)) == "European Union"
+    assert _acts_for("kb:european-commission") == "European Union"
+    assert _acts_for("kb:european-parliament") == "European Union"
+    assert _acts_for("kb:european-central-bank") == "European Central Bank"
+
+
 def test_the_office_held_on_the_articles_date_decides():
     # Mogherini: Italy's foreign minister until October 2014, then the EU's High Representative
     assert _acts_for("kb:federica-mogherini", dt.date(2014, 5, 1)) == "Italy"
