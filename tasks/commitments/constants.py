@@ -33,6 +33,9 @@ UNION_ORGANS: Mapping[str, str] = {
     "kb:european-commission": "Q458", "kb:european-council": "Q458", "kb:council-of-the-european-union": "Q458",
     "kb:european-parliament": "Q458",
 }  # fmt: skip
+# The Union negotiates, agrees and signs as one side: «بين الولايات المتحدة والاتحاد الأوروبي» names the two sides
+# that «الجانبان» and «اتفقا» stand for, as two states would.
+SIDE_UNIONS = frozenset({"Q458"})
 
 # Confidence by the kind of cue: a lexicon cue names the commitment outright.
 CONFIDENCE_LEXICAL = 0.8

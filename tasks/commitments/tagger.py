@@ -39,6 +39,7 @@ from tasks.commitments.constants import (
     MODALITIES,
     PARTY_MENTION_TYPES,
     RECENT_PAIR_SENTENCES,
+    SIDE_UNIONS,
     STATE_ORGAN_SUBTYPES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
@@ -260,7 +261,8 @@ def _named_pair_in(s: _Sentence, states: States, kb: KnowledgeBase) -> list[Part
     """The first two states a sentence names side by side («كيم جونغ أون ورئيس كوريا الجنوبية مون جيه-إن»,
     «وقعت كل من قطر والسودان»): what «الجانبان», «الزعيمان», «أنهما» in the sentences after it stand for. Not a
     place after a preposition («في العراق وسوريا»)."""
-    items = [(to_norm(s.index, s.start, m.start), m, p) for m, p in mention_parties(s.ments, states) if is_state(p, kb)]
+    items = [(to_norm(s.index, s.start, m.start), m, p) for m, p in mention_parties(s.ments, states)
+             if is_state(p, kb) or p.entity_id in SIDE_UNIONS]
     ends = {(m.start, m.end): to_norm(s.index, s.start, m.end) for _, m, _ in items}
     i = 0
     while i < len(items):

@@ -537,6 +537,16 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_the_european_union_is_a_side_named_side_by_side(nlp):
+    # fresh ANT sample (BBC): «أنهما اتفقا» after «بين الولايات المتحدة والاتحاد الأوروبي»: the Union is one side
+    lead = "ترامب ويونكر يتفقان على تفادي حرب تجارية\n"
+    body = ("أعلن الرئيس الأمريكى دونالد ترامب أنه اتفق ورئيس المفوضية الأوروبية جون كلود يونكر على بدء محادثات "
+            "مشتركة لتفادى حرب تجارية شاملة بين الولايات المتحدة والاتحاد الأوروبي.\n"
+            "وأوضح أنهما اتفقا على العمل نحو إلغاء التعريفات الجمركية على البضائع الصناعية.\n")
+    (r,) = [r for r in records(nlp, body, lead=lead) if r["trigger"] == "اتفقا"]
+    assert r["actors"] == ["European Union", "United States"]
+
+
 def test_a_dual_after_two_officials_of_one_state_is_that_state(nlp):
     # Al Eqtisadiah (dev2): «أنهما» are Rouhani and «his foreign minister» Zarif, both Iran's, not the two sides
     (r,) = records(nlp, "وبعد الاتفاق التاريخي بين القوى العالمية وإيران الأسبوع الماضي للحد من أنشطة برنامج طهران "
