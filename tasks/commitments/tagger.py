@@ -351,15 +351,17 @@ def _nominal_cue(cue_text: str, cue: Cue) -> bool:
     return signing_noun(cue_text)
 
 
-def _nisba_after(doc: _Document, s: _Sentence, c_end: int) -> bool:
+def _nisba_after(doc: _Document, s: _Sentence, c_end: int, indefinite: bool = False) -> bool:
     """Is the cue followed right away by a state's nisba, an adjective, so a noun («توافق مصري كويتي في ملفات
-    المنطقة», «اتفاق روسي تركي»), not a verb?"""
+    المنطقة», «اتفاق روسي تركي»), not a verb? ``indefinite``: only a nisba without the article («طالب سعودي»)."""
     if c_end >= len(s.index):
         return False
     after = s.index[c_end] + s.start  # the first character after the cue, in document offsets
     for m in s.ments:
         if m.type != "GPE" or m.start < after or doc.text[after : m.start].strip():
             continue
+        if indefinite and normalize(doc.text[m.start : m.end]).startswith("ال"):
+            return False
         found = doc.kb.lookup(doc.text[m.start : m.end])
         return any(k.kind == "nisba" and k.entity.entity_id == m.entity_id for k in found)
     return False
@@ -428,6 +430,8 @@ def _cue_record(
         rejected_by = THIRD_PARTY
     if rejected_by is None and s.title and (_nominal_cue(norm[c_start:c_end], cue) or _nisba_after(doc, s, c_end)):
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
+    if rejected_by is None and not s.title and _nisba_after(doc, s, c_end, indefinite=True):
+        rejected_by = NOMINAL_HEADLINE  # «مقتل طالب سعودي»: a noun with its adjective, not «طالب» (demanded)
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
     trace += [f"speaker:{speaker_source if speaker is not None or speaker_source == 'joint' else 'none'}",

@@ -537,6 +537,14 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_a_cue_word_before_an_indefinite_nisba_is_a_noun(nlp):
+    # fresh SaudiNewsNet sample (Al Madina): «طالب سعودي» is a Saudi student, not «طالب» (demanded)
+    body = ("وحسب ما نشرته صحيفة «ويتشيتا ايقل» فإن شرطة «ويتشيتا» الحكومية تحقق في مقتل طالب سعودي بعدما "
+            "تلقوا اتصالًا عند الساعة السابعة من صباح يوم السبت.\n")
+    assert not [r for r in records(nlp, body, lead="مقتل مبتعث في أمريكا داخل حرم الجامعة\n")
+                if r["trigger"] == "طالب"]
+
+
 def test_the_european_union_is_a_side_named_side_by_side(nlp):
     # fresh ANT sample (BBC): «أنهما اتفقا» after «بين الولايات المتحدة والاتحاد الأوروبي»: the Union is one side
     lead = "ترامب ويونكر يتفقان على تفادي حرب تجارية\n"
