@@ -211,6 +211,8 @@ def find_cues(
         s, e = m.span("cue")
         if not free(s, e) or not future_verb_ok(m["verb"], lexicon):
             continue
+        if any(FAMILY_BY_ID[f.family].modality == "call" for f in LOOKUP.get(norm[s:e], ())):
+            continue  # «سيطلب الفيفا تفاصيل من …»: a call family's verb the family did not take asks for nothing
         if QAMA_VERB_RE.fullmatch(m["verb"]) and VISIT_AFTER_RE.match(norm, e):
             continue  # «سيقوم بزيارة», «سيقوم بدور»: a trip or a role; «ستقوم قطر غاز بتزويد» is a pledge
         modality = "intent" if SIGN_VERB_RE.match(m["verb"]) else "pledge"

@@ -244,3 +244,10 @@ def test_in_the_hope_of_is_the_noun_not_i_hope() -> None:
     lexicon = load_lexicon()
     assert find_cues(normalize("لكنهم يتعاونون مع CNN على أمل تغيير العالم"), lexicon) == []
     assert [c[0] for c in find_cues(normalize("وقال: آمل أن تكون القمة ناجحة"), lexicon)] == ["hope"]
+
+
+def test_a_call_verb_in_the_future_is_no_pledge_when_its_family_finds_no_call():
+    # fresh SaudiNewsNet sample: FIFA «will ask» Russia's union for details: no act is requested, and asking is
+    # no pledge; the same verb with its act stays the family's call (checkset: «ماي ستطلب دعما أوروبيا» too)
+    assert cues("وقال الاتحاد الدولي في بيان “سيطلب الفيفا تفاصيل من الاتحاد الروسي حول هذه الواقعة.") == []
+    assert [c[0] for c in cues("وقالت أنقرة إنها ستطلب من السعودية تفتيش قنصليتها")] == ["call"]
