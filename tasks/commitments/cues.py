@@ -94,8 +94,11 @@ def future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
     («ستدعم» → «تدعم»), which rules out «سياسة», «سيادة», «سيارة»."""
     if normalize(verb) in NOT_COMMITMENT_VERBS or normalize(NUMBER_SUFFIX_RE.sub("", verb)) in NOT_COMMITMENT_VERBS:
         return False
-    if verb[0] in ALEF_FORMS and (len(verb) < MIN_ALEF_FUTURE_LETTERS or verb.endswith(PLURAL_ENDINGS)):
-        return False  # «ساهم» is a past verb, not «س» + «اهم»; «سابقين» (former) a plural adjective
+    if verb[0] in ALEF_FORMS and (len(VERB_SUFFIX_RE.sub("", verb)) < MIN_ALEF_FUTURE_LETTERS
+                                  or verb.endswith(PLURAL_ENDINGS)):  # fmt: skip
+        # «ساهم» is a past verb, not «س» + «اهم», and so are «ساندها», «ساعده» with their object pronoun;
+        # «سابقين» (former) a plural adjective
+        return False
     whole = lexicon_count(normalize(FUTURE_SIN + verb))
     if whole >= SIN_WORD_MIN_COUNT and whole >= SIN_WORD_RATIO * lexicon_count(normalize(verb)):
         return False  # «سيدة» (a lady), «ستين» (sixty), «سنجار»: far more frequent than «يدة», «تين», «نجار»

@@ -251,3 +251,10 @@ def test_a_call_verb_in_the_future_is_no_pledge_when_its_family_finds_no_call():
     # no pledge; the same verb with its act stays the family's call (checkset: «ماي ستطلب دعما أوروبيا» too)
     assert cues("وقال الاتحاد الدولي في بيان “سيطلب الفيفا تفاصيل من الاتحاد الروسي حول هذه الواقعة.") == []
     assert [c[0] for c in cues("وقالت أنقرة إنها ستطلب من السعودية تفتيش قنصليتها")] == ["call"]
+
+
+def test_a_past_verb_with_sin_and_an_object_pronoun_is_no_future():
+    # fresh ANT sample (France 24): «انتفاضة ساندها حلف شمال الأطلسي» (supported it), not «س» + «أندها»; the
+    # first person future stays («سأواجه», «سأشارك»)
+    assert cues("ودخلت ليبيا في دوامة العنف والفوضى إثر انتفاضة ساندها حلف شمال الأطلسي في 2011") == []
+    assert [c[1] for c in cues("وقال: سأشارك في القمة المقبلة")] == ["ساشارك"]
