@@ -54,6 +54,7 @@ def _phrase_re(name: str) -> re.Pattern[str]:
 
 CONDITIONAL_RE = _phrase_re("conditional_words")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
+CONCESSION_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('concession_phrases'))})\s*$")
 def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str]:
     """One of the verbs, its subject (a few words), ``prep`` if any, «أن» and at most a few words before the
     cue's end."""
@@ -407,6 +408,12 @@ def time_phrase(c: Candidate) -> bool:
     return c.kind in ("lexical", "family") and _word_before(c) in TIME_WORDS
 
 
+def concession(c: Candidate) -> bool:
+    """«رغم تعهد أوبك بزيادة الإنتاج», «على الرغم من دعوة الملك إلى حوار»: a commitment named as what something
+    else happens despite is a re-mention, not a report of it."""
+    return c.kind in ("lexical", "family") and bool(CONCESSION_BEFORE_RE.search(c.before))
+
+
 def state_as_content(c: Candidate) -> bool:
     """«حالما بأن تكون واشنطن مستعدة للقمة», «علينا أن نكون جاهزين»: readiness or commitment as the content of a
     hope, a fear or a requirement (a subjunctive «أن يكون»), not declared by the party."""
@@ -533,6 +540,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("future_meeting_agenda", future_meeting_agenda),
     ("generic_who", generic_who),
     ("time_phrase", time_phrase),
+    ("concession", concession),
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),

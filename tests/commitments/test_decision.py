@@ -23,6 +23,11 @@ REJECTED = [
                         "مثل موكب عربات ومأدبات طعام.", "ستتطلب")),
     ("past_state", cand("أعلن الرئيس الأمريكي دونالد ترامب الخميس عن إلغاء القمة التي كانت ستجمعه بزعيم كوريا "
                         "الشمالية كيم جونغ أون في سنغافورة", "ستجمعه")),
+    # fresh ANT sample (Sky News Arabia) and ANT corpus (France 24): what happens despite a commitment re-mentions it
+    ("concession", cand("والتي تنذر بقطع إمدادات عن سوق شحيحة بالفعل رغم تعهد منظمة البلدان المصدرة للبترول أوبك "
+                        "بزيادة الإنتاج", "تعهد", "pledge", "lexical")),
+    ("concession", cand("بعد تظاهرات ليلية جديدة على الرغم من دعوة الملك عبد الله الثاني إلى إجراء حوار", "دعوة",
+                        "call", "lexical")),
     # ANT corpus (BBC): a condition after a closing quote still conditions the cue's clause
     ("condition_after", cand("وقال وزير الخارجية، بوريس جونسون، في مجلس العموم إن بريطانيا سترد \"بقوة\" إذا ثبت "
                              "ضلوع روسيا في قضية سكريبل.", "سترد", parties=("بريطانيا",))),
