@@ -111,6 +111,7 @@ class States:
 PERSON_ID_PREFIX = "per:"  # ids of persons the KB does not know (tasks.entities.resolve.stable_id)
 # a sentence end between a state and a name: «… مع كوريا الشمالية.\nوقال ستيفن كوتسيس» is no title
 TITLE_GAP_END_RE = re.compile(r"[.!?؟؛\n]")
+ARTICLE = "ال"  # a title's adjectives agree with it: «الدولي», «الشهير»
 POST_WORD = normalize("لدى")  # «سفير X لدى Y»: Y is the envoy's post
 POST_WORD_WINDOW = 8
 
@@ -139,7 +140,9 @@ def title_states(text: str, mentions: Sequence[MentionRef], states: States) -> l
                 if prev.type == "ORG" or _office_title(text, prev.start, m.start):
                     if m.entity_id not in states.kb.entities:
                         states.overrides.setdefault(m.entity_id, st)  # the title that introduces the person
-                elif prev.type == "GPE" and not gap:  # right before the name, not «جبل لبنان استدعاء حبيش»
+                elif prev.type == "GPE" and all(w.startswith(ARTICLE) for w in gap):
+                    # right before the name, or with adjectives of the title between («الظهير الإسباني الدولي
+                    # جوردي ألبا»); not «جبل لبنان استدعاء حبيش»
                     nationalities.append(prev)
                 break
         if m.entity_id not in states.kb.entities and m.entity_id not in states.overrides:

@@ -537,6 +537,15 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_a_players_nationality_is_no_party_with_adjectives_between(nlp):
+    # fresh SaudiNewsNet sample: «الظهير الإسباني الدولي جوردي ألبا» is a Spanish player, not Spain
+    body = ("سيغيب الظهير الإسباني الدولي جوردي ألبا عن مباراة كأس السوبر الأوروبية بين فريقه برشلونة ومواطنه "
+            "إشبيلية بسبب تعرُّضه لإصابة بقدمه أمس الأول الأربعاء.\n"
+            " وذكر النادي الكتالوني أنَّ ألبا سيغيب بين 10 أيام و15 يومًا عن الملاعب لإصابة بقدمه اليمنى عانى منها "
+            "في الدقيقة 75 من مباراة برشلونة وروما الإيطالي الودية (3-صفر) على كأس جوان غامبر.\n")
+    assert not [r for r in records(nlp, body, lead="برشلونة يخسر ألبا في السوبر\n") if "Spain" in r["actors"]]
+
+
 def test_a_cue_word_before_an_indefinite_nisba_is_a_noun(nlp):
     # fresh SaudiNewsNet sample (Al Madina): «طالب سعودي» is a Saudi student, not «طالب» (demanded)
     body = ("وحسب ما نشرته صحيفة «ويتشيتا ايقل» فإن شرطة «ويتشيتا» الحكومية تحقق في مقتل طالب سعودي بعدما "
