@@ -58,6 +58,8 @@ FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
 NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
 COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
 OWN_PORTFOLIO: frozenset[str] = _keys(_NAMES["own_portfolio"])
+# «مدير عام الصندوق ميتسوهيرو فوروساوا»: the organisation an office belongs to, named by its definite head
+DEFINITE_ORG_HEADS: frozenset[str] = frozenset(normalize("ال" + w) for w in (*_HEADS["org"], *_HEADS["span_heads_org"]))
 NAME_CONNECTORS: frozenset[str] = _keys(_NAMES["connectors"])
 NAME_PARTS_WITH_AL: frozenset[str] = _keys(_NAMES["parts_with_al"])
 HONORIFICS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["honorifics"])

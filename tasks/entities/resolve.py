@@ -547,7 +547,8 @@ def _title_persons(
         j = i + n
         # the rest of the chain: more titles, organs («مجلس الدولة»), nisbas («الصيني»), countries
         while j < len(words):
-            k = _office_at(text, words, j, index) or (1 if words[j].key in lex.OWN_PORTFOLIO else 0)
+            k = _office_at(text, words, j, index) or (
+                1 if words[j].key in lex.OWN_PORTFOLIO or words[j].key in lex.DEFINITE_ORG_HEADS else 0)
             if k:
                 j += k
                 continue

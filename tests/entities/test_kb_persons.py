@@ -74,3 +74,15 @@ def test_a_ministers_own_portfolio_is_part_of_the_title(nlp) -> None:
     m = mentions_of(nlp, text)
     assert not [x for x in m if x[0] == "خارجيته"]
     assert found(m, "مايك بومبيو", "PER")[0][2] == "Mike Pompeo"
+
+
+def test_an_office_of_an_organisation_named_by_its_head_is_part_of_the_title(nlp) -> None:
+    # fresh SaudiNewsNet sample (Asharq Al-Awsat): «نائب مدير عام الصندوق ميتسوهيرو فوروساوا»: the IMF's deputy
+    # managing director, not an organisation «الصندوق ميتسوهيرو فوروساوا»
+    text = (
+        "ونقل البيان عن نائب مدير عام الصندوق ميتسوهيرو فوروساوا، قوله عقب قرار المجلس، إن برنامج الصندوق لدعم "
+        "الاقتصاد الأردني ساعد الأردن في تجاوز الصدمات الخارجية بنجاح.\n"
+    )
+    m = mentions_of(nlp, text)
+    assert found(m, "ميتسوهيرو فوروساوا", "PER")
+    assert not [x for x in m if x[0].startswith("الصندوق")]
