@@ -70,6 +70,7 @@ from tasks.commitments.lexicons import (
     SIGNING_NOUNS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     TITLE_FILLERS,
+    UNNAMED_BODY_WORDS,
     URGE_ACT_WORDS,
 )
 from tasks.commitments.parties import (
@@ -101,6 +102,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_DUTY,
     FIRST_PERSON_DUTY_RE,
     FIRST_PERSON_PLURAL_RE,
+    FUTURE_RE,
     GROUP_PREP_RE,
     IN,
     LAM,
@@ -287,7 +289,9 @@ def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
 
 def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
-    after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS]
+    # not a party after another future verb of the clause: its object («إنها ستقاوم ترامب …، كما ستستهدف»)
+    after_comp = [x for x in cl.left if len(cl.words_between(cl.left_start, x[0])) <= AFTER_COMPLEMENTIZER_MAX_WORDS
+                  and not FUTURE_RE.search(cl.norm, cl.left_start, x[0])]
     if after_comp and not cl.comp_word and not cl.first_person and _quoted_clause(
             cl, cl.end_of(after_comp[0]), 0 if FUTURE_CUE_RE.match(cl.cue_text) else QUOTED_CLAUSE_MIN_WORDS):
         return None  # «وأضاف كيري "… التي أصبح الأتراك مستعدين": the speaker is not the subject of his quote
@@ -366,10 +370,25 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
         # «وأعلنت» (a new clause: «… مع إيران وأعلنت أنها»)
         verb = reps[-1].start()
         before = [x for x in cl.parties if cl.end_of(x) <= verb and not cl.words_between(cl.end_of(x), verb)]
+        between = cl.words_between(end, cl.left_start - len(cl.comp_word))
         if (before and before[-1][1].type != "PER" and cl.norm[verb : verb + 1] not in CONJUNCTIONS
-                and not cl.words_between(end, cl.left_start - len(cl.comp_word))):  # fmt: skip
+                and not between):  # fmt: skip
             return [before[-1][2]], False
+        if between and _unnamed_body(between[0]):
+            # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها ستنسحب», «وقالت جماعات لحقوق المهاجرين
+            # إنها ستقاوم»: the pronoun stands for a body no party names; the speaker's state is no guess for it
+            cl.blocked = True
+            return [], False
         return None
+    first = cl.words_between(end, cl.left_start - len(cl.comp_word))[:1]
+    if first and _unnamed_body(first[0]):
+        # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها»: the body is the subject, by its name when
+        # the sentence gives one (not the state of its nisba)
+        named = [x for x in reporter if x[1].type == "ORG"]
+        if named:
+            return [named[-1][2]], False
+        cl.blocked = True
+        return [], False
     pos, mention, party = reporter[0]
     # the verb's subject: right after it (a head word or a date at most), its complementizer right after the
     # subject (not «مع التلفزيون الإيراني … إنه», «مسؤول بالخزانة الأمريكية إنه», «منهمكة في إخبار العالم بأنها»)
@@ -379,6 +398,12 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
             or len(to_comp) > REPORTER_SUBJECT_MAX_WORDS + 1 or ADDRESSEE_RE.search(cl.norm[:pos])):  # fmt: skip
         return None
     return [party], False
+
+
+def _unnamed_body(word: str) -> bool:
+    """Is the reporting verb's subject a body or group of no party («مجموعة», «جماعات», «الشركة»), not a person
+    («المتحدث», «مسؤول»), a preposition or a time word?"""
+    return word.strip(WORD_PUNCTUATION).removeprefix(WA) in UNNAMED_BODY_WORDS
 
 
 def _subject_first_person(cl: Clause) -> tuple[list[Party], bool] | None:

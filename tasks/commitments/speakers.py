@@ -43,6 +43,7 @@ from tasks.commitments.lexicons import (
     TIME_BEFORE_WORDS,
     TITLE_FILLERS,
     TITLE_HEADS,
+    UNNAMED_BODY_WORDS,
     UNNAMED_SOURCES,
 )
 from tasks.commitments.parties import MentionRef, Party, States
@@ -217,6 +218,8 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         nxt = head[rep.end() :].split(maxsplit=1)[:1]
         if nxt and nxt[0].startswith(DEFINITE) and nxt[0] != TO and nxt[0] not in COUNTERPART_HEADS:
             return False
+        if nxt and nxt[0] in UNNAMED_BODY_WORDS:
+            return False  # «وأعلنت مجموعة صناعة السيارات …»: a body speaks now
         return not (nxt and new_subject(nxt[0]))
     first_person = any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues)
     if first_person and _closes_a_quote(head):

@@ -537,6 +537,21 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_a_body_reporting_its_own_plan_is_the_actor_not_the_speakers_state(nlp):
+    # fresh ANT sample (France 24, Sky News Arabia): «أنها» stands for the body that reports, by its name when
+    # the sentence gives one (PSA, not France of its nisba nor Trump's state carried from before); a group no
+    # party names gives no actor (not the United States of «ترامب», the object)
+    lead = "ترامب يعلن الانسحاب من الاتفاق النووي\n"
+    body = ("وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستعيد فرض العقوبات على إيران.\n"
+            "وأعلنت مجموعة صناعة السيارات الفرنسية \"بي إس إيه\" الاثنين أنها ستنسحب من إيران لتجنب خطر التعرض "
+            "لغرامات عقابية.\n"
+            "وقالت جماعات لحقوق المهاجرين إنها ستقاوم ترامب عند كل منعطف، كما ستستهدف أيضا زيادة نسبة المشاركة في "
+            "انتخابات التجديد النصفي للكونغرس في نوفمبر المقبل.\n")
+    recs = {r["trigger"]: r for r in records(nlp, body, lead=lead)}
+    assert recs["ستنسحب"]["actors"] == ["بي إس إيه"] and recs["ستنسحب"]["speaker"] is None
+    assert "ستقاوم" not in recs and "ستستهدف" not in recs
+
+
 def test_a_players_nationality_is_no_party_with_adjectives_between(nlp):
     # fresh SaudiNewsNet sample: «الظهير الإسباني الدولي جوردي ألبا» is a Spanish player, not Spain
     body = ("سيغيب الظهير الإسباني الدولي جوردي ألبا عن مباراة كأس السوبر الأوروبية بين فريقه برشلونة ومواطنه "
