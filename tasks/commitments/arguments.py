@@ -961,7 +961,11 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
     if not (fam and fam.reciprocal and actors):
         return actors, fallback
     with_ = WITH_RE.search(cl.norm, cl.c_end, cl.a_end)
-    if with_ is None or len(cl.words_between(cl.c_end, with_.start())) > PARTNER_WITH_MAX_WORDS:
+    if with_ is None:
+        return actors, fallback
+    # verb-subject-object: «اتفقت منظمة البلدان المصدرة للبترول (أوبك) مع روسيا»: «مع» follows the subject
+    start = max([cl.c_end, *(cl.end_of(x) for x in cl.right if x[0] < with_.start() and x[2] in actors)])
+    if len(cl.words_between(start, with_.start())) > PARTNER_WITH_MAX_WORDS:
         return actors, fallback
     partner = [x for x in cl.right if x[0] >= with_.end()
                and len(cl.words_between(with_.end(), x[0])) <= PARTNER_MAX_WORDS]  # fmt: skip

@@ -537,6 +537,14 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_the_partner_after_a_verb_subject_agrees_too(nlp):
+    # fresh ANT sample (Sky News Arabia): «اتفقت أوبك مع روسيا»: «مع» follows the subject after the verb
+    body = ("ولتعويض النقص المحتمل في إمدادات إيران وتعطل إمدادات في بلدان أخرى من بينها ليبيا وفنزويلا، اتفقت "
+            "منظمة البلدان المصدرة للبترول (أوبك) مع روسيا ومنتجين آخرين خارج المنظمة على زيادة الإنتاج من يوليو.\n")
+    (r,) = [r for r in records(nlp, body, lead="النفط يرتفع بفعل تراجع المخزون الأميركي\n") if r["trigger"] == "اتفقت"]
+    assert r["actors"] == ["OPEC", "Russia"]
+
+
 def test_a_body_reporting_its_own_plan_is_the_actor_not_the_speakers_state(nlp):
     # fresh ANT sample (France 24, Sky News Arabia): «أنها» stands for the body that reports, by its name when
     # the sentence gives one (PSA, not France of its nisba nor Trump's state carried from before); a group no
