@@ -224,9 +224,13 @@ def set_document_groups(text: str, mentions: Sequence[MentionRef], states: State
     kb = states.kb
     gaps: list[tuple[str, str]] = []
     last_end = 0
+    prev: MentionRef | None = None
     for m in sorted(mentions, key=lambda x: x.start):
         if m.type not in PARTY_MENTION_TYPES:
             continue
+        before, prev = prev, m
+        if _company_nationality(text, before, m, kb):
+            continue  # «شركة ميرسك الدانماركية»: the company's nationality names no state of the article
         st = states.state(m.entity_id)
         ent = kb.entities.get(st.entity_id) if st is not None else None
         if st is None or ent is None or ent.subtype != "country" or not ent.iso_code:
@@ -238,6 +242,14 @@ def set_document_groups(text: str, mentions: Sequence[MentionRef], states: State
     states.runs = enumerations(gaps)
     norm_text = normalize(text)
     states.side_groups = [g for g in GROUPS if g.side and g.regex.search(norm_text)]
+
+
+def _company_nationality(text: str, before: MentionRef | None, m: MentionRef, kb: KnowledgeBase) -> bool:
+    """Is the mention a state's nisba right after an organisation's name («ميرسك الدانماركية», «"توتال"
+    الفرنسية»)?"""
+    if before is None or before.type != "ORG" or m.type != "GPE" or text[before.end : m.start].strip(' "«»“”'):
+        return False
+    return any(k.kind == "nisba" for k in kb.lookup(text[m.start : m.end]))
 
 
 def side_group_parties(states: States) -> list[Party]:

@@ -537,6 +537,19 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_a_companys_nationality_is_no_member_of_a_group(nlp):
+    # fresh ANT sample (France 24): «الدول الأوروبية» are the European states the article names, not Denmark of
+    # «"ميرسك" الدانماركية» (a company's nationality)
+    lead = "طلب فرنسي ألماني بريطاني لواشنطن بإعفاء شركات أوروبية من العقوبات على إيران\n"
+    body = ("وجهت فرنسا وبريطانيا وألمانيا والاتحاد الأوروبي رسالة إلى وزيري الخارجية والخزانة الأمريكيين تطالب فيها "
+            "الولايات المتحدة باستثناء شركاتها العاملة في إيران من العقوبات التي فرضتها واشنطن على طهران. ويأتي هذا "
+            "الطلب في وقت تسعى فيه الدول الأوروبية لإنقاذ الاتفاق النووي الإيراني في أعقاب الانسحاب الأمريكي منه.\n"
+            "وذكرت عدة شركات كبرى بينها \"توتال\" الفرنسية و\"ميرسك\" الدانماركية أنه لن يكون بإمكانها البقاء في "
+            "إيران مع إعادة فرض العقوبات بشكل كامل خلال الأشهر الستة المقبلة.\n")
+    (r,) = [r for r in records(nlp, body, lead=lead) if r["trigger"] == "تسعى"]
+    assert r["actors"] == ["France", "Germany", "United Kingdom"]
+
+
 def test_the_partner_after_a_verb_subject_agrees_too(nlp):
     # fresh ANT sample (Sky News Arabia): «اتفقت أوبك مع روسيا»: «مع» follows the subject after the verb
     body = ("ولتعويض النقص المحتمل في إمدادات إيران وتعطل إمدادات في بلدان أخرى من بينها ليبيا وفنزويلا، اتفقت "
