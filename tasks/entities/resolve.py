@@ -511,12 +511,15 @@ def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     return 0
 
 
+_NOT_NAME_UPOS = frozenset({"VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"})
+
+
 def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
     """Could this word be part of a person's name? Function words, verbs and common nouns are not;
     an article-bearing word only inside a name and when tagged PROPN («صباح الأحمد الصباح»)."""
     if w.key in lex.NAME_STOP or w.key.isdigit() or _looks_like_verb(w):
         return False
-    if upos in ("VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"):
+    if upos in _NOT_NAME_UPOS:
         return False
     if w.key in lex.NAME_PARTS_WITH_AL:
         return inside
@@ -939,7 +942,9 @@ def _office_holder(key: str, index: _Index) -> Entity | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-def _given_name_before(text: str, start: int, index: _Index, taken: Sequence[tuple[int, int]]) -> int:
+def _given_name_before(
+    text: str, start: int, index: _Index, taken: Sequence[tuple[int, int]], upos_at: Mapping[int, str] | None = None,
+) -> int:  # fmt: skip
     """Where a person's name starts when the model left out its first word, a given name KB persons bear
     («كيم [يونغ أون]», «رامي [عبد الرحمن]», «ديدييه [ديشان]»): that word's start, else ``start``."""
     window = text[max(0, start - C.NAME_LOOKBACK) : start]
@@ -948,8 +953,12 @@ def _given_name_before(text: str, start: int, index: _Index, taken: Sequence[tup
         return start
     word_start = start - len(window) + prev.start(1)
     key = key_of_normalized(normalize(prev.group(1)))
-    if key not in index.given_names or _overlaps((word_start, start), taken):
+    # a KB person's first name, or a common given name the romanisation table lists («أمل [كلوني]», «سعيد
+    # [الطاير]»): those are also common words, so only right before a name the model found
+    if (key not in index.given_names and key not in given_names()) or _overlaps((word_start, start), taken):
         return start
+    if key not in index.given_names and (upos_at or {}).get(word_start) in _NOT_NAME_UPOS:
+        return start  # «عثر على سيرغي سكريبال», «علي بيان آل الشيخ» (on): «على» normalises like «علي» (Ali)
     return word_start
 
 
@@ -998,7 +1007,7 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
         return  # «كرة القدم»: common nouns, no named event
     type_ = GENERIC_TYPES.get(m.type, m.type)
     if type_ == "PER" and not text.startswith(lex.CONJUNCTION, s):  # «ناصر وحسين منصور»: two persons
-        s = _given_name_before(text, s, index, st.taken)
+        s = _given_name_before(text, s, index, st.taken, st.upos_at)
     head = _SPAN_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s)
     if head is not None and not _overlaps((head.start("head"), s), st.taken):
         s = head.start("head")  # «منتدى إكسبو»: the head the model left out is part of the name

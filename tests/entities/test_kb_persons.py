@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.entities.kb import KnowledgeBase, load_kb
+from tasks.entities.resolve import _given_name_before, get_index
 from tests.rules import found, mentions_of
 
 
@@ -86,3 +87,16 @@ def test_an_office_of_an_organisation_named_by_its_head_is_part_of_the_title(nlp
     m = mentions_of(nlp, text)
     assert found(m, "ميتسوهيرو فوروساوا", "PER")
     assert not [x for x in m if x[0].startswith("الصندوق")]
+
+
+
+def test_a_common_given_name_before_a_models_person_is_part_of_the_name() -> None:
+    # fresh ANT sample (CNN): the model found «كلوني»; «أمل» before it is her given name (Amal Clooney), though
+    # also the word «hope»; the preposition «على», which normalises like the name «علي», stays out («عثر على
+    # سيرغي سكريبال», corpus300: stanza tags it ADP)
+    index = get_index(load_kb())
+    text = "تحكي نادية مراد برفقة محاميتها أمل كلوني، لمذيع CNN"
+    assert _given_name_before(text, text.index("كلوني"), index, []) == text.index("أمل")
+    text = "بعد أن عثر على سيرغي سكريبال"
+    start = text.index("سيرغي")
+    assert _given_name_before(text, start, index, [], {text.index("على"): "ADP"}) == start
