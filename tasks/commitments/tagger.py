@@ -111,7 +111,7 @@ WANT_FAMILIES = ("want", "wish")
 WANT_STATE_RE = re.compile(r"\s*(?:ب?[أا]ن)\s+(?:يكون|تكون|يصبح|تصبح|يبقى|تبقى|يظل|تظل)(?![\w])")
 EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
-NAME_MENTION_TYPES = ("ORG", "PER")  # a cue inside one of these names is part of the name
+NAME_MENTION_TYPES = ("ORG", "PER", "GPE", "LOC")  # a cue inside one of these names is part of the name
 # «وقال ترامب إن الملك سلمان سيدفع», «أشعر أن كيم جونغ أون يريد»: a future verb or a want of another state's
 # party, said by a person of a state, is the speaker's prediction or reading of it, not a commitment (check sets:
 # 5 such records, none a commitment; none in the gold sets). Readiness and pledges with their own cue stay

@@ -22,6 +22,8 @@ from tasks.commitments.families import (
     forms,
     lookup,
 )
+from tasks.commitments.parties import MentionRef
+from tasks.commitments.tagger import _read_sentence
 from tasks.text.clitics import load_lexicon
 from tasks.text.normalize import normalize
 
@@ -258,3 +260,11 @@ def test_a_past_verb_with_sin_and_an_object_pronoun_is_no_future():
     # first person future stays («سأواجه», «سأشارك»)
     assert cues("ودخلت ليبيا في دوامة العنف والفوضى إثر انتفاضة ساندها حلف شمال الأطلسي في 2011") == []
     assert [c[1] for c in cues("وقال: سأشارك في القمة المقبلة")] == ["ساشارك"]
+
+
+def test_a_cue_inside_a_place_name_is_a_word_of_the_name():
+    # fresh SaudiNewsNet sample (Al Madina): «مسجد سيدي حمزة», the model's place, holds no future verb «سيدي»
+    text = "فقد درس القرآن الكريم في مسجد سيدي حمزة بالمسفلة على يدي الشيخ السيد حمود."
+    place = MentionRef(text.index("مسجد"), text.index(" حمزة"), "GPE", "gpe:e729d540bcfb")
+    assert [c[0] for c in _read_sentence(text, 3, 0, len(text), [], None, load_lexicon()).cues] == ["pledge"]
+    assert _read_sentence(text, 3, 0, len(text), [place], None, load_lexicon()).cues == []
