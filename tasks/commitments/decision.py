@@ -302,11 +302,20 @@ def world_addressee(c: Candidate) -> bool:
     return bool(WORLD_RE.search(head))
 
 
+OR = "ام"  # «أم» normalised: the second half of a «هل» question
+
+
 def question(c: Candidate) -> bool:
     """«هل تعتقدون أنهم سيجلسون …؟»: a cue in a question. «هل» before the cue in its sentence part, or a
     question mark closing the cue's part."""
-    part = re.split(r"[.؛;!؟?،]", c.before)[-1]
+    parts = re.split(r"[.؛;!؟?،]", c.before)
+    part = parts[-1]
     if any(w in QUESTION_WORDS for w in re.findall(r"\w+", part)):  # «"هل» after a quote mark too
+        return True
+    # «وهل سيظل الجيش مسيطرا …، أم أن مصر ستلتحق»: «أم» (or) goes on with the question of the part before it
+    # (ANT corpus: 5 «هل …، أم» before a future verb, all questions)
+    sentence = re.split(r"[.؛;!؟?]", c.before)[-1]
+    if part.split()[:1] == [OR] and any(w in QUESTION_WORDS for w in re.findall(r"\w+", sentence)):
         return True
     rest = " ".join(re.split(r"[.؛;!،,:]", c.after)[0].split()[:QUESTION_MAX_WORDS])
     return "؟" in rest or "?" in rest
