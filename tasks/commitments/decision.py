@@ -52,7 +52,8 @@ def _phrase_re(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation(_words(name))})(?![\w])")
 
 
-CONDITIONAL_RE = _phrase_re("conditional_words")
+# «وإذا أرادت روسيا …، فيجب»: «و/ف» may open the condition
+CONDITIONAL_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('conditional_words'))})(?![\w])")
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
 CONCESSION_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('concession_phrases'))})\s*$")
 def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str]:

@@ -28,6 +28,10 @@ REJECTED = [
                         "بزيادة الإنتاج", "تعهد", "pledge", "lexical")),
     ("concession", cand("بعد تظاهرات ليلية جديدة على الرغم من دعوة الملك عبد الله الثاني إلى إجراء حوار", "دعوة",
                         "call", "lexical")),
+    # fresh SaudiNewsNet sample (an opinion column) and ANT corpus (France 24): «و/ف» may open the condition
+    ("conditional", cand("وإذا أرادت روسيا فتح صفحة جديدة مع الخليج، ولعب دور أكثر فعالية، فيجب أن تكون سوريا "
+                         "نقطة الانطلاق", "يجب", "obligation", "lexical")),
+    ("conditional", cand("وفي حال لم تحصل توتال على هذا الإعفاء، فإنها ستخسر حصتها في مشروع ضخم", "ستخسر")),
     # ANT corpus (BBC): a condition after a closing quote still conditions the cue's clause
     ("condition_after", cand("وقال وزير الخارجية، بوريس جونسون، في مجلس العموم إن بريطانيا سترد \"بقوة\" إذا ثبت "
                              "ضلوع روسيا في قضية سكريبل.", "سترد", parties=("بريطانيا",))),
