@@ -61,7 +61,7 @@ def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str
     cue's end."""
     before_that = rf"(?:{prep}\s+)?" if prep else ""
     return re.compile(
-        rf"(?<![\w])(?:{alternation(_words(verbs))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+{before_that}"
+        rf"(?<![\w])[وف]?(?:{alternation(_words(verbs))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+{before_that}"
         rf"(?:{thats})(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
     )
 
@@ -74,7 +74,9 @@ QUESTION_WORDS = _set("question_words")
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
                 for a, b in ((v, n), (n, v))]  # fmt: skip
-EXPECTATION_RE = re.compile(rf"(?<![\w])(?:{alternation((*_words('expectation_words'), *_THIRD_PARTY))})(?![\w])")
+# «و/ف» may open any of these words («ويتوقع», «ويخشى»), as it may the conditions
+EXPECTATION_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation((*_words('expectation_words'), *_THIRD_PARTY))})(?![\w])")
 EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")

@@ -203,7 +203,8 @@ REJECTED = [
     ("future_meeting_agenda", cand("وقال الرئيس التنفيذي لشركة أوبر إنه لن يشارك في المؤتمر إلا بعد أن تظهر حقائق",
                                    "لن يشارك")),
     # dev2 (Al Arabiya) and the checkset (Al Riyadh): a possibility
-    ("speculation", cand("ويخشى بعض حلفاء حلف الأطلسي من أن بوتين قد يسعى لإبرام اتفاق كبير", "يسعى", "intent",
+    # (its fear «ويخشى بعض حلفاء حلف الأطلسي من» cut off: an expectation, filtered before)
+    ("speculation", cand("من أن بوتين قد يسعى لإبرام اتفاق كبير", "يسعى", "intent",
                          "lexical")),
     ("speculation", cand('وقال "ربما يريد ترامب ان تهيمن علامته التجارية على المشهد الكوبي', "يريد", "intent",
                          "family")),
