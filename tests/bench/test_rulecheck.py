@@ -129,3 +129,25 @@ def test_judge_reads_the_labels_of_records_read_by_hand():
     assert judge([rec(wrong, wrong["actors"]), rec(right, ("Nowhere",))])["right"] == 0
     # a right record gone from a document that still has records counts as lost
     assert judge([_record(right["doc_id"], 10**6, ("China",))])["right_lost"] >= 1
+
+
+def test_a_held_out_samples_labels_are_read_apart(tmp_path):
+    """``--labels``: the fresh samples' judgments (bench/labels/fresh_a.jsonl, fresh_b.jsonl) score only against
+    their own file; the check sets' labels know none of their records."""
+    from bench.rulecheck import LABELS, judge
+
+    fresh = LABELS.with_name("fresh_a.jsonl")
+    row = json.loads(fresh.read_text(encoding="utf-8").splitlines()[0])
+    record = Record(row["doc_id"], row["file"], row["trigger"], row["trigger_start"], row["modality"], "positive",
+                    row["trigger"], tuple(row["actors"]), (), None, "")  # fmt: skip
+    assert judge([record], fresh)["judged"] == 1
+    assert judge([record])["unjudged"] == 1
+
+
+def test_raw_ids_name_the_articles_of_an_earlier_sample(tmp_path):
+    """bench.checkset --exclude: the corpus ids of a raw folder, SaudiNewsNet ids also by «date_index»."""
+    from bench.checkset import raw_ids
+
+    for name in ("00000_SK-economy-642-20180525.txt", "00151_2015-07-25_584_almadina.txt"):
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    assert raw_ids(tmp_path) == {"SK-economy-642-20180525", "2015-07-25_584_almadina", "2015-07-25_584"}
