@@ -118,6 +118,13 @@ NAME_MENTION_TYPES = ("ORG", "PER", "GPE", "LOC")  # a cue inside one of these n
 # («قال كيري إن روحاني وظريف أوضحا أنهما مستعدان» is a gold record).
 THIRD_PARTY = "third_party_prediction"
 FUTURE_KINDS = ("future", "negfuture")
+# A future verb the journalist narrates of a person (no speaker, no reporting verb, no quote in the sentence, every
+# actor written as a person): «وسيخصص ماكرون السبت اليوم الأول من الزيارة», «سيتنافس الرئيس الحالي», «حيث سيحاول
+# إقناع ترامب» — a schedule or an expectation (guideline: logistics and scheduling, a journalist's expectations),
+# not a commitment the party made. Check sets and fresh sample A: 4 such records, all judged wrong; the gold sets'
+# 7 narrated futures all have a state or a body as written subject («وستعمل الصين مع قيرغيزستان»).
+NARRATED_PERSON_FUTURE = "narrated_person_future"
+QUOTE_MARKS = frozenset('"«»“”')
 # a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
 NOMINAL_HEADLINE = "nominal_headline"
 NOMINAL_FORMS = ("masdar", "masdar_pronoun")
@@ -432,6 +439,9 @@ def _cue_record(
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     if rejected_by is None and not s.title and _nisba_after(doc, s, c_end, indefinite=True):
         rejected_by = NOMINAL_HEADLINE  # «مقتل طالب سعودي»: a noun with its adjective, not «طالب» (demanded)
+    if rejected_by is None and strength in FUTURE_KINDS and speaker is None and not s.title \
+            and _narrated_of_persons(doc, s, actors, t_start):
+        rejected_by = NARRATED_PERSON_FUTURE
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
     trace += [f"speaker:{speaker_source if speaker is not None or speaker_source == 'joint' else 'none'}",
@@ -442,6 +452,14 @@ def _cue_record(
         doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace), rejected_by=rejected_by,
         written=_as_written(s, [*actors, *counterparts], doc.states, t_start),
     )  # fmt: skip
+
+
+def _narrated_of_persons(doc: _Document, s: _Sentence, actors: Sequence[Party], trigger_start: int) -> bool:
+    """Does the sentence narrate (no reporting verb, no quote) an act of actors it writes only as persons?"""
+    if REPORTING_RE.search(s.norm) or any(ch in QUOTE_MARKS for ch in s.norm):
+        return False
+    written = _as_written(s, actors, doc.states, trigger_start)
+    return len(written) == len(actors) and all(m.type == "PER" for m in written.values())
 
 
 def _as_written(s: _Sentence, parties: Sequence[Party], states: States, trigger_start: int) -> dict[str, MentionRef]:

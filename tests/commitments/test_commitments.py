@@ -537,6 +537,17 @@ def test_the_two_leaders_are_the_pair_named_last_not_the_most_named_states(nlp):
     assert r["actors"] == ["North Korea", "South Korea"]
 
 
+def test_a_narrated_future_of_a_person_is_a_schedule_not_a_pledge(nlp):
+    # fresh ANT sample (France 24): the journalist's «وسيخصص ماكرون السبت اليوم الأول …» (no speaker, no reporting
+    # verb) is the visit's programme; a narrated future of states stays («وستعمل الصين مع قيرغيزستان», seeds)
+    lead = "إيمانويل ماكرون يبدأ زيارة رسمية للهند تستغرق ثلاثة أيام\n"
+    body = ("وسيخصص ماكرون السبت اليوم الأول من الزيارة للعلاقات الثنائية مع عقد لقاء مع رئيس الوزراء "
+            "ناريندرا مودي واختتام منتدى اقتصادي فرنسي هندي مع ترقب توقيع عقود جديدة." "\n"
+            "وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.\n")
+    triggers = [r["trigger"] for r in records(nlp, body, lead=lead)]
+    assert "سيخصص" not in triggers and "ستعمل" in triggers
+
+
 def test_a_companys_nationality_is_no_member_of_a_group(nlp):
     # fresh ANT sample (France 24): «الدول الأوروبية» are the European states the article names, not Denmark of
     # «"ميرسك" الدانماركية» (a company's nationality)
