@@ -125,6 +125,7 @@ OPINION_AFTER_RE = re.compile(
 
 # clause boundaries inside a sentence: punctuation, quotes, complementizers
 CLAUSE_START_RE = re.compile(r"[.؛;:!?؟\"«»“”،,]|(?<![\w])(?:ان|انه|انها|بان|لان)(?![\w])")
+CLAUSE_NO_QUOTES_RE = re.compile(r"[.؛;:!?؟،,]|(?<![\w])(?:[وف]?ب?ان(?:ه|ها|هم|هما)?|لان)(?![\w])")
 PAST_STATE_MAX_WORDS = 4  # «كانت (واشنطن) تأمل»: the subject between «كان» and the cue, at most this many words
 IMPERFECT_PREFIXES = "يتنا"
 FUTURE_PREFIXES = ("سوف ", "لن ", "س")
@@ -356,7 +357,12 @@ def past_state(c: Candidate) -> bool:
     if c.kind == "negfuture" or (c.kind != "future" and c.cue[:1] not in "يتن"):  # not «كانت X اتفقتا»
         return False
     words = c.clause_before().split()[-(PAST_STATE_MAX_WORDS + 1) :]
-    return any(w in PAST_STATE_WORDS for w in words)
+    if any(w in PAST_STATE_WORDS for w in words):
+        return True
+    # a future in a clause that «كان» opens, however long its subject («وبموجب الاقتراح، كانت مجموعة "نورث أمريكا
+    # كاسين هولدينغز" ذات القيادة الصينية ستشتري حصة»; quotes inside the subject do not end the clause)
+    clause = CLAUSE_NO_QUOTES_RE.split(c.before)[-1].split()
+    return c.kind == "future" and bool(clause) and clause[0] in PAST_STATE_WORDS
 
 
 def speculation(c: Candidate) -> bool:

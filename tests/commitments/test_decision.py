@@ -32,6 +32,9 @@ REJECTED = [
     ("conditional", cand("وإذا أرادت روسيا فتح صفحة جديدة مع الخليج، ولعب دور أكثر فعالية، فيجب أن تكون سوريا "
                          "نقطة الانطلاق", "يجب", "obligation", "lexical")),
     ("conditional", cand("وفي حال لم تحصل توتال على هذا الإعفاء، فإنها ستخسر حصتها في مشروع ضخم", "ستخسر")),
+    # fresh ANT sample (BBC): a future in a clause «كانت» opens, however long the subject, quotes and all
+    ("past_state", cand("وبموجب الاقتراح، كانت مجموعة \"نورث أمريكا كاسين هولدينغز\" ذات القيادة الصينية ستشتري "
+                        "حصة أقلية في بورصة شيكاغو ذات الملكية الخاصة.", "ستشتري")),
     # ANT corpus (BBC): a condition after a closing quote still conditions the cue's clause
     ("condition_after", cand("وقال وزير الخارجية، بوريس جونسون، في مجلس العموم إن بريطانيا سترد \"بقوة\" إذا ثبت "
                              "ضلوع روسيا في قضية سكريبل.", "سترد", parties=("بريطانيا",))),
@@ -211,6 +214,9 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # ANT corpus (BBC): «كانت الصين قد أعلنت … أنها ستخفض»: the complementizer opens the future's own clause
+    cand("وكانت الصين قد أعلنت في مايو/أيار الماضي أنها ستخفض الرسوم الجمركية على واردات السيارات", "ستخفض",
+         parties=("الصين",)),
     # dev2 (Al Arabiya): «كان» after the cue's clause is no future in the past
     cand("إعلان الرئيس ترمب أن الولايات المتحدة ستعلق التدريبات العسكرية المشتركة مع كوريا الجنوبية، كان بمثابة "
          "تنازل", "ستعلق", parties=("الولايات المتحدة",)),
