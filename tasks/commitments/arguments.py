@@ -60,12 +60,14 @@ from tasks.commitments.lexicons import (
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
     HARM_WORDS,
+    MEETING_HOPE_NOUNS,
     NOMINAL_ADDRESSEE_STEMS,
     NON_SUBJECT_STARTS,
     NOT_ACT_WORDS,
     OBJECT_COUNTERPART_MODALITIES,
     OBJECT_NOT_AFTER,
     PRONOUN_SUBJECTS,
+    RELEASE_NOUNS,
     SELF_WORDS,
     SIGNING_NOUNS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
@@ -121,6 +123,7 @@ from tasks.commitments.patterns import (
     WITH_BEFORE_RE,
     WITH_RE,
     WORD_PUNCTUATION,
+    alternation,
 )
 from tasks.entities.kb import KnowledgeBase
 
@@ -657,7 +660,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
 
 # a call to release someone: the state holding him is asked, when the sentence names it (guideline: the party
 # whose act is requested, even implicitly)
-RELEASE_RE = re.compile(r"(?<![\w])(?:الى\s+|إلى\s+)?[بل]?(?:ال)?(?:افراج|إفراج|اطلاق\s+سراح|إطلاق\s+سراح)")
+RELEASE_RE = re.compile(rf"(?<![\w])(?:الى\s+)?[بل]?(?:ال)?(?:{alternation(RELEASE_NOUNS)})")
 RELEASE_MAX_WORDS = 4
 
 
@@ -806,7 +809,7 @@ def _own_act_after(cl: Clause, pos: int) -> bool:
 
 
 # a hope to meet («إلى/لـ/بـ» + a noun of meeting): the parties after it are met, the hoper acts
-MEETING_HOPE_RE = re.compile(r"\s+(?:الى\s+|إلى\s+)?[لب]?(?:ال)?(?:لقاء|مقابله|اجتماع)(?![\w])")
+MEETING_HOPE_RE = re.compile(rf"\s+(?:الى\s+)?[لب]?(?:ال)?(?:{alternation(MEETING_HOPE_NOUNS)})(?![\w])")
 
 
 def _hoped_act_subject(cl: Clause) -> list[Party]:

@@ -45,6 +45,7 @@ from tasks.commitments.constants import (
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.families import FAMILY_BY_ID
+from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -69,6 +70,7 @@ from tasks.commitments.patterns import (
     REPORTING_RE,
     SECTOR_RES,
     WA,
+    alternation,
 )
 from tasks.commitments.speakers import (
     SPEECH_MODALITIES,
@@ -108,7 +110,7 @@ PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
 # ANT corpus: 41 «يريد/يرغب أن يكون/يصبح/يبقى …», 25 read, 1 of that kind)
 WISH_ABOUT_A_STATE = "wish_about_a_state"
 WANT_FAMILIES = ("want", "wish")
-WANT_STATE_RE = re.compile(r"\s*(?:ب?[أا]ن)\s+(?:يكون|تكون|يصبح|تصبح|يبقى|تبقى|يظل|تظل)(?![\w])")
+WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
 EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
 NAME_MENTION_TYPES = ("ORG", "PER", "GPE", "LOC")  # a cue inside one of these names is part of the name
@@ -224,7 +226,7 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
     return doc_parties
 
 
-PLACE_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:في|وفي|الى|إلى|(?<!كل\s)من|عبر|داخل|خارج|نحو|حول)\s*|(?<![\w])[بل])$")
+PLACE_BEFORE_RE = re.compile(rf"(?:(?<![\w])(?:{alternation(PLACE_PREPOSITIONS)}|(?<!كل\s)من)\s*|(?<![\w])[بل])$")
 
 
 def _wish_about_a_state(doc: _Document, s: _Sentence, c_end: int, actors: Sequence[Party]) -> bool:
