@@ -365,16 +365,19 @@ def _generated_body_aliases(kind: str, country: dict[str, Any]) -> list[str]:
         return [*(f"البرلمان {n}" for n in masc), *(f"برلمان {n}" for n in names)]
     if kind == "senate":
         return [f"مجلس الشيوخ {n}" for n in masc]
+    if kind == "army":  # guideline: «الجيش + state nisba» is an organisation, the state's army
+        return [*(f"الجيش {n}" for n in masc), *(f"جيش {n}" for n in names)]
     raise KBBuildError(
         f"unknown body kind {kind!r}",
-        fix="use mfa, defense, government, central_bank, parliament or senate in generic_bodies, or teach the new kind "
-        "to _generated_body_aliases (tasks/build/kb.py)",
+        fix="use mfa, defense, government, central_bank, parliament, senate or army in generic_bodies, or teach the "
+        "new kind to _generated_body_aliases (tasks/build/kb.py)",
         path="offices.json",
     )
 
 
 _BODY_SUBTYPE = {"mfa": "ministry", "defense": "ministry", "government": "government",
-                 "central_bank": "central_bank", "parliament": "legislature", "senate": "legislature"}  # fmt: skip
+                 "central_bank": "central_bank", "parliament": "legislature", "senate": "legislature",
+                 "army": "military"}  # fmt: skip
 
 
 def build_state_bodies(

@@ -276,3 +276,13 @@ def test_war_over_a_year_and_the_state_of_a_revolution() -> None:
     assert ("حرب أكتوبر/ تشرين الأول 1973", "MISC", "Yom Kippur War") in found
     assert ("الثورة الإسلامية", "MISC", "Iranian Revolution") in found
     assert ("إيران", "GPE", "Iran") in found  # «في إيران» stays outside the revolution's name
+
+
+def test_a_states_army_is_an_organisation_of_that_state() -> None:
+    # guideline (further conventions 15): «الجيش + state nisba» is ORG; dev2 (Asharq Al-Awsat, Sky News Arabia):
+    # «الجيش الصومالي», «الجيش الصيني». The curated army keeps its name and gains the generated form.
+    found = kb_mentions("وقال مسؤولون إن الجيش الصومالي استعاد المدينة.\nولم ترغب واشنطن في حرب مع الجيش الصيني.\n")
+    assert ("الجيش الصومالي", "ORG", "Armed Forces of Somalia") in found
+    assert ("الجيش الصيني", "ORG", "People's Liberation Army") in found
+    army = load_kb().body("army", "SO")
+    assert army is not None and army.subtype == "military" and army.country == "SO"
