@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -813,6 +814,29 @@ def _surface_row(prefix: str, name: str) -> EntityRow:
     return EntityRow(stable_id(prefix, name), prefix.upper(), name, name, None, None, [name])
 
 
+_DOTTED = re.compile(r"(?<![\w.])(?P<run>[\u0621-\u064A]{1,5}(?:\.[\u0621-\u064A]{1,5}){1,4})\.?(?![\w.\-])")
+_NOT_ACRONYMS = frozenset({"SA"})  # «بورت دي جيبوتي اس.ايه»: a company's legal form, no name of its own
+
+
+def _dotted_acronym_pass(st: _DocState) -> None:
+    """A dotted run of Latin letter names («سي.بي.إس», «إيه.بي.سي», «أر.تي») is an organisation's acronym: the
+    KB's organisation with that abbreviation, else an organisation named by the letters."""
+    text, kb = st.text, st.kb
+    for idx, s, e, _words in st.per_sentence:
+        for m in _DOTTED.finditer(text, s, e):
+            options = [lex.LATIN_LETTERS.get(normalize(p)) for p in m["run"].split(".")]
+            if not all(options):
+                continue
+            spellings = ["".join(letters) for letters in itertools.product(*options)]  # type: ignore[arg-type]
+            if spellings[0] in _NOT_ACRONYMS:
+                continue
+            known = next((h.entity for sp in spellings for h in kb.lookup(sp)
+                          if h.kind == "abbreviation" and h.entity.type == "ORG"), None)  # fmt: skip
+            row = kb_row(known) if known is not None else EntityRow(
+                stable_id("org", m["run"]), "ORG", spellings[0], m["run"], None, None, [m["run"]], "rule")
+            st.emit(m.start("run"), m.end("run"), "ORG", "rules", row, idx, C.ACRONYM_SCORE)
+
+
 def _acronym_pass(st: _DocState) -> None:
     """An organisation's or event's acronym in brackets or quotes right after its name («… الروسي "رياك"»,
     «(سي.بي.إس)») is the same entity, there and wherever else the document writes it."""
@@ -1181,6 +1205,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _title_persons_pass,
     _quoted_names_pass,
     _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
+    _dotted_acronym_pass,
     _stanza_pass,
     _misspelt_states_pass,  # proper nouns the model left out
     _acronym_pass,  # after the model's names

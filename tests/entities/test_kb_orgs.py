@@ -286,3 +286,14 @@ def test_a_states_army_is_an_organisation_of_that_state() -> None:
     assert ("الجيش الصيني", "ORG", "People's Liberation Army") in found
     army = load_kb().body("army", "SO")
     assert army is not None and army.subtype == "military" and army.country == "SO"
+
+
+def test_a_dotted_run_of_latin_letter_names_is_an_organisations_acronym() -> None:
+    # dev2 (Al Arabiya): «سي.بي.إس», «إيه.بي.سي», «أر.تي»; the KB's organisation when it has the abbreviation,
+    # else one named by the letters; a rifle's model («إيه.آر-15») and a legal form («اس.ايه») are none
+    found = kb_mentions("وقالت شبكة سي.بي.إس إن قناة أر.تي وشبكة إيه.بي.سي وقناة (إن.تي.في) بثت الخبر.\n"
+                        "واستخدم المهاجم رشاش إيه.آر-15 بحسب شركة بورت دي جيبوتي اس.ايه.\n")
+    names = {(surface, type_): canonical for surface, type_, canonical in found}
+    assert names[("إيه.بي.سي", "ORG")] == "ABC" and names[("إن.تي.في", "ORG")] == "NTV"
+    assert ("سي.بي.إس", "ORG") in names and ("أر.تي", "ORG") in names
+    assert not [s for s, _t, _c in found if s.startswith(("إيه.آر", "اس.ايه"))]
