@@ -368,30 +368,25 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
         return None
     end = reps[-1].end()
     reporter = [x for x in cl.parties if end <= x[0] < cl.left_start]
-    if not reporter:
-        # SVO «إن "السعودية أوضحت أنها مستعدة"»: a state or a body right before the reporting verb; not before
-        # «وأعلنت» (a new clause: «… مع إيران وأعلنت أنها»)
-        verb = reps[-1].start()
-        before = [x for x in cl.parties if cl.end_of(x) <= verb and not cl.words_between(cl.end_of(x), verb)]
-        between = cl.words_between(end, cl.left_start - len(cl.comp_word))
-        if (before and before[-1][1].type != "PER" and cl.norm[verb : verb + 1] not in CONJUNCTIONS
-                and not between):  # fmt: skip
-            return [before[-1][2]], False
-        if between and _unnamed_body(between[0]):
-            # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها ستنسحب», «وقالت جماعات لحقوق المهاجرين
-            # إنها ستقاوم»: the pronoun stands for a body no party names; the speaker's state is no guess for it
-            cl.blocked = True
-            return [], False
-        return None
-    first = cl.words_between(end, cl.left_start - len(cl.comp_word))[:1]
-    if first and _unnamed_body(first[0]):
-        # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها»: the body is the subject, by its name when
-        # the sentence gives one (not the state of its nisba)
+    between = cl.words_between(end, cl.left_start - len(cl.comp_word))
+    if between and _unnamed_body(between[0]):
+        # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها ستنسحب»: the body is the subject, by its name
+        # when the sentence gives one (not the state of its nisba); «وقالت جماعات لحقوق المهاجرين إنها ستقاوم»:
+        # a body no party names, for which the speaker's state is no guess
         named = [x for x in reporter if x[1].type == "ORG"]
         if named:
             return [named[-1][2]], False
         cl.blocked = True
         return [], False
+    if not reporter:
+        # SVO «إن "السعودية أوضحت أنها مستعدة"»: a state or a body right before the reporting verb; not before
+        # «وأعلنت» (a new clause: «… مع إيران وأعلنت أنها»)
+        verb = reps[-1].start()
+        before = [x for x in cl.parties if cl.end_of(x) <= verb and not cl.words_between(cl.end_of(x), verb)]
+        if (before and before[-1][1].type != "PER" and cl.norm[verb : verb + 1] not in CONJUNCTIONS
+                and not between):  # fmt: skip
+            return [before[-1][2]], False
+        return None
     pos, mention, party = reporter[0]
     # the verb's subject: right after it (a head word or a date at most), its complementizer right after the
     # subject (not «مع التلفزيون الإيراني … إنه», «مسؤول بالخزانة الأمريكية إنه», «منهمكة في إخبار العالم بأنها»)

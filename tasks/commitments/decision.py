@@ -48,12 +48,15 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(_words(name))
 
 
-def _phrase_re(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation(_words(name))})(?![\w])")
+def _phrase_re(name: str, *, proclitic: bool = False, extra: Sequence[str] = ()) -> re.Pattern[str]:
+    """Any phrase of the list (and ``extra``) as whole words; ``proclitic``: «و/ف» may open it («وإذا»,
+    «ويتوقع»)."""
+    conj = f"[{CONJUNCTIONS}]?" if proclitic else ""
+    return re.compile(rf"(?<![\w]){conj}(?:{alternation((*_words(name), *extra))})(?![\w])")
 
 
 # «وإذا أرادت روسيا …، فيجب»: «و/ف» may open the condition
-CONDITIONAL_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('conditional_words'))})(?![\w])")
+CONDITIONAL_RE = _phrase_re("conditional_words", proclitic=True)
 CONDITION_AFTER_RE = _phrase_re("condition_after_words")
 CONCESSION_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('concession_phrases'))})\s*$")
 def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str]:
@@ -61,7 +64,7 @@ def _verb_then_that_re(verbs: str, thats: str, prep: str = "") -> re.Pattern[str
     cue's end."""
     before_that = rf"(?:{prep}\s+)?" if prep else ""
     return re.compile(
-        rf"(?<![\w])[وف]?(?:{alternation(_words(verbs))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+{before_that}"
+        rf"(?<![\w])[{CONJUNCTIONS}]?(?:{alternation(_words(verbs))})(?:\s+\S+){{0,{WARNING_SUBJECT_MAX_WORDS}}}?\s+{before_that}"
         rf"(?:{thats})(?:\s+\S+){{0,{WARNING_CUE_MAX_WORDS}}}\s*$"
     )
 
@@ -75,8 +78,7 @@ RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_wor
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
                 for a, b in ((v, n), (n, v))]  # fmt: skip
 # «و/ف» may open any of these words («ويتوقع», «ويخشى»), as it may the conditions
-EXPECTATION_RE = re.compile(
-    rf"(?<![\w])[وف]?(?:{alternation((*_words('expectation_words'), *_THIRD_PARTY))})(?![\w])")
+EXPECTATION_RE = _phrase_re("expectation_words", proclitic=True, extra=_THIRD_PARTY)
 EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
@@ -312,14 +314,12 @@ OR = "ام"  # «أم» normalised: the second half of a «هل» question
 def question(c: Candidate) -> bool:
     """«هل تعتقدون أنهم سيجلسون …؟»: a cue in a question. «هل» before the cue in its sentence part, or a
     question mark closing the cue's part."""
-    parts = re.split(r"[.؛;!؟?،]", c.before)
-    part = parts[-1]
+    part = re.split(r"[.؛;!؟?،]", c.before)[-1]
     if any(w in QUESTION_WORDS for w in re.findall(r"\w+", part)):  # «"هل» after a quote mark too
         return True
     # «وهل سيظل الجيش مسيطرا …، أم أن مصر ستلتحق»: «أم» (or) goes on with the question of the part before it
     # (ANT corpus: 5 «هل …، أم» before a future verb, all questions)
-    sentence = re.split(r"[.؛;!؟?]", c.before)[-1]
-    if part.split()[:1] == [OR] and any(w in QUESTION_WORDS for w in re.findall(r"\w+", sentence)):
+    if part.split()[:1] == [OR] and any(w in QUESTION_WORDS for w in re.findall(r"\w+", c.part_before())):
         return True
     rest = " ".join(re.split(r"[.؛;!،,:]", c.after)[0].split()[:QUESTION_MAX_WORDS])
     return "؟" in rest or "?" in rest

@@ -58,6 +58,7 @@ from tasks.commitments.patterns import (
     REPORTING_RE,
     TURN_RE,
     WA,
+    alternation,
 )
 from tasks.text.normalize import normalize
 
@@ -226,8 +227,7 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         return True  # «… وجرى تنفيذه...» / «سنرفض أيضا أي تصديق عليه".»: the rest of the speaker's quote
     if not (head.startswith(tuple(CONJUNCTIONS)) and cues):
         return False
-    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues) or any(
-        not _subject_after_speech_cue(norm, c[2]) for c in _opening_speech_cues(norm, cues))
+    return first_person or any(not _subject_after_speech_cue(norm, c[2]) for c in _opening_speech_cues(norm, cues))
 
 
 def _closes_a_quote(head: str) -> bool:
@@ -316,11 +316,11 @@ def _after_pronoun_complementizer(norm: str, c_start: int) -> bool:
 
 
 # verbal nouns of reporting whose possessor speaks («إعلان الرئيس ترمب أن», «تصريحات بوتين بأن»)
-NOMINAL_REPORT_RE = re.compile(rf"(?<![\w])[وب]?(?:{'|'.join(REPORTING_NOUNS)})\s")
+NOMINAL_REPORT_RE = re.compile(rf"(?<![\w])[وب]?(?:{alternation(REPORTING_NOUNS)})\s")
 
 
 # words that make the verbal noun after them the time of another event: background, no speaker of the cue
-TIME_BEFORE_RE = re.compile(rf"(?<![\w])(?:{'|'.join(TIME_BEFORE_WORDS)})\s+$")
+TIME_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(TIME_BEFORE_WORDS)})\s+$")
 
 
 def cue_speaker(

@@ -441,8 +441,9 @@ def _cue_record(
         rejected_by = NOMINAL_HEADLINE  # «توقيع اتفاق سلام جديد …»: no predicate
     if rejected_by is None and not s.title and _nisba_after(doc, s, c_end, indefinite=True):
         rejected_by = NOMINAL_HEADLINE  # «مقتل طالب سعودي»: a noun with its adjective, not «طالب» (demanded)
+    written = _as_written(s, [*actors, *counterparts], doc.states, t_start)
     if rejected_by is None and strength in FUTURE_KINDS and speaker is None and not s.title \
-            and _narrated_of_persons(doc, s, actors, t_start):
+            and _narrated_of_persons(s, actors, written):
         rejected_by = NARRATED_PERSON_FUTURE
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
@@ -452,16 +453,16 @@ def _cue_record(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
         sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
         doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace), rejected_by=rejected_by,
-        written=_as_written(s, [*actors, *counterparts], doc.states, t_start),
+        written=written,
     )  # fmt: skip
 
 
-def _narrated_of_persons(doc: _Document, s: _Sentence, actors: Sequence[Party], trigger_start: int) -> bool:
+def _narrated_of_persons(s: _Sentence, actors: Sequence[Party], written: Mapping[str, MentionRef]) -> bool:
     """Does the sentence narrate (no reporting verb, no quote) an act of actors it writes only as persons?"""
     if REPORTING_RE.search(s.norm) or any(ch in QUOTE_MARKS for ch in s.norm):
         return False
-    written = _as_written(s, actors, doc.states, trigger_start)
-    return len(written) == len(actors) and all(m.type == "PER" for m in written.values())
+    mentions = [written.get(a.entity_id) for a in actors]
+    return all(m is not None and m.type == "PER" for m in mentions)
 
 
 def _as_written(s: _Sentence, parties: Sequence[Party], states: States, trigger_start: int) -> dict[str, MentionRef]:

@@ -824,10 +824,10 @@ def _dotted_acronym_pass(st: _DocState) -> None:
     text, kb = st.text, st.kb
     for idx, s, e, _words in st.per_sentence:
         for m in _DOTTED.finditer(text, s, e):
-            options = [lex.LATIN_LETTERS.get(normalize(p)) for p in m["run"].split(".")]
-            if not all(options):
+            names = [normalize(p) for p in m["run"].split(".")]
+            if not all(n in lex.LATIN_LETTERS for n in names):
                 continue
-            spellings = ["".join(letters) for letters in itertools.product(*options)]  # type: ignore[arg-type]
+            spellings = ["".join(letters) for letters in itertools.product(*(lex.LATIN_LETTERS[n] for n in names))]
             if spellings[0] in _NOT_ACRONYMS:
                 continue
             known = next((h.entity for sp in spellings for h in kb.lookup(sp)
