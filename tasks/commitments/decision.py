@@ -117,9 +117,13 @@ RESPONSE_ANY_RE = re.compile(
 )
 WORLD_RE = _phrase_re("world_words")
 PAST_NEGATIONS = _set("past_negations")
-BELIEF_THAT_RE = re.compile(rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:ب)?(?:ان|انه|انها)(?![\w])")
+# «واثق من أن», «نثق في أن»: a preposition may stand between the verb and «أن»
+BELIEF_THAT_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:(?:من|في)\s+)?(?:ب)?(?:ان|انه|انها)(?![\w])"
+)
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
+WANT_VERBS = _set("want_verbs")
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
 OPINION_AFTER_RE = re.compile(
     rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
@@ -142,6 +146,9 @@ CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a c
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
 # required is an event …
 THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
+HOPER_PREFIXES = "يت"  # «يأمل» → «أن يعمل», «تأمل» → «أن تعمل»
+HOPER_POSSESSIVES = (("ها", "ت"), ("ه", "ي"))  # «أملها» → «أن تعمل», «أمله» → «أن يعمل»
+OWN_ACT_PREPOSITIONS = frozenset({"مع", "علي", "في", "الي", "من", "عن", "رفقه", "بين"})
 VERB_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
 WORLD_ADDRESSEE_WORDS = 6  # the world as a call's object: in these words after the cue (its subject may come first)
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # on the verb after «يجب أن»: the noun before it is its object
@@ -263,7 +270,18 @@ def hope_for_event(c: Candidate) -> bool:
     if c.modality != "hope":
         return False
     m = THAT_VERB_RE.match(c.after)
-    return m is not None and not _verb_subject_is_party(c, m.end())
+    return m is not None and not _verb_subject_is_party(c, m.end()) and not _hopers_own_act(c, m)
+
+
+def _hopers_own_act(c: Candidate, m: re.Match[str]) -> bool:
+    """«يأمل بأن يعمل مع ترامب», «أمله في أن يتوصل إلى»: a verb of the hoper's person with a preposition, not a
+    subject, after it is the hoper's own act (ANT corpus: 4 such hopes, all the hoper's act; «يأمل أن تغلق في»
+    is another person, an event)."""
+    cue = c.cue.split()[-1].lstrip(CONJUNCTIONS)
+    person = cue[0] if cue[0] in HOPER_PREFIXES else next(
+        (p for suffix, p in HOPER_POSSESSIVES if cue.endswith(suffix)), None)  # fmt: skip
+    nxt = c.after[m.end() :].split()[:1]
+    return person is not None and m.group(0).split()[-1][0] == person and bool(nxt) and nxt[0] in OWN_ACT_PREPOSITIONS
 
 
 def obligation_for_event(c: Candidate) -> bool:
@@ -532,7 +550,7 @@ def document_content_clause(c: Candidate) -> bool:
     """«يهدف الاتفاق إلى», «الاتفاق يهدف»: a document's content, not a party's commitment."""
     if c.modality not in ("intent", "pledge") or c.kind == "headline":
         return False
-    nxt = c.words_after(1)
+    nxt = [] if c.cue.split()[-1].lstrip(CONJUNCTIONS) in WANT_VERBS else c.words_after(1)  # «تريد اتفاقا»: its object
     prev = re.search(r"(?<!\S)(\w+)\s+$", c.before)  # subject-first «الاتفاق يهدف», not «بموجب الاتفاقية، ستقوم»
     return bool(nxt and DOCUMENT_RE.match(nxt[0])) or bool(prev and DOCUMENT_RE.match(prev[1]))
 

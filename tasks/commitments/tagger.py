@@ -84,7 +84,7 @@ from tasks.commitments.speakers import (
     title_speakers,
 )
 from tasks.entities.kb import KnowledgeBase, load_kb
-from tasks.text.clitics import load_lexicon
+from tasks.text.clitics import verb_lexicon
 from tasks.text.normalize import normalize, normalize_with_map
 
 __all__ = [
@@ -524,7 +524,7 @@ def tag_document(
     """Every commitment record of one document; with ``keep_rejected``, also the candidates the decision step
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
-    lexicon = load_lexicon()
+    lexicon = verb_lexicon()  # the cues look up verbs of the normalised sentence
     mentions = [*mentions, *org_anaphors(text, mentions, kb)]
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))

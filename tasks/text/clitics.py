@@ -43,6 +43,26 @@ def _normalised_lexicon() -> dict[str, int]:
     return counts
 
 
+# a normalised word from one of these spellings is no imperfect verb: «نية» (intention) is not «ن» + «ية» once
+# «ة» is «ه»; a word written with «أ/إ/آ» first is a past verb or a noun as often as a first person («أعدتها»)
+_NOT_VERB_END = "ة"
+_HAMZA_ALEFS = ("أ", "إ", "آ")
+
+
+@lru_cache(maxsize=1)
+def verb_lexicon() -> dict[str, int]:
+    """Normalised word → count, for looking up the verbs of a normalised sentence: every spelling of a key is
+    summed («ينشي» is «ينشئ», «يبقي» «يبقى»: the raw lexicon knows neither key), except spellings that
+    cannot be an imperfect verb (ending in «ة») or that start with a hamza on alef (counted as written only)."""
+    counts: dict[str, int] = {}
+    for word, n in load_lexicon().items():
+        if word.endswith(_NOT_VERB_END):
+            continue
+        k = word if word.startswith(_HAMZA_ALEFS) else normalize(word)
+        counts[k] = counts.get(k, 0) + n
+    return counts
+
+
 def lexicon_count(key: str) -> int:
     """How often the news corpus writes the normalised surface ``key`` (all spellings summed)."""
     return _normalised_lexicon().get(key, 0)

@@ -119,6 +119,14 @@ REJECTED = [
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
                                     "agreement", "lexical")),
     ("agreement_with_opinion", cand("إنه يتفق مع قلق ترامب بشأن سباق التسلح", "يتفق", "agreement", "lexical")),
+    # dense sample A (Sabq, via the checkset; ANT): confidence that another party will act is a belief
+    ("belief_about_future", cand('وقال عيد بعد إقرار التأجيل: "نثق بأن الكويت ستتخطى كل العقبات ونتفهم ظروفها',
+                                 "ستتخطى")),
+    ("belief_about_future", cand("وأضاف أن (فوت ليف) سوف تبحث الخيارات المتاحة، وأنها واثقة من أن نتائج تحقيق "
+                                 "اللجنة ستنقلب رأسا على عقب.", "ستنقلب")),
+    # dense sample A (Al Arabiya): a hope whose verb has another person is an event («تغلق» after «يأمل»)
+    ("hope_for_event", cand("الصفقة بين أرامكو وسابك، التي يأمل أن تغلق في العام المقبل، هي المفتاح", "يأمل",
+                            "hope", "lexical")),
     # corpus300 (BBC) and the checkset (Al Yaum): a condition after the cue, in its clause
     ("condition_after", cand('وأكد "سنتحرك ضد إيران إذا لزم الأمر وليس ضد وكلائها فقط"', "سنتحرك")),
     ("condition_after", cand("وأضاف: “إننا قادرون على محاسبة (الإيرانيين) وسنفعل” في حال لم يلتزموا بالاتفاق",
@@ -214,6 +222,14 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # dense sample A (CNN): the hoper's own act, a verb of his person with a preposition after it
+    cand("وقال ماكرون إنه يأمل بأن يعمل مع ترامب على اتفاق نووي جديد مع إيران", "يأمل", "hope", "lexical"),
+    cand("أكد الرئيس الفرنسي، إيمانويل ماكرون، أنه يأمل بأن يعمل رفقة نظيره الأمريكي على إتمام اتفاق جديد", "يأمل",
+         "hope", "lexical"),
+    # dense sample A (Al Arabiya): a want verb takes the document as its object
+    cand("من جانبها قالت ماي إنها تريد اتفاق خروج من الاتحاد الأوروبي يكون جيداً للشركات", "تريد", "intent", "family"),
+    # a first person's confidence in its own act stays a record
+    cand('وقال: "واثق من اننا سنبقى قادرين على الدفاع عن الصناعة الكندية".', "سنبقى"),
     # ANT corpus (BBC): «كانت الصين قد أعلنت … أنها ستخفض»: the complementizer opens the future's own clause
     cand("وكانت الصين قد أعلنت في مايو/أيار الماضي أنها ستخفض الرسوم الجمركية على واردات السيارات", "ستخفض",
          parties=("الصين",)),

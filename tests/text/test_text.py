@@ -64,3 +64,16 @@ def test_clitic_backoff_splits_unseen_names_but_not_names_or_common_words():
     assert split_clitics("للصين") == ["ل", "لصين"]  # ل + ال contracted, spelled as UD does
     for whole in ("بيشكك", "وزير", "ولاية", "ودية", "لندن", "وانغ"):
         assert split_clitics(whole) is None, whole
+
+
+def test_verb_lexicon_knows_hamza_verbs_and_no_ta_marbuta_nouns() -> None:
+    """The cues look up verbs of the normalised sentence: «سينشئ» is «س» + «ينشي» (the news corpus writes
+    «ينشئ»), «سنية» (Sunni) is no «ن» + «يه» though «نية» (intention) normalises to «نيه»."""
+    from tasks.commitments.cues import future_verb_ok
+    from tasks.text.clitics import load_lexicon, verb_lexicon
+
+    lexicon = verb_lexicon()
+    assert load_lexicon().get("ينشي", 0) == 0 and lexicon["ينشي"] >= load_lexicon()["ينشئ"]
+    assert future_verb_ok("ينشي", lexicon) and future_verb_ok("يبقي", lexicon)
+    assert not future_verb_ok("نيه", lexicon)  # «سنية»
+    assert not future_verb_ok("اعدتها", lexicon)  # «ساعدتها»: a past verb, not «سأعدها»
