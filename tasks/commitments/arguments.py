@@ -823,9 +823,17 @@ def _first_person_duty(cl: Clause) -> bool:
     return cl.cue_text.endswith(FIRST_PERSON_DUTY) or bool(FIRST_PERSON_DUTY_RE.match(cl.norm[cl.c_end : cl.a_end]))
 
 
+UPON_CUE_RE = re.compile(r"^[وف]?علي\s")  # the obligation cue «على» + a party (tagger._upon_party_cues)
+
+
 def _addressees(cl: Clause) -> tuple[list[Party], bool]:
     """The actors of a call, hope or obligation: a group near the cue, the parties it addresses, «بين X وY»,
     else the subject (hope, obligation) or the article's two sides («دعا شي إلى …»)."""
+    inside = [x for x in cl.parties if cl.c_start < x[0] < cl.c_end]
+    if cl.modality == "obligation" and inside and UPON_CUE_RE.match(cl.cue_text):
+        # «على إيران أن تجد طرقا», «على قوات حزب العمال الكردستاني نقل …»: the party the cue names must act
+        cl.trace.append("addressee:upon")
+        return coordinated(cl.norm, inside, inside[0][0], ends=cl.ends), False
     window = cl.norm[cl.c_start : min(cl.a_end, cl.c_end + ADDRESSEE_WINDOW)]
     group = group_parties(" ".join(window.split()[:ADDRESSEE_GROUP_WORDS]), cl.states, cl.doc_parties, cl.kb)
     near = _near_addressees(cl)

@@ -299,7 +299,37 @@ def _read_sentence(
             if not any(a < index[c[2] - 1] + s_start + 1 and index[c[1]] + s_start < b for a, b in names)]
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
+    cues = sorted([*cues, *_upon_party_cues(norm, index, s_start, ments, cues)], key=lambda c: c[1])
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)
+
+
+# «على إيران أن تجد طرقا», «على قوات حزب العمال الكردستاني نقل …» is obligation «X must»: «على» + a party named
+# right after it + «أن/ألا» and a verb, or a verbal noun (guideline: trigger «على» + subject)
+UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+(?P<verb>[يت]\w+)")
+# «على سوريا أن تفهم», «على ترامب أن يدرك»: knowing is a warning's stock phrase, not an act (dense sample A)
+UPON_MIND_VERBS = frozenset(normalize(w) for w in ("تفهم", "يفهم", "تدرك", "يدرك", "تعرف", "يعرف", "تعلم", "يعلم",
+                                                   "تعي", "يعي", "تتذكر", "يتذكر", "تتوقع", "يتوقع"))  # fmt: skip
+UPON_RE = re.compile(r"(?<![\w])[وف]?(?:علي)\s+$")
+
+
+def _upon_party_cues(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], cues: Sequence[Cue]
+) -> list[Cue]:
+    """Obligation cues «على» + a party mention + «أن» + a verb that no other cue covers."""
+    out = []
+    for m in ments:
+        if m.type not in PARTY_MENTION_TYPES:
+            continue
+        lo, hi = to_norm(index, base, m.start), to_norm(index, base, m.end)
+        before = UPON_RE.search(norm, 0, lo)
+        that = UPON_THAT_RE.match(norm, hi)
+        if before is None or that is None or any(c[1] < hi and before.start() < c[2] for c in cues):
+            continue
+        if that["verb"] in UPON_MIND_VERBS:
+            continue
+        start = before.start() + (1 if norm[before.start()] in "وف" else 0)
+        out.append(Cue("obligation", start, hi, "negative" if that["neg"] else "positive", "lexical"))
+    return out
 
 
 def _sentence_speaker(

@@ -797,3 +797,16 @@ def test_to_norm_is_the_first_normalised_character_at_or_after_an_offset(steps, 
     index = sorted(steps)
     scan = next((i for i, orig in enumerate(index) if orig + base >= offset), len(index))
     assert to_norm(index, base, offset) == scan
+
+
+def test_upon_a_party_that_is_its_obligation_but_not_to_know(nlp):
+    # dense sample A (Asharq Al-Awsat) and Sky News Arabia: «على إيران أن تجد طرقا», «إن "على الولايات المتحدة"
+    # أن تعمل» is the named party's obligation (trigger «على» + the party); «على سوريا أن تفهم» (France 24) is a
+    # warning's stock phrase, not an act
+    rs = records(nlp, "وقال وزير الخارجية البريطاني إن على إيران أن تجد طرقا أخرى لبسط نفوذها.\n"
+                      "وتحدث تيلرسون عن روسيا، قائلا إن \"على الولايات المتحدة أن تعمل على مواجهة السلوك المشاكس "
+                      "لروسيا\".\nوقال نتانياهو \"على سوريا أن تفهم أن إسرائيل لن تسمح بتمركز عسكري إيراني في "
+                      "سوريا\".\n")  # fmt: skip
+    duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
+    assert duties == [("على إيران", ["Iran"]), ("على الولايات المتحدة", ["United States"])]
+    assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
