@@ -124,6 +124,8 @@ BELIEF_THAT_RE = re.compile(
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 WANT_VERBS = _set("want_verbs")
+AIM_VERBS = _set("aim_verbs")
+AIM_NOT_NOUN_BEFORE = _set("aim_not_noun_before")
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
 OPINION_AFTER_RE = re.compile(
     rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
@@ -146,7 +148,13 @@ CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a c
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
 # required is an event …
 THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
-HOPER_PREFIXES = "يت"  # «يأمل» → «أن يعمل», «تأمل» → «أن تعمل»
+THAT_VERB_AT_RE = re.compile(THAT_VERB_RE.pattern.removeprefix("^"))  # from a given position
+HOPER_AFTER_RE = re.compile(r"^\s*((?:\S+\s+){1,3}?)(?=(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت])")  # VSO hoper
+HOPER_PREFIXES = "يت"
+# a verb after «أن» that agrees with a plural or dual hoper before it: in verb-first order a noun subject after
+# the verb leaves it singular, so «أن يعملوا», and «أن يعززا» after a dual («الطرفان»), have the hopers as subject
+PLURAL_VERB_ENDING = "وا"
+DUAL_ENDING = "ان"  # «يأمل» → «أن يعمل», «تأمل» → «أن تعمل»
 HOPER_POSSESSIVES = (("ها", "ت"), ("ه", "ي"))  # «أملها» → «أن تعمل», «أمله» → «أن يعمل»
 OWN_ACT_PREPOSITIONS = frozenset({"مع", "علي", "في", "الي", "من", "عن", "رفقه", "بين"})
 VERB_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
@@ -270,6 +278,14 @@ def hope_for_event(c: Candidate) -> bool:
     if c.modality != "hope":
         return False
     m = THAT_VERB_RE.match(c.after)
+    if m is None:  # «ويأمل الطرفان أن يؤدي الاتفاق …»: the hoper named right after the verb, then «أن»
+        hoper = HOPER_AFTER_RE.match(c.after)
+        if hoper is not None and (c.party_at(c.end + hoper.start(1), c.end + hoper.end(1))
+                                  or any(rx.search(hoper[1]) for rx in PARTY_WORD_RES)):  # fmt: skip
+            m = THAT_VERB_AT_RE.match(c.after, hoper.end())
+            dual = hoper[1].split()[-1].endswith(DUAL_ENDING)
+            if m is not None and m.group(0).endswith(PLURAL_VERB_ENDING if not dual else (PLURAL_VERB_ENDING, "ا")):
+                return False  # «ويأمل الطرفان أن يعززا التعاون»: a dual or plural verb has the hopers as subject
     return m is not None and not _verb_subject_is_party(c, m.end()) and not _hopers_own_act(c, m)
 
 
@@ -555,6 +571,17 @@ def document_content_clause(c: Candidate) -> bool:
     return bool(nxt and DOCUMENT_RE.match(nxt[0])) or bool(prev and DOCUMENT_RE.match(prev[1]))
 
 
+def aim_of_a_thing(c: Candidate) -> bool:
+    """«كيان قانوني يهدف إلى», «في خطوة تهدف إلى»: the aim of the indefinite thing named right before the verb,
+    not a party's intent."""
+    if c.modality != "intent" or c.cue.lstrip(CONJUNCTIONS) not in AIM_VERBS:
+        return False
+    prev = re.search(r"(\w+)\s+$", c.before)
+    if prev is None or prev[1].startswith(_DEFINITE) or prev[1] in AIM_NOT_NOUN_BEFORE:
+        return False
+    return not c.party_at(prev.start(1), prev.end(1)) and not any(rx.search(prev[1]) for rx in PARTY_WORD_RES)
+
+
 def agreement_with_opinion(c: Candidate) -> bool:
     """«يتفق مع قلق ترامب», «اتفق مع ماي على أهمية …»: agreeing with an opinion or on the importance of
     something."""
@@ -593,6 +620,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("belief_about_future", belief_about_future),
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
+    ("aim_of_a_thing", aim_of_a_thing),
 )
 
 

@@ -124,6 +124,14 @@ REJECTED = [
                                  "ستتخطى")),
     ("belief_about_future", cand("وأضاف أن (فوت ليف) سوف تبحث الخيارات المتاحة، وأنها واثقة من أن نتائج تحقيق "
                                  "اللجنة ستنقلب رأسا على عقب.", "ستنقلب")),
+    # dense sample A (BBC) and ANT corpus: «يهدف» right after an indefinite thing is that thing's aim
+    ("aim_of_a_thing", cand("أعلن الاتحاد الاوروبي انشاء كيان قانوني يهدف إلى مواصلة التجارة بين الدول الأعضاء "
+                            "وطهران.", "يهدف", "intent", "lexical", parties=("الاتحاد الاوروبي",))),
+    ("aim_of_a_thing", cand("بتشكيل حكومة جديدة بعد استقالة هاني الملقي، في خطوة تهدف إلى نزع فتيل احتجاجات واسعة",
+                            "تهدف", "intent", "lexical")),
+    # dense sample A (Al Arabiya): the hoper named after the verb, then the event («أن يؤدي الاتفاق»)
+    ("hope_for_event", cand("ويأمل الطرفان أن يؤدي الاتفاق الذي جرى التوقيع عليه إلى إنهاء محادثات مستمرة", "ويأمل",
+                            "hope", "lexical")),
     # dense sample A (Al Arabiya): a hope whose verb has another person is an event («تغلق» after «يأمل»)
     ("hope_for_event", cand("الصفقة بين أرامكو وسابك، التي يأمل أن تغلق في العام المقبل، هي المفتاح", "يأمل",
                             "hope", "lexical")),
@@ -222,6 +230,10 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # a party that aims, and a hoper after the verb whose own act follows
+    cand("وقال روحاني إن قوة إيران العسكرية لا تهدف إلى تخويف جيرانها", "تهدف", "intent", "lexical",
+         parties=("إيران",)),
+    cand("ويأمل الطرفان أن يعززا التعاون في مجال الطاقة", "ويأمل", "hope", "lexical"),
     # dense sample A (CNN): the hoper's own act, a verb of his person with a preposition after it
     cand("وقال ماكرون إنه يأمل بأن يعمل مع ترامب على اتفاق نووي جديد مع إيران", "يأمل", "hope", "lexical"),
     cand("أكد الرئيس الفرنسي، إيمانويل ماكرون، أنه يأمل بأن يعمل رفقة نظيره الأمريكي على إتمام اتفاق جديد", "يأمل",
