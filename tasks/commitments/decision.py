@@ -148,6 +148,7 @@ CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a c
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
 # required is an event …
 THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
+THAT_DEFINITE_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|بان)\s+(ال\w+)")  # «أن» + a definite noun, its subject
 THAT_VERB_AT_RE = re.compile(THAT_VERB_RE.pattern.removeprefix("^"))  # from a given position
 HOPER_AFTER_RE = re.compile(r"^\s*((?:\S+\s+){1,3}?)(?=(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت])")  # VSO hoper
 HOPER_PREFIXES = "يت"
@@ -286,7 +287,11 @@ def hope_for_event(c: Candidate) -> bool:
             dual = hoper[1].split()[-1].endswith(DUAL_ENDING)
             if m is not None and m.group(0).endswith(PLURAL_VERB_ENDING if not dual else (PLURAL_VERB_ENDING, "ا")):
                 return False  # «ويأمل الطرفان أن يعززا التعاون»: a dual or plural verb has the hopers as subject
-    return m is not None and not _verb_subject_is_party(c, m.end()) and not _hopers_own_act(c, m)
+    if m is None:  # «نأمل أن الإصلاحيين … سيكسبون», «أمل بأن اللقاء سيعقد»: a definite noun that is no party
+        noun = THAT_DEFINITE_RE.match(c.after)
+        return noun is not None and not c.party_at(c.end + noun.start(1), c.end + noun.end(1)) and not any(
+            rx.search(noun[1]) for rx in PARTY_WORD_RES)  # fmt: skip
+    return not _verb_subject_is_party(c, m.end()) and not _hopers_own_act(c, m)
 
 
 def _hopers_own_act(c: Candidate, m: re.Match[str]) -> bool:

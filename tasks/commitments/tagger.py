@@ -77,6 +77,8 @@ from tasks.commitments.speakers import (
     UNNAMED,
     carries,
     cue_speaker,
+    first_person_sentence,
+    interviewee,
     merge_persons,
     name_words,
     opening_cue_title,
@@ -568,6 +570,7 @@ def tag_document(
     names: dict[str, Party | None] = {}
     titles: dict[str, Party | None] = {}
     doc_parties = doc.doc_parties
+    interviewed = interviewee(text, title, mentions, states)  # «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …»
     recent: list[Party] = []  # the pair the last sentences name side by side, and how long ago
     recent_age = 0
     for idx, s_start, s_end in sentences:
@@ -584,6 +587,9 @@ def tag_document(
         merge_persons(names, name_words(text, fresh, states))
         merge_persons(titles, title_speakers(text, fresh, states))
         speaker, s.speaker_source = _sentence_speaker(s, states, last_speaker, names, titles)
+        if speaker is None and s.speaker_source not in ("joint", UNNAMED) and interviewed is not None \
+                and not s.title and first_person_sentence(s.norm, s.cues):
+            speaker, s.speaker_source = interviewed, "interview"  # an answer of the interview («علينا أن …»)
         if speaker is not None:
             last_speaker = speaker
         elif s.speaker_source in ("joint", UNNAMED):

@@ -810,3 +810,15 @@ def test_upon_a_party_that_is_its_obligation_but_not_to_know(nlp):
     duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
     assert duties == [("على إيران", ["Iran"]), ("على الولايات المتحدة", ["United States"])]
     assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
+
+
+def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
+    # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
+    # the first person («علينا أن نكون واقعيين») speak for the minister's state
+    rs = records(nlp, "أجرت صحيفة «الشرق الأوسط» يوم أمس حوارا مع وزير الخارجية البريطاني فيليب هاموند يعد الأول مع "
+                      "صحيفة عربية منذ توليه هذا المنصب.\nولكن علينا أن نكون واقعيين حول الوضع في إيران.\n",
+                 lead="وزير الخارجية البريطاني لـ«الشرق الأوسط»: على إيران أن تجد طرقا غير الإرهاب لبسط "
+                      "نفوذها\n")  # fmt: skip
+    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
+    assert ("علينا", ["United Kingdom"], "Philip Hammond") in duties
+    assert ("على إيران", ["Iran"], None) in duties or ("على إيران", ["Iran"], "Philip Hammond") in duties

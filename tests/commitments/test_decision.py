@@ -129,6 +129,9 @@ REJECTED = [
                             "وطهران.", "يهدف", "intent", "lexical", parties=("الاتحاد الاوروبي",))),
     ("aim_of_a_thing", cand("بتشكيل حكومة جديدة بعد استقالة هاني الملقي، في خطوة تهدف إلى نزع فتيل احتجاجات واسعة",
                             "تهدف", "intent", "lexical")),
+    # dense sample A (Asharq Al-Awsat), ANT corpus (CNN): «أن» + a definite noun that is no party is an event
+    ("hope_for_event", cand("هناك متشددون وإصلاحيون، وعلينا أن نأمل أن الإصلاحيين الذين يريدون أن تلعب إيران دورا "
+                            "أكثر إيجابيا سيكسبون النقاش.", "نأمل", "hope", "lexical", parties=("إيران",))),
     # dense sample A (Al Arabiya): the hoper named after the verb, then the event («أن يؤدي الاتفاق»)
     ("hope_for_event", cand("ويأمل الطرفان أن يؤدي الاتفاق الذي جرى التوقيع عليه إلى إنهاء محادثات مستمرة", "ويأمل",
                             "hope", "lexical")),
@@ -230,6 +233,9 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # a party mention after «أن» is the hoped party's act (the party span given, as the tagger gives it)
+    cand("وأضاف أنه يأمل أن الولايات المتحدة ستفي بالتزاماتها", "يأمل", "hope", "lexical",
+         parties=("الولايات المتحدة",)),
     # a party that aims, and a hoper after the verb whose own act follows
     cand("وقال روحاني إن قوة إيران العسكرية لا تهدف إلى تخويف جيرانها", "تهدف", "intent", "lexical",
          parties=("إيران",)),
