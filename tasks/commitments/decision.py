@@ -125,6 +125,10 @@ QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 WANT_VERBS = _set("want_verbs")
 AIM_VERBS = _set("aim_verbs")
+# «أن/ألا» + a verb of knowing or expecting in any person, with a plural ending or an object pronoun
+MIND_THAT_RE = re.compile(
+    rf"^\s*(?:ان|الا|بان)\s+[نيت](?:{alternation(_words('mind_stems'))})(?:وا|ون|ه|ها|هم|هما)?(?![\w])"
+)
 AIM_NOT_NOUN_BEFORE = _set("aim_not_noun_before")
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
 OPINION_AFTER_RE = re.compile(
@@ -587,6 +591,11 @@ def aim_of_a_thing(c: Candidate) -> bool:
     return not c.party_at(prev.start(1), prev.end(1)) and not any(rx.search(prev[1]) for rx in PARTY_WORD_RES)
 
 
+def duty_of_mind(c: Candidate) -> bool:
+    """«يجب أن تعلم الولايات المتحدة», «على سوريا أن تفهم», «علينا أن نأمل»: a duty to know or expect, not to act."""
+    return c.modality == "obligation" and bool(MIND_THAT_RE.match(c.after))
+
+
 def agreement_with_opinion(c: Candidate) -> bool:
     """«يتفق مع قلق ترامب», «اتفق مع ماي على أهمية …»: agreeing with an opinion or on the importance of
     something."""
@@ -626,6 +635,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
     ("aim_of_a_thing", aim_of_a_thing),
+    ("duty_of_mind", duty_of_mind),
 )
 
 

@@ -307,10 +307,7 @@ def _read_sentence(
 
 # «على إيران أن تجد طرقا», «على قوات حزب العمال الكردستاني نقل …» is obligation «X must»: «على» + a party named
 # right after it + «أن/ألا» and a verb, or a verbal noun (guideline: trigger «على» + subject)
-UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+(?P<verb>[يت]\w+)")
-# «على سوريا أن تفهم», «على ترامب أن يدرك»: knowing is a warning's stock phrase, not an act (dense sample A)
-UPON_MIND_VERBS = frozenset(normalize(w) for w in ("تفهم", "يفهم", "تدرك", "يدرك", "تعرف", "يعرف", "تعلم", "يعلم",
-                                                   "تعي", "يعي", "تتذكر", "يتذكر", "تتوقع", "يتوقع"))  # fmt: skip
+UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+[يت]\w+")  # «على سوريا أن تفهم»: decision.duty_of_mind
 UPON_RE = re.compile(r"(?<![\w])[وف]?(?:علي)\s+$")
 
 
@@ -326,8 +323,6 @@ def _upon_party_cues(
         before = UPON_RE.search(norm, 0, lo)
         that = UPON_THAT_RE.match(norm, hi)
         if before is None or that is None or any(c[1] < hi and before.start() < c[2] for c in cues):
-            continue
-        if that["verb"] in UPON_MIND_VERBS:
             continue
         start = before.start() + (1 if norm[before.start()] in "وف" else 0)
         out.append(Cue("obligation", start, hi, "negative" if that["neg"] else "positive", "lexical"))

@@ -132,6 +132,13 @@ REJECTED = [
     # dense sample A (Asharq Al-Awsat), ANT corpus (CNN): «أن» + a definite noun that is no party is an event
     ("hope_for_event", cand("هناك متشددون وإصلاحيون، وعلينا أن نأمل أن الإصلاحيين الذين يريدون أن تلعب إيران دورا "
                             "أكثر إيجابيا سيكسبون النقاش.", "نأمل", "hope", "lexical", parties=("إيران",))),
+    # ANT corpus (France 24, BBC) and dense sample A: a duty to know or expect is no act
+    ("duty_of_mind", cand('وقالت وزارة الخارجية التركية في بيان "يجب أن تعلم الولايات المتحدة بأن النتيجة الوحيدة التي '
+                          'ستجلبها مثل هذه العقوبات', "يجب", "obligation", "lexical", parties=("الولايات المتحدة",))),
+    ("duty_of_mind", cand('وقال نتانياهو "على سوريا أن تفهم أن إسرائيل لن تسمح بتمركز عسكري إيراني في سوريا".',
+                          "على سوريا", "obligation", "lexical", parties=("سوريا",))),
+    ("duty_of_mind", cand("هناك متشددون وإصلاحيون، وعلينا أن نأمل أن الإصلاحيين سيكسبون النقاش.", "وعلينا",
+                          "obligation", "lexical")),
     # dense sample A (Al Arabiya): the hoper named after the verb, then the event («أن يؤدي الاتفاق»)
     ("hope_for_event", cand("ويأمل الطرفان أن يؤدي الاتفاق الذي جرى التوقيع عليه إلى إنهاء محادثات مستمرة", "ويأمل",
                             "hope", "lexical")),
