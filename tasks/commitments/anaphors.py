@@ -14,9 +14,10 @@ from tasks.commitments.parties import MentionRef
 from tasks.entities.kb import KnowledgeBase
 from tasks.text.normalize import normalize
 
-# head nouns (as a name starts with them) → the definite noun that refers back; «الدولية/الأممية» after it
+# head nouns (as a name starts with them) → the definite noun that refers back («الاتحاد» after «الاتحاد
+# الأوروبي»); «الدولية/الأممية» after it
 # stay inside («المنظمة الدولية ومقرها جنيف»)
-ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف")
+ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف", "اتحاد")
 ANAPHOR_RE = re.compile(
     rf"(?<![\w])(?:[وفب]?ال|لل)(?P<head>{'|'.join(ANAPHOR_HEADS)})(?:\s+(?:الدولية|الأممية|الدولي))?(?![\w])"
 )

@@ -30,3 +30,13 @@ def test_no_antecedent_a_media_antecedent_or_a_subject_before_its_object_gives_n
     text = "وقالت منظمة هيومن رايتس ووتش إن الأحكام قاسية. ودعت المنظمة الرياض إلى تحسين نظامها القضائي."
     mentions = [ref(text, "منظمة هيومن رايتس ووتش", "ORG", "org:hrw"), ref(text, "الرياض", "GPE", "Q3692")]
     assert org_anaphors(text, mentions, kb) == []
+
+
+def test_the_union_is_the_last_union_named():
+    # dense sample A (BBC): «الاتحاد» after «الاتحاد الأوروبى» is the EU (ANT corpus: of 421 bare «الاتحاد» after a
+    # «الاتحاد …» name, 15 read, all but a customs union and a club the union or federation named before)
+    text = ("وقالت منسقة السياسة الخارجية فى الاتحاد الأوروبى، فيديريكا موغيريني، أن الاتحاد سينشئ كيانا قانونيا "
+            "بهدف مواصلة التجارة مع طهران.")
+    (a,) = org_anaphors(text, [ref(text, "الاتحاد الأوروبى", "ORG", "Q458"), ref(text, "طهران", "GPE", "Q3616")],
+                        load_kb())  # fmt: skip
+    assert (text[a.start : a.end], a.entity_id) == ("الاتحاد", "Q458")
