@@ -1,0 +1,57 @@
+"""Gold sets of the dense samples (``bench.checkset --dense``), kept without the article texts: the labels hold
+each article's file name and commitments; this joins them to the texts of a raw folder drawn again with the same
+command, checks that every sentence and trigger is in its text, and writes a gold file for ``flows.evaluate``.
+
+    python -m bench.dense --labels bench/labels/dense_a_gold.jsonl --raw /work/dense/A/raw \
+        --out /work/dense/A_gold.jsonl
+    python -m flows.evaluate --gold /work/dense/A_gold.jsonl --out /work/dense/evalA
+
+The labels of 2026-12-05 (sixth session): ``dense_a_gold.jsonl`` (22 articles, 57 commitments; read while writing
+rules) and ``dense_b_gold.jsonl`` (22 articles, 110 commitments; held out: scored, never read), both annotated
+under ../shared/eval/GUIDELINE.md by helpers that did not see the pipeline's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class DenseGoldError(ValueError):
+    """A label that does not fit its article."""
+
+
+def join(labels: Path, raw: Path) -> list[dict]:
+    """The gold documents of ``labels`` with the text of each one's file in ``raw``."""
+    out = []
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        path = raw / doc["source"]
+        if not path.exists():
+            raise DenseGoldError(f"{labels}: {doc['source']} is not in {raw}; draw the sample again (bench.checkset)")
+        text = path.read_text(encoding="utf-8")
+        for c in doc["commitments"]:
+            if c["sentence"] not in text or c["trigger"] not in c["sentence"]:
+                raise DenseGoldError(f"{labels}: {doc['source']}: «{c['trigger']}» or its sentence is not in the text")
+        out.append({**doc, "text": text})
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--labels", type=Path, required=True)
+    ap.add_argument("--raw", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args(argv)
+    docs = join(args.labels, args.raw)
+    args.out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    n = sum(len(d["commitments"]) for d in docs)
+    print(f"{len(docs)} documents, {n} commitments → {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
