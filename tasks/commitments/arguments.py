@@ -189,13 +189,18 @@ class Clause:
 
     @property
     def first_word(self) -> list[str]:
-        """The clause's first word (a list of at most one)."""
-        return self.subject_span.replace(AR_COMMA, " ").replace(",", " ").split()[:1]
+        """The clause's first word (a list of at most one); a quote mark that opens the clause is none («أكد ترامب
+        أنه "يريد سحب القوات"»: the quote opens on the cue)."""
+        words = self.subject_span.replace(AR_COMMA, " ").replace(",", " ").split()
+        return [w for w in (w.strip(OPENING_QUOTES) for w in words) if w][:1]
 
     @property
     def nominal_signing(self) -> bool:
         """Is the cue a signing noun («توقيع», «بتوقيع»), which has no subject of its own?"""
         return signing_noun(self.cue_text)
+
+
+OPENING_QUOTES = "\"'«»“”"
 
 
 def signing_noun(cue_text: str) -> bool:
@@ -420,6 +425,14 @@ def _subject_not_a_party(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
+def _subject_pronoun_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
+    """«أكد ترامب أنه "يريد سحب القوات الأمريكية من سوريا"»: the complementizer's pronoun, right before the cue
+    (a quote mark at most between), is the subject; the parties after the verb are its object, not its subject."""
+    if cl.speaker_state is None or not cl.pronoun_complementizer or cl.first_word or cl.left_start == 0:
+        return None
+    return [cl.speaker_state], True
+
+
 def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …». Not right after a complementizer that
     carries the subject as its pronoun («أعلن نتنياهو أنه سيواصل منع إيران»: Iran is the object)."""
@@ -465,6 +478,7 @@ SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
     _subject_reporter,
     _subject_first_person,
     _subject_not_a_party,
+    _subject_pronoun_before_cue,
     _subject_after_verb,
     _subject_group_after_cue,
     _subject_of_dual_verb,

@@ -822,3 +822,15 @@ def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
     assert ("علينا", ["United Kingdom"], "Philip Hammond") in duties
     assert ("على إيران", ["Iran"], None) in duties or ("على إيران", ["Iran"], "Philip Hammond") in duties
+
+
+def test_a_quote_that_opens_after_the_pronoun_complementizer_keeps_the_speakers_state(nlp):
+    # dense sample A (CNN): «أنه "يريد سحب القوات الأمريكية من سوريا"»: he wants; Syria and the troops are the
+    # object; France 24 (fresh sample A): «وقد تعهد مجلس الأمن» after an opening quote has its own subject
+    rs = records(nlp, "أكد ترامب أنه \"يريد سحب القوات الأمريكية من سوريا وإعادتها إلى الديار\"، لكنه أشار إلى أن "
+                      "هذه الخطوة ستتم في الوقت المناسب.\n"
+                      "وقالت إنه \"في الخريف الماضي اهتزت ضمائرنا عندما شاهدنا صورا لمهاجرين يباعون كعبيد في ليبيا، "
+                      "وقد تعهد مجلس الأمن يومها التحرك.\n")  # fmt: skip
+    got = [(r["trigger"], r["actors"]) for r in rs]
+    assert ("يريد", ["United States"]) in got
+    assert ("تعهد", ["United Nations Security Council"]) in got
