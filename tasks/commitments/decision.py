@@ -131,8 +131,11 @@ MIND_THAT_RE = re.compile(
 )
 AIM_NOT_NOUN_BEFORE = _set("aim_not_noun_before")
 DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('document_stems')))})")
+# «مع X» (a few words) before the opinion, or «على» before it after a longer partner («اتفق مع وزير الخارجية
+# المصري سامح شكري على أهمية …»; ANT corpus: 4 agreements «مع/الطرفان … على أهمية», all on an importance)
 OPINION_AFTER_RE = re.compile(
-    rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|علي\s+)(?:في)?(?:{alternation(_words('opinion_words'))})(?![\w])"
+    rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|(?:مع\s+)?(?:[^\s،,.]+\s+){{0,6}}?علي\s+)(?:في)?"
+    rf"(?:{alternation(_words('opinion_words'))})(?![\w])"
 )
 
 # clause boundaries inside a sentence: punctuation, quotes, complementizers

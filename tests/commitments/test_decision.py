@@ -119,6 +119,9 @@ REJECTED = [
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
                                     "agreement", "lexical")),
     ("agreement_with_opinion", cand("إنه يتفق مع قلق ترامب بشأن سباق التسلح", "يتفق", "agreement", "lexical")),
+    # dense sample A (Al Weeam): a longer partner before «على أهمية»
+    ("agreement_with_opinion", cand("وأضاف أنه اتفق مع وزير الخارجية المصري سامح شكري على أهمية أن تكون الانتخابات "
+                                    "البرلمانية المقبلة حرة ونزيهة", "اتفق", "agreement", "lexical")),
     # dense sample A (Sabq, via the checkset; ANT): confidence that another party will act is a belief
     ("belief_about_future", cand('وقال عيد بعد إقرار التأجيل: "نثق بأن الكويت ستتخطى كل العقبات ونتفهم ظروفها',
                                  "ستتخطى")),
