@@ -22,7 +22,7 @@ from tasks.commitments.constants import (
     UNION_ORGANS,
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
-from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_FILLERS
+from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_CHAIN_WORDS, TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA, WORD_PUNCTUATION
 from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.text.normalize import normalize
@@ -272,6 +272,11 @@ def group_parties(norm_span: str, states: States, doc_parties: Sequence[Party], 
     return []
 
 
+def _title_word(w: str) -> bool:
+    """A word of a title that may stand between two coordinated parties («الرئيس», «والزعيم», «ونظيرته»)."""
+    return w in TITLE_FILLERS or w in OFFICE_TITLES or w in TITLE_CHAIN_WORDS
+
+
 def coordinated(
     norm: str, items: Sequence[Located], start: int, backwards: bool = False,
     ends: Mapping[tuple[int, int], int] | None = None,
@@ -293,7 +298,7 @@ def coordinated(
         gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
         # a hashtag's «#» is no word («#اليابان و #الاتحاد_الأوروبي»)
         words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").replace(HASHTAG, " ").split()
-                 if w not in TITLE_FILLERS and w[1:] not in TITLE_FILLERS and w != WA]  # fmt: skip
+                 if not _title_word(w) and not _title_word(w[1:]) and w != WA]  # fmt: skip
         if not words:
             chosen.append(b_p)
         else:

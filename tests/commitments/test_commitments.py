@@ -834,3 +834,13 @@ def test_a_quote_that_opens_after_the_pronoun_complementizer_keeps_the_speakers_
     got = [(r["trigger"], r["actors"]) for r in rs]
     assert ("يريد", ["United States"]) in got
     assert ("تعهد", ["United Nations Security Council"]) in got
+
+
+def test_the_title_of_the_second_person_does_not_break_the_pair(nlp):
+    # dense sample (France 24; Al Jazirah): «… ترامب والزعيم الكوري الشمالي كيم جونغ-أون قد وقعا», «مودي رئيس الوزراء
+    # الهندي ونظيرته البنغلاديشية شيخة حسينة، وقعا»: both leaders' states sign
+    rs = records(nlp, "وكان الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ-أون قد وقعا خلال قمتهما "
+                      "التاريخية في سنغافورة الثلاثاء وثيقة.\nوكان ناريندرا مودي رئيس الوزراء الهندي ونظيرته "
+                      "البنغلاديشية شيخة حسينة، وقعا هذا الاتفاق في يونيو.\n")  # fmt: skip
+    signed = [r["actors"] for r in rs if r["modality"] == "signed"]
+    assert signed == [["North Korea", "United States"], ["Bangladesh", "India"]]
