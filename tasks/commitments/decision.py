@@ -125,6 +125,11 @@ QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 WANT_VERBS = _set("want_verbs")
 AIM_VERBS = _set("aim_verbs")
+# a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
+EXPERT_SPEAKS_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation(_words('expert_verbs'))})\s+(?:[^\s،,.:]+\s+){{0,4}}?"
+    rf"(?:{alternation(_words('expert_nouns'))})(?![\w])"
+)
 # «أن/ألا» + a verb of knowing or expecting in any person, with a plural ending or an object pronoun
 MIND_THAT_RE = re.compile(
     rf"^\s*(?:ان|الا|بان)\s+[نيت](?:{alternation(_words('mind_stems'))})(?:وا|ون|ه|ها|هم|هما)?(?![\w])"
@@ -394,7 +399,10 @@ def expectation_or_third_party(c: Candidate) -> bool:
     nxt = c.words_after(1)
     if c.modality == "signed" and c.cue in EXPECT_VERBS and nxt and nxt[0] in EXPECT_NEXT:
         return True
-    return bool(EXPECTATION_RE.search(c.part_before()))
+    if EXPECTATION_RE.search(c.part_before()):
+        return True
+    # an expert who speaks: his reading of what others will do, not his own («سنعمل» of his institute stays)
+    return not FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)) and bool(EXPERT_SPEAKS_RE.search(c.before))
 
 
 def past_state(c: Candidate) -> bool:

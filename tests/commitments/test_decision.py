@@ -142,6 +142,12 @@ REJECTED = [
                           "على سوريا", "obligation", "lexical", parties=("سوريا",))),
     ("duty_of_mind", cand("هناك متشددون وإصلاحيون، وعلينا أن نأمل أن الإصلاحيين سيكسبون النقاش.", "وعلينا",
                           "obligation", "lexical")),
+    # ANT corpus (France 24) and the second dense sample: an expert's reading of what parties will do
+    ("expectation_or_third_party", cand('وقال ماكوتو سينغوكو المحلل في معهد "توكاي طوكيو ريسيرتش إنستيتيوت" لوكالة '
+                                        'الأنباء الفرنسية "من الصعب التكهن بما ستفضي إليه المفاوضات لكن رؤية البلدين '
+                                        'يسعيان إلى توافق مؤشر إيجابي".', "يسعيان", "intent", "lexical")),
+    ("expectation_or_third_party", cand('وقال الخبير السياسي الكوبي إستيبان موراليس "أعتقد أن راوول كاسترو سيركز على '
+                                        'العمل العقائدي"', "سيركز")),
     # dense sample A (Al Arabiya): the hoper named after the verb, then the event («أن يؤدي الاتفاق»)
     ("hope_for_event", cand("ويأمل الطرفان أن يؤدي الاتفاق الذي جرى التوقيع عليه إلى إنهاء محادثات مستمرة", "ويأمل",
                             "hope", "lexical")),
