@@ -24,7 +24,7 @@ from tasks.commitments.families import (
 )
 from tasks.commitments.parties import MentionRef
 from tasks.commitments.tagger import _read_sentence
-from tasks.text.clitics import load_lexicon
+from tasks.text.clitics import verb_lexicon
 from tasks.text.normalize import normalize
 
 SOUND_PAST = [(f, stem) for f in FAMILIES for stem in f.past]
@@ -38,7 +38,7 @@ ALL_FORMS = [(f.id, w, form) for f in FAMILIES for w, form in forms(f)
 def cues(sentence: str) -> list[tuple[str, str, str, str | None]]:
     """(modality, cue text, polarity, family) of every cue of a sentence."""
     norm = normalize(sentence)
-    return [(c[0], norm[c[1] : c[2]], c[3], c.family) for c in find_cues(norm, load_lexicon())]
+    return [(c[0], norm[c[1] : c[2]], c[3], c.family) for c in find_cues(norm, verb_lexicon())]
 
 
 def family_of(sentence: str, word: str) -> list[str]:
@@ -243,7 +243,7 @@ def test_an_offer_of_an_act_is_readiness() -> None:
 def test_in_the_hope_of_is_the_noun_not_i_hope() -> None:
     # corpus300 (CNN) and the ANT corpus (71 «على أمل»): «على أمل» (in the hope of) normalises like «آمل» (I hope);
     # the family reads «آمل» everywhere else
-    lexicon = load_lexicon()
+    lexicon = verb_lexicon()
     assert find_cues(normalize("لكنهم يتعاونون مع CNN على أمل تغيير العالم"), lexicon) == []
     assert [c[0] for c in find_cues(normalize("وقال: آمل أن تكون القمة ناجحة"), lexicon)] == ["hope"]
 
@@ -266,5 +266,16 @@ def test_a_cue_inside_a_place_name_is_a_word_of_the_name():
     # fresh SaudiNewsNet sample (Al Madina): «مسجد سيدي حمزة», the model's place, holds no future verb «سيدي»
     text = "فقد درس القرآن الكريم في مسجد سيدي حمزة بالمسفلة على يدي الشيخ السيد حمود."
     place = MentionRef(text.index("مسجد"), text.index(" حمزة"), "GPE", "gpe:e729d540bcfb")
-    assert [c[0] for c in _read_sentence(text, 3, 0, len(text), [], None, load_lexicon()).cues] == ["pledge"]
-    assert _read_sentence(text, 3, 0, len(text), [place], None, load_lexicon()).cues == []
+    assert [c[0] for c in _read_sentence(text, 3, 0, len(text), [], None, verb_lexicon()).cues] == ["pledge"]
+    assert _read_sentence(text, 3, 0, len(text), [place], None, verb_lexicon()).cues == []
+
+
+def test_intend_and_determined_are_intent() -> None:
+    # checkset (Sky News Arabia), ANT corpus (France 24, BBC): «ينوي» like «يعتزم»; «مصممة على» like «عازمة»
+    def found(sentence: str) -> list[tuple[str, str, str]]:
+        return [c[:3] for c in cues(sentence)]
+
+    assert ("intent", "ينوي", "positive") in found('الرئيس التشيكي "ينوي" نقل سفارة بلاده إلى القدس')
+    assert ("intent", "تنوي", "negative") in found("كما أعلنت أستراليا أنها لا تنوي طرد أي من الدبلوماسيين الروس")
+    assert ("intent", "مصممه", "positive") in found("مضيفة أن الولايات المتحدة تبقى مصممة على تعزيز علاقتها مع مصر")
+    assert all(c[0] != "intent" for c in found("حصلت مصر على قرض من صندوق النقد الدولي"))
