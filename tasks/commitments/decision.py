@@ -123,7 +123,6 @@ BELIEF_THAT_RE = re.compile(
 )
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
-WANT_VERBS = _set("want_verbs")
 AIM_VERBS = _set("aim_verbs")
 # a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
 EXPERT_SPEAKS_RE = re.compile(
@@ -586,7 +585,10 @@ def document_content_clause(c: Candidate) -> bool:
     """«يهدف الاتفاق إلى», «الاتفاق يهدف»: a document's content, not a party's commitment."""
     if c.modality not in ("intent", "pledge") or c.kind == "headline":
         return False
-    nxt = [] if c.cue.split()[-1].lstrip(CONJUNCTIONS) in WANT_VERBS else c.words_after(1)  # «تريد اتفاقا»: its object
+    # the document after the verb is its subject only after a verb of aiming or a future («يهدف الاتفاق», «ستتيح
+    # الاتفاقية»); after «تريد», «تعتزم» it is the object or the act («تريد اتفاقا», «تعتزمان إعلان تعليق …»)
+    verb = c.cue.split()[-1].lstrip(CONJUNCTIONS)
+    nxt = c.words_after(1) if verb in AIM_VERBS or c.kind in ("future", "negfuture") else []
     prev = re.search(r"(?<!\S)(\w+)\s+$", c.before)  # subject-first «الاتفاق يهدف», not «بموجب الاتفاقية، ستقوم»
     return bool(nxt and DOCUMENT_RE.match(nxt[0])) or bool(prev and DOCUMENT_RE.match(prev[1]))
 

@@ -249,6 +249,12 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # second dense sample (Al Arabiya), checkset (Sky News Arabia): after «تعتزم», «لن نوقع» the document or the
+    # announcing is the act, not a subject
+    cand('قالت وكالة "يونهاب" للأنباء، اليوم الأحد، إن كوريا الجنوبية والولايات المتحدة تعتزمان إعلان تعليق '
+         "المناورات العسكرية الكبرى هذا الأسبوع", "تعتزمان", "intent", "lexical",
+         parties=("كوريا الجنوبية", "الولايات المتحدة")),
+    cand('وأضاف "لن نوقّع اتفاقا سيّئاً للكنديين"', "لن نوقع", "intent", "family"),
     # a party mention after «أن» is the hoped party's act (the party span given, as the tagger gives it)
     cand("وأضاف أنه يأمل أن الولايات المتحدة ستفي بالتزاماتها", "يأمل", "hope", "lexical",
          parties=("الولايات المتحدة",)),
