@@ -138,7 +138,7 @@ DOCUMENT_RE = re.compile(rf"^(?:ال)?(?:{'|'.join(map(re.escape, _words('docume
 # «مع X» (a few words) before the opinion, or «على» before it after a longer partner («اتفق مع وزير الخارجية
 # المصري سامح شكري على أهمية …»; ANT corpus: 4 agreements «مع/الطرفان … على أهمية», all on an importance)
 OPINION_AFTER_RE = re.compile(
-    rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|(?:مع\s+)?(?:[^\s،,.]+\s+){{0,6}}?علي\s+)(?:في)?"
+    rf"^\s*(?:مع\s+(?:\S+\s+){{0,3}}?|(?:مع\s+)?(?:[^\s،,.]+\s+){{0,6}}?علي\s+|)(?:في)?"
     rf"(?:{alternation(_words('opinion_words'))})(?![\w])"
 )
 

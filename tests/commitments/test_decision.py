@@ -119,6 +119,9 @@ REJECTED = [
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
                                     "agreement", "lexical")),
     ("agreement_with_opinion", cand("إنه يتفق مع قلق ترامب بشأن سباق التسلح", "يتفق", "agreement", "lexical")),
+    # second dense sample (Asharq Al-Awsat): a concord of views is a stance
+    ("agreement_with_opinion", cand("كما شدد الوزيران على توافق وجهات النظر بين البلدين بضرورة إيجاد حل سياسي",
+                                    "توافق", "agreement", "lexical")),
     # dense sample A (Al Weeam): a longer partner before «على أهمية»
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع وزير الخارجية المصري سامح شكري على أهمية أن تكون الانتخابات "
                                     "البرلمانية المقبلة حرة ونزيهة", "اتفق", "agreement", "lexical")),
