@@ -6,9 +6,12 @@ command, checks that every sentence and trigger is in its text, and writes a gol
         --out /work/dense/A_gold.jsonl
     python -m flows.evaluate --gold /work/dense/A_gold.jsonl --out /work/dense/evalA
 
-The labels of 2026-12-05 (sixth session): ``dense_a_gold.jsonl`` (22 articles, 57 commitments; read while writing
-rules) and ``dense_b_gold.jsonl`` (22 articles, 110 commitments; held out: scored, never read), both annotated
-under ../shared/eval/GUIDELINE.md by helpers that did not see the pipeline's output.
+The labels of 2026-12-05 (sixth session), each annotated under ../shared/eval/GUIDELINE.md by a helper that did
+not see the pipeline's output: ``dense_a_gold.jsonl`` (22 articles, 57 commitments) and ``dense2_a_gold.jsonl``
+(22, 73), read while writing rules; ``dense_b_gold.jsonl`` (22, 110) and ``dense2_b_gold.jsonl`` (22, 85), held out:
+scored, never read. The samples: ``bench.checkset --all-outlets --halves --n 3000 --ant-n 1500 --dense 44`` with
+``--seed 51226`` (dense) and ``--seed 51227`` (dense2, also excluding the first), both excluding the check sets and
+the fresh samples.
 """
 
 from __future__ import annotations
