@@ -28,9 +28,11 @@ SAMPLES = sorted(p.name for p in RAW.glob("*.txt"))
 
 
 def copy_samples(raw: Path, names: list[str] | None = None) -> Path:
+    """Copies keep the samples' modification times, as the reference's copytree does: a document without a stated
+    date is dated by its file's mtime, and a copy made on another day than the reference's gave another date."""
     raw.mkdir(parents=True, exist_ok=True)
     for name in names or SAMPLES:
-        shutil.copy(RAW / name, raw / name)
+        shutil.copy2(RAW / name, raw / name)
     return raw
 
 
@@ -84,8 +86,8 @@ def test_changed_new_and_deleted_files_are_handled_exactly(ops_reference, tmp_pa
     stale = {old_docs[SAMPLES[1]], old_docs["999_extra.txt"]}
     kept_part = {p.name: p.stat().st_ino for p in (out / "documents").iterdir()}
 
-    shutil.copy(RAW / SAMPLES[1], changed)  # changed back to the sample
-    shutil.copy(RAW / SAMPLES[4], raw / SAMPLES[4])  # new
+    shutil.copy2(RAW / SAMPLES[1], changed)  # changed back to the sample (its mtime too: see copy_samples)
+    shutil.copy2(RAW / SAMPLES[4], raw / SAMPLES[4])  # new
     (raw / "999_extra.txt").unlink()  # deleted
     result = extract(raw=str(raw), out=str(out), batch_size=1)
     assert (result["new_files"], result["changed_files"], result["deleted_files"], result["skipped_files"]) == (

@@ -48,12 +48,12 @@ def test_kill_9_during_a_run_then_rerun_gives_the_uninterrupted_tables(ops_refer
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     for name in SAMPLES[:2]:
-        shutil.copy(RAW / name, raw / name)
+        shutil.copy2(RAW / name, raw / name)  # the samples' mtimes, as the reference (file-mtime dates)
     extract(raw=str(raw), out=str(out), batch_size=1)  # the previous complete tables
     before, manifest = snapshot(out), (out / MANIFEST).read_text()
     old_parts = set(json.loads(manifest)["parts"])
     for name in SAMPLES[2:]:
-        shutil.copy(RAW / name, raw / name)
+        shutil.copy2(RAW / name, raw / name)  # the samples' mtimes, as the reference (file-mtime dates)
 
     log = tmp_path / "killed.log"
     proc = start_cli(raw, out, log)
