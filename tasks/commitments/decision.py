@@ -124,6 +124,14 @@ BELIEF_THAT_RE = re.compile(
 QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 AIM_VERBS = _set("aim_verbs")
+DECLARING_WORDS = _set("declaring_words")
+DECLARING_WINDOW = 8  # words before the noun, in its clause, where the declaring word is looked for
+# the noun «التزام/تعهد» with a proclitic, the article and a possessive: «الالتزام», «بالتزامها», «تعهداتها»
+# «الالتزام», «بالتزامها», «تعهداتها»; «تعهد» alone or after «و/ف» is also the verb (he pledged): not read here
+NOMINAL_PLEDGE_RE = re.compile(
+    r"^(?:(?:[وفب]|وب|لل|ل)?(?:ال)?التزام(?:ه|ها|هم|هما|نا|ات|اتها|اته)?"
+    r"|(?:[وفب]|وب|لل|ل)?ال(?:تعهد|تعهدات)|(?:[وفب]|وب)?تعهد(?:ه|ها|هم|هما|نا|ات|اتها|اته))$"
+)
 # a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
 EXPERT_SPEAKS_RE = re.compile(
     rf"(?<![\w])[وف]?(?:{alternation(_words('expert_verbs'))})\s+(?:[^\s،,.:]+\s+){{0,4}}?"
@@ -574,6 +582,15 @@ def nominal_cue_as_object(c: Candidate) -> bool:
     return bool(EVALUATION_BEFORE_RE.search(c.before))
 
 
+def undeclared_nominal_pledge(c: Candidate) -> bool:
+    """«"التزام" كندا بإدراج الحقوق … أثار الاهتمام», «مع الالتزام بتعهدات الاتفاق»: the noun names a commitment;
+    a record only when a declaring word before it in its clause reports the act («أكد التزام باريس بالاتفاق»)."""
+    if c.modality != "pledge" or c.kind not in ("lexical", "family") or not NOMINAL_PLEDGE_RE.match(c.cue):
+        return False
+    words = [w.strip(WORD_PUNCTUATION + QUOTES) for w in c.before.split()[-DECLARING_WINDOW:]]
+    return not any(w.lstrip(CONJUNCTIONS) in DECLARING_WORDS or w in DECLARING_WORDS for w in words)
+
+
 def belief_about_future(c: Candidate) -> bool:
     """«يعتقد بأن الرئيس الأمريكي سينسحب»: someone's belief that another party will act, a prediction."""
     if c.kind not in ("future", "negfuture") or FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)):
@@ -649,6 +666,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("agreement_with_opinion", agreement_with_opinion),
     ("aim_of_a_thing", aim_of_a_thing),
     ("duty_of_mind", duty_of_mind),
+    ("undeclared_nominal_pledge", undeclared_nominal_pledge),
 )
 
 

@@ -151,6 +151,11 @@ REJECTED = [
                                         'يسعيان إلى توافق مؤشر إيجابي".', "يسعيان", "intent", "lexical")),
     ("expectation_or_third_party", cand('وقال الخبير السياسي الكوبي إستيبان موراليس "أعتقد أن راوول كاسترو سيركز على '
                                         'العمل العقائدي"', "سيركز")),
+    # checkset (Al Arabiya), dense sample A (Asharq Al-Awsat): the noun names a commitment, no act of committing
+    ("undeclared_nominal_pledge", cand('وأضافت "التزام كندا بإدراج الحقوق الإنسانية في صلب سياستها الخارجية أثار '
+                                       'الاهتمام"', "التزام", "pledge", "lexical", parties=("كندا",))),
+    ("undeclared_nominal_pledge", cand("مع إعادة اندماج إيران في التجارة الدولية، ومع رفع تجميد الأصول الإيرانية مع "
+                                       "الالتزام بتعهدات الاتفاق النووي", "الالتزام", "pledge", "family")),
     # dense sample A (Al Arabiya): the hoper named after the verb, then the event («أن يؤدي الاتفاق»)
     ("hope_for_event", cand("ويأمل الطرفان أن يؤدي الاتفاق الذي جرى التوقيع عليه إلى إنهاء محادثات مستمرة", "ويأمل",
                             "hope", "lexical")),
@@ -252,6 +257,13 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # dev2 (Sky News Arabia), dev (BBC): a declaring word before the noun reports the act (further conventions 9)
+    cand("أكد الرئيس الفرنسي ايمانويل ماكرون، الأربعاء، من أستراليا التزام باريس بالاتفاق الذي يفرض قيودا", "التزام",
+         "pledge", "lexical", parties=("باريس",)),
+    cand("رفع العقوبات الاقتصادية المفروضة على إيران مقابل التزامها بمستويات وشروط محددة", "التزامها", "pledge",
+         "family", parties=("إيران",)),
+    # ANT corpus (France 24): the verb «تعهد» (he pledged) is not the noun
+    cand("وتعهد الرئيس الجديد بمواصلة التحرك للانفصال عن إسبانيا", "وتعهد", "pledge", "lexical"),
     # second dense sample (Al Arabiya), checkset (Sky News Arabia): after «تعتزم», «لن نوقع» the document or the
     # announcing is the act, not a subject
     cand('قالت وكالة "يونهاب" للأنباء، اليوم الأحد، إن كوريا الجنوبية والولايات المتحدة تعتزمان إعلان تعليق '
