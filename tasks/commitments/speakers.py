@@ -112,8 +112,7 @@ def interviewee(text: str, title: str | None, mentions: Sequence[MentionRef], st
     if people:
         return _person(states, people[-1])
     who = " ".join(_WORD_RE.findall(normalize(m["who"])))
-    found = title_speakers(text, mentions, states).get(who)
-    return found
+    return title_speakers(text, mentions, states).get(who)
 
 
 def first_person_sentence(norm: str, cues: Sequence[Cue]) -> bool:

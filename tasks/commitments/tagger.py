@@ -305,8 +305,9 @@ def _read_sentence(
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)
 
 
-# «على إيران أن تجد طرقا», «على قوات حزب العمال الكردستاني نقل …» is obligation «X must»: «على» + a party named
-# right after it + «أن/ألا» and a verb, or a verbal noun (guideline: trigger «على» + subject)
+# «على إيران أن تجد طرقا» is obligation «X must»: «على» + a party named right after it + «أن/ألا» and a verb
+# (guideline: trigger «على» + subject); with a verbal noun instead («على قوات حزب العمال الكردستاني نقل …») it is
+# not read, «على» + a noun being far more often a preposition
 UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+[يت]\w+")  # «على سوريا أن تفهم»: decision.duty_of_mind
 UPON_RE = re.compile(r"(?<![\w])[وف]?(?:علي)\s+$")
 
