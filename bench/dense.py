@@ -9,9 +9,11 @@ command, checks that every sentence and trigger is in its text, and writes a gol
 The labels of 2026-12-05 (sixth session), each annotated under ../shared/eval/GUIDELINE.md by a helper that did
 not see the pipeline's output: ``dense_a_gold.jsonl`` (22 articles, 57 commitments) and ``dense2_a_gold.jsonl``
 (22, 73), read while writing rules; ``dense_b_gold.jsonl`` (22, 110) and ``dense2_b_gold.jsonl`` (22, 85), held out:
-scored, never read. The samples: ``bench.checkset --all-outlets --halves --n 3000 --ant-n 1500 --dense 44`` with
-``--seed 51226`` (dense) and ``--seed 51227`` (dense2, also excluding the first), both excluding the check sets and
-the fresh samples.
+scored, never read; ``dense3_a_gold.jsonl`` (22, 85) and ``dense3_b_gold.jsonl`` (22, 72), drawn at the session's
+end and read by nobody (scored once on the session's first and last commits; the next session may read A and
+must hold B out). The samples: ``bench.checkset --all-outlets --halves --n 3000 --ant-n 1500 --dense 44`` with
+``--seed 51226`` (dense), ``51227`` (dense2) and ``51228`` (dense3), each excluding the check sets, the fresh
+samples and every earlier dense sample.
 """
 
 from __future__ import annotations
