@@ -115,6 +115,7 @@ from tasks.commitments.patterns import (
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
     PEOPLE_HEAD_BEFORE_RE,
+    QUOTES,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
@@ -192,15 +193,12 @@ class Clause:
         """The clause's first word (a list of at most one); a quote mark that opens the clause is none («أكد ترامب
         أنه "يريد سحب القوات"»: the quote opens on the cue)."""
         words = self.subject_span.replace(AR_COMMA, " ").replace(",", " ").split()
-        return [w for w in (w.strip(OPENING_QUOTES) for w in words) if w][:1]
+        return [w for w in (w.strip(QUOTES) for w in words) if w][:1]
 
     @property
     def nominal_signing(self) -> bool:
         """Is the cue a signing noun («توقيع», «بتوقيع»), which has no subject of its own?"""
         return signing_noun(self.cue_text)
-
-
-OPENING_QUOTES = "\"'«»“”"
 
 
 def signing_noun(cue_text: str) -> bool:

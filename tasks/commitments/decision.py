@@ -29,6 +29,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_PLURAL_RE,
     LIL,
     PARTY_WORD_RES,
+    QUOTES,
     REPORTING_RE,
     WA,
     WORD_PUNCTUATION,
@@ -121,13 +122,12 @@ PAST_NEGATIONS = _set("past_negations")
 BELIEF_THAT_RE = re.compile(
     rf"(?<![\w])[وف]?(?:{alternation(_words('belief_verbs'))})\s+(?:(?:من|في)\s+)?(?:ب)?(?:ان|انه|انها)(?![\w])"
 )
-QUOTES = "\"'«»“”"
 SURE_IMPERFECT = "ين"
 AIM_VERBS = _set("aim_verbs")
 DECLARING_WORDS = _set("declaring_words")
-DECLARING_WINDOW = 8  # words before the noun, in its clause, where the declaring word is looked for
-# the noun «التزام/تعهد» with a proclitic, the article and a possessive: «الالتزام», «بالتزامها», «تعهداتها»
-# «الالتزام», «بالتزامها», «تعهداتها»; «تعهد» alone or after «و/ف» is also the verb (he pledged): not read here
+DECLARING_WINDOW = 8  # words right before the noun where the declaring word is looked for (commas do not stop it)
+# the noun «التزام/تعهد» with a proclitic, the article and a possessive («الالتزام», «بالتزامها», «تعهداتها»);
+# «تعهد» alone or after «و/ف» is also the verb (he pledged): not read here
 NOMINAL_PLEDGE_RE = re.compile(
     r"^(?:(?:[وفب]|وب|لل|ل)?(?:ال)?التزام(?:ه|ها|هم|هما|نا|ات|اتها|اته)?"
     r"|(?:[وفب]|وب|لل|ل)?ال(?:تعهد|تعهدات)|(?:[وفب]|وب)?تعهد(?:ه|ها|هم|هما|نا|ات|اتها|اته))$"
@@ -170,11 +170,12 @@ THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w
 THAT_DEFINITE_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|بان)\s+(ال\w+)")  # «أن» + a definite noun, its subject
 THAT_VERB_AT_RE = re.compile(THAT_VERB_RE.pattern.removeprefix("^"))  # from a given position
 HOPER_AFTER_RE = re.compile(r"^\s*((?:\S+\s+){1,3}?)(?=(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت])")  # VSO hoper
-HOPER_PREFIXES = "يت"
+HOPER_PREFIXES = "يت"  # «يأمل» → «أن يعمل», «تأمل» → «أن تعمل»
 # a verb after «أن» that agrees with a plural or dual hoper before it: in verb-first order a noun subject after
 # the verb leaves it singular, so «أن يعملوا», and «أن يعززا» after a dual («الطرفان»), have the hopers as subject
-PLURAL_VERB_ENDING = "وا"
-DUAL_ENDING = "ان"  # «يأمل» → «أن يعمل», «تأمل» → «أن تعمل»
+PLURAL_VERB_ENDINGS = ("وا",)
+DUAL_VERB_ENDINGS = ("وا", "ا")
+DUAL_ENDING = "ان"
 HOPER_POSSESSIVES = (("ها", "ت"), ("ه", "ي"))  # «أملها» → «أن تعمل», «أمله» → «أن يعمل»
 OWN_ACT_PREPOSITIONS = frozenset({"مع", "علي", "في", "الي", "من", "عن", "رفقه", "بين"})
 VERB_SUBJECT_WORDS = 3  # … unless a party is named in the verb's subject position (these words after it)
@@ -303,8 +304,8 @@ def hope_for_event(c: Candidate) -> bool:
         if hoper is not None and (c.party_at(c.end + hoper.start(1), c.end + hoper.end(1))
                                   or any(rx.search(hoper[1]) for rx in PARTY_WORD_RES)):  # fmt: skip
             m = THAT_VERB_AT_RE.match(c.after, hoper.end())
-            dual = hoper[1].split()[-1].endswith(DUAL_ENDING)
-            if m is not None and m.group(0).endswith(PLURAL_VERB_ENDING if not dual else (PLURAL_VERB_ENDING, "ا")):
+            endings = DUAL_VERB_ENDINGS if hoper[1].split()[-1].endswith(DUAL_ENDING) else PLURAL_VERB_ENDINGS
+            if m is not None and m.group(0).endswith(endings):
                 return False  # «ويأمل الطرفان أن يعززا التعاون»: a dual or plural verb has the hopers as subject
     if m is None:  # «نأمل أن الإصلاحيين … سيكسبون», «أمل بأن اللقاء سيعقد»: a definite noun that is no party
         noun = THAT_DEFINITE_RE.match(c.after)
@@ -584,7 +585,8 @@ def nominal_cue_as_object(c: Candidate) -> bool:
 
 def undeclared_nominal_pledge(c: Candidate) -> bool:
     """«"التزام" كندا بإدراج الحقوق … أثار الاهتمام», «مع الالتزام بتعهدات الاتفاق»: the noun names a commitment;
-    a record only when a declaring word before it in its clause reports the act («أكد التزام باريس بالاتفاق»)."""
+    a record only when a declaring word among the words before it reports the act («أكد ماكرون، الأربعاء، من
+    أستراليا التزام باريس بالاتفاق»: the commas of the inserted time and place do not stop the search)."""
     if c.modality != "pledge" or c.kind not in ("lexical", "family") or not NOMINAL_PLEDGE_RE.match(c.cue):
         return False
     words = [w.strip(WORD_PUNCTUATION + QUOTES) for w in c.before.split()[-DECLARING_WINDOW:]]

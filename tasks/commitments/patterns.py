@@ -58,6 +58,7 @@ def in_order(words: Iterable[str]) -> str:
 # Affixes and particles the rules test on normalised words.
 WA = "و"  # the conjunction «و» (and)
 CONJUNCTIONS = "وف"  # «و» and «ف», which may precede a cue
+QUOTES = "\"'«»“”"  # quote marks of every style, stripped from words
 WORD_PUNCTUATION = "\"'«»“”()[]،,:؛"  # stripped from a word's ends before it is looked up
 LIL = "لل"  # «لـ» + «ال» written as one: «للحرس الثوري»
 SIGNING_NOUN_PREFIXES = "وب"  # «و», «ب» before a signing noun («وبتوقيع»)

@@ -92,10 +92,13 @@ def merge_persons(into: dict[str, Party | None], more: Mapping[str, Party | None
 
 
 # an interview's headline: «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …», «ياسين ل «الرياض»: …», «العاني لـ " الوطن
-# " : …» (SaudiNewsNet: 300 of 31,030 headlines are «X لـ<outlet>:»); the speaker is X
+# " : …»; the speaker is X. SaudiNewsNet: 301 of 31,030 headlines match; of 20 read, 8 an outlet's interview, 6 a
+# speaker addressing someone («وزير الداخلية البحريني لإيران:», the speaker still X), 6 with no speaker before the
+# «ل» («اللجنة الدولية للصليب:»), where no person or title is found and nothing follows
 INTERVIEW_TITLE_RE = re.compile(r"^(?P<who>[^:\n]{3,80}?)\s+لـ?\s*[«\"{“']?\s*[^:»\"}”'\n]{2,30}?\s*[»\"}”']?\s*:")
 # first person words of a sentence that speaks for the interviewee's side («علينا أن نكون», «ونحن ملتزمون»)
-FIRST_PERSON_WORD_RE = re.compile(r"(?<![\w])[وف]?(?:نحن|اننا|إننا|أننا|انا|أنا|علينا|لدينا|بلادنا|حكومتنا)(?![\w])")
+# (normalised spellings: «إننا», «أنا» are «اننا», «انا»)
+FIRST_PERSON_WORD_RE = re.compile(r"(?<![\w])[وف]?(?:نحن|اننا|انا|علينا|لدينا|بلادنا|حكومتنا)(?![\w])")
 
 
 def interviewee(text: str, title: str | None, mentions: Sequence[MentionRef], states: States) -> Party | None:
@@ -117,8 +120,12 @@ def interviewee(text: str, title: str | None, mentions: Sequence[MentionRef], st
 
 def first_person_sentence(norm: str, cues: Sequence[Cue]) -> bool:
     """Does the sentence speak in the first person plural (a cue or a word: «سنواصل», «علينا», «نحن»)?"""
-    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues) or bool(
-        FIRST_PERSON_WORD_RE.search(norm))  # fmt: skip
+    return _first_person_cue(norm, cues) or bool(FIRST_PERSON_WORD_RE.search(norm))
+
+
+def _first_person_cue(norm: str, cues: Sequence[Cue]) -> bool:
+    """Is one of the cues a first person plural verb («سنواصل», «لن نسمح»)?"""
+    return any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues)
 
 
 def title_speakers(text: str, mentions: Sequence[MentionRef], states: States) -> dict[str, Party | None]:
@@ -252,7 +259,7 @@ def carries(norm: str, cues: Sequence[Cue]) -> bool:
         if nxt and nxt[0] in UNNAMED_BODY_WORDS:
             return False  # «وأعلنت مجموعة صناعة السيارات …»: a body speaks now
         return not (nxt and new_subject(nxt[0]))
-    first_person = any(FIRST_PERSON_PLURAL_RE.match(norm[c[1] : c[2]].lstrip(CONJUNCTIONS)) for c in cues)
+    first_person = _first_person_cue(norm, cues)
     if first_person and _closes_a_quote(head):
         return True  # «… وجرى تنفيذه...» / «سنرفض أيضا أي تصديق عليه".»: the rest of the speaker's quote
     if not (head.startswith(tuple(CONJUNCTIONS)) and cues):

@@ -63,6 +63,7 @@ from tasks.commitments.patterns import (
     ACTION_LEADING_JUNK,
     ACTION_TRAILING_JUNK,
     CLAUSE_END_RE,
+    CONJUNCTIONS,
     EXPECTATION_RE,
     FIGURE_RE,
     FIRST_PERSON_PLURAL_RE,
@@ -325,7 +326,7 @@ def _upon_party_cues(
         that = UPON_THAT_RE.match(norm, hi)
         if before is None or that is None or any(c[1] < hi and before.start() < c[2] for c in cues):
             continue
-        start = before.start() + (1 if norm[before.start()] in "وف" else 0)
+        start = before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0)
         out.append(Cue("obligation", start, hi, "negative" if that["neg"] else "positive", "lexical"))
     return out
 

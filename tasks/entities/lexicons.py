@@ -43,6 +43,18 @@ def _heads(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(normalize(w) + " " for w in words)
 
 
+def _latin_letters(entries: Iterable[str]) -> MappingProxyType[str, tuple[str, ...]]:
+    """Arabic letter name (normalised) → the Latin letters it spells, in the order listed («بي» → B, P)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        letter, *names = entry.split()
+        for name in names:
+            key = normalize(name)
+            if letter not in out.get(key, ()):
+                out[key] = (*out.get(key, ()), letter)
+    return MappingProxyType(out)
+
+
 # clitics and letters
 PROCLITICS: tuple[str, ...] = tuple(_CLITICS["proclitics"])
 ARTICLE: str = _CLITICS["article"]
@@ -58,18 +70,7 @@ FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
 NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
 COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
 OWN_PORTFOLIO: frozenset[str] = _keys(_NAMES["own_portfolio"])
-def _latin_letters(entries: Iterable[str]) -> MappingProxyType[str, tuple[str, ...]]:
-    """Arabic letter name (normalised) → the Latin letters it spells, in the order listed («بي» → B, P)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for entry in entries:
-        letter, *names = entry.split()
-        for name in names:
-            key = normalize(name)
-            if letter not in out.get(key, ()):
-                out[key] = (*out.get(key, ()), letter)
-    return MappingProxyType(out)
-
-
+# dotted acronyms («سي.بي.إس»): Arabic letter names → Latin letters
 LATIN_LETTERS = _latin_letters(_DATA["latin_letters"]["letters"])
 # «مدير عام الصندوق ميتسوهيرو فوروساوا»: the organisation an office belongs to, named by its definite head
 DEFINITE_ORG_HEADS: frozenset[str] = frozenset(normalize("ال" + w) for w in (*_HEADS["org"], *_HEADS["span_heads_org"]))
