@@ -105,6 +105,10 @@ SIGNED_TIME_WINDOW = 8
 SIGNED_NEXT_WINDOW = 12
 # Characters after «وقع» searched for the signed document (the same clause).
 SIGNED_OBJECT_WINDOW = 160
+# Words after «وافق» searched for the «على» of the act consented to («وافقت كندا في وقت متأخر من يوم الأحد على»).
+CONSENT_OBJECT_MAX_WORDS = 8
+# Words before and after «وافق» read for a domestic body as its subject («كانت الحكومة الأمريكية قد وافقت»).
+CONSENT_SUBJECT_WORDS = 3
 # Characters after an obligation cue «على» searched for a party word («على الجانبين»).
 PARTY_AFTER_WINDOW = 25
 # «سيقوم (الرئيس …) بزيارة»: at most this many words between «يقوم» and the visit word.

@@ -15,6 +15,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from tasks.commitments.constants import (
+    CONSENT_OBJECT_MAX_WORDS,
+    CONSENT_SUBJECT_WORDS,
     HEADLINE_ROOT_MIN,
     HEADLINE_SUBJECT_MAX_WORDS,
     MIN_ALEF_FUTURE_LETTERS,
@@ -30,11 +32,20 @@ from tasks.commitments.constants import (
     SIN_WORD_RATIO,
 )
 from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, NEXT_ADVERBS, Family, Form
-from tasks.commitments.lexicons import NOT_COMMITMENT_VERBS, PARTY_STEMS, PARTY_WORDS, SIGNED_NOT_NEXT, STANCE_VERBS
+from tasks.commitments.lexicons import (
+    CONSENT_NOT_OBJECTS,
+    CONSENT_NOT_SUBJECTS,
+    NOT_COMMITMENT_VERBS,
+    PARTY_STEMS,
+    PARTY_WORDS,
+    SIGNED_NOT_NEXT,
+    STANCE_VERBS,
+)
 from tasks.commitments.parties import MentionRef
 from tasks.commitments.patterns import (
     ALA,
     ALEF_FORMS,
+    AR_COMMA,
     CONJUNCTIONS,
     CUE_RES,
     DUAL_PRESENT_RE,
@@ -58,6 +69,7 @@ from tasks.commitments.patterns import (
     VERB_SUFFIX_RE,
     VISIT_AFTER_RE,
     WEAK_VERB_END,
+    WORD_PUNCTUATION,
 )
 from tasks.text.clitics import lexicon_count
 from tasks.text.normalize import normalize
@@ -259,6 +271,8 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return False
     if form.pronoun and fam.pronoun_next and rest.startswith(fam.pronoun_next):
         return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
+    if fam.check == "consent_object":
+        return consent_ok(norm, s, e)
     return not (fam.check == "signed_object" and not signed_ok(norm, s, e))
 
 
@@ -314,6 +328,23 @@ def signed_ok(norm: str, s: int, e: int) -> bool:
         return False
     # «وتوقع الوزير أن …»: «توقع» is also «expected»; an «أن» before the document makes it an expectation
     return EXPECTATION_THAT_RE.search(window, 0, obj.start()) is None
+
+
+_ALA, _BINAA = normalize(ALA), normalize("بناء")  # «بناء على» (according to) opens no object
+
+
+def consent_ok(norm: str, s: int, e: int) -> bool:
+    """«وافق» is an agreement with «على» and the act consented to within a few words of the same sentence
+    («وافقت إيران بموجب الاتفاق على كبح …»), not «وافقت عليه» (a re-mention), a bill approved («على مشروع») or a
+    domestic body's decision («وافق مجلس الوزراء على …»)."""
+    words = SENTENCE_END_RE.split(norm[e:])[0].replace(AR_COMMA, " ").split()[: CONSENT_OBJECT_MAX_WORDS + 2]
+    around = [*norm[:s].replace(AR_COMMA, " ").split()[-CONSENT_SUBJECT_WORDS:], *words[:CONSENT_SUBJECT_WORDS]]
+    if any(w.strip(WORD_PUNCTUATION).lstrip(CONJUNCTIONS) in CONSENT_NOT_SUBJECTS for w in around):
+        return False
+    for i, w in enumerate(words[:-1]):
+        if w == _ALA and (i == 0 or words[i - 1] != _BINAA):
+            return words[i + 1].strip(WORD_PUNCTUATION) not in CONSENT_NOT_OBJECTS
+    return False
 
 
 def followed_by_party(norm: str, e: int) -> bool:

@@ -129,6 +129,12 @@ FUTURE_KINDS = ("future", "negfuture")
 # not a commitment the party made. Check sets and fresh sample A: 4 such records, all judged wrong; the gold sets'
 # 7 narrated futures all have a state or a body as written subject («وستعمل الصين مع قيرغيزستان»).
 NARRATED_PERSON_FUTURE = "narrated_person_future"
+# «وافق» of a party written as a person is his approval («وكان خامنئي قد وافق على اقتراح تقدم به رئيس السلطة
+# القضائية»: a domestic decision), not his state's agreement; every «وافق» record of the gold sets has a state,
+# a ministry or a body as subject («وافقت إيران على كبح», «وافقت وزارة الخارجية الأميركية على بيع»).
+PERSONAL_CONSENT = "personal_consent"
+CONSENT_FAMILIES = ("consent",)
+CREDIT_END_RE = re.compile(r"\)\s*[-–—]")  # «(CNN)--», «(CNN) -»: the closing of an outlet's credit
 QUOTE_MARKS = frozenset('"«»“”')
 # a headline whose cue is a verbal noun has no predicate (guideline: «اتفاق بين X وY» is no record)
 NOMINAL_HEADLINE = "nominal_headline"
@@ -474,6 +480,9 @@ def _cue_record(
     if rejected_by is None and strength in FUTURE_KINDS and speaker is None and not s.title \
             and _narrated_of_persons(s, actors, written):
         rejected_by = NARRATED_PERSON_FUTURE
+    if rejected_by is None and cue.form is not None and cue.form.family in CONSENT_FAMILIES \
+            and all(m is not None and m.type == "PER" for m in (written.get(a.entity_id) for a in actors)):
+        rejected_by = PERSONAL_CONSENT
     action = doc.text[a_start:a_end]
     sectors = [sec for sec, rx in SECTOR_RES.items() if rx.search(normalize(action))] or ["other"]
     trace += [f"speaker:{speaker_source if speaker is not None or speaker_source == 'joint' else 'none'}",
@@ -557,7 +566,7 @@ def tag_document(
     mentions = [*mentions, *org_anaphors(text, mentions, kb)]
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))
-    mentions = [m for m in mentions if m not in nationalities]
+    mentions = [m for m in mentions if m not in nationalities and not _credit_line(text, m)]
     doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
     out: list[Commitment] = []
     headlines: list[Commitment] = []
@@ -613,6 +622,12 @@ def tag_document(
             if spoken:
                 r.speaker, r.rule = spoken[0], r.rule.replace("speaker:none", "speaker:body_report")
     return out if keep_rejected else [r for r in out if r.rejected_by is None]
+
+
+def _credit_line(text: str, m: MentionRef) -> bool:
+    """Is the mention the outlet's credit opening a paragraph («(CNN)-- وافقت كندا …»: CNN is no subject)?"""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return text[line_start : m.start].strip() == "(" and CREDIT_END_RE.match(text, m.end) is not None
 
 
 def _sides_named(mentions: Sequence[MentionRef], kb: KnowledgeBase) -> set[str]:

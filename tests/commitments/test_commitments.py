@@ -844,3 +844,15 @@ def test_the_title_of_the_second_person_does_not_break_the_pair(nlp):
                       "البنغلاديشية شيخة حسينة، وقعا هذا الاتفاق في يونيو.\n")  # fmt: skip
     signed = [r["actors"] for r in rs if r["modality"] == "signed"]
     assert signed == [["North Korea", "United States"], ["Bangladesh", "India"]]
+
+
+def test_consent_of_a_state_or_its_ministry_is_agreement_not_a_persons_approval(nlp):
+    # CNN (ANT corpus; the credit «(CNN)--» is no subject), Okaz (dense sample 2 A), and a BBC sentence of dev:
+    # Khamenei approving a proposal of his judiciary's head is a domestic decision, not Iran's agreement
+    rs = records(nlp, "(CNN)-- وافقت كندا في وقت متأخر من يوم الأحد على توقيع اتفاقية تجارية جديدة بين الولايات "
+                      "المتحدة والمكسيك.\nووافقت وزارة الخارجية الأميركية يوم الأربعاء على بيع صواريخ باتريوت "
+                      "الاعتراضية للسعودية.\nوكان خامنئي قد وافق على اقتراح تقدم به رئيس السلطة القضائية بإنشاء "
+                      "محاكم خاصة.\n")  # fmt: skip
+    agreed = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "agreement"]
+    assert agreed == [("وافقت", ["Canada"]), ("ووافقت", ["United States"])]
+    assert all("cue:family" in r["rule"] for r in rs if r["modality"] == "agreement")

@@ -279,3 +279,22 @@ def test_intend_and_determined_are_intent() -> None:
     assert ("intent", "تنوي", "negative") in found("كما أعلنت أستراليا أنها لا تنوي طرد أي من الدبلوماسيين الروس")
     assert ("intent", "مصممه", "positive") in found("مضيفة أن الولايات المتحدة تبقى مصممة على تعزيز علاقتها مع مصر")
     assert all(c[0] != "intent" for c in found("حصلت مصر على قرض من صندوق النقد الدولي"))
+
+
+def test_consent_to_an_act_is_agreement_but_not_a_bill_a_relative_or_a_domestic_body() -> None:
+    # dense samples (Asharq Al-Awsat, Okaz), ANT corpus (BBC, CNN): «وافق» + a party + «على» + an act
+    def found(sentence: str) -> list[tuple[str, str, str]]:
+        return [c[:3] for c in cues(sentence)]
+
+    assert ("agreement", "ووافقت", "positive") in found("ووافقت إيران بموجب الاتفاق على كبح طموحاتها النووية")
+    assert ("agreement", "وافقت", "positive") in found("وافقت كندا في وقت متأخر من يوم الأحد على توقيع اتفاقية")
+    assert ("agreement", "وافقت", "positive") in found("وافقت إيران، بناء على خطة العمل المشتركة، على الحد من مخزونها")
+    for other in (
+        "الاتفاق الذي وافقت طهران بموجبه على الحد من أنشطتها",  # a relative clause re-mentions the deal
+        "وافقت عليه الحكومة بعد نقاش طويل",  # an object pronoun: the thing was named before
+        "وافقت الجمعية الوطنية في فرنسا على قانون مثير للجدل",  # a parliament passes a law
+        "وكانت الحكومة الأمريكية قد وافقت على استخدام أساليب الاستجواب",  # a government's domestic decision
+        "وافق مجلس الوزراء على إعادة العمل بعقوبة الإعدام",
+        "ووافقت الجمعية العامة للأمم المتحدة على ترشيح الأمين العام لباشليه",  # an appointment
+    ):
+        assert all(c[0] != "agreement" for c in found(other)), other
