@@ -104,6 +104,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_DUTY,
     FIRST_PERSON_DUTY_RE,
     FIRST_PERSON_PLURAL_RE,
+    FIRST_PERSON_PRONOUN_BEFORE_RE,
     FUTURE_RE,
     GROUP_PREP_RE,
     IN,
@@ -176,7 +177,11 @@ class Clause:
             return not any(f.nominal for f in LOOKUP.get(words[-1] if words else "", ()))
         if self.form is not None and self.form.form == "masdar_pronoun" and self.form.pronoun == OUR:
             return True  # «نعلن … استعدادنا», «التزامنا»: our readiness, our commitment
-        return bool(FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)))
+        if FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)):
+            return True
+        # a participle or adjective cue after «نحن/أنا» («نحن منفتحون ومستعدون للتعاون»)
+        participle = self.form is None or self.form.form == "participle"
+        return participle and bool(FIRST_PERSON_PRONOUN_BEFORE_RE.search(self.subject_span))
 
     @property
     def cue_text(self) -> str:

@@ -856,3 +856,16 @@ def test_consent_of_a_state_or_its_ministry_is_agreement_not_a_persons_approval(
     agreed = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "agreement"]
     assert agreed == [("وافقت", ["Canada"]), ("ووافقت", ["United States"])]
     assert all("cue:family" in r["rule"] for r in rs if r["modality"] == "agreement")
+
+
+def test_we_or_i_before_a_participle_cue_is_the_speakers_side(nlp):
+    # Al Arabiya (dense sample 3 A), Asharq Al-Awsat (dense sample A): «نحن منفتحون ومستعدون», «ونحن مصرون» after
+    # a quoted speaker are his state's readiness and resolve, as «سنعمل» would be
+    rs = records(nlp, "وتابع بوتين قائلاً: \"الجميع له مصلحة في رفع هذه العقوبات.. ونحن أيضاً\".\n"
+                      "وأضاف: \"نحن منفتحون ومستعدون للتعاون مع أوروبا\".\n"
+                      "وقال وزير الخارجية البريطاني فيليب هاموند: \"ونحن مصرون على هزيمة داعش في العراق\".\n",
+                 lead="بوتين يدعو من فيينا إلى رفع العقوبات الأوروبية عن روسيا\n")  # fmt: skip
+    found = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] in ("readiness", "intent")]
+    assert ("مستعدون", ["Russia"], "Vladimir Putin") in found
+    assert ("مصرون", ["United Kingdom"], "Philip Hammond") in found
+    assert all("subject:first_person" in r["rule"] for r in rs if r["trigger"] in ("مستعدون", "مصرون"))
