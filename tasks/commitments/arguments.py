@@ -116,6 +116,7 @@ from tasks.commitments.patterns import (
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
     PEOPLE_HEAD_BEFORE_RE,
+    QAD_BEFORE_RE,
     QUOTES,
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
@@ -332,7 +333,9 @@ FUTURE_CUE_RE = re.compile(r"[وف]?(?:س[يتن]|سوف\s|لن\s)")  # a third-
 def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
     """In a sentence without «إن/أن», the parties right before the cue («الصين ستعمل»), unless spoken to
     («لوكالة …»), followed by a relative pronoun or closed off by a comma."""
-    before_cue = [x for x in cl.left if len(cl.words_between(x[0], cl.c_start)) <= BEFORE_CUE_MAX_WORDS
+    # the particle «قد» of a past perfect is no word between («وكان … ديفيد كاميرون قد وعد»)
+    limit = BEFORE_CUE_MAX_WORDS + (1 if QAD_BEFORE_RE.search(cl.norm, 0, cl.c_start) else 0)
+    before_cue = [x for x in cl.left if len(cl.words_between(x[0], cl.c_start)) <= limit
                   and not ADDRESSEE_RE.search(cl.norm[: x[0]]) and not cl.norm.startswith(LIL, x[0])
                   and not RELATIVE_WORD_RE.search(cl.norm[x[0] : cl.c_start])]  # fmt: skip
     gap = cl.norm[cl.end_of(before_cue[-1]) : cl.c_start] if before_cue else ""

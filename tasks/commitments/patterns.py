@@ -167,6 +167,7 @@ FIRST_PERSON_PLURAL_RE = re.compile(r"^(?:لن\s+|لا\s+)?(?:س|سوف\s+)?ن")
 # «نحن منفتحون ومستعدون», «ونحن مصرون», «أنا مصمم»: a first-person pronoun as the subject of a participle cue, at
 # most two words before it (normalised: «إننا» is «اننا», «أنا» is «انا»)
 FIRST_PERSON_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w])[وف]?(?:نحن|اننا|لاننا|انا)(?:\s+[^\s،,.:]+){0,2}\s*$")
+QAD_BEFORE_RE = re.compile(r"(?<![\w])(?:[وف]?قد|لقد)\s+$")  # «قد» right before a past verb: «كان X قد وعد»
 FIRST_PERSON_DUTY = "علينا"  # «علينا»: upon us
 # an obligation whose act is in the first person plural: «علينا (أن) …», «يجب أن نغير», «يتعين علينا أن نقوم»
 # (normalised text: «أن» is «ان»)

@@ -869,3 +869,13 @@ def test_we_or_i_before_a_participle_cue_is_the_speakers_side(nlp):
     assert ("مستعدون", ["Russia"], "Vladimir Putin") in found
     assert ("مصرون", ["United Kingdom"], "Philip Hammond") in found
     assert all("subject:first_person" in r["rule"] for r in rs if r["trigger"] in ("مستعدون", "مصرون"))
+
+
+def test_the_particle_qad_of_a_past_perfect_stands_between_no_subject_and_its_verb(nlp):
+    # Al Riyadh (dense sample 3 A): «وكان … ديفيد كاميرون قد وعد»: the party two words and «قد» before the cue
+    rs = records(nlp, "وكان رئيس الوزراء البريطاني المحافظ ديفيد كاميرون قد وعد بإجراء استفتاء حول عضوية بريطانيا "
+                      "في الاتحاد الأوروبي قبل نهاية 2017.\n",
+                 lead="أوباما يدعو بريطانيا للبقاء في الاتحاد الأوروبي\n")  # fmt: skip
+    pledges = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "pledge"]
+    assert pledges == [("وعد", ["United Kingdom"])]
+    assert "subject:before_cue" in next(r["rule"] for r in rs if r["modality"] == "pledge")
