@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from tasks.commitments.anaphors import MEDIA_SUBTYPES
 from tasks.commitments.constants import (
     ADDRESSEE_GROUP_WORDS,
     ADDRESSEE_MAX_WORDS,
@@ -66,6 +67,7 @@ from tasks.commitments.lexicons import (
     NOT_ACT_WORDS,
     OBJECT_COUNTERPART_MODALITIES,
     OBJECT_NOT_AFTER,
+    PLACE_PREPOSITIONS,
     PRONOUN_SUBJECTS,
     RELEASE_NOUNS,
     SELF_WORDS,
@@ -1068,6 +1070,10 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         counterparts = _other_side(cl, actor_ids)
         if counterparts:
             sources.add("other_side")
+    if not counterparts:
+        counterparts = _action_party(cl, actor_ids)
+        if counterparts:
+            sources.add("action_party")
     cl.trace.append(f"counterpart:{'+'.join(sorted(sources)) or 'none'}")
     return dedupe(counterparts)
 
@@ -1111,6 +1117,43 @@ def _other_side(cl: Clause, actor_ids: set[str]) -> list[Party]:
         return []  # «القمة الثلاثية تتعهد … في سوريا»: three actors are no side of a pair
     named = {p.entity_id for _pos, _m, p in cl.parties}
     return [p for p in cl.doc_parties if p.entity_id not in actor_ids and p.entity_id in named]
+
+
+# agreements and signings name their partners with «مع», «بين», or as co-actors; a party in their action is what the
+# agreement is about («اتفقت مع ماي على حظر نووي إيران»): never a counterpart (gold sets: 0 of 5 such)
+ACTION_PARTY_NOT_MODALITIES = ("agreement", "signed")
+ACTION_PARTY_MAX_WORDS = 6  # words between the cue (or the actor after it) and the party the act concerns
+
+
+def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
+    """The party the committed act concerns, named in the action with no preposition of its own («بضمان مصالح
+    مصر», «حماية حقوق القطريين», «البقاء في الاتحاد الأوروبي», «شراء 250 طائرة من روسيا»): the first party
+    after the cue that is no actor, with those joined to it."""
+    if cl.modality in ACTION_PARTY_NOT_MODALITIES or not actor_ids:
+        return []  # no actor yet (a coordinated cue takes the previous one's): no side to tell the other from
+    # after the actors named after the cue («تدعو الإمارات إلى حماية حقوق القطريين»), not a caller before them
+    # («ودعت الولايات المتحدة والصين والهند أوبك إلى …»)
+    first = next((i for i, x in enumerate(cl.right) if x[2].entity_id in actor_ids), None)
+    last = -1 if first is None else first
+    while first is not None and last + 1 < len(cl.right) and cl.right[last + 1][2].entity_id in actor_ids:
+        last += 1  # the first run of actors after the cue, not an actor named again further on
+    start = cl.end_of(cl.right[last]) if last >= 0 else cl.c_end
+    own = actor_ids | {st.entity_id for a in actor_ids if (st := cl.states.state(a)) is not None}
+    for i, x in enumerate(cl.right[last + 1 :], last + 1):
+        if x[2].entity_id in own or (cl.states.state(x[2].entity_id) or x[2]).entity_id in own:
+            continue  # the actor's own state, body or company («لبيع 5% من أرامكو»)
+        between = cl.words_between(start, x[0])
+        if len(between) > ACTION_PARTY_MAX_WORDS:
+            return []  # far in the action: a party of its circumstances («… مع حلفائها في أوروبا على بنود …»)
+        if last >= 0 and (not between or between == [WA]):
+            continue  # joined to the actors («بين الصين وقيرغيزستان وأوزبكستان»): one of the group, not concerned
+        if getattr(cl.kb.entities.get(x[1].entity_id), "subtype", None) in MEDIA_SUBTYPES:
+            continue  # «وفقا لوكالة شينخوا»: the source of the report
+        before = cl.norm[: x[0]].split()[-1:]
+        if x[1].type == "PER" or (before and before[0] in PLACE_PREPOSITIONS) or cl.norm[x[0] - 1 : x[0]] == BI:
+            return []  # «وقف إطلاق النار في سوريا», «بسوريا»: where the act happens, not whom it concerns
+        return [q for q in coordinated(cl.norm, cl.right[i:], x[0], ends=cl.ends) if q.entity_id not in actor_ids]
+    return []
 
 
 def _group_object(cl: Clause, actor_ids: set[str]) -> list[Party]:

@@ -879,3 +879,19 @@ def test_the_particle_qad_of_a_past_perfect_stands_between_no_subject_and_its_ve
     pledges = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "pledge"]
     assert pledges == [("وعد", ["United Kingdom"])]
     assert "subject:before_cue" in next(r["rule"] for r in rs if r["modality"] == "pledge")
+
+
+def test_the_party_an_act_concerns_is_its_counterpart_but_not_a_caller_or_a_place(nlp):
+    # Al Arabiya, France 24 (dense sample 3 A), Sky News Arabia (dev2): the party named in the act right after the
+    # actors («بضمان مصالح مصر», «حماية حقوق القطريين») is the counterpart (counterpart:action_party); the callers
+    # before the one called are not («ودعت الولايات المتحدة والصين والهند أوبك»), nor the place of the act
+    rs = records(nlp, "العدل الدولية تدعو الإمارات إلى حماية حقوق القطريين المتواجدين على أراضيها.\n"
+                      "ودعت الولايات المتحدة والصين والهند أوبك إلى زيادة الإنتاج للحيلولة دون حدوث نقص.\n"
+                      "وقالت تركيا إنها ستواصل عملياتها العسكرية في سوريا.\n",
+                 lead="السودان وإثيوبيا يتعهدان بضمان مصالح مصر في ملف النيل\n")  # fmt: skip
+    by_trigger = {r["trigger"]: (r["actors"], r["counterparts"]) for r in rs}
+    assert by_trigger["يتعهدان"] == (["Ethiopia", "Sudan"], ["Egypt"])
+    assert by_trigger["تدعو"] == (["United Arab Emirates"], ["Qatar"])
+    assert by_trigger["دعت"] == (["OPEC"], [])
+    assert by_trigger["ستواصل"] == (["Turkey"], [])
+    assert "counterpart:action_party" in next(r["rule"] for r in rs if r["trigger"] == "تدعو")
