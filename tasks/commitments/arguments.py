@@ -3,7 +3,7 @@
 ``arguments`` reads one cue in passes over a shared :class:`Clause`. Call, hope and obligation cues take
 their addressee as actor; other cues take their subject, found by the first of ``SUBJECT_STRATEGIES`` that
 applies, then refined by ``ACTOR_PASSES`` in order. Counterparts are the parties after the cue that a
-preposition («مع», «لـ», «بين» …) joins to it.
+preposition («مع», «لـ», «بين» …) joins to it, else the party the committed act concerns.
 
 Provenance: every pass that decides something appends a ``key:value`` step to ``Clause.trace`` (the
 ``rule`` column of ``commitments``, assembled by the tagger): ``subject:<strategy>`` (the name of the
@@ -12,7 +12,8 @@ Provenance: every pass that decides something appends a ``key:value`` step to ``
 ``_call_object``: ``object``, ``called_group``, ``caller``, ``joint``, or, for a candidate dropped,
 ``group_object``, ``no_act``, ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
 of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
-``counterpart:<preposition|lam|headed|target|group|object>`` (``+``-joined when both) or ``counterpart:none``.
+``counterpart:<preposition|lam|headed|target|group|object>`` (``+``-joined when several), ``counterpart:other_side``
+or ``counterpart:action_party`` (fallbacks), or ``counterpart:none``.
 """
 
 from __future__ import annotations
