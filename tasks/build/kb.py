@@ -167,6 +167,15 @@ def _entity(**fields: Any) -> dict[str, Any]:
     return entity
 
 
+DISAMBIGUATOR_RE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def person_name(canonical: str) -> str:
+    """A person's name as analysts and the gold sets write it: the curated name without its Wikipedia
+    disambiguator («Mikhail Bogdanov (diplomat)» → «Mikhail Bogdanov»), which stays in the entity id only."""
+    return DISAMBIGUATOR_RE.sub("", canonical)
+
+
 def _entity_id(wikidata: str, canonical: str, where: str) -> str:
     if wikidata:
         if not re.fullmatch(r"Q[1-9]\d*", wikidata):
@@ -333,7 +342,7 @@ def build_persons(data: dict[str, Any], office_ids: set[str]) -> list[dict[str, 
                 entity_id=_entity_id(p.get("wikidata") or "", p["canonical"], where),
                 type="PER",
                 subtype="person",
-                canonical=p["canonical"],
+                canonical=person_name(p["canonical"]),
                 name_ar=aliases[0],
                 aliases_ar=aliases,
                 short_aliases_ar=dedupe(p.get("short_aliases_ar", [])),

@@ -190,3 +190,12 @@ def test_build_rejects_states_sharing_an_alias(tmp_path: Path) -> None:
     countries.write_text(text, encoding="utf-8")
     with pytest.raises(KBBuildError, match="belongs to both"):
         build(curated)
+
+
+def test_a_persons_canonical_has_no_wikipedia_disambiguator(kb: KnowledgeBase) -> None:
+    # dev2 (Al Arabiya): the gold writes «Mikhail Bogdanov», the curated file «Mikhail Bogdanov (diplomat)» to tell
+    # the id apart; the id keeps it, the name analysts read does not
+    person = kb.entities["kb:mikhail-bogdanov-diplomat"]
+    assert person.canonical == "Mikhail Bogdanov"
+    assert not any("(" in e.canonical for e in kb.entities.values() if e.type == "PER")
+    assert kb.entities["kb:democratic-party-united-states"].canonical == "Democratic Party (United States)"
