@@ -630,7 +630,9 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
     caller: list[Party] = []
     objects = groups
     start = cl.c_end
-    if not (first_person or participle or pronoun_subject or subject_before is not None) and groups:
+    # «طلب من أوباما الإذن», «طلبت من حلف شمال الأطلسي عقد اجتماع»: after «من» is the one asked, never the caller
+    asked = fam == "request" and bool(groups) and cl.norm[: groups[0][0][0]].split()[-1:] == ["من"]
+    if not (first_person or participle or pronoun_subject or subject_before is not None or asked) and groups:
         # verb first: the first noun phrase after it is the caller, when nothing but time words stands between
         # («دعت الصين»), or a noun its nisba names («دعت السلطات الكويتية»)
         lead = [w for p, w in items if p < groups[0][0][0] and w and w not in TITLE_FILLERS

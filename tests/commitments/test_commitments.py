@@ -895,3 +895,13 @@ def test_the_party_an_act_concerns_is_its_counterpart_but_not_a_caller_or_a_plac
     assert by_trigger["دعت"] == (["OPEC"], [])
     assert by_trigger["ستواصل"] == (["Turkey"], [])
     assert "counterpart:action_party" in next(r["rule"] for r in rs if r["trigger"] == "تدعو")
+
+
+def test_the_party_after_min_of_a_request_is_asked_never_the_caller(nlp):
+    # Asharq Al-Awsat, Okaz (dense sample 2 A): «طلبت من حلف شمال الأطلسي عقد اجتماع», «وطلب من أوباما الإذن»:
+    # the one asked must act (ANT corpus: 321 «طلب … من X», 15 read, X the one asked in all)
+    rs = records(nlp, "وقالت وزارة الخارجية التركية أمس إن تركيا طلبت من حلف شمال الأطلسي (الناتو) عقد اجتماع طارئ "
+                      "هذا الأسبوع لبحث عملياتها الأمنية ضد تنظيم داعش.\n",
+                 lead="تركيا تطلب اجتماعا طارئا للناتو\n")  # fmt: skip
+    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    assert ("طلبت", ["NATO"]) in calls
