@@ -641,7 +641,11 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         if _each_of(cl, first):
             lead = [w for w in lead if w != "كل"]  # «طالبت كل من بريطانيا وفرنسا وألمانيا بـ»: the subject
         nisba = any(m.kind == "nisba" for m in cl.kb.lookup(cl.norm[first[0] : cl.end_of(first)]))
-        if not lead or (nisba and len(lead) == 1):
+        # «دعت العدل الدولية الاثنين السلطات الإماراتية إلى»: a noun subject, then the object's head and its nisba
+        headed = nisba and len(lead) > 1 and lead[-1] in CALL_OBJECT_HEADS
+        if headed and len(lead) - 1 <= CALL_SUBJECT_MAX_WORDS:
+            start = groups[0][0][0]
+        elif not lead or (nisba and len(lead) == 1):
             if all(x[1].type == "GPE" and PEOPLE_RE.fullmatch(cl.norm[x[0] : cl.end_of(x)]) for x in groups[0]):
                 return [], "people_caller"  # «ويطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة»: a people's stance
             caller, objects = [x[2] for x in groups[0]], groups[1:]
@@ -653,6 +657,11 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         # noun's modifiers («دول شرق أفريقيا التي تحارب حركة الشباب»)
         before = [w for p, w in items if start <= p < objects[0][0][0] and w and w not in CALL_OBJECT_HEADS]
         if _names_object(before):
+            # a party right before the word that opens the act, after a phrase of circumstance, is still the object
+            # («ودعا ماكرون خلال زيارة دولة قام بها … الأسبوع الماضي واشنطن إلى»)
+            right_before = [g for g in objects if not [w for p, w in items if cl.end_of(g[-1]) <= p < act and w]]
+            if caller and right_before and act_word in acts:  # an opener («إلى», «بـ»), not «لجنة» read as «لـ»
+                return dedupe([x[2] for x in right_before[0]]), "object"
             return _called_group(cl, start, act, caller)
         return dedupe([x[2] for x in objects[0]]), "object"
     rest = [w for p, w in items if p >= start and w]

@@ -905,3 +905,16 @@ def test_the_party_after_min_of_a_request_is_asked_never_the_caller(nlp):
                  lead="تركيا تطلب اجتماعا طارئا للناتو\n")  # fmt: skip
     calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
     assert ("طلبت", ["NATO"]) in calls
+
+
+def test_a_call_finds_its_object_after_a_noun_subject_or_a_phrase_of_circumstance(nlp):
+    # France 24, Sabq (dense sample 3 A), Sky News Arabia (dev2): the called party after a subject the KB does not
+    # know («العدل الدولية … السلطات الإماراتية»), after «خلال زيارة … الأسبوع الماضي», or as «نواب الكونغرس»
+    rs = records(nlp, "دعت العدل الدولية الاثنين السلطات الإماراتية إلى حماية حقوق المواطنين القطريين.\n"
+                      "ودعا الرئيس الفرنسي إيمانويل ماكرون خلال زيارة دولة قام بها للولايات المتحدة الأسبوع الماضي "
+                      "واشنطن إلى عدم الانسحاب من الاتفاق.\n"
+                      "ودعا \"أوباما\" نواب الكونغرس إلى تقييم الاتفاق بناء على \"الحقائق\".\n",
+                 lead="العدل الدولية تدعو الإمارات إلى حماية حقوق القطريين\n")  # fmt: skip
+    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    assert ("دعت", ["United Arab Emirates"]) in calls
+    assert ("دعا", ["United States"]) in calls
