@@ -442,11 +442,17 @@ def _subject_pronoun_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
     return [cl.speaker_state], True
 
 
+PLURAL_VERB_END_RE = re.compile(r"(?<=\w\w\w)(?:ون|وا)$")  # «سيواصلون», «اتفقوا»: the plural of a verb
+
+
 def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     """Verb-subject-object: «وقعت الصين وقيرغيزستان», «اتفق الرئيس شي …». Not right after a complementizer that
     carries the subject as its pronoun («أعلن نتنياهو أنه سيواصل منع إيران»: Iran is the object)."""
     if cl.pronoun_complementizer and not cl.subject_span.strip():
         return None
+    if PLURAL_VERB_END_RE.search(cl.cue_text):
+        return None  # «إنهم سيواصلون معركتهم ضد الولايات المتحدة»: a verb before its subject is singular; a plural
+        # one carries its subject as a pronoun, and the party after it is its object
     if cl.right and len(cl.words_between(cl.c_end, cl.right[0][0])) <= VSO_MAX_WORDS:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
     return None

@@ -918,3 +918,16 @@ def test_a_call_finds_its_object_after_a_noun_subject_or_a_phrase_of_circumstanc
     calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
     assert ("دعت", ["United Arab Emirates"]) in calls
     assert ("دعا", ["United States"]) in calls
+
+
+def test_a_plural_verb_carries_its_subject_so_the_party_after_it_is_its_object(nlp):
+    # Okaz (dense sample 2 A), Al Riyadh (dense sample 3 A): a verb before its subject is singular in Arabic;
+    # «سيواصلون معركتهم ضد الولايات المتحدة», «وسيسعون لمنع الرئيس» have a pronoun subject, not the party after
+    rs = records(nlp, "وأضاف نتنياهو «لم يبذل الإيرانيون أي جهد لإخفاء حقيقة أنهم سوف يستخدمون مئات المليارات من "
+                      "الدولارات في تسليح آلة الإرهاب لديهم. وهم يقولون بوضوح، إنهم سيواصلون معركتهم ضد الولايات "
+                      "المتحدة وحلفائها وعلى رأسهم إسرائيل».\n"
+                      "وعارض عدد من أعضاء الكونغرس الاتفاق باعتباره ليس مشددا بما يكفي وسيسعون لمنع الرئيس باراك "
+                      "أوباما من رفع معظم العقوبات الأميركية المفروضة على إيران.\n",
+                 lead="نتنياهو: الاتفاق مع إيران خطأ تاريخي\n")  # fmt: skip
+    plural = [r for r in rs if r["trigger"].lstrip("و") in ("سيواصلون", "سيسعون")]
+    assert not [r for r in plural if r["actors"] == ["United States"]]
