@@ -562,12 +562,16 @@ def _title_persons(
                 continue
             break
         name: list[Word] = []
-        while j < len(words) and len(name) < C.MAX_TITLE_NAME_WORDS:
+        # connectors do not count: a lineage is long («محمد بن عيد آل ثاني»)
+        while j < len(words) and len([w for w in name if w.key not in lex.NAME_CONNECTORS]) < C.MAX_TITLE_NAME_WORDS:
             w = words[j]
             if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
                 break
+            # after «بن», «آل», «ولد» … comes a name, however common the word («بن عيد», «آل ثاني»)
+            lineage = bool(name) and name[-1].key in lex.NAME_CONNECTORS and w.key not in lex.NAME_STOP \
+                and not _looks_like_verb(w) and not w.key.startswith(_NOT_NAME_STARTS)
             if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in lex.NAME_CONNECTORS)
-                    or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
+                    or lineage or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
                 break
             if any(s <= w.start < e for s, e in taken) and not name:
                 break

@@ -447,3 +447,11 @@ def test_a_company_or_newspaper_head_makes_the_models_name_an_organisation(nlp):
     ms = mentions_of(nlp, "وأوضحت شركة توماس كوك إنه ليس ثمة دليل على أن (الاختناق) بثاني أوكسيد الكربون كان السبب "
                           "في وفاتهما.\n")  # fmt: skip
     assert found(ms, "توماس كوك", "ORG") and not found(ms, "توماس كوك", "PER")
+
+
+def test_after_bin_or_al_a_title_name_runs_on_whatever_the_word(nlp):
+    # CNN (ANT corpus): after «بن» and «آل» comes a name even when the word is common in the news («عبدالله»,
+    # «خليفة»): the person after the title is «خالد بن عبدالله آل خليفة», not «خالد»
+    ms = mentions_of(nlp, "وأعلنت اللجنة الوزارية لشؤون المالية وضبط الإنفاق في مملكة البحرين، برئاسة الشيخ خالد بن "
+                          "عبدالله آل خليفة نائب رئيس مجلس الوزراء، عن تفاصيل برنامج حكومي.\n")
+    assert found(ms, "خالد بن عبدالله آل خليفة", "PER")
