@@ -75,6 +75,7 @@ LATIN_LETTERS = _latin_letters(_DATA["latin_letters"]["letters"])
 # «مدير عام الصندوق ميتسوهيرو فوروساوا»: the organisation an office belongs to, named by its definite head
 DEFINITE_ORG_HEADS: frozenset[str] = frozenset(normalize("ال" + w) for w in (*_HEADS["org"], *_HEADS["span_heads_org"]))
 NAME_CONNECTORS: frozenset[str] = _keys(_NAMES["connectors"])
+LIST_NOT_FIRST: frozenset[str] = _keys(_NAMES["list_not_first"])
 NAME_PARTS_WITH_AL: frozenset[str] = _keys(_NAMES["parts_with_al"])
 HONORIFICS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["honorifics"])
 HONORIFIC_FORMS: tuple[str, ...] = tuple(_NAMES["honorific_forms"])

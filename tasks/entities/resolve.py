@@ -21,7 +21,7 @@ from tasks.entities import lexicons as lex
 from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
-from tasks.entities.romanise import given_names, romanise
+from tasks.entities.romanise import given_names, known_name_word, romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
@@ -1160,6 +1160,64 @@ def _cued_places_pass(st: _DocState) -> None:
     _cued_places(text, st.per_sentence, st.emit, st.upos_at, linked_places)  # fmt: skip
 
 
+_LIST_SEPARATOR_RE = re.compile(r"\s*[،,]?\s*$")  # what may stand between two items of a list (then «و»)
+
+
+def _listed_persons_pass(st: _DocState) -> None:
+    """A name in a list of persons: the item right after a person, behind a comma and/or «و» («محمد سعد، ومحمد
+    هنيدي، وأشرف عبد الباقي»), is a person when all its words could be name words (rare in the news or tagged
+    PROPN, no verb, no function word) and it has two or three of them; it ends at the next comma, «و» or
+    punctuation. Repeated along the list, so each found person admits the next."""
+    text = st.text
+    for idx, s_start, _s_end, words in st.per_sentence:
+        i = 0
+        while i < len(words):
+            w = words[i]
+            before = [m for m in st.mentions if m.type == "PER" and s_start <= m.start and m.end <= w.start
+                      and _LIST_SEPARATOR_RE.fullmatch(text[m.end : w.start])]  # fmt: skip
+            joined = text[before[-1].end : w.start].strip() if before else ""
+            conj = text[w.start : w.end].startswith("و") and text[w.start + 1 : w.end] != ""
+            if not before or not (joined in ("،", ",") or conj):
+                i += 1
+                continue
+            start = w.start + 1 if conj else w.start
+            item: list[Word] = []
+            j = i
+            while j < len(words) and len(item) < C.LIST_NAME_MAX_WORDS:
+                x = words[j]
+                if item and text[item[-1].end : x.start].strip():
+                    break  # punctuation ends the item
+                key = x.key[1:] if j == i and conj else x.key
+                if item and key.startswith("و"):
+                    break  # the next item
+                if not item and key in lex.LIST_NOT_FIRST:
+                    break
+                part = Word(start if j == i else x.start, x.end, key)
+                # in a list of persons a known name word counts whatever the POS model says («وأشرف»: VERB)
+                if not (_is_name_word(part, st.upos_at.get(part.start), inside=bool(item))
+                        or (key not in lex.NAME_STOP and known_name_word(key))
+                        or (item and key in lex.NAME_CONNECTORS)):  # fmt: skip
+                    item = []
+                    break
+                item.append(part)
+                j += 1
+            ends_item = j >= len(words) or text[item[-1].end : words[j].start].strip() != "" \
+                or words[j].key.startswith("و") if item else False
+            names = [x for x in item if x.key not in lex.NAME_CONNECTORS]
+            if item and ends_item and len(names) >= C.LIST_NAME_MIN_WORDS and not _overlaps(
+                    (start, item[-1].end), st.taken) and not any(_match_at(text, words, k, st.index)
+                                                                for k in range(i, j)):  # fmt: skip
+                name = text[start : item[-1].end]
+                eid = stable_id("per", name)
+                shorts = [item[-1].key] if _short_form_ok(item) else []
+                st.local_people.setdefault(eid, (name, shorts))
+                st.emit(start, item[-1].end, "PER", "list", EntityRow(eid, "PER", name, name, None, None, [name]),
+                        idx, C.LIST_PERSON_SCORE)  # fmt: skip
+                i = j
+                continue
+            i += 1
+
+
 def _local_short_forms_pass(st: _DocState) -> None:
     """The last word of an unknown person's full name (after a title or from the model), later on."""
     text, local_people = st.text, st.local_people
@@ -1212,6 +1270,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _dotted_acronym_pass,
     _stanza_pass,
     _misspelt_states_pass,  # proper nouns the model left out
+    _listed_persons_pass,  # after every source of persons, before short forms
     _acronym_pass,  # after the model's names
     _kb_short_forms_pass,
     _org_short_forms_pass,

@@ -157,6 +157,12 @@ def romanise(name: str) -> str:
     return joined[:1].upper() + joined[1:]  # «بن محمد …» cut at its start still opens with a capital
 
 
+def known_name_word(key: str) -> bool:
+    """Is the normalised word a name word the romanisation tables know (a common given name, or a word of
+    Wikidata's person labels)?"""
+    return key in given_names() or key in _name_words()
+
+
 @cache
 def given_names() -> frozenset[str]:
     """The normalised name words of romanisation.toml's [names]: common given names («محمد», «سعيد»), which

@@ -455,3 +455,16 @@ def test_after_bin_or_al_a_title_name_runs_on_whatever_the_word(nlp):
     ms = mentions_of(nlp, "وأعلنت اللجنة الوزارية لشؤون المالية وضبط الإنفاق في مملكة البحرين، برئاسة الشيخ خالد بن "
                           "عبدالله آل خليفة نائب رئيس مجلس الوزراء، عن تفاصيل برنامج حكومي.\n")
     assert found(ms, "خالد بن عبدالله آل خليفة", "PER")
+
+
+def test_a_name_listed_right_after_a_person_is_a_person(nlp):
+    # check set (Sabq, SaudiNewsNet): a line-up names players the model partly misses; an item of two name words
+    # after a person and a comma is a person too («عوض خريص», «مختار فلاتة»); «رحمه الله» after a name is no name
+    ms = mentions_of(nlp, "ولعب الاتحاد بالتشكيل التالي: هاني الناهض، عوض خريص، ياسين حمزة، زياد الصحفي، ماجد "
+                          "الخيبري، قصي محمد، محمد البلادي، رياض البراهيم، محمد الصبياني، عبدالرحمن الغامدي، مختار "
+                          "فلاتة.\n")
+    assert found(ms, "عوض خريص", "PER") and found(ms, "مختار فلاتة", "PER")
+    from tasks.entities import lexicons as lex
+    from tasks.text.normalize import normalize
+
+    assert normalize("رحمه") in lex.LIST_NOT_FIRST
