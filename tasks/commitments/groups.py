@@ -35,6 +35,7 @@ class Group:
     members: tuple[str, ...]
     side: bool
     regex: re.Pattern[str]
+    closed: bool = False  # the phrase itself names every member («الكوريتين»): no member need be named
 
 
 def _load(path: Path = GROUPS_PATH) -> tuple[tuple[Group, ...], tuple[str, ...], Mapping[str, int]]:
@@ -44,7 +45,8 @@ def _load(path: Path = GROUPS_PATH) -> tuple[tuple[Group, ...], tuple[str, ...],
     for g in data["group"]:
         phrases = tuple(normalize(p) for p in g["phrases"])
         rx = re.compile(rf"(?<![\w])(?:[وفبل])?(?:{in_order(phrases)})")
-        groups.append(Group(g["id"], phrases, tuple(g["members"]), bool(g.get("side", False)), rx))
+        groups.append(Group(g["id"], phrases, tuple(g["members"]), bool(g.get("side", False)), rx,
+                            bool(g.get("closed", False))))  # fmt: skip
     numbered = data["numbered"]
     words = MappingProxyType({normalize(w): int(n) for w, n in numbered["words"].items()})
     return tuple(groups), tuple(normalize(h) for h in numbered["heads"]), words
@@ -88,6 +90,8 @@ def group_members(
     for g in GROUPS:
         found = g.regex.search(norm_span)
         if found:
+            if g.closed:
+                return list(g.members)
             members = set(g.members)
             # a relative clause narrows the group («دول شرق أفريقيا التي تحارب حركة الشباب») to the members
             # the article lists together («إثيوبيا وكينيا وأوغندا وبوروندي وجيبوتي»)

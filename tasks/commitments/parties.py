@@ -264,8 +264,8 @@ def group_parties(norm_span: str, states: States, doc_parties: Sequence[Party], 
     if GROUP_OF_THREE_RE.search(norm_span):
         return list(states.top3 if states.top3 is not None else doc_parties)
     members = group_members(norm_span, list(states.named), states.runs, states.side_groups)
-    if members is not None:
-        return [states.named[iso] for iso in members]
+    if members is not None:  # a closed group's members need not be named («الكوريتين»)
+        return [p for p in (states.named.get(iso) or states.country(iso) for iso in members) if p is not None]
     for rx in PARTY_WORD_RES:
         if rx.search(norm_span):
             return list(doc_parties)

@@ -80,3 +80,12 @@ def test_a_group_after_an_attached_lam_is_the_counterpart(nlp):
     (r,) = [r for r in records(nlp, body, lead="كيري في الدوحة\n") if r["trigger"] == "ستسرع"]
     assert r["actors"] == ["United States"]
     assert sorted(r["counterparts"]) == ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"]
+
+
+def test_a_closed_group_stands_for_its_members_whether_or_not_the_article_names_them():
+    # BBC (dense sample 2 A): «ويعتزم زعيما الكوريتين … عقد لقاء قمة» in an article that names only North Korea;
+    # «الكوريتين» names both Koreas itself (ANT corpus: 151 in 75 articles); «دول الخليج» still needs two members
+    from tasks.commitments.groups import group_members
+
+    assert group_members("ويعتزم زعيما الكوريتين عقد لقاء", ["KP", "US"], [], []) == ["KP", "KR"]
+    assert group_members("دول الخليج", ["SA", "US"], [], []) == []
