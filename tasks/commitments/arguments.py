@@ -59,6 +59,7 @@ from tasks.commitments.lexicons import (
     CALL_OBJECT_HEADS,
     CALL_PREPOSITIONS,
     CALL_SKIP_WORDS,
+    CALLER_BODY_HEADS,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
     HARM_WORDS,
@@ -651,6 +652,8 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         headed = nisba and len(lead) > 1 and lead[-1] in CALL_OBJECT_HEADS
         if headed and len(lead) - 1 <= CALL_SUBJECT_MAX_WORDS:
             start = groups[0][0][0]
+        elif nisba and len(lead) == 1 and lead[0].lstrip(CONJUNCTIONS) in CALLER_BODY_HEADS and len(groups) == 1:
+            return [], "body_caller"  # «دعت النقابات الأردنية إلى إضراب»: unions, not Jordan
         elif not lead or (nisba and len(lead) == 1):
             if all(x[1].type == "GPE" and PEOPLE_RE.fullmatch(cl.norm[x[0] : cl.end_of(x)]) for x in groups[0]):
                 return [], "people_caller"  # «ويطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة»: a people's stance

@@ -931,3 +931,15 @@ def test_a_plural_verb_carries_its_subject_so_the_party_after_it_is_its_object(n
                  lead="نتنياهو: الاتفاق مع إيران خطأ تاريخي\n")  # fmt: skip
     plural = [r for r in rs if r["trigger"].lstrip("و") in ("سيواصلون", "سيسعون")]
     assert not [r for r in plural if r["actors"] == ["United States"]]
+
+
+def test_a_call_by_unions_or_an_opposition_with_a_nisba_is_not_the_states(nlp):
+    # France 24 (dense sample 3 A, ANT corpus): «دعت النقابات الأمريكية إلى إضراب» calls for nobody's act but the
+    # unions' own, not the United States'; a state's authorities after their nisba still call as the state
+    rs = records(nlp, "ففي 1886، دعت النقابات الأمريكية إلى إضراب عن العمل في الأول من أيار/مايو.\n"
+                      "دعت النقابات الأردنية إلى إضراب الأربعاء من الساعة التاسعة صباحا.\n"
+                      "ودعت السلطات الأردنية إلى الهدوء.\n",
+                 lead="عيد العمال: من شيكاغو إلى العالم\n")  # fmt: skip
+    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    assert calls == [("دعت", ["Jordan"])]
+    assert "الهدوء" in next(r["action"] for r in rs if r["modality"] == "call")
