@@ -10,8 +10,8 @@ Provenance: every pass that decides something appends a ``key:value`` step to ``
 ``SUBJECT_STRATEGIES`` function that applied, without ``_subject_`` / ``of_``; ``subject:none`` when none did),
 ``addressee:<first_person|group|between|near|subject|doc_parties>`` for call, hope and obligation (for a verbal call,
 ``_call_object``: ``object``, ``called_group``, ``caller``, ``joint``, or, for a candidate dropped,
-``group_object``, ``no_act``, ``pronoun_object``, ``no_caller``), ``actor:<pass>`` for each
-of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
+``group_object``, ``no_act``, ``pronoun_object``, ``no_caller``, ``people_caller``, ``body_caller``),
+``actor:<pass>`` for each of ``ACTOR_PASSES`` that changed the actors (its name without the leading ``_``), and
 ``counterpart:<preposition|lam|headed|target|group|object>`` (``+``-joined when several), ``counterpart:other_side``
 or ``counterpart:action_party`` (fallbacks), or ``counterpart:none``.
 """
