@@ -1,4 +1,5 @@
-"""«المنظمة» after «أوبك»: a definite head noun that refers back to the organisation the article named last.
+"""«المنظمة» after «أوبك»: a definite head noun that refers back to the organisation the article named last;
+«المملكة» for the kingdom the article is about.
 
 Only for the commitments' parties (the mentions table keeps names, not such nouns): «وقال مصدران في أوبك إن
 المنظمة اتفقت على …», «وطلبت إيران من المنظمة أن ترفض …». The organisation is the latest one named before the noun
@@ -60,4 +61,50 @@ def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -
         before = [m for m, h in zip(orgs, heads, strict=True) if m.end <= a.start() and head in h]
         if before:
             out.append(MentionRef(a.start(), a.end(), "ORG", before[-1].entity_id))
+    return out
+
+
+# «المملكة» alone («وقد أكدت المملكة أنها ستتخذ …», «المملكة وناميبيا توقعان»): the kingdom the article names most
+# (Saudi papers write «المملكة» for Saudi Arabia, Bahraini news for Bahrain). A state is a kingdom when one of its
+# KB names opens with «المملكة/مملكة» (Saudi Arabia, Bahrain, Jordan, Morocco, the United Kingdom, the Netherlands).
+KINGDOM_RE = re.compile(r"(?<![\w])(?:[وفب]?ال|لل)مملك[ةه](?![\w])")
+KINGDOM_HEADS = (normalize("المملكة"), normalize("مملكة"))
+
+
+_KINGDOMS: dict[int, frozenset[str]] = {}
+
+
+def _kingdoms(kb: KnowledgeBase) -> frozenset[str]:
+    """The ids of the states one of whose KB names opens with «المملكة/مملكة» (computed once per KB)."""
+    if id(kb) not in _KINGDOMS:
+        _KINGDOMS[id(kb)] = frozenset(
+            k for k, e in kb.entities.items() if e.type == "GPE" and e.subtype == "country"
+            and any(normalize(n).split()[:1] in ([h] for h in KINGDOM_HEADS) for n in (e.name_ar, *e.aliases_ar))
+        )  # fmt: skip
+    return _KINGDOMS[id(kb)]
+
+
+def kingdom_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -> list[MentionRef]:
+    """Mentions for «المملكة» alone: the kingdom the article names most (the last named first on a tie); none
+    when the article names no kingdom, or where a mention already covers the word («المملكة المتحدة»)."""
+    kingdoms = _kingdoms(kb)
+    named = [m for m in mentions if m.entity_id in kingdoms]
+    if not named:
+        return []
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    top = max(counts.values())
+    leaders = {k for k, n in counts.items() if n == top}
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for a in KINGDOM_RE.finditer(text):
+        if any(s < a.end() and a.start() < e for s, e in taken):
+            continue
+        if NEXT_WORD_RE.match(text, a.end()) and normalize(text[a.end() : a.end() + 12]).split()[:1] in (
+                ["العربيه"], ["المتحده"], ["المغربيه"], ["الاردنيه"]):  # fmt: skip
+            continue  # the state's own full name, unlinked
+        before = [m for m in named if m.end <= a.start() and m.entity_id in leaders]
+        ent = before[-1].entity_id if before else next(m.entity_id for m in named if m.entity_id in leaders)
+        out.append(MentionRef(a.start(), a.end(), "GPE", ent))
     return out

@@ -822,7 +822,8 @@ def _near_addressees(cl: Clause) -> list[Located]:
     """The parties near the cue that it addresses; a party after «مع» is a partner, not the addressee."""
     norm, c_end, right = cl.norm, cl.c_end, cl.right
     near = [x for x in right if len(cl.words_between(c_end, x[0])) <= ADDRESSEE_MAX_WORDS
-            and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]])]  # fmt: skip
+            and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]])
+            and not (cl.modality == "obligation" and _lam_attached(norm, x[0]))]  # fmt: skip
     verbal = not cl.cue_text.lstrip(WA).startswith(NOMINAL_ADDRESSEE_STEMS)
     if (verbal and near and right[0] == near[0] and len(cl.words_between(c_end, right[0][0])) <= VSO_MAX_WORDS
             and len(dedupe(coordinated(norm, right, right[0][0], ends=cl.ends))) == 1):  # not «يدعو X وY»
@@ -837,6 +838,12 @@ def _near_addressees(cl: Clause) -> list[Located]:
         if rest:
             near = rest
     return near
+
+
+def _lam_attached(norm: str, pos: int) -> bool:
+    """Is the party written with «لـ» attached («للمملكة», «لقطر»): of or for it, not the one who must act
+    («يجب ألا تشمل الأقاليم الجنوبية للمملكة»)?"""
+    return norm.startswith(LIL, pos) or (pos > 0 and norm[pos - 1] == LAM and (pos < 2 or norm[pos - 2].isspace()))
 
 
 def _own_act_after(cl: Clause, pos: int) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks.commitments.anaphors import org_anaphors
+from tasks.commitments.anaphors import kingdom_anaphors, org_anaphors
 from tasks.commitments.arguments import arguments, signing_noun, to_norm
 from tasks.commitments.constants import (
     ADDRESSEE_MODALITIES,
@@ -563,7 +563,7 @@ def tag_document(
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = verb_lexicon()  # the cues look up verbs of the normalised sentence
-    mentions = [*mentions, *org_anaphors(text, mentions, kb)]
+    mentions = [*mentions, *org_anaphors(text, mentions, kb), *kingdom_anaphors(text, mentions, kb)]
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))
     mentions = [m for m in mentions if m not in nationalities and not _credit_line(text, m)]

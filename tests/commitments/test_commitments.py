@@ -943,3 +943,16 @@ def test_a_call_by_unions_or_an_opposition_with_a_nisba_is_not_the_states(nlp):
     calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
     assert calls == [("دعت", ["Jordan"])]
     assert "الهدوء" in next(r["action"] for r in rs if r["modality"] == "call")
+
+
+def test_the_kingdom_alone_is_the_kingdom_the_article_names_most(nlp):
+    # France 24 (corpus300), Sky News Arabia (dense sample 3 A): «المملكة لن تقبل» in a story on Saudi Arabia is
+    # Saudi Arabia's; «للمملكة» after an obligation of a thing is no one who must act
+    rs = records(nlp, "وقال وزير الخارجية السعودي عادل الجبير في بيان نقلته قناة الإخبارية السعودية الرسمية "
+                      "\"المملكة لن تقبل أي محاولة للتدخل في شؤونها\".\n"
+                      "وقالت الحكومة المغربية إن اتفاقية الصيد البحري بين المغرب والاتحاد الأوروبي يجب ألا تشمل "
+                      "الأقاليم الجنوبية للمملكة.\n",
+                 lead="السعودية تطرد السفير الكندي وتجمد التعاملات التجارية مع كندا\n")  # fmt: skip
+    pledges = [(r["trigger"], r["actors"], r["polarity"]) for r in rs if r["modality"] == "pledge"]
+    assert ("لن تقبل", ["Saudi Arabia"], "negative") in pledges
+    assert not [r for r in rs if r["modality"] == "obligation" and r["actors"] == ["Morocco"]]
