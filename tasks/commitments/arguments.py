@@ -824,7 +824,9 @@ def _near_addressees(cl: Clause) -> list[Located]:
     near = [x for x in right if len(cl.words_between(c_end, x[0])) <= ADDRESSEE_MAX_WORDS
             and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]])
             and not (cl.modality == "obligation" and _lam_attached(norm, x[0]))]  # fmt: skip
-    verbal = not cl.cue_text.lstrip(WA).startswith(NOMINAL_ADDRESSEE_STEMS)
+    # an obligation verb is impersonal («يجب أن تدفع قطر»): the first party after it is the one who must act,
+    # never a verb-first subject as a caller's is
+    verbal = cl.modality != "obligation" and not cl.cue_text.lstrip(WA).startswith(NOMINAL_ADDRESSEE_STEMS)
     if (verbal and near and right[0] == near[0] and len(cl.words_between(c_end, right[0][0])) <= VSO_MAX_WORDS
             and len(dedupe(coordinated(norm, right, right[0][0], ends=cl.ends))) == 1):  # not «يدعو X وY»
         # VSO «دعت السلطات الكويتية … سفير مانيلا إلى»: the first party after the verb is its subject,

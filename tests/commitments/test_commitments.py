@@ -956,3 +956,11 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_names_most(nlp):
     pledges = [(r["trigger"], r["actors"], r["polarity"]) for r in rs if r["modality"] == "pledge"]
     assert ("لن تقبل", ["Saudi Arabia"], "negative") in pledges
     assert not [r for r in rs if r["modality"] == "obligation" and r["actors"] == ["Morocco"]]
+
+
+def test_after_an_impersonal_obligation_the_first_party_must_act(nlp):
+    # CNN (dense sample 4 A), BBC (ANT corpus): «يجب أن تدفع قطر ثمن وجود أمريكا», «ويجب أن تطلب الولايات المتحدة
+    # من أوروبا»: the party right after «أن» + verb is the one who must act, not a verb-first subject
+    rs = records(nlp, "اقرأ: (الجبير معلقا على تصريح ترامب: يجب أن تدفع قطر ثمن وجود أمريكا في سوريا)\n",
+                 lead="قطر ترد على الجبير\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"] == [("يجب", ["Qatar"])]
