@@ -184,6 +184,8 @@ class Clause:
             return True  # «نعلن … استعدادنا», «التزامنا»: our readiness, our commitment
         if FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)):
             return True
+        if FIRST_PERSON_SINGULAR_FUTURE_RE.fullmatch(self.cue_text.lstrip(CONJUNCTIONS)):
+            return True  # «سأوقع أمرا رئاسيا», «لن أسمح لإيران»: a future cue in the first person singular
         # a participle or adjective cue after «نحن/أنا» («نحن منفتحون ومستعدون للتعاون»)
         participle = self.form is None or self.form.form == "participle"
         return participle and bool(FIRST_PERSON_PRONOUN_BEFORE_RE.search(self.subject_span))
@@ -331,6 +333,7 @@ def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WO
 
 
 OUR = "نا"  # the possessive «our» on a verbal noun
+FIRST_PERSON_SINGULAR_FUTURE_RE = re.compile(r"(?:س|سوف\s+|لن\s+)ا\w{2,}")  # «سأوقع», «سوف أعمل», «لن أسمح»
 FUTURE_CUE_RE = re.compile(r"[وف]?(?:س[يتن]|سوف\s|لن\s)")  # a third-person future verb cue (not «سن…»: first person)
 
 

@@ -964,3 +964,13 @@ def test_after_an_impersonal_obligation_the_first_party_must_act(nlp):
     rs = records(nlp, "اقرأ: (الجبير معلقا على تصريح ترامب: يجب أن تدفع قطر ثمن وجود أمريكا في سوريا)\n",
                  lead="قطر ترد على الجبير\n")  # fmt: skip
     assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"] == [("يجب", ["Qatar"])]
+
+
+def test_a_future_in_the_first_person_singular_is_the_speakers_side(nlp):
+    # Al Arabiya (dense sample 4 A), France 24 and BBC (ANT corpus): «سأوقع أمرا رئاسيا», «لن أسمح لإيران» said by
+    # a head of state are his state's, as «سنعمل» would be
+    rs = records(nlp, "وكان الرئيس الأميركي، دونالد ترمب، قد قرر الثلاثاء، الانسحاب من الاتفاق النووي الإيراني.\n"
+                      "وأضاف ترمب \"بعد لحظات، سأوقع أمرا رئاسيا للبدء بإعادة العمل بالعقوبات الأميركية المرتبطة "
+                      "بالبرنامج النووي للنظام الإيراني. سنفرض أكبر قدر من العقوبات الاقتصادية\".\n",
+                 lead="روسيا تستنكر انسحاب أميركا من اتفاق إيران النووي\n")  # fmt: skip
+    assert ("سأوقع", ["United States"], "Donald Trump") in [(r["trigger"], r["actors"], r["speaker"]) for r in rs]
