@@ -563,7 +563,8 @@ def tag_document(
     rejected (each with ``rejected_by``)."""
     kb = kb or load_kb()
     lexicon = verb_lexicon()  # the cues look up verbs of the normalised sentence
-    mentions = [*mentions, *org_anaphors(text, mentions, kb), *kingdom_anaphors(text, mentions, kb)]
+    mentions = sorted([*mentions, *org_anaphors(text, mentions, kb), *kingdom_anaphors(text, mentions, kb)],
+                      key=lambda m: (m.start, m.end))  # the passes read a sentence's parties in text order
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))
     mentions = [m for m in mentions if m not in nationalities and not _credit_line(text, m)]

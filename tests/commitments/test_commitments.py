@@ -974,3 +974,12 @@ def test_a_future_in_the_first_person_singular_is_the_speakers_side(nlp):
                       "بالبرنامج النووي للنظام الإيراني. سنفرض أكبر قدر من العقوبات الاقتصادية\".\n",
                  lead="روسيا تستنكر انسحاب أميركا من اتفاق إيران النووي\n")  # fmt: skip
     assert ("سأوقع", ["United States"], "Donald Trump") in [(r["trigger"], r["actors"], r["speaker"]) for r in rs]
+
+
+def test_the_kingdom_joined_to_another_state_signs_with_it(nlp):
+    # Al Riyadh (dense sample 4 A): «المملكة وناميبيا توقعان»: the anaphor «المملكة» (Saudi Arabia, named in the
+    # body) and Namibia are one coordinated subject — the parties are read in text order
+    rs = records(nlp, "وقعت المملكة العربية السعودية في نيويورك الثلاثاء الماضي مع جمهورية ناميبيا على بروتوكول إقامة "
+                      "علاقات دبلوماسية بينهما.\n",
+                 lead="المملكة وناميبيا توقعان على بروتوكول إقامة علاقات دبلوماسية\n")  # fmt: skip
+    assert ("توقعان", ["Namibia", "Saudi Arabia"]) in [(r["trigger"], r["actors"]) for r in rs]
