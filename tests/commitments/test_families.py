@@ -298,3 +298,10 @@ def test_consent_to_an_act_is_agreement_but_not_a_bill_a_relative_or_a_domestic_
         "ووافقت الجمعية العامة للأمم المتحدة على ترشيح الأمين العام لباشليه",  # an appointment
     ):
         assert all(c[0] != "agreement" for c in found(other)), other
+
+
+def test_disappointment_is_no_hope() -> None:
+    # Al Arabiya (dense sample 4 A): «تشعر بخيبة أمل إزاء قرار ترمب»: «أمل» is the noun of «خيبة أمل», not «أمَلَ»
+    sentence = "قال نائب سفير روسيا بالأمم المتحدة بأن بلاده تشعر بخيبة أمل إزاء قرار ترمب"
+    assert all(c[0] != "hope" for c in cues(sentence))
+    assert [c[0] for c in cues("وأمل البشير في تحقيق الفوائد المشتركة للسد")] == ["hope"]  # Al Arabiya (dense 3 A)
