@@ -273,7 +273,8 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
     if fam.check == "consent_object":
         return consent_ok(norm, s, e)
-    return not (fam.check == "signed_object" and not signed_ok(norm, s, e))
+    # a participle «الموقعين على الاتفاق» names the signatories of a past signing: no record (families.toml)
+    return not (fam.check == "signed_object" and not signed_ok(norm, s, e, verb=cls == "verb"))
 
 
 def _skip_adverbs(rest: str) -> str:
@@ -314,14 +315,14 @@ def family_cues(norm: str) -> list[Cue]:
     return out
 
 
-def signed_ok(norm: str, s: int, e: int) -> bool:
+def signed_ok(norm: str, s: int, e: int, verb: bool = True) -> bool:
     """«وقع» is signing only with a document as object in its clause, not «وقع انفجار» (happened) or
     «وقعت داخل الحدود» (lay); a re-mention in a time phrase («عشية التوقيع») is not a record."""
     if SIGNING_TIME_BEFORE_RE.search(norm[max(0, s - SIGNED_TIME_WINDOW) : s]):
         return False
     nxt = norm[e : e + SIGNED_NEXT_WINDOW].split()[:1]
-    if nxt and nxt[0] in SIGNED_NOT_NEXT:
-        return False
+    if nxt and nxt[0] in SIGNED_NOT_NEXT and not (verb and nxt[0] == _ALA and _document_next(norm, e)):
+        return False  # «وقع على الحدود» (happened at), but a verb's «وقعنا على الإعلان المشترك» (signed)
     window = SENTENCE_END_RE.split(norm[e : e + SIGNED_OBJECT_WINDOW])[0]
     obj = SIGNED_OBJECT_RE.search(window)
     if obj is None:
@@ -345,6 +346,13 @@ def consent_ok(norm: str, s: int, e: int) -> bool:
         if w == _ALA and (i == 0 or words[i - 1] != _BINAA):
             return words[i + 1].strip(WORD_PUNCTUATION) not in CONSENT_NOT_OBJECTS
     return False
+
+
+def _document_next(norm: str, e: int) -> bool:
+    """Is the word after the «على» that follows a signing verb a document or a statement («على الاتفاقية»,
+    «على البيان»)?"""
+    words = norm[e:].split()[1:2]
+    return bool(words) and SIGNED_OBJECT_RE.match(words[0].removeprefix("ال")) is not None
 
 
 def followed_by_party(norm: str, e: int) -> bool:

@@ -305,3 +305,12 @@ def test_disappointment_is_no_hope() -> None:
     sentence = "قال نائب سفير روسيا بالأمم المتحدة بأن بلاده تشعر بخيبة أمل إزاء قرار ترمب"
     assert all(c[0] != "hope" for c in cues(sentence))
     assert [c[0] for c in cues("وأمل البشير في تحقيق الفوائد المشتركة للسد")] == ["hope"]  # Al Arabiya (dense 3 A)
+
+
+def test_signing_on_a_document_but_not_happening_on_a_place() -> None:
+    # Al Arabiya (dense sample 4 A), BBC (ANT corpus): «وقعنا على الإعلان المشترك», «وقعا على مذكرة تفاهم» sign;
+    # «العنف الذي وقع على حدود قطاع غزة» happened; a participle «الموقعين على الاتفاق» names past signatories
+    assert [c[0] for c in cues("ولكننا بالطبع وقعنا على الإعلان المشترك")] == ["signed"]
+    assert [c[0] for c in cues("والبلدان وقعا على مذكرة تفاهم للتعاون")] == ["signed"]
+    assert cues("لمناقشة العنف الذي وقع على حدود قطاع غزة") == []
+    assert all(c[0] != "signed" for c in cues("دعت الدول الموقعة على الاتفاق النووي إلى الالتزام به"))
