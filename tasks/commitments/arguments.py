@@ -177,9 +177,14 @@ class Clause:
     def first_person(self) -> bool:
         """Is the cue in the first person («سنعمل», «نسعى», «لن نسمح», «توافقنا»)? A family form says so
         unless the word is also a noun («امل»: I hope, or hope; «تعهدنا»: we pledged, or our pledge)."""
-        if self.form is not None and self.form.person == "1":
-            words = self.cue_text.split()
-            return not any(f.nominal for f in LOOKUP.get(words[-1] if words else "", ()))
+        words = self.cue_text.split()
+        forms = LOOKUP.get(words[-1] if words else "", ())
+        # «وقعنا»: «we signed» before «he signed us», the rarer reading of the same letters (not «اتفق»: «he
+        # agreed» before «أتفق», I agree)
+        if self.form is not None and (self.form.person == "1" or any(
+                f.person == "1" and f.number == "plural" and f.form == "verb" and f.family == self.form.family
+                for f in forms)):  # fmt: skip
+            return not any(f.nominal for f in forms)
         if self.form is not None and self.form.form == "masdar_pronoun" and self.form.pronoun == OUR:
             return True  # «نعلن … استعدادنا», «التزامنا»: our readiness, our commitment
         if FIRST_PERSON_PLURAL_RE.match(self.cue_text.lstrip(CONJUNCTIONS)):

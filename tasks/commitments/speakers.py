@@ -241,9 +241,14 @@ def _colon_speaker(
     return None
 
 
+KAMA = "كما"  # «also» opening a sentence
+
+
 def carries(norm: str, cues: Sequence[Cue]) -> bool:
-    """Does the sentence go on reporting the last speaker?"""
+    """Does the sentence go on reporting the last speaker? «كما» (also) before the reporting verb changes nothing
+    («كما أضاف "…"», «كما أكد أنه …»)."""
     head = norm.lstrip()
+    head = head[len(KAMA) :].lstrip() if head.startswith(KAMA + " ") else head
     present = PRESENT_REPORTING_RE.match(head)
     if present:
         nxt = head[present.end() :].split(maxsplit=1)[:1]

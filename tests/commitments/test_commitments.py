@@ -983,3 +983,12 @@ def test_the_kingdom_joined_to_another_state_signs_with_it(nlp):
                       "علاقات دبلوماسية بينهما.\n",
                  lead="المملكة وناميبيا توقعان على بروتوكول إقامة علاقات دبلوماسية\n")  # fmt: skip
     assert ("توقعان", ["Namibia", "Saudi Arabia"]) in [(r["trigger"], r["actors"]) for r in rs]
+
+
+def test_also_added_goes_on_quoting_and_we_signed_is_the_speakers_side(nlp):
+    # Al Arabiya (dense sample 4 A): «كما أضاف "…"» goes on quoting Hunt (ANT corpus: 316 sentences open with «كما»
+    # + a reporting verb); «وقعنا» is «we signed» before «he signed us»
+    rs = records(nlp, "وقال وزير الخارجية البريطاني جيريمي هانت \"أجرينا مناقشات مكثفة حول الوضع الحالي في هونغ "
+                      "كونغ\".\nكما أضاف \"هونغ كونغ جزء من الصين، ولكننا بالطبع وقعنا على الإعلان المشترك\".\n",
+                 lead="بريطانيا والصين تبحثان وضع هونغ كونغ\n")  # fmt: skip
+    assert ("وقعنا", ["United Kingdom"], "Jeremy Hunt") in [(r["trigger"], r["actors"], r["speaker"]) for r in rs]
