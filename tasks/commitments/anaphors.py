@@ -18,7 +18,7 @@ from tasks.text.normalize import normalize
 # head nouns (as a name starts with them) → the definite noun that refers back («الاتحاد» after «الاتحاد
 # الأوروبي»); «الدولية/الأممية» after it
 # stay inside («المنظمة الدولية ومقرها جنيف»)
-ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف", "اتحاد")
+ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف", "اتحاد", "شركة")
 ANAPHOR_RE = re.compile(
     rf"(?<![\w])(?:[وفب]?ال|لل)(?P<head>{'|'.join(ANAPHOR_HEADS)})(?:\s+(?:الدولية|الأممية|الدولي))?(?![\w])"
 )
@@ -28,11 +28,17 @@ MEDIA_SUBTYPES = frozenset({"news_agency", "broadcaster", "newspaper", "media", 
 NEXT_WORD_RE = re.compile(r"\s+(\w)")
 
 
+COMPANY_HEAD = normalize("شركة")
+COMPANY_BEFORE_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?شرك[ةه]\s+[\"'«“]?\s*$")  # «شركة "BRS Ventures"»
+
+
 def _head_of(m: MentionRef, text: str, kb: KnowledgeBase) -> set[str]:
-    """The head nouns an organisation's names start with (KB names and the surface)."""
+    """The head nouns an organisation's names start with (KB names and the surface); «شركة» also for a KB company
+    and for a name the text introduces with «شركة» («وتسعى شركة "BRS Ventures"» … «وتتطلع الشركة»)."""
     ent = kb.entities.get(m.entity_id)
     names = [text[m.start : m.end], *((ent.name_ar, *ent.aliases_ar) if ent is not None else ())]
-    heads = set()
+    heads = {COMPANY_HEAD} if (getattr(ent, "subtype", None) == "company"
+                               or COMPANY_BEFORE_RE.search(text, max(0, m.start - 12), m.start)) else set()  # fmt: skip
     for n in names:
         first = normalize(n).split()[:1]
         if first:

@@ -40,3 +40,15 @@ def test_the_union_is_the_last_union_named():
     (a,) = org_anaphors(text, [ref(text, "الاتحاد الأوروبى", "ORG", "Q458"), ref(text, "طهران", "GPE", "Q3616")],
                         load_kb())  # fmt: skip
     assert (text[a.start : a.end], a.entity_id) == ("الاتحاد", "Q458")
+
+
+def test_the_company_refers_back_to_the_company_named_last():
+    # BBC (corpus300): «وقالت الشركة إنها ستختار …» in a story on «شركة "تينسينت"»; CNN (dense sample 3 A): a company
+    # the text introduces with «شركة» though the KB does not know it
+    kb = load_kb()
+    text = "تختبر شركة \"تينسينت\" الصينية خاصية جديدة. وقالت الشركة إنها ستختار مجموعة من اللاعبين."
+    (a,) = org_anaphors(text, [ref(text, "تينسينت", "ORG", "Q860580")], kb)
+    assert (text[a.start : a.end], a.entity_id) == ("الشركة", "Q860580")
+    text = "وتسعى شركة \" BRS Ventures\" إلى تكرار هذا النجاح. وتتطلع الشركة أيضاً نحو الهند."
+    (a,) = org_anaphors(text, [ref(text, "BRS Ventures", "ORG", "org:brs")], kb)
+    assert (text[a.start : a.end], a.entity_id) == ("الشركة", "org:brs")
