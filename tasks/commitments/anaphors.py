@@ -1,5 +1,5 @@
-"""«المنظمة» after «أوبك»: a definite head noun that refers back to the organisation the article named last;
-«المملكة» for the kingdom the article is about.
+"""«المنظمة» after «أوبك», «الشركة» after «شركة "تينسينت"»: a definite head noun that refers back to the
+organisation the article named last; «المملكة» for the kingdom the article is about.
 
 Only for the commitments' parties (the mentions table keeps names, not such nouns): «وقال مصدران في أوبك إن
 المنظمة اتفقت على …», «وطلبت إيران من المنظمة أن ترفض …». The organisation is the latest one named before the noun
@@ -77,23 +77,30 @@ KINGDOM_RE = re.compile(r"(?<![\w])(?:[وفب]?ال|لل)مملك[ةه](?![\w])"
 KINGDOM_HEADS = (normalize("المملكة"), normalize("مملكة"))
 
 
-_KINGDOMS: dict[int, frozenset[str]] = {}
+_KINGDOMS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _kingdoms(kb: KnowledgeBase) -> frozenset[str]:
-    """The ids of the states one of whose KB names opens with «المملكة/مملكة» (computed once per KB)."""
+def _kingdoms(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the states one of whose KB names opens with «المملكة/مملكة», and the words that follow it in
+    those names («العربية» of «المملكة العربية السعودية»): computed once per KB."""
     if id(kb) not in _KINGDOMS:
-        _KINGDOMS[id(kb)] = frozenset(
-            k for k, e in kb.entities.items() if e.type == "GPE" and e.subtype == "country"
-            and any(normalize(n).split()[:1] in ([h] for h in KINGDOM_HEADS) for n in (e.name_ar, *e.aliases_ar))
-        )  # fmt: skip
+        ids, seconds = set(), set()
+        for k, e in kb.entities.items():
+            if e.type != "GPE" or e.subtype != "country":
+                continue
+            for n in (e.name_ar, *e.aliases_ar):
+                words = normalize(n).split()
+                if words[:1] and words[0] in KINGDOM_HEADS:
+                    ids.add(k)
+                    seconds.update(words[1:2])
+        _KINGDOMS[id(kb)] = frozenset(ids), frozenset(seconds)
     return _KINGDOMS[id(kb)]
 
 
 def kingdom_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -> list[MentionRef]:
     """Mentions for «المملكة» alone: the kingdom the article names most (the last named first on a tie); none
     when the article names no kingdom, or where a mention already covers the word («المملكة المتحدة»)."""
-    kingdoms = _kingdoms(kb)
+    kingdoms, full_name_words = _kingdoms(kb)
     named = [m for m in mentions if m.entity_id in kingdoms]
     if not named:
         return []
@@ -107,9 +114,8 @@ def kingdom_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBas
     for a in KINGDOM_RE.finditer(text):
         if any(s < a.end() and a.start() < e for s, e in taken):
             continue
-        if NEXT_WORD_RE.match(text, a.end()) and normalize(text[a.end() : a.end() + 12]).split()[:1] in (
-                ["العربيه"], ["المتحده"], ["المغربيه"], ["الاردنيه"]):  # fmt: skip
-            continue  # the state's own full name, unlinked
+        if set(normalize(text[a.end() : a.end() + 12]).split()[:1]) & full_name_words:
+            continue  # a kingdom's full name the mentions left unlinked («المملكة المغربية»)
         before = [m for m in named if m.end <= a.start() and m.entity_id in leaders]
         ent = before[-1].entity_id if before else next(m.entity_id for m in named if m.entity_id in leaders)
         out.append(MentionRef(a.start(), a.end(), "GPE", ent))
