@@ -93,6 +93,7 @@ from tasks.commitments.parties import (
 )
 from tasks.commitments.patterns import (
     ADDRESSEE_RE,
+    ALA_NORM,
     ANNOUNCED_RE,
     AR_COMMA,
     BETWEEN_RE,
@@ -120,6 +121,7 @@ from tasks.commitments.patterns import (
     NO_VSO_BEFORE_RE,
     PARTY_WORD_RES,
     PEOPLE_HEAD_BEFORE_RE,
+    PLURAL_VERB_END_RE,
     QAD_BEFORE_RE,
     QUOTES,
     RELATIVE_BEFORE_RE,
@@ -449,9 +451,6 @@ def _subject_pronoun_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
     if cl.speaker_state is None or not cl.pronoun_complementizer or cl.first_word or cl.left_start == 0:
         return None
     return [cl.speaker_state], True
-
-
-PLURAL_VERB_END_RE = re.compile(r"(?<=\w\w\w)(?:ون|وا)$")  # «سيواصلون», «اتفقوا»: the plural of a verb
 
 
 def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
@@ -883,7 +882,7 @@ def _first_person_duty(cl: Clause) -> bool:
     return cl.cue_text.endswith(FIRST_PERSON_DUTY) or bool(FIRST_PERSON_DUTY_RE.match(cl.norm[cl.c_end : cl.a_end]))
 
 
-UPON_CUE_RE = re.compile(r"^[وف]?علي\s")  # the obligation cue «على» + a party (tagger._upon_party_cues)
+UPON_CUE_RE = re.compile(rf"^[وف]?{ALA_NORM}\s")  # the obligation cue «على» + a party (tagger._upon_party_cues)
 
 
 def _addressees(cl: Clause) -> tuple[list[Party], bool]:
@@ -1171,9 +1170,8 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
         return []  # no actor yet (a coordinated cue takes the previous one's): no side to tell the other from
     # after the actors named after the cue («تدعو الإمارات إلى حماية حقوق القطريين»), not a caller before them
     # («ودعت الولايات المتحدة والصين والهند أوبك إلى …»)
-    first = next((i for i, x in enumerate(cl.right) if x[2].entity_id in actor_ids), None)
-    last = -1 if first is None else first
-    while first is not None and last + 1 < len(cl.right) and cl.right[last + 1][2].entity_id in actor_ids:
+    last = next((i for i, x in enumerate(cl.right) if x[2].entity_id in actor_ids), -1)
+    while last >= 0 and last + 1 < len(cl.right) and cl.right[last + 1][2].entity_id in actor_ids:
         last += 1  # the first run of actors after the cue, not an actor named again further on
     start = cl.end_of(cl.right[last]) if last >= 0 else cl.c_end
     own = actor_ids | {st.entity_id for a in actor_ids if (st := cl.states.state(a)) is not None}

@@ -44,6 +44,7 @@ from tasks.commitments.lexicons import (
 from tasks.commitments.parties import MentionRef
 from tasks.commitments.patterns import (
     ALA,
+    ALA_NORM,
     ALEF_FORMS,
     AR_COMMA,
     CONJUNCTIONS,
@@ -321,7 +322,7 @@ def signed_ok(norm: str, s: int, e: int, verb: bool = True) -> bool:
     if SIGNING_TIME_BEFORE_RE.search(norm[max(0, s - SIGNED_TIME_WINDOW) : s]):
         return False
     nxt = norm[e : e + SIGNED_NEXT_WINDOW].split()[:1]
-    if nxt and nxt[0] in SIGNED_NOT_NEXT and not (verb and nxt[0] == _ALA and _document_next(norm, e)):
+    if nxt and nxt[0] in SIGNED_NOT_NEXT and not (verb and nxt[0] == ALA_NORM and _document_next(norm, e)):
         return False  # «وقع على الحدود» (happened at), but a verb's «وقعنا على الإعلان المشترك» (signed)
     window = SENTENCE_END_RE.split(norm[e : e + SIGNED_OBJECT_WINDOW])[0]
     obj = SIGNED_OBJECT_RE.search(window)
@@ -331,7 +332,7 @@ def signed_ok(norm: str, s: int, e: int, verb: bool = True) -> bool:
     return EXPECTATION_THAT_RE.search(window, 0, obj.start()) is None
 
 
-_ALA, _BINAA = normalize(ALA), normalize("بناء")  # «بناء على» (according to) opens no object
+_BINAA = normalize("بناء")  # «بناء على» (according to) opens no object
 
 
 def consent_ok(norm: str, s: int, e: int) -> bool:
@@ -343,7 +344,7 @@ def consent_ok(norm: str, s: int, e: int) -> bool:
     if any(w.strip(WORD_PUNCTUATION).lstrip(CONJUNCTIONS) in CONSENT_NOT_SUBJECTS for w in around):
         return False
     for i, w in enumerate(words[:-1]):
-        if w == _ALA and (i == 0 or words[i - 1] != _BINAA):
+        if w == ALA_NORM and (i == 0 or words[i - 1] != _BINAA):
             return words[i + 1].strip(WORD_PUNCTUATION) not in CONSENT_NOT_OBJECTS
     return False
 

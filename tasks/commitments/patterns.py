@@ -68,6 +68,7 @@ BI = "ب"  # the preposition «بـ» (with), joined to the next word
 # «على» (on): an obligation cue «على الجانبين» counts only when parties follow. Written with alef maqsura,
 # which normalised text never has, so the check never fires; kept so that the output does not change.
 ALA = "على"
+ALA_NORM = normalize(ALA)  # «على» as the rules see it in normalised text
 FUTURE_SIN = "س"  # the future prefix «سـ»
 ALEF_FORMS = "اأ"  # a «س» word with an alef after «س» may be a past verb («ساهم»)
 FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)?")  # a figure in an action (normalised: Arabic-Indic digits are ASCII)
@@ -115,7 +116,7 @@ COUNTERPART_PREP_RE = re.compile(
 GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+")
 # «عقوبات جديدة على », «رسوما جمركية إضافية … على منتجات »: a measure, then «على» within a few words
 MEASURE_ON_RE = re.compile(
-    rf"(?<![\w])(?:[وبل])?(?:{alternation(MEASURE_NOUNS)})(?:\s+\S+){{0,5}}?\s+{normalize(ALA)}\s+(?:\S+\s+)?$"
+    rf"(?<![\w])(?:[وبل])?(?:{alternation(MEASURE_NOUNS)})(?:\s+\S+){{0,5}}?\s+{ALA_NORM}\s+(?:\S+\s+)?$"
 )
 CLAUSE_START_RE = re.compile(rf"(?<![\w])(?:{in_order(CLAUSE_START_WORDS)})\s")
 # a dot between two letters or digits («1.9 مليون», «العربية.نت») ends nothing
@@ -166,7 +167,10 @@ RELATIVE_WORD_RE = re.compile(rf"(?<![\w])(?:{in_order(RELATIVE_PRONOUNS)})(?![\
 FIRST_PERSON_PLURAL_RE = re.compile(r"^(?:لن\s+|لا\s+)?(?:س|سوف\s+)?ن")
 # «نحن منفتحون ومستعدون», «ونحن مصرون», «أنا مصمم»: a first-person pronoun as the subject of a participle cue, at
 # most two words before it (normalised: «إننا» is «اننا», «أنا» is «انا»)
-FIRST_PERSON_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w])[وف]?(?:نحن|اننا|لاننا|انا)(?:\s+[^\s،,.:]+){0,2}\s*$")
+FIRST_PERSON_PRONOUNS = ("نحن", "اننا", "انا")  # we, that we, I (speakers.FIRST_PERSON_WORD_RE reads them too)
+FIRST_PERSON_PRONOUN_BEFORE_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation((*FIRST_PERSON_PRONOUNS, 'لاننا'))})(?:\s+[^\s،,.:]+){{0,2}}\s*$"
+)
 QAD_BEFORE_RE = re.compile(r"(?<![\w])(?:[وف]?قد|لقد)\s+$")  # «قد» right before a past verb: «كان X قد وعد»
 FIRST_PERSON_DUTY = "علينا"  # «علينا»: upon us
 # an obligation whose act is in the first person plural: «علينا (أن) …», «يجب أن نغير», «يتعين علينا أن نقوم»
@@ -176,6 +180,7 @@ FIRST_PERSON_DUTY_RE = re.compile(
 )
 # a dual (or past plural) verb ending: «يعززان», «اتفقتا», «اتفقا»
 # — not a plural «اتفقوا», «توقعوا», nor a pronoun «ـنا», «ـها» («سوف يرموننا», «عزمها», «علينا»)
+PLURAL_VERB_END_RE = re.compile(r"(?<=\w\w\w)(?:ون|وا)$")  # «سيواصلون», «اتفقوا»: the plural of a verb
 DUAL_VERB_END_RE = re.compile(r"(?:ان|(?<![ونه])ا)$")
 WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner
 WITH_RE = re.compile(r"(?<![\w])مع\s")  # «وقع X مع نظيره Y»: Y is the counterpart

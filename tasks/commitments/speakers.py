@@ -53,6 +53,7 @@ from tasks.commitments.patterns import (
     COMPLEMENTIZER_RE,
     CONJUNCTIONS,
     FIRST_PERSON_PLURAL_RE,
+    FIRST_PERSON_PRONOUNS,
     LAM,
     PRESENT_REPORTING_RE,
     REPORTING_RE,
@@ -98,7 +99,9 @@ def merge_persons(into: dict[str, Party | None], more: Mapping[str, Party | None
 INTERVIEW_TITLE_RE = re.compile(r"^(?P<who>[^:\n]{3,80}?)\s+لـ?\s*[«\"{“']?\s*[^:»\"}”'\n]{2,30}?\s*[»\"}”']?\s*:")
 # first person words of a sentence that speaks for the interviewee's side («علينا أن نكون», «ونحن ملتزمون»)
 # (normalised spellings: «إننا», «أنا» are «اننا», «انا»)
-FIRST_PERSON_WORD_RE = re.compile(r"(?<![\w])[وف]?(?:نحن|اننا|انا|علينا|لدينا|بلادنا|حكومتنا)(?![\w])")
+FIRST_PERSON_WORD_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation((*FIRST_PERSON_PRONOUNS, 'علينا', 'لدينا', 'بلادنا', 'حكومتنا'))})(?![\w])"
+)
 
 
 def interviewee(text: str, title: str | None, mentions: Sequence[MentionRef], states: States) -> Party | None:

@@ -62,6 +62,7 @@ from tasks.commitments.parties import (
 from tasks.commitments.patterns import (
     ACTION_LEADING_JUNK,
     ACTION_TRAILING_JUNK,
+    ALA_NORM,
     CLAUSE_END_RE,
     CONJUNCTIONS,
     EXPECTATION_RE,
@@ -316,7 +317,7 @@ def _read_sentence(
 # (guideline: trigger «على» + subject); with a verbal noun instead («على قوات حزب العمال الكردستاني نقل …») it is
 # not read, «على» + a noun being far more often a preposition
 UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+[يت]\w+")  # «على سوريا أن تفهم»: decision.duty_of_mind
-UPON_RE = re.compile(r"(?<![\w])[وف]?(?:علي)\s+$")
+UPON_RE = re.compile(rf"(?<![\w])[وف]?{ALA_NORM}\s+$")
 
 
 def _upon_party_cues(

@@ -568,8 +568,7 @@ def _title_persons(
             if name and text[name[-1].end : w.start].strip():  # punctuation between words ends the name
                 break
             # after «بن», «آل», «ولد» … comes a name, however common the word («بن عيد», «آل ثاني»)
-            lineage = bool(name) and name[-1].key in lex.NAME_CONNECTORS and w.key not in lex.NAME_STOP \
-                and not _looks_like_verb(w) and not w.key.startswith(_NOT_NAME_STARTS)
+            lineage = bool(name) and name[-1].key in lex.NAME_CONNECTORS and _may_join_a_name(w)
             if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in lex.NAME_CONNECTORS)
                     or lineage or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
                 break
@@ -939,6 +938,12 @@ def _title_persons_pass(st: _DocState) -> None:
 _NOT_NAME_STARTS = ("و", "لل", "بال", "فال", "كال")
 
 
+def _may_join_a_name(w: Word) -> bool:
+    """May the word continue a name already begun: no verb, no function word, not «و» or a preposition with the
+    article at its start?"""
+    return not _looks_like_verb(w) and w.key not in lex.NAME_STOP and not w.key.startswith(_NOT_NAME_STARTS)
+
+
 def _model_name_end(st: _DocState, start: int, end: int) -> int:
     """Where a title's name ends when the model reads it further as one person («السيد حسين الفردان»: the rules
     stop at «حسين», an article-bearing word not tagged PROPN; the model's person is «حسين الفردان»). The words
@@ -954,7 +959,7 @@ def _model_name_end(st: _DocState, start: int, end: int) -> int:
         starts = [end, *(w.end for w in rest[:-1])]
         if any(text[a : w.start].strip() for a, w in zip(starts, rest, strict=True)):
             return end  # punctuation between the words: not one name
-        if all(not _looks_like_verb(w) and w.key not in lex.NAME_STOP and not w.key.startswith(_NOT_NAME_STARTS) and (
+        if all(_may_join_a_name(w) and (
                 lexicon_count(w.key) < C.FREQUENT or w.key in lex.NAME_PARTS_WITH_AL
                 or st.upos_at.get(w.start) == "PROPN") for w in rest):  # fmt: skip
             return rest[-1].end
@@ -1169,12 +1174,12 @@ def _listed_persons_pass(st: _DocState) -> None:
     PROPN, no verb, no function word) and it has two or three of them; it ends at the next comma, «و» or
     punctuation. Repeated along the list, so each found person admits the next."""
     text = st.text
-    for idx, s_start, _s_end, words in st.per_sentence:
+    for idx, s_start, s_end, words in st.per_sentence:
+        people = [m for m in st.mentions if m.type == "PER" and s_start <= m.start < s_end]
         i = 0
         while i < len(words):
             w = words[i]
-            before = [m for m in st.mentions if m.type == "PER" and s_start <= m.start and m.end <= w.start
-                      and _LIST_SEPARATOR_RE.fullmatch(text[m.end : w.start])]  # fmt: skip
+            before = [m for m in people if m.end <= w.start and _LIST_SEPARATOR_RE.fullmatch(text[m.end : w.start])]
             joined = text[before[-1].end : w.start].strip() if before else ""
             conj = text[w.start : w.end].startswith("و") and text[w.start + 1 : w.end] != ""
             if not before or not (joined in ("،", ",") or conj):
@@ -1201,8 +1206,9 @@ def _listed_persons_pass(st: _DocState) -> None:
                     break
                 item.append(part)
                 j += 1
-            ends_item = j >= len(words) or text[item[-1].end : words[j].start].strip() != "" \
-                or words[j].key.startswith("و") if item else False
+            # the item ends with the sentence, at punctuation or before the next «و»
+            ends_item = bool(item) and (j >= len(words) or text[item[-1].end : words[j].start].strip() != ""
+                                        or words[j].key.startswith("و"))  # fmt: skip
             names = [x for x in item if x.key not in lex.NAME_CONNECTORS]
             if item and ends_item and len(names) >= C.LIST_NAME_MIN_WORDS and not _overlaps(
                     (start, item[-1].end), st.taken) and not any(_match_at(text, words, k, st.index)
@@ -1213,6 +1219,7 @@ def _listed_persons_pass(st: _DocState) -> None:
                 st.local_people.setdefault(eid, (name, shorts))
                 st.emit(start, item[-1].end, "PER", "list", EntityRow(eid, "PER", name, name, None, None, [name]),
                         idx, C.LIST_PERSON_SCORE)  # fmt: skip
+                people = [m for m in st.mentions if m.type == "PER" and s_start <= m.start < s_end]
                 i = j
                 continue
             i += 1

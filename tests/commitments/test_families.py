@@ -35,6 +35,11 @@ ALL_FORMS = [(f.id, w, form) for f in FAMILIES for w, form in forms(f)
              if w not in f.exclude and not (w[:1] in "وف" and w[1:] in f.exclude)]  # fmt: skip
 
 
+def found(sentence: str) -> list[tuple[str, str, str]]:
+    """(modality, cue text, polarity) of every cue of a sentence."""
+    return [c[:3] for c in cues(sentence)]
+
+
 def cues(sentence: str) -> list[tuple[str, str, str, str | None]]:
     """(modality, cue text, polarity, family) of every cue of a sentence."""
     norm = normalize(sentence)
@@ -272,9 +277,6 @@ def test_a_cue_inside_a_place_name_is_a_word_of_the_name():
 
 def test_intend_and_determined_are_intent() -> None:
     # checkset (Sky News Arabia), ANT corpus (France 24, BBC): «ينوي» like «يعتزم»; «مصممة على» like «عازمة»
-    def found(sentence: str) -> list[tuple[str, str, str]]:
-        return [c[:3] for c in cues(sentence)]
-
     assert ("intent", "ينوي", "positive") in found('الرئيس التشيكي "ينوي" نقل سفارة بلاده إلى القدس')
     assert ("intent", "تنوي", "negative") in found("كما أعلنت أستراليا أنها لا تنوي طرد أي من الدبلوماسيين الروس")
     assert ("intent", "مصممه", "positive") in found("مضيفة أن الولايات المتحدة تبقى مصممة على تعزيز علاقتها مع مصر")
@@ -283,9 +285,6 @@ def test_intend_and_determined_are_intent() -> None:
 
 def test_consent_to_an_act_is_agreement_but_not_a_bill_a_relative_or_a_domestic_body() -> None:
     # dense samples (Asharq Al-Awsat, Okaz), ANT corpus (BBC, CNN): «وافق» + a party + «على» + an act
-    def found(sentence: str) -> list[tuple[str, str, str]]:
-        return [c[:3] for c in cues(sentence)]
-
     assert ("agreement", "ووافقت", "positive") in found("ووافقت إيران بموجب الاتفاق على كبح طموحاتها النووية")
     assert ("agreement", "وافقت", "positive") in found("وافقت كندا في وقت متأخر من يوم الأحد على توقيع اتفاقية")
     assert ("agreement", "وافقت", "positive") in found("وافقت إيران، بناء على خطة العمل المشتركة، على الحد من مخزونها")
