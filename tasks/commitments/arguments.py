@@ -458,6 +458,9 @@ def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     carries the subject as its pronoun («أعلن نتنياهو أنه سيواصل منع إيران»: Iran is the object)."""
     if cl.pronoun_complementizer and not cl.subject_span.strip():
         return None
+    if cl.first_person:
+        return None  # «"سنواصل العمل مع روسيا"»: a first-person verb carries its subject; the party after it is
+        # its object or the partner of its act
     if PLURAL_VERB_END_RE.search(cl.cue_text):
         return None  # «إنهم سيواصلون معركتهم ضد الولايات المتحدة»: a verb before its subject is singular; a plural
         # one carries its subject as a pronoun, and the party after it is its object

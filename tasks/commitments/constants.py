@@ -168,6 +168,9 @@ SPEAKER_CUE_MAX_WORDS = 4
 TITLE_MAX_WORDS = 4
 # ... unless a name follows the reporting verb this closely (characters): then the title is the name's own.
 TITLE_NAME_WINDOW = 40
+# An unnamed office that speaks for its state («وقال المتحدث باسم وزارة الخارجية الصينية»): at most this many
+# title words between the reporting verb and the state or its body.
+OFFICIAL_TITLE_MAX_WORDS = 4
 
 # Leading characters of an ISO date-time that make the date.
 ISO_DATE_LENGTH = 10

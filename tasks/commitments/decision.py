@@ -94,7 +94,9 @@ _POSSESSIVES = ("هما", "هم", "ها", "ه")  # «جولته», «مباري�
 OBLIGATION_BARE_CUES = _set("obligation_bare_cues")
 OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
 PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
-DUTY_OPENERS = _set("duty_openers")
+DUTY_VERBS = _set("duty_verbs")
+DUTY_OPENERS = _set("duty_openers") | DUTY_VERBS
+QAD = normalize("قد")
 UPON_US = normalize("علينا")
 BI_DAWA = normalize("بدعوة")  # «بدعوة من X»: ANT corpus 31, the 6 read all meetings or visits at X's invitation
 FROM = normalize("من")
@@ -571,7 +573,10 @@ def duty_as_object(c: Candidate) -> bool:
     before = c.before.rstrip()
     if not before or not (before[-1].isalpha()):
         return False  # after punctuation or a quote mark: the clause opens with it
-    return before.split()[-1] not in DUTY_OPENERS
+    words = [w.strip(WORD_PUNCTUATION) for w in before.split()]  # «"يتعين علينا»: the quote opens the clause
+    if words[-1] in DUTY_VERBS and len(words) > 1 and words[-2] == QAD:
+        return True  # «أي عمل عسكري قد يتعين علينا أن نقوم به»: what we might have to do, no duty
+    return words[-1] not in DUTY_OPENERS
 
 
 def nominal_cue_as_object(c: Candidate) -> bool:

@@ -10,6 +10,9 @@ Per sentence (``sentence_speaker``):
   article named before («ونوه وانغ» after «وانغ يي»): the recognizer often misses such short forms;
 - ``title``: no name, but a title the article named a person with («وأضاف الرئيس الأميركي» after «الرئيس الأميركي
   #دونالد_ترمب»);
+- ``official``: no name, but an office of a state right after the verb («وقال وزير الخارجية الإيراني في مقابلة»,
+  «وقال المتحدث باسم الخارجية الصينية»): nobody is the record's speaker (the guideline's speaker is a person),
+  but the state speaks, so its first person («سنواصل», «علينا») is that state's;
 - ``carried``: the sentence goes on reporting the last speaker: it opens with a reporting verb («وأضاف أن»),
   or with «و/ف» and a first-person cue («وسنعمل»), or with a speech cue, a call or a hope («ودعا أيضا إلى»).
   A sentence that only opens with «و» («وستعمل الصين …», «ويعتزم كيري زيارة …») is the journalist's, and one whose
@@ -31,16 +34,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from tasks.commitments.constants import SPEAKER_CUE_MAX_WORDS, SPEAKER_WINDOW, TITLE_MAX_WORDS, TITLE_NAME_WINDOW
+from tasks.commitments.constants import (
+    OFFICIAL_TITLE_MAX_WORDS,
+    SPEAKER_CUE_MAX_WORDS,
+    SPEAKER_WINDOW,
+    TITLE_MAX_WORDS,
+    TITLE_NAME_WINDOW,
+)
 from tasks.commitments.cues import Cue
 from tasks.commitments.lexicons import (
     COUNTERPART_HEADS,
     NON_SUBJECT_STARTS,
+    OFFICE_TITLES,
     REPORTING_NOUNS,
     SPEAKER_CONTINUATIONS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     SPEECH_ACT_PLEDGE_STEMS,
     TIME_BEFORE_WORDS,
+    TITLE_CHAIN_WORDS,
     TITLE_FILLERS,
     TITLE_HEADS,
     UNNAMED_BODY_WORDS,
@@ -59,6 +70,7 @@ from tasks.commitments.patterns import (
     REPORTING_RE,
     TURN_RE,
     WA,
+    WORD_PUNCTUATION,
     alternation,
 )
 from tasks.text.normalize import normalize
@@ -70,6 +82,11 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغي لافروف:», «ترمب لـ"سي بي إس":»
 COLON_OUTLET_MAX_WORDS = 4  # «لـ"سي بي إس"», «لقناة فوكس نيوز» between the person and the colon
 UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb has an unnamed source
+OFFICIAL = "official"  # the strategy of an unnamed office of a state: the state speaks, no person
+OFFICIAL_TITLE_WORDS = COUNTERPART_HEADS | TITLE_CHAIN_WORDS | TITLE_FILLERS  # «باسم», «الخارجية», «العام»
+# words that open another phrase after an office: a person named after them is not its holder
+OFFICIAL_PHRASE_BREAKS = frozenset(normalize(w) for w in ("مع", "خلال", "في", "عن", "أمام", "على", "عقب", "بعد", "قبل"))
+FORMER_WORDS = frozenset({"السابق", "السابقه", "الاسبق"})  # normalised: a former office holder speaks for nobody
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
 
 
@@ -201,6 +218,13 @@ def sentence_speaker(
     titled = _title_speaker(norm, rep.end(), titles or {})
     if titled is not None and not (after and after[0].start - rep_orig < TITLE_NAME_WINDOW):
         return titled, "title"  # «وأكد الرئيس الأميركي …، شاكرا ماي»: the title is the verb's subject
+    office = _official_state(norm, index, base, rep.end(), ments, states)
+    if office is not None and not (after and after[0].start - rep_orig < SPEAKER_WINDOW and not any(
+            w.strip(WORD_PUNCTUATION) in OFFICIAL_PHRASE_BREAKS
+            for w in text_between(norm, index, base, office[1], after[0].start).split())):  # fmt: skip
+        # «وقال الوزير الأمريكي خلال مؤتمر صحافي مع نظيره الياباني تارو كونو»: the office speaks, not the person
+        # of another phrase; «وقال نائب سفير روسيا لدى الأمم المتحدة ديمتري بوليانسكي»: the name is the holder's
+        return office[0], OFFICIAL
     first = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])[:1]
     if first and first[0] in UNNAMED_SOURCES and not (after and after[0].start - rep_orig < SPEAKER_WINDOW):
         return None, UNNAMED  # «وقال دبلوماسيون إن …», «وذكرت مصادر»: nobody named speaks, nor the last speaker
@@ -213,6 +237,44 @@ def sentence_speaker(
     if nxt and names.get(nxt[0]) is not None:
         return names[nxt[0]], "short_name"
     return None, "none"
+
+
+def text_between(norm: str, index: Sequence[int], base: int, lo: int, hi: int) -> str:
+    """The normalised text between two original offsets of the sentence."""
+    return norm[_at(index, base, lo) : _at(index, base, hi)]
+
+
+def _at(index: Sequence[int], base: int, orig: int) -> int:
+    """An original offset of the sentence → its normalised offset."""
+    return next((i for i, off in enumerate(index) if off + base >= orig), len(index))
+
+
+def _official_state(
+    norm: str, index: Sequence[int], base: int, verb_end: int, ments: Sequence[MentionRef], states: States
+) -> tuple[Party, int] | None:  # fmt: skip
+    """The state whose office speaks after a reporting verb with no name («وقال وزير الخارجية الإيراني»,
+    «وقال المتحدث باسم وزارة الخارجية الصينية»): an office title opens the words, only title words lead to a
+    state or a body of one, and no «السابق» makes the holder a former one."""
+    for m in sorted(ments, key=lambda m: m.start):
+        if m.type not in ("GPE", "ORG") or m.start < index[verb_end - 1] + base:
+            continue
+        lo, hi = _at(index, base, m.start), _at(index, base, m.end)
+        words = [w.strip(WORD_PUNCTUATION) for w in norm[verb_end:lo].split()]
+        if not words or len(words) > OFFICIAL_TITLE_MAX_WORDS or not _office_word(words[0]) \
+                or not all(_office_word(w) or w in OFFICIAL_TITLE_WORDS for w in words):
+            return None
+        if norm[hi:].split()[:1] and norm[hi:].split()[0].strip(WORD_PUNCTUATION) in FORMER_WORDS:
+            return None
+        state = states.state(m.entity_id)
+        ent = states.kb.entities.get(state.entity_id) if state is not None else None
+        return (state, m.end) if ent is not None and ent.type == "GPE" and ent.subtype == "country" else None
+    return None
+
+
+def _office_word(word: str) -> bool:
+    """A title of office («وزير», «الوزير», «المتحدث», «سفير»), with or without the article."""
+    bare = word.removeprefix(DEFINITE)
+    return word in OFFICE_TITLES or bare in OFFICE_TITLES or DEFINITE + bare in OFFICE_TITLES
 
 
 def _colon_speaker(

@@ -75,6 +75,7 @@ from tasks.commitments.patterns import (
     alternation,
 )
 from tasks.commitments.speakers import (
+    OFFICIAL,
     SPEECH_MODALITIES,
     UNNAMED,
     carries,
@@ -267,8 +268,8 @@ def _speaks_for(doc: _Document, speaker: Party | None, actors: Sequence[Party]) 
 def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Party]) -> bool:
     """Is the speaker a person of a state, and is every actor another state or a body of one? (A party with no
     state, «الحزب الجمهوري», is not read as another state's.)"""
-    if speaker is None or not is_person(speaker, doc.kb):
-        return False
+    if speaker is None or not (is_person(speaker, doc.kb) or is_state(speaker, doc.kb)):
+        return False  # a state speaks through an unnamed office («وقال وزير الخارجية الإيراني»)
     own = doc.states.state(speaker.entity_id)
     if own is None or not is_state(own, doc.kb):
         return False
@@ -347,6 +348,9 @@ def _sentence_speaker(
     speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names, titles)
     if speaker is None and source not in ("joint", UNNAMED) and last_speaker is not None and carries(s.norm, s.cues):
         return last_speaker, "carried"
+    if source == OFFICIAL and last_speaker is not None and carries(s.norm, s.cues) \
+            and states.state(last_speaker.entity_id) == speaker:
+        return last_speaker, "carried"  # «وأضاف الرئيس الأميركي»: the last speaker, a person in that state's office
     if speaker is None and source == "none":
         titled = opening_cue_title(s.norm, s.cues, titles)
         if titled is not None:
@@ -490,10 +494,16 @@ def _cue_record(
               f"sentence:{'title' if s.title else 'body'}"]  # fmt: skip
     return Commitment(
         doc.doc_id, s.idx, doc.text[t_start:t_end], t_start, t_end, modality, polarity, action, a_start, a_end,
-        sectors, actors, counterparts, None if modality == "agreement" and speaker is None else speaker,
+        sectors, actors, counterparts, _record_speaker(doc, speaker),
         doc.date, _confidence(strength, fallback), sentence=s.text, rule="|".join(trace), rejected_by=rejected_by,
         written=written,
     )  # fmt: skip
+
+
+def _record_speaker(doc: _Document, speaker: Party | None) -> Party | None:
+    """The record's speaker is a person: none for a state that speaks through an unnamed office (speakers:
+    ``official``), whose voice only gives its first person an actor."""
+    return None if speaker is None or is_state(speaker, doc.kb) else speaker
 
 
 def _narrated_of_persons(s: _Sentence, actors: Sequence[Party], written: Mapping[str, MentionRef]) -> bool:

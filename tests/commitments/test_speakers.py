@@ -264,3 +264,36 @@ def test_touching_on_a_topic_goes_on_with_the_speaker(nlp):
     assert (r["modality"], r["actors"], r["speaker"]) == ("call", ["China"], "Xi Jinping")
     # the community «يسعى»: the call's addressees are no subject of the verbs after it
     assert [r for r in rs if r["trigger"] in ("يسعى", "ويسعى")] == []
+
+
+def test_an_unnamed_office_speaks_for_its_state_but_is_no_speaker(nlp):
+    # dense2 (Al Arabiya): «الوزير الأمريكي» with no name; the persons after «مع» are the ones he met
+    rs = records(nlp, 'وقال الوزير الأمريكي خلال مؤتمر صحافي مشترك مع نظيريه الياباني تارو كونو والكورية '
+                        'الجنوبية كانغ كيونغ-وا "نعتقد أن كيم جونغ-أون فهم الطابع الملح" لعملية نزع السلاح النووي '
+                        'لكوريا الشمالية وبأنه "يتعيّن علينا إتمامها سريعا".\n',
+                 lead="نزع السلاح النووي لكوريا الشمالية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "علينا"]
+    assert r["modality"] == "obligation" and r["actors"] == ["United States"] and r["speaker"] is None
+    assert _speaker_step(r) == "speaker:official"
+    # checkset (Sky News Arabia): «المسؤول الأميركي» … «سنلاحق»
+    rs = records(nlp, 'ونوه المسؤول الأميركي بأن العقوبات ستدخل التنفيذ خلال 180 يوما، قائلا "سنلاحق كل من لديه '
+                      'حساب بالريال الإيراني خارج إيران".\n', lead="واشنطن تعيد العقوبات على إيران\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [("سنلاحق", ["United States"], None)]
+
+
+def test_a_name_after_the_office_is_its_holder(nlp):
+    # freshA (Sky News Arabia): the deputy ambassador is named after his office and speaks in the next sentence
+    rs = records(nlp, "وقال نائب سفير روسيا لدى الأمم المتحدة ديمتري بوليانسكي لرويترز، إنه ليس هناك سبب يبرر "
+                      'انتقاد هيلي لروسيا.\nوقال "نلتزم بكل القرارات.\n',
+                 lead="مجلس الأمن يبحث العقوبات على كوريا الشمالية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "نلتزم"]
+    assert r["actors"] == ["Russia"] and r["speaker"] is not None
+    # a former holder speaks for no state: «السابق» after the office
+    rs = records(nlp, 'وقال وزير الخارجية البريطاني السابق في مقابلة "سنواصل العمل مع روسيا".\n',
+                 lead="لندن وموسكو\n")  # fmt: skip
+    assert rs == []
+
+
+def test_a_first_person_verb_takes_no_subject_after_it(nlp):
+    # without a speaker, «سنواصل العمل مع روسيا» is nobody's: Russia is the partner, not the subject
+    assert records(nlp, 'وكتب في صحيفة محلية "سنواصل العمل مع روسيا في سوريا".\n', lead="سوريا\n") == []
