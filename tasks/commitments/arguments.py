@@ -204,8 +204,10 @@ class Clause:
 
     @property
     def subject_span(self) -> str:
-        """The clause between its start and the cue."""
-        return self.norm[self.left_start : self.c_start]
+        """The clause between its start and the cue, less a «لا» that negates the cue («إنها لا ترغب»: the
+        complementizer's pronoun is still the subject)."""
+        span = self.norm[self.left_start : self.c_start]
+        return NEGATION_BEFORE_CUE_RE.sub("", span) if self.left_start < self.c_start else span
 
     @property
     def first_word(self) -> list[str]:
@@ -340,6 +342,7 @@ def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WO
 
 
 OUR = "نا"  # the possessive «our» on a verbal noun
+NEGATION_BEFORE_CUE_RE = re.compile(r"(?:(?<=\s)|^)[وف]?لا\s*$")  # «لا» right before the cue it negates
 FIRST_PERSON_SINGULAR_FUTURE_RE = re.compile(r"(?:س|سوف\s+|لن\s+)ا\w{2,}")  # «سأوقع», «سوف أعمل», «لن أسمح»
 FUTURE_CUE_RE = re.compile(r"[وف]?(?:س[يتن]|سوف\s|لن\s)")  # a third-person future verb cue (not «سن…»: first person)
 

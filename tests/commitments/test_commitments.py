@@ -992,3 +992,10 @@ def test_also_added_goes_on_quoting_and_we_signed_is_the_speakers_side(nlp):
                       "كونغ\".\nكما أضاف \"هونغ كونغ جزء من الصين، ولكننا بالطبع وقعنا على الإعلان المشترك\".\n",
                  lead="بريطانيا والصين تبحثان وضع هونغ كونغ\n")  # fmt: skip
     assert ("وقعنا", ["United Kingdom"], "Jeremy Hunt") in [(r["trigger"], r["actors"], r["speaker"]) for r in rs]
+
+
+def test_a_negation_before_the_cue_keeps_the_complementizers_subject(nlp):
+    # dense3 (Asharq Al-Awsat): «إنها لا ترغب»: China's negative intent, as «إنها لن تسعى»
+    rs = records(nlp, "وقالت الصين إنّها لا ترغب في اثارة القضية أثناء اجتماع وزراء خارجية رابطة دول جنوب شرقي "
+                      "اسيا (اسيان) هذا الاسبوع.\n", lead="آسيان وبحر الصين الجنوبي\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["polarity"]) for r in rs] == [("ترغب", ["China"], "negative")]
