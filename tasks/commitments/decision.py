@@ -97,6 +97,10 @@ PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
 DUTY_VERBS = _set("duty_verbs")
 DUTY_OPENERS = _set("duty_openers") | DUTY_VERBS
 QAD = normalize("قد")
+# a signing noun after one of these is its clause's topic (ANT corpus: 21 «أن توقيع …», 10 read after «أن»:
+# 9 evaluations, effects or dates of a signing, 1 report of one; the gold sets' 2 such records both wrong)
+TOPIC_COMPLEMENTIZERS = _set("topic_complementizers")
+SIGNING_NOUN_STEMS = tuple(normalize(w) for w in ("توقيع", "التوقيع"))
 UPON_US = normalize("علينا")
 BI_DAWA = normalize("بدعوة")  # «بدعوة من X»: ANT corpus 31, the 6 read all meetings or visits at X's invitation
 FROM = normalize("من")
@@ -502,6 +506,16 @@ def state_as_content(c: Candidate) -> bool:
     return c.modality in STATE_MODALITIES and c.kind == "lexical" and bool(SUBJUNCTIVE_STATE_RE.search(c.before))
 
 
+def signing_as_topic(c: Candidate) -> bool:
+    """«يرى أن توقيع المذكرة قد تؤتي بثمار», «مما لا شك فيه أن توقيع الاتفاق النووي … ستكون له تداعيات»: a
+    signing noun right after «أن/إن» is the subject its clause says something of (a worth, an effect, a
+    date), not a report that parties signed."""
+    if c.modality != "signed" or not c.cue.lstrip("وف").startswith(SIGNING_NOUN_STEMS):
+        return False
+    before = c.before.split()
+    return bool(before) and before[-1].strip(WORD_PUNCTUATION) in TOPIC_COMPLEMENTIZERS
+
+
 def response_to_any(c: Candidate) -> bool:
     """«سترد على أي خطوات من جانب الولايات المتحدة», «سنرد بقوة على أي هجوم»: a response to any act of another
     party is a warning on condition of that act."""
@@ -658,6 +672,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
+    ("signing_as_topic", signing_as_topic),
     ("at_invitation", at_invitation),
     ("award", award),
     ("warning", warning),

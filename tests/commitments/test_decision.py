@@ -390,3 +390,14 @@ def test_a_duty_verb_opens_upon_us_unless_it_is_only_possible():
     assert decide(cand('وبأنه "يتعيّن علينا إتمامها سريعا"', "علينا", "obligation", "lexical")) is None
     assert decide(cand("بشأن أي عمل عسكري قد يتعين علينا أن نقوم به", "علينا", "obligation", "lexical")) == \
         "duty_as_object"
+
+
+def test_a_signing_after_that_is_the_topic_of_its_clause():
+    # dense (Al Yaum) and dense4 (Al Yaum): what a signing will do or mean, not a report of one
+    assert decide(cand("مما لا شك فيه أن توقيع الاتفاق النووي بين إيران والولايات المتحدة الأميركية ستكون له "
+                       "تداعيات في المنطقة", "توقيع", "signed", "lexical")) == "signing_as_topic"
+    assert decide(cand("كان تصريح خامنئي قبل أيام بأن توقيع الاتفاق النووي لن يحول بين إيران وبين تنفيذ مخططاتها",
+                       "توقيع", "signed", "lexical")) == "signing_as_topic"
+    # dev (BBC): an announcement of a signing is a report
+    assert decide(cand("لا سيما أن الخرطوم وأنقرة أعلنتا لاحقا عن توقيع 12 اتفاقاً في المجالات الاقتصادية",
+                       "توقيع", "signed", "lexical")) is None
