@@ -80,6 +80,7 @@ from tasks.commitments.lexicons import (
     URGE_ACT_WORDS,
 )
 from tasks.commitments.parties import (
+    POST_WORD,
     Located,
     MentionRef,
     Party,
@@ -245,6 +246,8 @@ def _clause(
     # «المعارضة التركية», «النساء المغربيات»: a state's nisba after a people head is no party
     parties = [x for x in parties if not (x[1].type == "GPE" and PEOPLE_HEAD_BEFORE_RE.search(
         norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]]))]  # fmt: skip
+    # «المندوب الدائم للمملكة لدى الأمم المتحدة»: where an envoy serves is no party to what he does
+    parties = [x for x in parties if norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]].split()[-1:] != [POST_WORD]]
     ends = {(m.start, m.end): to_norm(index, base, m.end) for _, m, _ in parties}
     # the clause before the cue: back to the nearest إن/أن
     left_start = 0

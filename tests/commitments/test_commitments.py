@@ -999,3 +999,12 @@ def test_a_negation_before_the_cue_keeps_the_complementizers_subject(nlp):
     rs = records(nlp, "وقالت الصين إنّها لا ترغب في اثارة القضية أثناء اجتماع وزراء خارجية رابطة دول جنوب شرقي "
                       "اسيا (اسيان) هذا الاسبوع.\n", lead="آسيان وبحر الصين الجنوبي\n")  # fmt: skip
     assert [(r["trigger"], r["actors"], r["polarity"]) for r in rs] == [("ترغب", ["China"], "negative")]
+
+
+def test_where_an_envoy_serves_is_no_party(nlp):
+    # dense4 (Al Riyadh): the Saudi envoy to the UN signs for the kingdom, not for the UN
+    rs = records(nlp, "ووقع معالي المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة السفير عبدالله بن يحيى "
+                      "المعلمي على اتفاقية إقامة العلاقات الدبلوماسية.\n",
+                 lead="المملكة وناميبيا تقيمان علاقات دبلوماسية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["modality"] == "signed"]
+    assert r["actors"] == ["Saudi Arabia"]
