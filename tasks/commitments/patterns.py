@@ -36,6 +36,7 @@ from tasks.commitments.lexicons import (
     SECTORS,
     SIGNING_TIME_WORDS,
     STATEMENT_STEMS,
+    THING_HEADS,
     THREE_WORDS,
     TURN_PHRASES,
     VISIT_WORDS,
@@ -106,7 +107,8 @@ PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTIN
 # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
 # a state's nisba after one of these qualifies people, not the state («المعارضة التركية», «النساء المغربيات»)
-PEOPLE_HEAD_BEFORE_RE = re.compile(rf"(?<![\w])[وبل]?(?:{in_order(PEOPLE_HEADS)})\s+$")
+# … or a place, an event, a market or a currency of the state («استفتاء بريطاني», «سوق الأسهم السعودية»)
+PEOPLE_HEAD_BEFORE_RE = re.compile(rf"(?<![\w])[وبل]?(?:{in_order((*PEOPLE_HEADS, *THING_HEADS))})\s+$")
 DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_STEMS)})")
 # «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
 COUNTERPART_PREP_RE = re.compile(

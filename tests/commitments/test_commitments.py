@@ -1008,3 +1008,10 @@ def test_where_an_envoy_serves_is_no_party(nlp):
                  lead="المملكة وناميبيا تقيمان علاقات دبلوماسية\n")  # fmt: skip
     (r,) = [r for r in rs if r["modality"] == "signed"]
     assert r["actors"] == ["Saudi Arabia"]
+
+
+def test_a_nisba_after_a_market_place_or_event_is_no_party(nlp):
+    # freshA (Al Arabiya): the Saudi stock market joining an index is not the kingdom's accession
+    rs = records(nlp, "ويعني انضمام سوق الأسهم السعودية، إلى مؤشرات الأسواق الناشئة، أن سوق الأسهم السعودية، باتت "
+                      "تعمل بمعايير دولية.\n", lead="السوق السعودية والمؤشرات الناشئة\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "agreement"] == []
