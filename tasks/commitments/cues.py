@@ -59,6 +59,7 @@ from tasks.commitments.patterns import (
     NEG_FUTURE_RE,
     NOT_VERB_ENDINGS,
     NUMBER_SUFFIX_RE,
+    PERFECT_ENDINGS,
     PLURAL_ENDINGS,
     PRESENT_RE,
     QAMA_VERB_RE,
@@ -108,9 +109,9 @@ def future_verb_ok(verb: str, lexicon: Mapping[str, int]) -> bool:
     if normalize(verb) in NOT_COMMITMENT_VERBS or normalize(NUMBER_SUFFIX_RE.sub("", verb)) in NOT_COMMITMENT_VERBS:
         return False
     if verb[0] in ALEF_FORMS and (len(VERB_SUFFIX_RE.sub("", verb)) < MIN_ALEF_FUTURE_LETTERS
-                                  or verb.endswith(PLURAL_ENDINGS)):  # fmt: skip
-        # «ساهم» is a past verb, not «س» + «اهم», and so are «ساندها», «ساعده» with their object pronoun;
-        # «سابقين» (former) a plural adjective
+                                  or verb.endswith(PLURAL_ENDINGS) or verb.endswith(PERFECT_ENDINGS)):  # fmt: skip
+        # «ساهم» is a past verb, not «س» + «اهم», and so are «ساندها», «ساعده» with their object pronoun and
+        # «ساعدت» with a perfect ending; «سابقين» (former) a plural adjective
         return False
     whole = lexicon_count(normalize(FUTURE_SIN + verb))
     if whole >= SIN_WORD_MIN_COUNT and whole >= SIN_WORD_RATIO * lexicon_count(normalize(verb)):

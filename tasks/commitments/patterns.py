@@ -78,6 +78,8 @@ IMPERFECT_PREFIXES = "يتناأ"  # the prefixes of an imperfect verb (he, she/
 THIRD_PERSON_PREFIXES = "يت"  # he, she: the persons the news corpus knows most verbs in
 WEAK_VERB_END = "ي"  # «يلغون» of «يلغي»: a final weak letter drops before a plural ending
 PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")  # «سابقين»: a plural adjective, not «س» + a verb
+# perfect endings a first-person imperfect «سأفعل» never has: «ساعدت», «ساهمت», «سافروا» are past verbs
+PERFECT_ENDINGS = ("ت", "تا", "وا", "تم", "تن")
 NOT_VERB_ENDINGS = ("ه", "ات")  # ta marbuta and feminine plural end nouns, not present-tense verbs
 DUAL_PRONOUN = "هما"  # «أنهما»: the two of them
 AR_COMMA = "،"  # the Arabic comma, read as a word separator

@@ -10,6 +10,8 @@ Per sentence (``sentence_speaker``):
   article named before («ونوه وانغ» after «وانغ يي»): the recognizer often misses such short forms;
 - ``title``: no name, but a title the article named a person with («وأضاف الرئيس الأميركي» after «الرئيس الأميركي
   #دونالد_ترمب»);
+- ``institution``: a state or a body right after the verb («وقالت إيران», «وقالت "روساتوم" في بيان»): it speaks,
+  nobody is the record's speaker, its first person is its own (media excepted: they quote others);
 - ``official``: no name, but an office of a state right after the verb («وقال وزير الخارجية الإيراني في مقابلة»,
   «وقال المتحدث باسم الخارجية الصينية»): nobody is the record's speaker (the guideline's speaker is a person),
   but the state speaks, so its first person («سنواصل», «علينا») is that state's;
@@ -50,6 +52,7 @@ from tasks.commitments.lexicons import (
     SPEAKER_CONTINUATIONS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     SPEECH_ACT_PLEDGE_STEMS,
+    STATE_BODY_HEADS,
     TIME_BEFORE_WORDS,
     TITLE_CHAIN_WORDS,
     TITLE_FILLERS,
@@ -83,6 +86,10 @@ COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغ
 COLON_OUTLET_MAX_WORDS = 4  # «لـ"سي بي إس"», «لقناة فوكس نيوز» between the person and the colon
 UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb has an unnamed source
 OFFICIAL = "official"  # the strategy of an unnamed office of a state: the state speaks, no person
+INSTITUTION = "institution"  # a state or body as the reporting verb's subject: it speaks, no person
+# bodies whose reports quote others: their first person is not a party's voice
+NON_VOICE_SUBTYPES = frozenset({"newspaper", "broadcaster", "news_agency", "media", "online_service", "university",
+                                "think_tank"})
 OFFICIAL_TITLE_WORDS = COUNTERPART_HEADS | TITLE_CHAIN_WORDS | TITLE_FILLERS  # «باسم», «الخارجية», «العام»
 # words that open another phrase after an office: a person named after them is not its holder
 OFFICIAL_PHRASE_BREAKS = frozenset(normalize(w) for w in ("مع", "خلال", "في", "عن", "أمام", "على", "عقب", "بعد", "قبل"))
@@ -225,6 +232,9 @@ def sentence_speaker(
         # «وقال الوزير الأمريكي خلال مؤتمر صحافي مع نظيره الياباني تارو كونو»: the office speaks, not the person
         # of another phrase; «وقال نائب سفير روسيا لدى الأمم المتحدة ديمتري بوليانسكي»: the name is the holder's
         return office[0], OFFICIAL
+    body = _speaking_body(norm, index, base, rep.end(), ments, states)
+    if body is not None:
+        return body, INSTITUTION
     first = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])[:1]
     if first and first[0] in UNNAMED_SOURCES and not (after and after[0].start - rep_orig < SPEAKER_WINDOW):
         return None, UNNAMED  # «وقال دبلوماسيون إن …», «وذكرت مصادر»: nobody named speaks, nor the last speaker
@@ -236,6 +246,9 @@ def sentence_speaker(
     nxt = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])
     if nxt and names.get(nxt[0]) is not None:
         return names[nxt[0]], "short_name"
+    prev = _WORD_RE.findall(norm[max(0, rep.start() - SPEAKER_WINDOW) : rep.start()])[-1:]
+    if prev and names.get(prev[0]) is not None:
+        return names[prev[0]], "short_name"  # «لكن بكر قال:»: the short name before the verb (subject first)
     return None, "none"
 
 
@@ -252,16 +265,17 @@ def _at(index: Sequence[int], base: int, orig: int) -> int:
 def _official_state(
     norm: str, index: Sequence[int], base: int, verb_end: int, ments: Sequence[MentionRef], states: States
 ) -> tuple[Party, int] | None:  # fmt: skip
-    """The state whose office speaks after a reporting verb with no name («وقال وزير الخارجية الإيراني»,
-    «وقال المتحدث باسم وزارة الخارجية الصينية»): an office title opens the words, only title words lead to a
-    state or a body of one, and no «السابق» makes the holder a former one."""
+    """The state whose office or body speaks after a reporting verb with no name («وقال وزير الخارجية الإيراني»,
+    «وقال المتحدث باسم وزارة الخارجية الصينية», «أكدت الحكومة القطرية»): an office title or a state body opens
+    the words, only title words lead to a state or a body of one, and no «السابق» makes the holder a former one."""
     for m in sorted(ments, key=lambda m: m.start):
         if m.type not in ("GPE", "ORG") or m.start < index[verb_end - 1] + base:
             continue
         lo, hi = _at(index, base, m.start), _at(index, base, m.end)
         words = [w.strip(WORD_PUNCTUATION) for w in norm[verb_end:lo].split()]
-        if not words or len(words) > OFFICIAL_TITLE_MAX_WORDS or not _office_word(words[0]) \
-                or not all(_office_word(w) or w in OFFICIAL_TITLE_WORDS for w in words):
+        if not words or len(words) > OFFICIAL_TITLE_MAX_WORDS \
+                or not (_office_word(words[0]) or words[0] in STATE_BODY_HEADS) \
+                or not all(_office_word(w) or w in OFFICIAL_TITLE_WORDS or w in STATE_BODY_HEADS for w in words):
             return None
         if norm[hi:].split()[:1] and norm[hi:].split()[0].strip(WORD_PUNCTUATION) in FORMER_WORDS:
             return None
@@ -269,6 +283,27 @@ def _official_state(
         ent = states.kb.entities.get(state.entity_id) if state is not None else None
         return (state, m.end) if ent is not None and ent.type == "GPE" and ent.subtype == "country" else None
     return None
+
+
+def _speaking_body(
+    norm: str, index: Sequence[int], base: int, verb_end: int, ments: Sequence[MentionRef], states: States
+) -> Party | None:  # fmt: skip
+    """The state or body right after a reporting verb («وقالت إيران», «وقالت الخارجية الصينية في بيان», «وقالت
+    "روساتوم" في بيان»): it speaks, so its first person («سنواصل») is its own (a ministry's is its state's); not
+    the media, whose reports quote others, nor a party spoken to («قال لإيران»)."""
+    nxt = [m for m in ments if m.start >= index[verb_end - 1] + base]
+    if not nxt:
+        return None
+    m = min(nxt, key=lambda m: m.start)
+    lo = _at(index, base, m.start)
+    if m.type not in ("GPE", "ORG") or norm[verb_end:lo].strip(" \"'«»“”") or norm[lo - 1 : lo].isalpha():
+        return None
+    ent = states.kb.entities.get(m.entity_id)
+    if ent is None or ent.subtype in NON_VOICE_SUBTYPES:
+        return None
+    party = states.state(m.entity_id)
+    voice = states.kb.entities.get(party.entity_id) if party is not None else None
+    return party if voice is not None and (voice.type == "ORG" or voice.subtype == "country") else None
 
 
 def _office_word(word: str) -> bool:

@@ -75,6 +75,7 @@ from tasks.commitments.patterns import (
     alternation,
 )
 from tasks.commitments.speakers import (
+    INSTITUTION,
     OFFICIAL,
     SPEECH_MODALITIES,
     UNNAMED,
@@ -348,7 +349,7 @@ def _sentence_speaker(
     speaker, source = sentence_speaker(s.norm, s.index, s.start, s.ments, states, names, titles)
     if speaker is None and source not in ("joint", UNNAMED) and last_speaker is not None and carries(s.norm, s.cues):
         return last_speaker, "carried"
-    if source == OFFICIAL and last_speaker is not None and carries(s.norm, s.cues) \
+    if source in (OFFICIAL, INSTITUTION) and last_speaker is not None and carries(s.norm, s.cues) \
             and states.state(last_speaker.entity_id) == speaker:
         return last_speaker, "carried"  # «وأضاف الرئيس الأميركي»: the last speaker, a person in that state's office
     if speaker is None and source == "none":
@@ -501,9 +502,9 @@ def _cue_record(
 
 
 def _record_speaker(doc: _Document, speaker: Party | None) -> Party | None:
-    """The record's speaker is a person: none for a state that speaks through an unnamed office (speakers:
-    ``official``), whose voice only gives its first person an actor."""
-    return None if speaker is None or is_state(speaker, doc.kb) else speaker
+    """The record's speaker is a person: none for a state or body that speaks itself or through an unnamed
+    office (speakers: ``institution``, ``official``), whose voice only gives its first person an actor."""
+    return speaker if speaker is not None and is_person(speaker, doc.kb) else None
 
 
 def _narrated_of_persons(s: _Sentence, actors: Sequence[Party], written: Mapping[str, MentionRef]) -> bool:

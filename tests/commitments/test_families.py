@@ -319,3 +319,9 @@ def test_signing_on_a_document_but_not_happening_on_a_place() -> None:
     assert [c[0] for c in cues("والبلدان وقعا على مذكرة تفاهم للتعاون")] == ["signed"]
     assert cues("لمناقشة العنف الذي وقع على حدود قطاع غزة") == []
     assert all(c[0] != "signed" for c in cues("دعت الدول الموقعة على الاتفاق النووي إلى الالتزام به"))
+
+
+def test_a_past_verb_of_form_three_is_no_first_person_future() -> None:
+    # corpus300 (BBC): «ساعدت» (helped) is not «س» + «أعدت»; «سأوقع» is a future
+    assert [c for c in found('وقال الهلال الأحمر السوري إن "التهدئة ساعدت على إجلاء زوجين"') if c[1] == "ساعدت"] == []
+    assert [c[1] for c in found("وقال ترامب: سأوقع أمرا رئاسيا") if c[1] == "ساوقع"] == ["ساوقع"]

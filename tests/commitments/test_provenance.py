@@ -112,13 +112,12 @@ def test_a_state_reporting_with_a_pronoun_complementizer_is_the_subject(nlp):
     # France24 and Asharq Al-Awsat: the state or body that announces is the pronoun's referent; a body after
     # «مع» or a person's title is not («وقال في مقابلة مع التلفزيون الإيراني إنه يسعى»)
     rs = records(nlp, "وأعلنت إسرائيل أمس الثلاثاء أنها سترفع الحظر على البضائع التجارية.\n"
-                      "كما أكدت الحكومة القطرية أنها ستعمل على منع استيراد منتجات الألبان السعودية عبر بلد ثالث.\n"
-                      "وقال في مقابلة مع التلفزيون الإيراني الأسبوع الماضي، إنه يسعى إلى حل سياسي في الجنوب "
-                      "الغربي.\n")  # fmt: skip
+                      "كما أكدت الحكومة القطرية أنها ستعمل على منع استيراد منتجات الألبان السعودية عبر بلد ثالث.\n")
     by_trigger = {r["trigger"]: r for r in rs}
     assert by_trigger["سترفع"]["actors"] == ["Israel"] and "subject:reporter" in by_trigger["سترفع"]["rule"]
     assert by_trigger["ستعمل"]["actors"] == ["Qatar"] and "subject:reporter" in by_trigger["ستعمل"]["rule"]
-    assert "يسعى" not in by_trigger
+    assert records(nlp, "وقال في مقابلة مع التلفزيون الإيراني الأسبوع الماضي، إنه يسعى إلى حل سياسي في الجنوب "
+                        "الغربي.\n") == []  # fmt: skip
 
 
 def test_a_political_party_acts_for_itself_not_its_state(nlp):

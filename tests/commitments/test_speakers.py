@@ -297,3 +297,28 @@ def test_a_name_after_the_office_is_its_holder(nlp):
 def test_a_first_person_verb_takes_no_subject_after_it(nlp):
     # without a speaker, «سنواصل العمل مع روسيا» is nobody's: Russia is the partner, not the subject
     assert records(nlp, 'وكتب في صحيفة محلية "سنواصل العمل مع روسيا في سوريا".\n', lead="سوريا\n") == []
+
+
+def test_a_body_after_the_reporting_verb_speaks_for_itself(nlp):
+    # dense (Al Riyadh): «وقالت "روساتوم" في بيان …», then its «سنواصل» is Rosatom's; no person speaks
+    rs = records(nlp, 'وقالت "روساتوم" في بيان أن "المسؤولين في المجال النووي الروسي والصينيين وقعوا أكبر مجموعة عقود '
+                      'في تاريخ الشراكة النووية بين البلدين".\nوأضافت: "سنواصل معا بناء وحدات من الجيل الثالث، هي '
+                      'الأحدث في الصين".\n', lead="روسيا تبني أربعة مفاعلات نووية في الصين\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "سنواصل"]
+    assert r["actors"] == ["Rosatom"] and r["speaker"] is None
+    # corpus300 (CNN): the court speaks, its «إنها ستواصل» is its own
+    rs = records(nlp, 'قالت المحكمة الجنائية الدولية، الثلاثاء، إنها "ستواصل القيام بعملها دون أن يردعها أحد".\n',
+                 lead="المحكمة الجنائية الدولية ترد على بولتون\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [
+        ("ستواصل", ["International Criminal Court"], None)]
+    assert _speaker_step(rs[0]) == "speaker:institution"
+
+
+def test_a_short_name_before_the_reporting_verb_speaks(nlp):
+    # checkset (Al Yaum): «لكن بكر قال:» is the official named before, not the state that spoke in between
+    rs = records(nlp, "وقال مسؤول دائرة العلاقات الخارجية في حكومة إقليم كردستان العراق فلاح مصطفى بكر: إن الإقليم "
+                      "يعاني تداعيات الغارات.\nوقالت الولايات المتحدة إنها تدعم الغارات ضد حزب العمال الكردستاني.\n"
+                      "لكن بكر قال: «أثر هذا علينا سلبا... لذا نأمل أن يعود الجانبان إلى وقف إطلاق النار».\n",
+                 lead="كردستان العراق وتركيا\n")  # fmt: skip
+    (r,) = [r for r in rs if r["trigger"] == "نأمل"]
+    assert r["speaker"] == "Mustafa Bakar"  # the name as the recognizer cut it
