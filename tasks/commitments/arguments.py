@@ -97,6 +97,7 @@ from tasks.commitments.patterns import (
     ALA_NORM,
     ANNOUNCED_RE,
     AR_COMMA,
+    BETWEEN_HIM_AND_RE,
     BETWEEN_RE,
     BI,
     CLAUSE_INITIAL_RE,
@@ -913,6 +914,14 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
             near = []
             group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
+    him_and = BETWEEN_HIM_AND_RE.search(cl.norm, cl.c_end, cl.a_end)
+    if him_and and not group and cl.modality == "hope":
+        other = [x for x in cl.right if x[0] >= him_and.end()]
+        own, _ = subject(cl)
+        if other and other[0][0] - him_and.end() < BETWEEN_MAX_GAP and own:
+            # «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف»: an act of the hoper and X together
+            cl.trace.append("addressee:between_self_and")
+            return dedupe([*own, other[0][2]]), False
     if cl.modality == "obligation" and _first_person_duty(cl):
         # «علينا التحضير», «يجب أن نغير آليات الوضع في سورية»: the speaker's side must act, not the party
         # the act concerns; with no speaker, «we» is nobody the article names (a columnist's «علينا التمسك»)

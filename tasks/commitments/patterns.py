@@ -189,4 +189,6 @@ DUAL_VERB_END_RE = re.compile(r"(?:ان|(?<![ونه])ا)$")
 WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner
 WITH_RE = re.compile(r"(?<![\w])مع\s")  # «وقع X مع نظيره Y»: Y is the counterpart
 BETWEEN_RE = re.compile(r"(?<![\w])بين\s+")  # «بين X وY»: both sides
+# «بينه وبين X»: the subject (the pronoun) and X («أمله في استكمال مناقشات سابقة بينه وبين لافروف»)
+BETWEEN_HIM_AND_RE = re.compile(r"(?<![\w])بين(?:ه|ها|هم|هما|نا)\s+و\s?بين\s+")
 LAM_BEFORE_RE = re.compile(r"(?<![\w])ل$")  # a detached «لـ» right before a party

@@ -79,6 +79,7 @@ from tasks.commitments.patterns import (
 from tasks.text.normalize import normalize
 
 DEFINITE = "ال"
+AN = "عن"  # «أعرب X عن أمله»: the person before it expresses the hope
 TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -476,7 +477,8 @@ def cue_speaker(
     people = [p for p in located if p[2].type == "PER"]
     spans = [(lo, hi) for lo, hi, _m in located]
     if _speech_act(norm, cue):
-        before = [p for p in people if p[1] <= c_start and not norm[p[1] : c_start].strip()]
+        # right before the cue, or before «عن» of «أعرب/عبر X عن أمله»
+        before = [p for p in people if p[1] <= c_start and norm[p[1] : c_start].split() in ([], [AN])]
         # «وأنه حث ماي على»: the pronoun is the subject, the person after the verb its object
         pronoun_subject = _after_pronoun_complementizer(norm, c_start)
         after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans) and not pronoun_subject]

@@ -1015,3 +1015,12 @@ def test_a_nisba_after_a_market_place_or_event_is_no_party(nlp):
     rs = records(nlp, "ويعني انضمام سوق الأسهم السعودية، إلى مؤشرات الأسواق الناشئة، أن سوق الأسهم السعودية، باتت "
                       "تعمل بمعايير دولية.\n", lead="السوق السعودية والمؤشرات الناشئة\n")  # fmt: skip
     assert [r for r in rs if r["modality"] == "agreement"] == []
+
+
+def test_a_hope_for_talks_between_him_and_another_is_both_sides(nlp):
+    # dev2 and dense4 (Asharq Al-Awsat): «بينه وبين لافروف»: Kerry's side and Lavrov's; Kerry expresses it
+    rs = records(nlp, "وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف بشأن سوريا.\n",
+                 lead="كيري ولافروف يبحثان الأزمة السورية\n")  # fmt: skip
+    (r,) = [r for r in rs if r["modality"] == "hope"]
+    assert sorted(r["actors"]) == ["Russia", "United States"] and r["speaker"] == "John Kerry"
+    assert "addressee:between_self_and" in r["rule"]
