@@ -55,6 +55,7 @@ from tasks.commitments.constants import (
 from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Form, lookup
 from tasks.commitments.groups import GROUP_START_RE
 from tasks.commitments.lexicons import (
+    AGENT_HEADS,
     CALL_ACT_WORDS,
     CALL_OBJECT_HEADS,
     CALL_PREPOSITIONS,
@@ -326,10 +327,25 @@ def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None
     if after_comp and not cl.comp_word and not cl.first_person and _quoted_clause(
             cl, cl.end_of(after_comp[0]), 0 if FUTURE_CUE_RE.match(cl.cue_text) else QUOTED_CLAUSE_MIN_WORDS):
         return None  # «وأضاف كيري "… التي أصبح الأتراك مستعدين": the speaker is not the subject of his quote
+    if after_comp and _genitive_of_a_thing(cl, after_comp[0]):
+        return None  # «أن قرار ترامب لن يخدم …، بل سيدفع»: the decision is the subject, Trump its genitive
     if after_comp:
         start = cl.left.index(after_comp[0])
         return coordinated(cl.norm, cl.left[start:], after_comp[0][0], ends=cl.ends), False
     return None
+
+
+def _genitive_of_a_thing(cl: Clause, x: Located) -> bool:
+    """Is the party the genitive of a noun that heads the clause («أن قرار ترامب», «أن ترجمة إيران», «أن مؤسسة
+    الملك عبدالله»), not a title, a body or a verb before it («أن حكومة قطر», «أن تقود الولايات المتحدة»)? A noun
+    without the article, in the construct state, that is no agent head."""
+    if not cl.comp_word:
+        return False  # a sentence's or a contrast clause's first word («أما السنغال») heads nothing
+    words = [w.strip(WORD_PUNCTUATION) for w in cl.words_between(cl.left_start, x[0])]
+    if len(words) != 1 or not words[0] or words[0].startswith(ARTICLE):
+        return False
+    word = words[0].removeprefix(WA) if len(words[0]) > MIN_CONSTRUCT_LETTERS else words[0]
+    return word[:1] not in VERB_PERSON_PREFIXES and word not in AGENT_HEADS
 
 
 def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WORDS) -> bool:
@@ -346,6 +362,9 @@ def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WO
 
 
 OUR = "نا"  # the possessive «our» on a verbal noun
+ARTICLE = "ال"
+VERB_PERSON_PREFIXES = "يت"  # «أن تقود الولايات المتحدة»: a verb before its subject, not a noun
+MIN_CONSTRUCT_LETTERS = 3  # a «و» before a longer word is the conjunction («وحكومة»)
 NEGATION_BEFORE_CUE_RE = re.compile(r"(?:(?<=\s)|^)[وف]?لا\s*$")  # «لا» right before the cue it negates
 FIRST_PERSON_SINGULAR_FUTURE_RE = re.compile(r"(?:س|سوف\s+|لن\s+)ا\w{2,}")  # «سأوقع», «سوف أعمل», «لن أسمح»
 FUTURE_CUE_RE = re.compile(r"[وف]?(?:س[يتن]|سوف\s|لن\s)")  # a third-person future verb cue (not «سن…»: first person)

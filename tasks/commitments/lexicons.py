@@ -118,3 +118,7 @@ NOT_ACT_WORDS = _set("not_act_words")
 CALL_SKIP_WORDS = _set("call_skip_words")
 CALL_PREPOSITIONS = _set("call_prepositions")
 CALL_OBJECT_HEADS = _set("call_object_heads")
+
+# nouns that may head a subject before a party in the construct state (arguments._genitive_of_a_thing)
+AGENT_HEADS = (_set("agent_heads") | OFFICE_TITLES | STATE_BODY_HEADS | COUNTERPART_HEADS | UNNAMED_BODY_WORDS
+               | PARTY_WORDS | TITLE_FILLERS)

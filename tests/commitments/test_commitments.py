@@ -1024,3 +1024,12 @@ def test_a_hope_for_talks_between_him_and_another_is_both_sides(nlp):
     (r,) = [r for r in rs if r["modality"] == "hope"]
     assert sorted(r["actors"]) == ["Russia", "United States"] and r["speaker"] == "John Kerry"
     assert "addressee:between_self_and" in r["rule"]
+
+
+def test_a_party_in_the_genitive_of_a_thing_is_no_subject(nlp):
+    # dense3 (Al Yaum): the decision will push, not the United States; a government or a verb before the party
+    # leaves it the subject (seeds-style «إن حكومة قطر ستعمل»)
+    rs = records(nlp, "ويضيف أن قرار ترامب لن يخدم مصالح الولايات المتحدة، بل سيدفع شركاءها الأوروبيين للدخول في "
+                      "اتفاق مع إيران.\nوقال الوزير إن حكومة قطر ستعمل على منع استيراد منتجات الألبان السعودية.\n",
+                 lead="ترامب والاتفاق النووي\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("ستعمل", ["Qatar"])]
