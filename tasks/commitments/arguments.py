@@ -138,6 +138,7 @@ from tasks.commitments.patterns import (
     alternation,
 )
 from tasks.entities.kb import KnowledgeBase
+from tasks.text.normalize import normalize
 
 
 @dataclass
@@ -1080,7 +1081,30 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
 
 ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
 # applied in this order to the subject of a pledge, intent, readiness, agreement or signing
+def _passive_agreement(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«وتم الاتفاق … على تمديد العمل بالاتفاق الغازي بين روسيا والنمسا», «تم الاتفاق على توصية … بين البلدين»:
+    a passive agreement names no subject; its parties are those after «بين» in the sentence (the article's two
+    sides for «البلدين/الجانبين»), else nobody's; «تم الاتفاق عليه» re-mentions an agreement."""
+    if cl.modality != "agreement" or cl.cue_text.lstrip(CONJUNCTIONS) not in PASSIVE_AGREEMENT_CUES:
+        return actors, fallback
+    if cl.norm[cl.c_end :].split()[:1] and cl.norm[cl.c_end :].split()[0].strip(WORD_PUNCTUATION) in UPON_PRONOUNS:
+        return [], False
+    for between in BETWEEN_RE.finditer(cl.norm, cl.c_end):
+        pos = between.end()
+        if any(rx.match(cl.norm, pos) for rx in PARTY_WORD_RES) and cl.doc_parties:
+            return list(cl.doc_parties), False
+        pair = [x for x in cl.parties if x[0] >= pos]
+        if len(pair) > 1 and pair[0][0] - pos < BETWEEN_MAX_GAP:
+            return dedupe(coordinated(cl.norm, pair, pos, ends=cl.ends)), False
+    return [], False
+
+
+PASSIVE_AGREEMENT_CUES = frozenset(normalize(w) for w in ("تم الاتفاق", "جرى الاتفاق", "تم التوافق", "جرى التوافق"))
+UPON_PRONOUNS = frozenset(normalize(w) for w in ("عليه", "عليها", "عليهما", "عليهم"))
+
+
 ACTOR_PASSES: tuple[ActorPass, ...] = (
+    _passive_agreement,
     _clause_initial_vso,
     _announcer,
     _signers_before_document,

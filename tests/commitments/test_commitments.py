@@ -1033,3 +1033,13 @@ def test_a_party_in_the_genitive_of_a_thing_is_no_subject(nlp):
                       "اتفاق مع إيران.\nوقال الوزير إن حكومة قطر ستعمل على منع استيراد منتجات الألبان السعودية.\n",
                  lead="ترامب والاتفاق النووي\n")  # fmt: skip
     assert [(r["trigger"], r["actors"]) for r in rs] == [("ستعمل", ["Qatar"])]
+
+
+def test_a_passive_agreement_is_of_the_parties_between_which_it_holds(nlp):
+    # dense3 (Asharq Al-Awsat) and dense (Aleqtisadiah): «تم الاتفاق» names its parties after «بين»; a relative
+    # «التي تم الاتفاق عليها» re-mentions an agreement (ANT corpus, BBC)
+    rs = records(nlp, "وتم الاتفاق خلال زيارة بوتين إلى فيينا على تمديد العمل بالاتفاق الغازي بين روسيا والنمسا حتى "
+                      "عام 2040.\nوتعرض الحكومة البريطانية خططها للبريكست التي تم الاتفاق عليها في تشيكرز.\n",
+                 lead="بوتين في فيينا\n")  # fmt: skip
+    assert [(r["trigger"], sorted(r["actors"])) for r in rs] == [("تم الاتفاق", ["Austria", "Russia"])]
+    assert "actor:passive_agreement" in rs[0]["rule"]
