@@ -935,13 +935,14 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
             near = []
             group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
     him_and = BETWEEN_HIM_AND_RE.search(cl.norm, cl.c_end, cl.a_end)
-    if him_and and not group and cl.modality == "hope":
-        other = [x for x in cl.right if x[0] >= him_and.end()]
+    other = [x for x in cl.right if him_and and x[0] >= him_and.end()]
+    if him_and and other and not group and cl.modality == "hope" and other[0][0] - him_and.end() < BETWEEN_MAX_GAP:
+        # «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف»: an act of the hoper and X together
         own, _ = subject(cl)
-        if other and other[0][0] - him_and.end() < BETWEEN_MAX_GAP and own:
-            # «وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف»: an act of the hoper and X together
+        if own:
             cl.trace.append("addressee:between_self_and")
             return dedupe([*own, other[0][2]]), False
+        cl.trace.pop()  # the subject step of a hoper that is no party: the strategies below decide
     if cl.modality == "obligation" and _first_person_duty(cl):
         # «علينا التحضير», «يجب أن نغير آليات الوضع في سورية»: the speaker's side must act, not the party
         # the act concerns; with no speaker, «we» is nobody the article names (a columnist's «علينا التمسك»)
