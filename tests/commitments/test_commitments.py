@@ -1043,3 +1043,11 @@ def test_a_passive_agreement_is_of_the_parties_between_which_it_holds(nlp):
                  lead="بوتين في فيينا\n")  # fmt: skip
     assert [(r["trigger"], sorted(r["actors"])) for r in rs] == [("تم الاتفاق", ["Austria", "Russia"])]
     assert "actor:passive_agreement" in rs[0]["rule"]
+
+
+def test_a_professions_nisba_is_no_party(nlp):
+    # dense4 (Al Riyadh): Yemeni doctors abroad are called on, not Yemen
+    rs = records(nlp, "دعا فيه الأطباء اليمنيين المتخصصين الذين يعيشون خارج اليمن والأطباء الراغبين في التطوع إلى "
+                      "الإسهام في تقديم الخدمات الطبية للشعب اليمني الشقيق.\n",
+                 lead="مركز الملك سلمان للإغاثة يدعو الأطباء اليمنيين\n")  # fmt: skip
+    assert [r for r in rs if r["modality"] == "call" and "Yemen" in r["actors"]] == []
