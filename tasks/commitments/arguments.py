@@ -44,6 +44,7 @@ from tasks.commitments.constants import (
     OBJECT_MAX_WORDS,
     PARTNER_MAX_WORDS,
     PARTNER_WITH_MAX_WORDS,
+    PEOPLE_HEAD_WINDOW,
     QUOTE_OPENERS,
     QUOTED_CLAUSE_MIN_WORDS,
     REPORTER_MAX_WORDS,
@@ -248,7 +249,7 @@ def _clause(
     parties = [x for x in parties if not NAMED_DOC_BEFORE_RE.search(norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]])]
     # «المعارضة التركية», «النساء المغربيات»: a state's nisba after a people head is no party
     parties = [x for x in parties if not (x[1].type == "GPE" and PEOPLE_HEAD_BEFORE_RE.search(
-        norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]]))]  # fmt: skip
+        norm[max(0, x[0] - PEOPLE_HEAD_WINDOW) : x[0]]))]  # fmt: skip
     # «المندوب الدائم للمملكة لدى الأمم المتحدة»: where an envoy serves is no party to what he does
     parties = [x for x in parties if norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]].split()[-1:] != [POST_WORD]]
     ends = {(m.start, m.end): to_norm(index, base, m.end) for _, m, _ in parties}

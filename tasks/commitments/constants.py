@@ -97,6 +97,8 @@ SUBJUNCTIVE_STATE_MAX_WORDS = 2
 RESPONSE_ANY_MAX_WORDS = 3
 # Characters before a party searched for a named agreement or process («اتفاق الجزائر»).
 NAMED_DOC_WINDOW = 12
+# Characters read before a nisba for its people or thing head, an adjective between («الناشط الحقوقي السعودي»).
+PEOPLE_HEAD_WINDOW = 32
 # Characters before a lexicon cue where a negation («لا», «لم») negates it.
 NEGATION_WINDOW = 12
 # Characters before a signing cue searched for a time word («عشية التوقيع»).

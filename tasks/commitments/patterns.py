@@ -110,7 +110,10 @@ PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTIN
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
 # a state's nisba after one of these qualifies people, not the state («المعارضة التركية», «النساء المغربيات»)
 # … or a place, an event, a market or a currency of the state («استفتاء بريطاني», «سوق الأسهم السعودية»)
-PEOPLE_HEAD_BEFORE_RE = re.compile(rf"(?<![\w])[وبل]?(?:{in_order((*PEOPLE_HEADS, *THING_HEADS))})\s+$")
+# (one adjective may stand between: «مرجع ديني عراقي», «الناشط الحقوقي السعودي»)
+PEOPLE_HEAD_BEFORE_RE = re.compile(
+    rf"(?<![\w])[وبل]?(?:{in_order((*PEOPLE_HEADS, *THING_HEADS))})\s+(?:\w+(?:ي|يه|ية)\s+)?$"
+)
 DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_STEMS)})")
 # «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
 COUNTERPART_PREP_RE = re.compile(

@@ -1051,3 +1051,11 @@ def test_a_professions_nisba_is_no_party(nlp):
                       "الإسهام في تقديم الخدمات الطبية للشعب اليمني الشقيق.\n",
                  lead="مركز الملك سلمان للإغاثة يدعو الأطباء اليمنيين\n")  # fmt: skip
     assert [r for r in rs if r["modality"] == "call" and "Yemen" in r["actors"]] == []
+
+
+def test_a_clerics_nisba_after_an_adjective_is_no_party(nlp):
+    # dense4 (Al Riyadh): an Iraqi cleric's demand is not Iraq's, whatever adjective stands between
+    rs = records(nlp, "طالب المرجع العراقي الشيعي محمود الحسني الصرخي، في بيان لمكتبه على موقعه الالكتروني، الأمم "
+                      "المتحدة إلى تدويل القضية العراقية للتخلص من التدخلات الإيرانية في العراق.\n",
+                 lead="مرجع ديني عراقي يطالب بتدويل العراق والتخلص من التبعية الإيرانية\n")  # fmt: skip
+    assert [r for r in rs if r["trigger"] == "يطالب" and r["actors"] == ["Iraq"]] == []
