@@ -66,3 +66,11 @@ def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
             "written": written,  # party → (as written, its entity's name)
         })  # fmt: skip
     return out
+
+
+def only(rs: list[dict[str, Any]], trigger: str | None = None, **fields: Any) -> dict[str, Any]:
+    """The one record of ``rs`` with this trigger and these field values; fails when there is none or several."""
+    picked = [r for r in rs if (trigger is None or r["trigger"] == trigger)
+              and all(r[k] == v for k, v in fields.items())]  # fmt: skip
+    assert len(picked) == 1, f"{len(picked)} records with trigger {trigger!r} {fields} in {[r['trigger'] for r in rs]}"
+    return picked[0]

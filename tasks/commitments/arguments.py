@@ -71,6 +71,7 @@ from tasks.commitments.lexicons import (
     NOT_ACT_WORDS,
     OBJECT_COUNTERPART_MODALITIES,
     OBJECT_NOT_AFTER,
+    PASSIVE_AGREEMENT_CUES,
     PLACE_PREPOSITIONS,
     PRONOUN_SUBJECTS,
     RELEASE_NOUNS,
@@ -82,6 +83,7 @@ from tasks.commitments.lexicons import (
     URGE_ACT_WORDS,
 )
 from tasks.commitments.parties import (
+    ARTICLE,
     POST_WORD,
     Located,
     MentionRef,
@@ -132,6 +134,7 @@ from tasks.commitments.patterns import (
     RELATIVE_WORD_RE,
     REPORTING_RE,
     SIGNING_NOUN_PREFIXES,
+    THIRD_PERSON_PREFIXES,
     WA,
     WITH_BEFORE_RE,
     WITH_RE,
@@ -347,7 +350,8 @@ def _genitive_of_a_thing(cl: Clause, x: Located) -> bool:
     if len(words) != 1 or not words[0] or words[0].startswith(ARTICLE):
         return False
     word = words[0].removeprefix(WA) if len(words[0]) > MIN_CONSTRUCT_LETTERS else words[0]
-    return word[:1] not in VERB_PERSON_PREFIXES and word not in AGENT_HEADS
+    # «أن تقود الولايات المتحدة»: a verb before its subject, not a noun
+    return word[:1] not in THIRD_PERSON_PREFIXES and word not in AGENT_HEADS
 
 
 def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WORDS) -> bool:
@@ -364,8 +368,6 @@ def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WO
 
 
 OUR = "نا"  # the possessive «our» on a verbal noun
-ARTICLE = "ال"
-VERB_PERSON_PREFIXES = "يت"  # «أن تقود الولايات المتحدة»: a verb before its subject, not a noun
 MIN_CONSTRUCT_LETTERS = 3  # a «و» before a longer word is the conjunction («وحكومة»)
 NEGATION_BEFORE_CUE_RE = re.compile(r"(?:(?<=\s)|^)[وف]?لا\s*$")  # «لا» right before the cue it negates
 FIRST_PERSON_SINGULAR_FUTURE_RE = re.compile(r"(?:س|سوف\s+|لن\s+)ا\w{2,}")  # «سأوقع», «سوف أعمل», «لن أسمح»
@@ -1081,15 +1083,14 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
     return (both, fallback) if both != actors else (actors, fallback)
 
 
-ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
-# applied in this order to the subject of a pledge, intent, readiness, agreement or signing
 def _passive_agreement(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
     """«وتم الاتفاق … على تمديد العمل بالاتفاق الغازي بين روسيا والنمسا», «تم الاتفاق على توصية … بين البلدين»:
     a passive agreement names no subject; its parties are those after «بين» in the sentence (the article's two
     sides for «البلدين/الجانبين»), else nobody's; «تم الاتفاق عليه» re-mentions an agreement."""
     if cl.modality != "agreement" or cl.cue_text.lstrip(CONJUNCTIONS) not in PASSIVE_AGREEMENT_CUES:
         return actors, fallback
-    if cl.norm[cl.c_end :].split()[:1] and cl.norm[cl.c_end :].split()[0].strip(WORD_PUNCTUATION) in UPON_PRONOUNS:
+    nxt = cl.norm[cl.c_end :].split()[:1]
+    if nxt and nxt[0].strip(WORD_PUNCTUATION) in UPON_PRONOUNS:
         return [], False
     for between in BETWEEN_RE.finditer(cl.norm, cl.c_end):
         pos = between.end()
@@ -1101,10 +1102,11 @@ def _passive_agreement(cl: Clause, actors: list[Party], fallback: bool) -> tuple
     return [], False
 
 
-PASSIVE_AGREEMENT_CUES = frozenset(normalize(w) for w in ("تم الاتفاق", "جرى الاتفاق", "تم التوافق", "جرى التوافق"))
 UPON_PRONOUNS = frozenset(normalize(w) for w in ("عليه", "عليها", "عليهما", "عليهم"))
 
 
+ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]
+# applied in this order to the subject of a pledge, intent, readiness, agreement or signing
 ACTOR_PASSES: tuple[ActorPass, ...] = (
     _passive_agreement,
     _clause_initial_vso,

@@ -22,7 +22,7 @@ from tasks.commitments.constants import (
     WARNING_CUE_MAX_WORDS,
     WARNING_SUBJECT_MAX_WORDS,
 )
-from tasks.commitments.lexicons import OFFICE_TITLES, entries, load_tables
+from tasks.commitments.lexicons import OFFICE_TITLES, SIGNING_NOUNS, entries, load_tables
 from tasks.commitments.patterns import (
     BI,
     CONJUNCTIONS,
@@ -97,10 +97,9 @@ PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
 DUTY_VERBS = _set("duty_verbs")
 DUTY_OPENERS = _set("duty_openers") | DUTY_VERBS
 QAD = normalize("قد")
-# a signing noun after one of these is its clause's topic (ANT corpus: 21 «أن توقيع …», 10 read after «أن»:
-# 9 evaluations, effects or dates of a signing, 1 report of one; the gold sets' 2 such records both wrong)
+# a signing noun after one of these is its clause's topic (ANT corpus: 21 «أن توقيع …», 8 read after «أن»:
+# 7 evaluations, effects or dates of a signing, 1 report of one; the gold sets' 2 such records both wrong)
 TOPIC_COMPLEMENTIZERS = _set("topic_complementizers")
-SIGNING_NOUN_STEMS = tuple(normalize(w) for w in ("توقيع", "التوقيع"))
 UPON_US = normalize("علينا")
 BI_DAWA = normalize("بدعوة")  # «بدعوة من X»: ANT corpus 31, the 6 read all meetings or visits at X's invitation
 FROM = normalize("من")
@@ -510,7 +509,7 @@ def signing_as_topic(c: Candidate) -> bool:
     """«يرى أن توقيع المذكرة قد تؤتي بثمار», «مما لا شك فيه أن توقيع الاتفاق النووي … ستكون له تداعيات»: a
     signing noun right after «أن/إن» is the subject its clause says something of (a worth, an effect, a
     date), not a report that parties signed."""
-    if c.modality != "signed" or not c.cue.lstrip("وف").startswith(SIGNING_NOUN_STEMS):
+    if c.modality != "signed" or not c.cue.lstrip(CONJUNCTIONS).startswith(SIGNING_NOUNS):
         return False
     before = c.before.split()
     return bool(before) and before[-1].strip(WORD_PUNCTUATION) in TOPIC_COMPLEMENTIZERS

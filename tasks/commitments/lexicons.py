@@ -49,6 +49,9 @@ def _by_key(name: str) -> Mapping[str, tuple[str, ...]]:
 
 # modality → cue words; modalities in file order (an earlier modality keeps a span first)
 CUES = _by_key("cues")
+# the agreement cues in the passive perfect («تم الاتفاق», «جرى التوافق»): their parties are named after «بين»
+PASSIVE_PERFECT_AUXILIARIES = frozenset(normalize(w) for w in ("تم", "جرى"))
+PASSIVE_AGREEMENT_CUES = frozenset(c for c in CUES["agreement"] if c.split()[0] in PASSIVE_PERFECT_AUXILIARIES)
 # sector → words of the action span; sectors in file order (the order of a commitment's sectors)
 SECTORS = _by_key("sectors")
 STANCE_VERBS = _set("stance_verbs")

@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from tasks.commitments.anaphors import MEDIA_SUBTYPES
+from tasks.commitments.arguments import to_norm
 from tasks.commitments.constants import (
     OFFICIAL_TITLE_MAX_WORDS,
     SPEAKER_CUE_MAX_WORDS,
@@ -60,7 +62,7 @@ from tasks.commitments.lexicons import (
     UNNAMED_BODY_WORDS,
     UNNAMED_SOURCES,
 )
-from tasks.commitments.parties import MentionRef, Party, States
+from tasks.commitments.parties import MentionRef, Party, States, is_state
 from tasks.commitments.patterns import (
     ADDRESSEE_RE,
     AR_COMMA,
@@ -89,12 +91,11 @@ UNNAMED = "unnamed"  # the speaker strategy of a sentence whose reporting verb h
 OFFICIAL = "official"  # the strategy of an unnamed office of a state: the state speaks, no person
 INSTITUTION = "institution"  # a state or body as the reporting verb's subject: it speaks, no person
 # bodies whose reports quote others: their first person is not a party's voice
-NON_VOICE_SUBTYPES = frozenset({"newspaper", "broadcaster", "news_agency", "media", "online_service", "university",
-                                "think_tank"})
+NON_VOICE_SUBTYPES = MEDIA_SUBTYPES | {"university", "think_tank"}
 OFFICIAL_TITLE_WORDS = COUNTERPART_HEADS | TITLE_CHAIN_WORDS | TITLE_FILLERS  # «باسم», «الخارجية», «العام»
 # words that open another phrase after an office: a person named after them is not its holder
 OFFICIAL_PHRASE_BREAKS = frozenset(normalize(w) for w in ("مع", "خلال", "في", "عن", "أمام", "على", "عقب", "بعد", "قبل"))
-FORMER_WORDS = frozenset({"السابق", "السابقه", "الاسبق"})  # normalised: a former office holder speaks for nobody
+FORMER_WORDS = frozenset(normalize(w) for w in ("السابق", "السابقة", "الأسبق"))  # a former holder speaks for nobody
 _MIN_NAME_WORD = 3  # shorter name words («لي», «شي») are common words as well
 
 
@@ -255,12 +256,7 @@ def sentence_speaker(
 
 def text_between(norm: str, index: Sequence[int], base: int, lo: int, hi: int) -> str:
     """The normalised text between two original offsets of the sentence."""
-    return norm[_at(index, base, lo) : _at(index, base, hi)]
-
-
-def _at(index: Sequence[int], base: int, orig: int) -> int:
-    """An original offset of the sentence → its normalised offset."""
-    return next((i for i, off in enumerate(index) if off + base >= orig), len(index))
+    return norm[to_norm(index, base, lo) : to_norm(index, base, hi)]
 
 
 def _official_state(
@@ -272,7 +268,7 @@ def _official_state(
     for m in sorted(ments, key=lambda m: m.start):
         if m.type not in ("GPE", "ORG") or m.start < index[verb_end - 1] + base:
             continue
-        lo, hi = _at(index, base, m.start), _at(index, base, m.end)
+        lo, hi = to_norm(index, base, m.start), to_norm(index, base, m.end)
         words = [w.strip(WORD_PUNCTUATION) for w in norm[verb_end:lo].split()]
         if not words or len(words) > OFFICIAL_TITLE_MAX_WORDS \
                 or not (_office_word(words[0]) or words[0] in STATE_BODY_HEADS) \
@@ -281,8 +277,7 @@ def _official_state(
         if norm[hi:].split()[:1] and norm[hi:].split()[0].strip(WORD_PUNCTUATION) in FORMER_WORDS:
             return None
         state = states.state(m.entity_id)
-        ent = states.kb.entities.get(state.entity_id) if state is not None else None
-        return (state, m.end) if ent is not None and ent.type == "GPE" and ent.subtype == "country" else None
+        return (state, m.end) if state is not None and is_state(state, states.kb) else None
     return None
 
 
@@ -296,7 +291,7 @@ def _speaking_body(
     if not nxt:
         return None
     m = min(nxt, key=lambda m: m.start)
-    lo = _at(index, base, m.start)
+    lo = to_norm(index, base, m.start)
     if m.type not in ("GPE", "ORG") or norm[verb_end:lo].strip(" \"'«»“”") or norm[lo - 1 : lo].isalpha():
         return None
     ent = states.kb.entities.get(m.entity_id)
@@ -304,7 +299,7 @@ def _speaking_body(
         return None
     party = states.state(m.entity_id)
     voice = states.kb.entities.get(party.entity_id) if party is not None else None
-    return party if voice is not None and (voice.type == "ORG" or voice.subtype == "country") else None
+    return party if voice is not None and (voice.type == "ORG" or is_state(party, states.kb)) else None
 
 
 def _office_word(word: str) -> bool:
@@ -325,11 +320,8 @@ def _colon_speaker(
         return None
     colon_orig = index[colon] + base
 
-    def at(orig: int) -> int:  # an original offset of the sentence → its normalised offset
-        return next((i for i, off in enumerate(index) if off + base >= orig), len(norm))
-
     before = [m for m in ments if m.end <= colon_orig]
-    spans = [(at(m.start), at(m.end)) for m in before]
+    spans = [(to_norm(index, base, m.start), to_norm(index, base, m.end)) for m in before]
     for m, (lo, hi) in sorted(zip(before, spans, strict=True), key=lambda x: -x[1][0]):
         if m.type != "PER":
             continue

@@ -270,7 +270,7 @@ def _another_states(doc: _Document, speaker: Party | None, actors: Sequence[Part
     """Is the speaker a person of a state, and is every actor another state or a body of one? (A party with no
     state, «الحزب الجمهوري», is not read as another state's.)"""
     if speaker is None or not (is_person(speaker, doc.kb) or is_state(speaker, doc.kb)):
-        return False  # a state speaks through an unnamed office («وقال وزير الخارجية الإيراني»)
+        return False  # a state speaks itself or through an office («وقالت إيران», «وقال وزير الخارجية الإيراني»)
     own = doc.states.state(speaker.entity_id)
     if own is None or not is_state(own, doc.kb):
         return False

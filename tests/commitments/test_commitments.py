@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
-from tests.rules import records
+from tests.rules import only, records
 
 
 def test_readiness_with_actor_counterpart_speaker_and_sector(nlp):
@@ -276,7 +276,7 @@ def test_urge_takes_the_urged_party_named_by_its_short_name(nlp):
     rs = records(nlp, "أعلن الرئيس الأميركي #دونالد_ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، على "
                       "أن إيران يجب أن لا تمتلك أسلحة نووية، وأنه حث ماي على تصعيد الضغوط على طهران.\n",
                  lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "حث"]
+    r = only(rs, "حث")
     assert r["modality"] == "call" and r["actors"] == ["United Kingdom"] and "addressee:object" in r["rule"]
 
 
@@ -294,7 +294,7 @@ def test_request_of_a_party_and_the_passive_request(nlp):
                       "لوقف الهجمات على السكان في المنطقة المحاصرة منذ العام 2013.\n",
                  lead="قوات النظام السوري تسيطر على ربع مساحة الغوطة الشرقية وماكرون يدعو إيران للضغط على "
                       "دمشق\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "طلب"]
+    r = only(rs, "طلب")
     assert r["modality"] == "call" and r["actors"] == ["Iran"]
     # «وطُلب من X» with no subject: the passive, nobody named asks (corpus CNN)
     rs = records(nlp, "وطُلب من مونيز أن يكون ضمن هيئة استشارية للمساعدة في بناء المدينة الذكية بمشروع نيوم، وقال في "
@@ -386,7 +386,7 @@ def test_a_group_as_the_direct_object_is_its_members(nlp):
             "واستقلالها وأمنها وسلامة أراضيها.\n")  # fmt: skip
     named = "الصين ودول آسيا الوسطى: قازاقستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان\n"
     rs = records(nlp, body, lead=named)
-    (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
+    r = only(rs, "ستدعم")
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     (r,) = [r for r in records(nlp, body, lead="الصين ودول آسيا الوسطى\n") if r["trigger"] == "ستدعم"]
     assert r["counterparts"] == []
@@ -399,7 +399,7 @@ def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_
                       "التعاون الاستراتيجي بين البلدين.\nوبلغ حجم التبادل التجاري السنوي بين البلدين 500 مليون "
                       "دولار، لكن أردوغان تعهد بزيادة استثمارات بلاده إلى 10 مليارات دولار في السودان.\n",
                  lead="مشاريع استثمارية لتركيا في السودان\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "تعهد"]
+    r = only(rs, "تعهد")
     assert (r["actors"], r["counterparts"]) == (["Turkey"], ["Sudan"]) and "counterpart:other_side" in r["rule"]
 
 
@@ -477,7 +477,7 @@ def test_our_readiness_is_the_speakers_state_not_the_party_spoken_to(nlp):
                       "أن نجده مؤسفا للغاية\". وأضاف \"نحن نعلن مجددا للولايات المتحدة استعدادنا للجلوس وجهاً لوجه في "
                       "أي زمان وأي شكل لحل المشكلة\".\n",
                    lead="كوريا الشمالية لواشنطن: مستعدون للقاء في أي زمان ومكان\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "استعدادنا"]
+    r = only(rs, "استعدادنا")
     assert r["actors"] == ["North Korea"] and r["modality"] == "readiness"
 
 
@@ -638,7 +638,7 @@ def test_a_hope_for_a_partys_act_is_that_partys(nlp):
     rs = records(nlp, "وفي الوقت الذي تشهد فيه القارة الأفريقية أزمات عدة، تأمل المنظمات غير الحكومية والمجتمع المدني "
                       "أن يحث أوباما القادة الأفارقة على احترام حقوق الإنسان.\n",
                  lead="أوباما يدعو من أديس أبابا لإبقاء «الضغط» على حركة «الشباب» الصومالية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "تأمل"]
+    r = only(rs, "تأمل")
     assert (r["modality"], r["actors"]) == ("hope", ["United States"])
     assert "addressee:act_subject" in r["rule"]
 
@@ -706,7 +706,7 @@ def test_a_hope_to_meet_is_the_hopers_own_act(nlp):
     rs = records(nlp, "ومن بين العديد من التصريحات، قال ترامب خلال لقائه مع قناة بلومبرغ، الخميس بالمكتب البيضاوي إنه "
                       "يتطلع للقاء قادة إيران للقيام بمباحثاتٍ جدية حول الاتفاق النووي لتفادي متاعب العقوبات.\n",
                  lead="رئيس CIA الأسبق لـCNN: الخناق حول ترامب يضيق لتصرفاته غير المنطقية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "يتطلع"]
+    r = only(rs, "يتطلع")
     assert (r["actors"], "addressee:own_meeting" in r["rule"]) == (["United States"], True)
 
 
@@ -752,7 +752,7 @@ def test_the_party_harm_would_be_done_to_is_the_counterpart(nlp):
                       "\"لن يلحق ضررا\" بحصة مصر من مياه النيل. وأضاف: \"لا نرغب في إلحاق الضرر بمصر، ومن وجهة نظرنا، "
                       "فإن المشروع مفيد للدول الثلاث\".\n",
                  lead="السودان: ندعم سد النهضة منذ أن كان فكرة.. وإثيوبيا: لن يضر حصة مصر\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "نرغب"]
+    r = only(rs, "نرغب")
     assert (r["actors"], r["counterparts"]) == (["Ethiopia"], ["Egypt"])
 
 
@@ -1006,7 +1006,7 @@ def test_where_an_envoy_serves_is_no_party(nlp):
     rs = records(nlp, "ووقع معالي المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة السفير عبدالله بن يحيى "
                       "المعلمي على اتفاقية إقامة العلاقات الدبلوماسية.\n",
                  lead="المملكة وناميبيا تقيمان علاقات دبلوماسية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["modality"] == "signed"]
+    r = only(rs, modality="signed")
     assert r["actors"] == ["Saudi Arabia"]
 
 
@@ -1021,7 +1021,7 @@ def test_a_hope_for_talks_between_him_and_another_is_both_sides(nlp):
     # dev2 and dense4 (Asharq Al-Awsat): «بينه وبين لافروف»: Kerry's side and Lavrov's; Kerry expresses it
     rs = records(nlp, "وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف بشأن سوريا.\n",
                  lead="كيري ولافروف يبحثان الأزمة السورية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["modality"] == "hope"]
+    r = only(rs, modality="hope")
     assert sorted(r["actors"]) == ["Russia", "United States"] and r["speaker"] == "John Kerry"
     assert "addressee:between_self_and" in r["rule"]
 

@@ -4,7 +4,7 @@ each strategy of tasks.commitments.speakers with a positive and a negative case.
 Stanza's answers are frozen in tests/fixtures/nlp/commitments.test_speakers.json (tests/conftest.py): a new
 or changed text needs `python -m tests.freeze_nlp`."""
 
-from tests.rules import records
+from tests.rules import only, records
 
 
 def _speaker_step(r):
@@ -55,7 +55,7 @@ def test_short_name_after_a_reporting_verb(nlp):
                       "رسلان كازاكباييف.\n"
                       "ونوه وانغ أيضا إلى أن الصين من جانبها ستدعم بقوة قيرغيزستان في مكافحتها مرض "
                       "فيروس كورونا.\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "ستدعم"]
+    r = only(rs, "ستدعم")
     assert r["speaker"] == "Wang Yi"
 
 
@@ -72,7 +72,7 @@ def test_a_group_after_a_counterpart_preposition_is_its_members(nlp):
     rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستعمل أيضا على تعزيز الاتصال والتعاون مع دول "
                       "آسيا الوسطى في إطار الأمم المتحدة.\n",
                  lead="الصين ودول آسيا الوسطى: قازاقستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "ستعمل"]
+    r = only(rs, "ستعمل")
     assert r["actors"] == ["China"]
     assert r["counterparts"] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     assert "counterpart:group" in r["rule"]
@@ -230,7 +230,7 @@ def test_the_person_whose_announcement_holds_the_cue_speaks(nlp):
                       "كان بمثابة تنازل انتقد من جمهوريين في مجلس الشيوخ مثل ماركو روبيو، الذي قال في تغريدة إنه "
                       "\"غير مرتاح بتعليق التدريبات العسكرية مع كوريا الجنوبية\".\n",
                  lead="ما الذي أنجزته قمة ترمب - كيم؟ ومن الفائز بالجولة؟\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "ستعلق"]
+    r = only(rs, "ستعلق")
     assert (r["speaker"], "speaker:announcement" in r["rule"]) == ("Donald Trump", True)
 
 
@@ -241,7 +241,7 @@ def test_the_rest_of_a_quote_goes_on_with_its_speaker(nlp):
                       "وأضاف ظريف، في رسالة على يوتيوب \"إيران لن تعيد التفاوض على ما تم الاتفاق عليه قبل سنوات وجرى "
                       "تنفيذه...سنرفض أيضا أي تصديق عليه\".\n",
                  lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "سنرفض"]
+    r = only(rs, "سنرفض")
     assert (r["actors"], r["speaker"]) == (["Iran"], "Mohammad Javad Zarif")
 
 
@@ -260,7 +260,7 @@ def test_touching_on_a_topic_goes_on_with_the_speaker(nlp):
                       "وتطرق خلال كلمته إلى مفهوم بناء مجتمع صيني أفريقي أقوى، داعيا إلى بناء مجتمع صيني أفريقي ذي "
                       "مستقبل مشترك يتحمل المسؤولية ويسعى للتعاون المربح للجميع.\n",
                  lead="الصين تعزز نفوذها في أفريقيا بـ60 مليار دولار\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "داعيا"]
+    r = only(rs, "داعيا")
     assert (r["modality"], r["actors"], r["speaker"]) == ("call", ["China"], "Xi Jinping")
     # the community «يسعى»: the call's addressees are no subject of the verbs after it
     assert [r for r in rs if r["trigger"] in ("يسعى", "ويسعى")] == []
@@ -272,7 +272,7 @@ def test_an_unnamed_office_speaks_for_its_state_but_is_no_speaker(nlp):
                         'الجنوبية كانغ كيونغ-وا "نعتقد أن كيم جونغ-أون فهم الطابع الملح" لعملية نزع السلاح النووي '
                         'لكوريا الشمالية وبأنه "يتعيّن علينا إتمامها سريعا".\n',
                  lead="نزع السلاح النووي لكوريا الشمالية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "علينا"]
+    r = only(rs, "علينا")
     assert r["modality"] == "obligation" and r["actors"] == ["United States"] and r["speaker"] is None
     assert _speaker_step(r) == "speaker:official"
     # checkset (Sky News Arabia): «المسؤول الأميركي» … «سنلاحق»
@@ -286,7 +286,7 @@ def test_a_name_after_the_office_is_its_holder(nlp):
     rs = records(nlp, "وقال نائب سفير روسيا لدى الأمم المتحدة ديمتري بوليانسكي لرويترز، إنه ليس هناك سبب يبرر "
                       'انتقاد هيلي لروسيا.\nوقال "نلتزم بكل القرارات.\n',
                  lead="مجلس الأمن يبحث العقوبات على كوريا الشمالية\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "نلتزم"]
+    r = only(rs, "نلتزم")
     assert r["actors"] == ["Russia"] and r["speaker"] is not None
     # a former holder speaks for no state: «السابق» after the office
     rs = records(nlp, 'وقال وزير الخارجية البريطاني السابق في مقابلة "سنواصل العمل مع روسيا".\n',
@@ -304,7 +304,7 @@ def test_a_body_after_the_reporting_verb_speaks_for_itself(nlp):
     rs = records(nlp, 'وقالت "روساتوم" في بيان أن "المسؤولين في المجال النووي الروسي والصينيين وقعوا أكبر مجموعة عقود '
                       'في تاريخ الشراكة النووية بين البلدين".\nوأضافت: "سنواصل معا بناء وحدات من الجيل الثالث، هي '
                       'الأحدث في الصين".\n', lead="روسيا تبني أربعة مفاعلات نووية في الصين\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "سنواصل"]
+    r = only(rs, "سنواصل")
     assert r["actors"] == ["Rosatom"] and r["speaker"] is None
     # corpus300 (CNN): the court speaks, its «إنها ستواصل» is its own
     rs = records(nlp, 'قالت المحكمة الجنائية الدولية، الثلاثاء، إنها "ستواصل القيام بعملها دون أن يردعها أحد".\n',
@@ -320,5 +320,5 @@ def test_a_short_name_before_the_reporting_verb_speaks(nlp):
                       "يعاني تداعيات الغارات.\nوقالت الولايات المتحدة إنها تدعم الغارات ضد حزب العمال الكردستاني.\n"
                       "لكن بكر قال: «أثر هذا علينا سلبا... لذا نأمل أن يعود الجانبان إلى وقف إطلاق النار».\n",
                  lead="كردستان العراق وتركيا\n")  # fmt: skip
-    (r,) = [r for r in rs if r["trigger"] == "نأمل"]
+    r = only(rs, "نأمل")
     assert r["speaker"] == "Mustafa Bakar"  # the name as the recognizer cut it
