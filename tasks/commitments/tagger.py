@@ -45,7 +45,7 @@ from tasks.commitments.constants import (
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.families import FAMILY_BY_ID
-from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS
+from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS, UPON_HEADS, UPON_NOT_ACTS
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -69,6 +69,7 @@ from tasks.commitments.patterns import (
     FIGURE_RE,
     FIRST_PERSON_PLURAL_RE,
     LIGHT_VERB_RE,
+    QUOTES,
     REPORTING_RE,
     SECTOR_RES,
     WA,
@@ -315,28 +316,48 @@ def _read_sentence(
     return _Sentence(idx, s_start, sent, norm, index, ments, cues, title=headline)
 
 
-# «على إيران أن تجد طرقا» is obligation «X must»: «على» + a party named right after it + «أن/ألا» and a verb
-# (guideline: trigger «على» + subject); with a verbal noun instead («على قوات حزب العمال الكردستاني نقل …») it is
-# not read, «على» + a noun being far more often a preposition
+# «على إيران أن تجد طرقا» is obligation «X must»: «على» + a party named right after it (or parties joined by «و»;
+# a head such as «الحكومة» may come between) + «أن/ألا» and a verb (guideline: trigger «على» + subject). With a
+# verbal noun instead («على لندن تقديم الأدلة», «إن على واشنطن معالجة …», «على قوات حزب العمال الكردستاني نقل
+# …») only at the head of a clause; elsewhere «على» + a noun is far more often a preposition («عقوبات على إيران»).
+# ANT corpus: 75 «على» + a state name + a word other than «أن»; of those at the head of a clause 21 read, 20
+# duties (the other a people, «على الروسيات», no party mention).
 UPON_THAT_RE = re.compile(r"\s*(?:(?P<neg>الا)|ان)\s+[يت]\w+")  # «على سوريا أن تفهم»: decision.duty_of_mind
-UPON_RE = re.compile(rf"(?<![\w])[وف]?{ALA_NORM}\s+$")
+UPON_RE = re.compile(rf"(?<![\w])[وف]?{ALA_NORM}\s+(?:(?:{alternation(UPON_HEADS)})\s+)?$")
+UPON_CLAUSE_HEAD_RE = re.compile(
+    rf"(?:(?:^|:|(?<![\w])[وفب]?[اإأ]ن(?:ه)?)\s*[{QUOTES}]?|(?:{REPORTING_RE.pattern})\s*[{QUOTES}])\s*$"
+)  # the start of the sentence or of a quote, after «إن/أن/بأن/إنه», a colon, or «وقال "»
+UPON_ACT_RE = re.compile(rf"\s*[{QUOTES}]?(?P<word>[^\s{QUOTES}،,.:؛!؟?()]+)")
+UPON_AND_RE = re.compile(r"\s*و(?=\S)")  # «على روسيا وسوريا أن تتعاونا»: the parties joined by «و»
 
 
 def _upon_party_cues(
     norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], cues: Sequence[Cue]
 ) -> list[Cue]:
-    """Obligation cues «على» + a party mention + «أن» + a verb that no other cue covers."""
+    """Obligation cues «على» + a party mention (and the parties joined to it) + «أن» + a verb, or a verbal noun
+    at the head of a clause, that no other cue covers."""
     out = []
-    for m in ments:
-        if m.type not in PARTY_MENTION_TYPES:
-            continue
-        lo, hi = to_norm(index, base, m.start), to_norm(index, base, m.end)
+    spans = sorted((to_norm(index, base, m.start), to_norm(index, base, m.end)) for m in ments
+                   if m.type in PARTY_MENTION_TYPES)  # fmt: skip
+    for i, (lo, hi) in enumerate(spans):
         before = UPON_RE.search(norm, 0, lo)
-        that = UPON_THAT_RE.match(norm, hi)
-        if before is None or that is None or any(c[1] < hi and before.start() < c[2] for c in cues):
+        if before is None:
+            continue
+        end = hi
+        for nlo, nhi in spans[i + 1 :]:  # «على روسيا وسوريا»
+            joined = UPON_AND_RE.match(norm, end)
+            if joined is None or joined.end() != nlo:
+                break
+            end = nhi
+        that = UPON_THAT_RE.match(norm, end)
+        head = UPON_CLAUSE_HEAD_RE.search(norm, 0, before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0))
+        act = UPON_ACT_RE.match(norm, end) if that is None and head else None
+        if act is not None and (act["word"] in UPON_NOT_ACTS or act["word"][0] in CONJUNCTIONS):
+            act = None
+        if (that is None and act is None) or any(c[1] < end and before.start() < c[2] for c in cues):
             continue
         start = before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0)
-        out.append(Cue("obligation", start, hi, "negative" if that["neg"] else "positive", "lexical"))
+        out.append(Cue("obligation", start, end, "negative" if that and that["neg"] else "positive", "lexical"))
     return out
 
 

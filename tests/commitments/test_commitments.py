@@ -812,6 +812,23 @@ def test_upon_a_party_that_is_its_obligation_but_not_to_know(nlp):
     assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
 
 
+def test_upon_a_party_and_a_verbal_noun_at_the_head_of_a_clause_is_its_obligation(nlp):
+    # ANT corpus (CNN, BBC, France 24) and dense sample A (Al Riyadh): «على لندن تقديم الأدلة», «إن على الحكومة
+    # السعودية تقديم إجابات», «على فرنسا وإيطاليا تعميق …», «على قوات حزب العمال الكردستاني نقل …» name the party
+    # that must act; «عقوبة شديدة" على السعودية إذا …» is a preposition after a noun, no duty
+    rs = records(nlp, "وقال بيسكوف، الاثنين: \"على لندن تقديم الأدلة حول قضية سكريبال أو الاعتذار.\"\n"
+                      "وقال السيناتور ليندسي غراهام إن على الحكومة السعودية تقديم إجابات واضحة حول مصير خاشقجي.\n"
+                      "وأكد ماكرون وكونتي أنه \"على فرنسا وإيطاليا تعميق تعاونهما الثنائي والأوروبي\".\n"
+                      "وقال \"على قوات حزب العمال الكردستاني نقل ساحات القتال بعيدا عن كردستان.\"\n"
+                      "وقال ترامب إن الولايات المتحدة ستفرض \"عقوبة شديدة\" على السعودية إذا ثبت أن المملكة "
+                      "مسؤولة عن مقتل خاشقجي.\n")  # fmt: skip
+    duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
+    assert duties == [("على لندن", ["United Kingdom"]), ("على الحكومة السعودية", ["Saudi Arabia"]),
+                      ("على فرنسا وإيطاليا", ["France", "Italy"]),
+                      ("على قوات حزب العمال الكردستاني", ["Kurdistan Workers' Party"])]  # fmt: skip
+    assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
