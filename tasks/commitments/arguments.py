@@ -36,6 +36,7 @@ from tasks.commitments.constants import (
     COUNTERPART_MAX_HEADS,
     COUNTERPART_WINDOW,
     DOC_PARTY_PAIR,
+    GENITIVE_AGENT_EXCLUDED,
     GROUP_AFTER_CUE_WORDS,
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
@@ -324,6 +325,27 @@ def _subject_relative_antecedent(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
+def _subject_genitive_agent(cl: Clause) -> tuple[list[Party], bool] | None:
+    """A verbal noun with its agent in the genitive right after it: «تشدد على التزام المملكة المتحدة غير المشروط
+    بأمن أوروبا», «مؤكدا "التزام بلادنا بالاستخدام الأمثل"», «استعداد الصين للعمل»: that party (for «بلاده»,
+    the speaker's state), whatever the clause before the noun says. Not a noun with the article («الالتزام
+    بالاتفاق») or a pronoun («التزامها»), which name no agent after them, nor a call or a signing (their own
+    passes read the parties after them)."""
+    form = cl.form
+    if form is None or form.form != "masdar" or form.proclitic or cl.modality in GENITIVE_AGENT_EXCLUDED:
+        return None
+    nxt = cl.norm[cl.c_end :].lstrip(" " + QUOTES).split(maxsplit=1)
+    if not nxt:
+        return None
+    if nxt[0].strip(WORD_PUNCTUATION) in SELF_WORDS:
+        return ([cl.speaker_state], False) if cl.speaker_state is not None else None
+    if cl.right and not cl.words_between(cl.c_end, cl.right[0][0]) and not cl.norm[cl.c_end : cl.right[0][0]].strip(
+        " " + QUOTES
+    ):
+        return coordinated(cl.norm, cl.right, cl.right[0][0], ends=cl.ends), False
+    return None
+
+
 def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None:
     """«إن الصين وقيرغيزستان ستعملان»: the parties right after «إن/أن»."""
     # not a party after another future verb of the clause: its object («إنها ستقاوم ترامب …، كما ستستهدف»)
@@ -526,6 +548,7 @@ SubjectStrategy = Callable[[Clause], tuple[list[Party], bool] | None]
 # tried in this order; the first that applies gives the subject
 SUBJECT_STRATEGIES: tuple[SubjectStrategy, ...] = (
     _subject_of_dual_complementizer,
+    _subject_genitive_agent,
     _subject_group,
     _subject_relative_antecedent,
     _subject_after_complementizer,

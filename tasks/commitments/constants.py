@@ -193,3 +193,6 @@ HOPED_ACT_MAX_WORDS = 8
 # warning verb and «(من) أن», and between «أن» and the cue
 WARNING_SUBJECT_MAX_WORDS = 10
 WARNING_CUE_MAX_WORDS = 4
+# Modalities whose verbal nouns take no agent from the genitive after them (arguments._subject_genitive_agent):
+# «دعوة واشنطن» may be the call by or to Washington; «توقيع الاتفاق» names the document (own passes)
+GENITIVE_AGENT_EXCLUDED = ("call", "signed")

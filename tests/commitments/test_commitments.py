@@ -829,6 +829,21 @@ def test_upon_a_party_and_a_verbal_noun_at_the_head_of_a_clause_is_its_obligatio
     assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
 
 
+def test_a_commitment_noun_takes_its_agent_from_the_genitive_after_it(nlp):
+    # dense samples A (BBC, Asharq Al-Awsat) and the ANT corpus (France 24): «تشدد على التزام المملكة المتحدة»,
+    # «مؤكداً "التزام بلادنا"» (the speaker's state), «مجددا التزام الولايات المتحدة»: the party after the noun
+    # commits, not the subject of the clause before it; a participle of «أكد/شدد» declares it
+    rs = records(nlp, "وأضافت ماي أنه بينما يتذكر القادة ضحايا الهجمات الإرهابية في ويستمنستر وبروكسل، فإنها "
+                      "سوف \"تشدد على التزام المملكة المتحدة غير المشروط بأمن أوروبا في المستقبل\".\n"
+                      "من جهته، قال رئيس الوزراء الإثيوبي: \"مصيرنا مرتبط كلياً بالنيل\"، مؤكداً \"التزام بلادنا "
+                      "بالاستخدام الأمثل لمياه النيل\" مع مصر والسودان.\n"
+                      "فيما أكد وزير الخارجية الأمريكي مايك بومبيو الاثنين مجددا التزام الولايات المتحدة \"بسلام عادل "
+                      "وشامل بين إسرائيل والفلسطينيين\".\n")  # fmt: skip
+    pledges = [(r["trigger"], r["actors"]) for r in rs if r["trigger"] == "التزام"]
+    assert pledges == [("التزام", ["United Kingdom"]), ("التزام", ["Ethiopia"]), ("التزام", ["United States"])]
+    assert all("subject:genitive_agent" in r["rule"] for r in rs if r["trigger"] == "التزام")
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
