@@ -32,6 +32,7 @@ from tasks.commitments.constants import (
     AFTER_COMPLEMENTIZER_MAX_WORDS,
     ANNOUNCER_MAX_WORDS,
     BEFORE_CUE_MAX_WORDS,
+    BETWEEN_FAMILIES,
     BETWEEN_MAX_GAP,
     COUNTERPART_MAX_HEADS,
     COUNTERPART_WINDOW,
@@ -1073,8 +1074,10 @@ def _nominal_signing_parties(cl: Clause, actors: list[Party], fallback: bool) ->
 
 
 def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
-    """«توقيع اتفاقية بين X وY»: X and Y sign."""
-    between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end]) if cl.modality == "signed" else None
+    """«توقيع اتفاقية بين X وY»: X and Y sign; «أبرمت صفقات تجارية بين الاتحاد الأوروبي وإيران»: X and Y
+    conclude them."""
+    signing = cl.modality == "signed" or (cl.form is not None and cl.form.family in BETWEEN_FAMILIES)
+    between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end]) if signing else None
     if between and (fallback or not actors or cl.cue_text.startswith(SIGNING_NOUNS)):
         pos = cl.c_end + between.end()
         pair = [x for x in cl.right if x[0] >= pos]

@@ -196,3 +196,6 @@ WARNING_CUE_MAX_WORDS = 4
 # Modalities whose verbal nouns take no agent from the genitive after them (arguments._subject_genitive_agent):
 # «دعوة واشنطن» may be the call by or to Washington; «توقيع الاتفاق» names the document (own passes)
 GENITIVE_AGENT_EXCLUDED = ("call", "signed")
+# Families other than signing whose parties may follow «بين» after the document («أبرمت صفقات تجارية بين
+# الاتحاد الأوروبي وإيران»; arguments._signed_between)
+BETWEEN_FAMILIES = ("conclude",)

@@ -844,6 +844,22 @@ def test_a_commitment_noun_takes_its_agent_from_the_genitive_after_it(nlp):
     assert all("subject:genitive_agent" in r["rule"] for r in rs if r["trigger"] == "التزام")
 
 
+def test_concluding_a_deal_is_an_agreement_with_the_document_after_the_verb(nlp):
+    # ANT corpus (France 24, BBC) and dense sample A: «أبرمت برلين … اتفاقا مع مدريد» (Spain the counterpart),
+    # «أبرمت مصر والسودان وإثيوبيا اتفاقا», the passive «أبرمت صفقات … بين الاتحاد الأوروبي وإيران»; a perfect
+    # after an indefinite noun («صفقات أبرمت مع النظام») and the imperfect of a condition («كل بلد أو كيان يبرم
+    # عقود تسلح», check sets) re-mention or suppose a deal
+    rs = records(nlp, "وفي أول اتفاق من نوعه، أبرمت برلين الأربعاء، اتفاقا مع مدريد يقضي بإعادة المهاجرين.\n"
+                      "وفي أيار/مايو أبرمت مصر والسودان وإثيوبيا اتفاقا لتشكيل لجنة علمية كلفت بدراسة آثار السد.\n"
+                      "ومنذ رفع العقوبات أبرمت صفقات تجارية كبرى بين الاتحاد الأوروبي وإيران.\n"
+                      "ومدينة حلب كانت مقصد آلاف المدنيين كجزء من صفقات أبرمت مع النظام بدعم من روسيا.\n"
+                      "والقانون الأمريكي يقضي بفرض عقوبات على كل بلد أو كيان يبرم عقود تسلح مع "
+                      "شركات روسية.\n")  # fmt: skip
+    deals = [(r["actors"], r["counterparts"]) for r in rs if r["trigger"].endswith(("برمت", "برم"))]
+    assert deals == [(["Germany"], ["Spain"]), (["Egypt", "Ethiopia", "Sudan"], []), (["European Union", "Iran"], [])]
+    assert all(r["modality"] == "agreement" for r in rs if r["trigger"].endswith("برمت"))
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
