@@ -652,6 +652,21 @@ def agreement_with_opinion(c: Candidate) -> bool:
     return c.modality == "agreement" and bool(OPINION_AFTER_RE.match(c.after))
 
 
+# subjunctive_pledge: «أن» + an imperfect of «التزم/تعهد» («من المهم أن تلتزم إيران», «على أن تلتزم إيران
+# بتعهداتها», «شريطة أن تلتزم الحركة», «نتوقع أن يلتزم الجميع»): the act another predicate wants, expects or sets
+# as a condition, never the party's own pledge (ANT corpus: 28 such, all read, none a pledge of the verb's subject).
+SUBJUNCTIVE_PLEDGE_RE = re.compile(rf"^[{CONJUNCTIONS}]?[يتن](?:{alternation(_words('subjunctive_pledge_stems'))})")
+SUBJUNCTIVE_THAT = _set("subjunctive_that")
+
+
+def subjunctive_pledge(c: Candidate) -> bool:
+    """«من المهم أن تلتزم إيران بكافة التزاماتها»: a pledge verb after «أن» is wanted of the party, not pledged."""
+    if c.modality != "pledge" or not SUBJUNCTIVE_PLEDGE_RE.match(c.cue):
+        return False
+    prev = c.before.split()[-1:]
+    return bool(prev) and prev[0].strip(QUOTES) in SUBJUNCTIVE_THAT
+
+
 Filter = Callable[[Candidate], bool]
 FILTERS: Sequence[tuple[str, Filter]] = (
     ("conditional", conditional),
@@ -688,6 +703,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("aim_of_a_thing", aim_of_a_thing),
     ("duty_of_mind", duty_of_mind),
     ("undeclared_nominal_pledge", undeclared_nominal_pledge),
+    ("subjunctive_pledge", subjunctive_pledge),
 )
 
 

@@ -127,6 +127,7 @@ NAME_MENTION_TYPES = ("ORG", "PER", "GPE", "LOC")  # a cue inside one of these n
 # («قال كيري إن روحاني وظريف أوضحا أنهما مستعدان» is a gold record).
 THIRD_PARTY = "third_party_prediction"
 FUTURE_KINDS = ("future", "negfuture")
+EMBEDDING_THAT = (["ان"], ["بان"])  # «أن» (normalised) between a duty, call or hope and the verb of its act
 # A future verb the journalist narrates of a person (no speaker, no reporting verb, no quote in the sentence, every
 # actor written as a person): «وسيخصص ماكرون السبت اليوم الأول من الزيارة», «سيتنافس الرئيس الحالي», «حيث سيحاول
 # إقناع ترامب» — a schedule or an expectation (guideline: logistics and scheduling, a journalist's expectations),
@@ -389,7 +390,12 @@ def _action_span(s: _Sentence, cue: Cue, bounds: Sequence[int]) -> tuple[int, in
     """(normalised end, original start, original end) of the cue's action, or None when it is empty."""
     modality, c_start, c_end, _polarity, strength = cue
     norm, index = s.norm, s.index
-    nxt = min([b for b in bounds if b > c_start] + [len(norm)])
+    later = [b for b in bounds if b > c_start]
+    if later and modality in ADDRESSEE_MODALITIES and norm[c_end : later[0]].split() in EMBEDDING_THAT:
+        # «يجب أن تلتزم إيران بكافة التزاماتها», «من المهم أن تلتزم …»: the verb after «أن» is the act the
+        # duty, call or hope asks for, and its party the one who must act: the action runs on past it
+        later = later[1:]
+    nxt = min([*later, len(norm)])
     a_start_n = c_start if strength == "headline" or (modality == "pledge" and strength == "future") else c_end
     a_end_n = _action_end(norm, a_start_n, nxt)
     while a_start_n < a_end_n and norm[a_start_n] in ACTION_LEADING_JUNK:

@@ -860,6 +860,20 @@ def test_concluding_a_deal_is_an_agreement_with_the_document_after_the_verb(nlp)
     assert all(r["modality"] == "agreement" for r in rs if r["trigger"].endswith("برمت"))
 
 
+def test_a_pledge_verb_after_an_is_the_act_a_duty_asks_for_not_a_pledge(nlp):
+    # dense sample A (Al Arabiya): «من المهم أن تلتزم إيران …» is Iran's obligation (as «من الضروري»), the verb
+    # after «أن» the act asked for; check sets (Sky News Arabia): «يتعيّن على كلا البلدين أن «يتعهدا»» no pledge;
+    # «إن إيران تلتزم بالاتفاق» still is one
+    rs = records(nlp, "من جانبه قال وزير الخارجية الألماني هايكو ماس إنه من المهم أن تلتزم إيران بكافة التزاماتها "
+                      "الواردة بالاتفاق النووي.\n"
+                      "وقال كيم إنه لتحقيق نزع السلاح النووي يتعيّن على كلا البلدين أن يتعهدا الامتناع عن الأنشطة "
+                      "العدائية.\n"
+                      "وقال الرئيس الإيراني إن إيران تلتزم بالاتفاق النووي مع الدول الكبرى.\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "pledge"] == [("تلتزم", ["Iran"])]
+    assert only(rs, "تلتزم")["action"].startswith("بالاتفاق النووي مع")
+    assert only(rs, "من المهم")["actors"] == ["Iran"]
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
