@@ -587,14 +587,14 @@ def strategy_name(fn: Callable[..., object]) -> str:
 # --- calls: the party whose act is requested
 
 
-CALL_FAMILIES = ("call", "demand", "urge", "request")
+CALL_FAMILIES = ("call", "demand", "urge", "request", "appeal")
 CALL_SUBJECT_MAX_WORDS = 2  # a noun subject between a call verb and its object («دعا التقرير الرياض»)
 # a joint act («جهود مشتركة», «التعاون الثنائي», «معا») asked with no object is asked of both sides
 JOINT_ACT_RE = re.compile(
     r"(?<![\w])(?:(?:جهود|جهودا|العمل|عمل)\s+(?:ال)?مشترك[ه]?|(?:ال)?ثنا[ئي]ي[ه]?|معا|الجانبين|البلدين|الطرفين)(?![\w])"
 )
 _ATTACHED_PREPOSITIONS = ("ل", "ب", "ك")  # a party written with one of these is not the object
-_ACT_PREFIXES = {"demand": ("ب", "ل"), "request": ("ب", "ل")}  # «طالب X بـ…», «طلب منه بـ…»
+_ACT_PREFIXES = {"demand": ("ب", "ل"), "request": ("ب", "ل"), "appeal": ("ب", "ل")}  # «طالب X بـ…», «طلب منه بـ…»
 
 
 # a plural demonym in the nominative, a people («الفلسطينيون», «العراقيون»), no party (guideline: peoples are not

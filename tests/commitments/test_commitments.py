@@ -874,6 +874,17 @@ def test_a_pledge_verb_after_an_is_the_act_a_duty_asks_for_not_a_pledge(nlp):
     assert only(rs, "من المهم")["actors"] == ["Iran"]
 
 
+def test_an_appeal_to_a_party_is_a_call_on_it(nlp):
+    # ANT corpus (CNN) and dense sample A (Al Riyadh): «ناشد X لـ/بـ …» asks X to act, as «طالب X بـ…»; an
+    # appeal to users or people names no party
+    rs = records(nlp, "وناشد الأمين العام للأمم المتحدة السلطات السودانية لإلغاء حكم الإعدام ومنحها محاكمة جديدة.\n"
+                      "كما ناشد الأمم المتحدة بإصدار قرار واضح وصريح بشأن العراق.\n"
+                      "إلا أن الشركة الأمريكية ناشدت مستخدميها لتحديث كلمة السر كإجراء وقائي.\n")  # fmt: skip
+    appeals = [(r["trigger"], r["actors"]) for r in rs if r["trigger"].endswith(("ناشد", "ناشدت"))]
+    assert appeals == [("وناشد", ["Sudan"]), ("ناشد", ["United Nations"])]
+    assert all(r["modality"] == "call" for r in rs if r["trigger"].endswith("ناشد"))
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
