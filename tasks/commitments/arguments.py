@@ -111,7 +111,6 @@ from tasks.commitments.patterns import (
     COMPLEMENTIZER_RE,
     CONJUNCTIONS,
     COUNTERPART_PREP_RE,
-    DOC_NOUN_RE,
     DUAL_PRONOUN,
     DUAL_VERB_END_RE,
     FIRST_PERSON_DUTY,
@@ -135,6 +134,7 @@ from tasks.commitments.patterns import (
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
+    SIGNED_DOC_WORD_RE,
     SIGNING_NOUN_PREFIXES,
     THIRD_PERSON_PREFIXES,
     WA,
@@ -1043,10 +1043,11 @@ def _announcer(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Pa
 
 def _signers_before_document(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
     """«وقع الشيخ محمد بن زايد ولي عهد أبوظبي … والرئيس الروسي فلاديمير بوتين إعلان …»: every party named
-    between the verb and the document signs."""
+    between the verb and the document (or statement) signs; not one named after it («وقع ترامب البيان المشترك
+    الذي توصلت إليه دول مجموعة السبع»)."""
     c_end, right = cl.c_end, cl.right
     if cl.modality == "signed" and right and len(cl.words_between(c_end, right[0][0])) <= VSO_MAX_WORDS:
-        doc_noun = DOC_NOUN_RE.search(cl.norm, c_end, cl.a_end)
+        doc_noun = SIGNED_DOC_WORD_RE.search(cl.norm, c_end, cl.a_end)
         stop = doc_noun.start() if doc_noun else cl.a_end
         with_ = WITH_RE.search(cl.norm[c_end:stop])  # «وقع X مع نظيره Y»: Y is the counterpart
         stop = c_end + with_.start() if with_ else stop

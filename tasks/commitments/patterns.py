@@ -114,7 +114,6 @@ NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})
 PEOPLE_HEAD_BEFORE_RE = re.compile(
     rf"(?<![\w])[وبل]?(?:{in_order((*PEOPLE_HEADS, *THING_HEADS))})\s+(?:\w+(?:ي|يه|ية)\s+)?$"
 )
-DOC_NOUN_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order(DOCUMENT_STEMS)})")
 # «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
 COUNTERPART_PREP_RE = re.compile(
     rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+(?:(?:ال)?(?:{in_order(COMPANY_HEADS)})\s+)?$"
@@ -161,6 +160,8 @@ SIGNING_TIME_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(SIGNING_TIME_WORDS)
 SENTENCE_END_RE = re.compile(r"[.؛;!?؟]")
 # something signed: a document or a statement
 SIGNED_OBJECT_RE = re.compile(rf"(?:{in_order((*DOCUMENT_STEMS, *STATEMENT_STEMS))})")
+# the document or statement signed, as a word («وقع ترامب البيان المشترك الذي توصلت إليه دول مجموعة السبع»)
+SIGNED_DOC_WORD_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order((*DOCUMENT_STEMS, *STATEMENT_STEMS))})")
 # «القادة الثلاثة», «القمة الثلاثية»
 GROUP_OF_THREE_RE = re.compile(rf"(?<![\w])(?:{in_order(GROUP_HEADS)})\s+(?:{in_order(THREE_WORDS)})(?![\w])")
 # «الجانبان», «وللبلدين» …: one regex per party word, «و/ب/ل» before it

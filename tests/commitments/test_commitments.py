@@ -885,6 +885,13 @@ def test_an_appeal_to_a_party_is_a_call_on_it(nlp):
     assert all(r["modality"] == "call" for r in rs if r["trigger"].endswith("ناشد"))
 
 
+def test_signers_stop_at_the_statement_they_sign(nlp):
+    # check sets (BBC): the G7 reached the statement Trump signed; a party after the statement signs nothing
+    rs = records(nlp, "وفي وقت سابق، وقع ترامب البيان المشترك الذي توصلت إليه دول مجموعة السبع الكبرى على الرغم من "
+                      "الخلاف التجاري بينهم.\n")  # fmt: skip
+    assert only(rs, "وقع")["actors"] == ["United States"]
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state

@@ -112,4 +112,5 @@ def test_every_constant_is_used(module: object) -> None:
 def test_alternations_keep_their_order() -> None:
     assert patterns.in_order(["اتفاق", "اتفاقي"]) == "اتفاق|اتفاقي"
     assert patterns.alternation(["مع", "من جانبه"]) == r"من\s+جانبه|مع"
-    assert patterns.DOC_NOUN_RE.pattern.endswith("(?:" + "|".join(lexicons.DOCUMENT_STEMS) + ")")
+    stems = (*lexicons.DOCUMENT_STEMS, *lexicons.STATEMENT_STEMS)
+    assert patterns.SIGNED_DOC_WORD_RE.pattern.endswith("(?:" + "|".join(stems) + ")")
