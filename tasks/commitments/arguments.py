@@ -42,6 +42,7 @@ from tasks.commitments.constants import (
     GROUP_AFTER_PREP_WORDS,
     GROUP_BEFORE_CUE_WORDS,
     HOPED_ACT_MAX_WORDS,
+    MEETING_CALL_MAX_WORDS,
     NAMED_DOC_WINDOW,
     OBJECT_MAX_WORDS,
     PARTNER_MAX_WORDS,
@@ -63,6 +64,7 @@ from tasks.commitments.lexicons import (
     CALL_OBJECT_HEADS,
     CALL_PREPOSITIONS,
     CALL_SKIP_WORDS,
+    CALLED_MEETING_NOUNS,
     CALLER_BODY_HEADS,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
@@ -934,6 +936,22 @@ def _hoped_act_subject(cl: Clause) -> list[Party]:
     return []
 
 
+# «إلى (عقد) اجتماع عاجل لمجلس الأمن»: a meeting asked for, then «لـ» + the body that is to meet (a day or an
+# adjective or two between)
+MEETING_OF_RE = re.compile(
+    rf"(?:الي|ل|ب)\s*(?:عقد\s+)?(?:{alternation(CALLED_MEETING_NOUNS)})(?:\s+(?!ل)\S+){{0,3}}?\s+ل(?=\S)"
+)
+
+
+def _meeting_called(cl: Clause) -> list[Party]:
+    """«دعت روسيا إلى اجتماع عاجل لمجلس الأمن»: the body whose meeting a call asks for is its actor, not the
+    caller (the guideline's party whose act is requested)."""
+    m = MEETING_OF_RE.search(cl.norm, cl.c_end, cl.a_end)
+    if m is None or len(cl.words_between(cl.c_end, m.start())) > MEETING_CALL_MAX_WORDS:
+        return []
+    return [x[2] for x in cl.right if x[0] == m.end()][:1]
+
+
 def _first_person_duty(cl: Clause) -> bool:
     """Is the obligation the speaker's own («علينا», «يجب علينا», «يجب أن نكون»)?"""
     return cl.cue_text.endswith(FIRST_PERSON_DUTY) or bool(FIRST_PERSON_DUTY_RE.match(cl.norm[cl.c_end : cl.a_end]))
@@ -981,6 +999,10 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
         cl.trace.append(f"addressee:{source}")
         return group, False
     if cl.modality == "call":
+        body = _meeting_called(cl)
+        if body:
+            cl.trace.append("addressee:meeting_of")
+            return body, False
         called = _call_object(cl)
         if called is not None:
             cl.trace.append(f"addressee:{called[1]}")

@@ -199,3 +199,6 @@ GENITIVE_AGENT_EXCLUDED = ("call", "signed")
 # Families other than signing whose parties may follow «بين» after the document («أبرمت صفقات تجارية بين
 # الاتحاد الأوروبي وإيران»; arguments._signed_between)
 BETWEEN_FAMILIES = ("conclude",)
+# «دعت البعثة الكويتية لدى الأمم المتحدة الاثنين إلى عقد اجتماع طارئ لمجلس الأمن»: at most this many words between
+# a call verb and the meeting it asks for (arguments._meeting_called)
+MEETING_CALL_MAX_WORDS = 8

@@ -892,6 +892,17 @@ def test_signers_stop_at_the_statement_they_sign(nlp):
     assert only(rs, "وقع")["actors"] == ["United States"]
 
 
+def test_a_call_for_a_meeting_of_a_body_is_a_call_on_that_body(nlp):
+    # check sets (France 24) and the ANT corpus (BBC): the Security Council is asked to meet, not the caller
+    rs = records(nlp, "أعلنت البعثة الكويتية لدى الأمم المتحدة الاثنين أنها دعت إلى اجتماع طارئ لمجلس الأمن الدولي "
+                      "صباح الثلاثاء حول الوضع في الشرق الأوسط.\n"
+                      "ودعت روسيا من جهتها إلى اجتماع عاجل لمجلس الأمن لمناقشة مسألة العنف في الغوطة "
+                      "الشرقية.\n")  # fmt: skip
+    calls = [r for r in rs if r["modality"] == "call"]
+    assert [r["actors"] for r in calls] == [["United Nations Security Council"]] * 2
+    assert all("addressee:meeting_of" in r["rule"] for r in calls)
+
+
 def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
     # dense sample A (Asharq Al-Awsat): «وزير الخارجية البريطاني لـ«الشرق الأوسط»: …» is an interview; its answers in
     # the first person («علينا أن نكون واقعيين») speak for the minister's state
