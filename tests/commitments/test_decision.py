@@ -80,6 +80,10 @@ REJECTED = [
     # ANT corpus (BBC): announcing a place and a date is logistics
     ("future_logistics_or_prediction", cand("وتقول الأكاديمية إنها ستعلن الفائز بجائزة هذا العام 2018 سويا مع "
                                             "الفائز في عام 2019", "ستعلن")),
+    # ANT corpus (BBC) and check sets: ceremonies (a tree planted, a medal given) are logistics
+    ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
+                                            "مشتركة من البلدين", "سيزرع")),
+    ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
     # ANT corpus (France 24): at someone's invitation, a step of the summit, no call
     ("at_invitation", cand("وخطا الزعيمان بشكل وجيز إلى الشمال بدعوة من كيم، قبل أن يتوجها سيرا على الأقدام إلى "
                            "\"بيت السلام\"", "بدعوة", "call", "lexical")),
