@@ -84,6 +84,9 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # dense sample A (Asharq Al-Awsat) and the ANT corpus (CNN): a scheduled vote is logistics
+    ("future_logistics_or_prediction", cand("وتقول إيران إن مجلس الأمن الدولي سيصوّت الأسبوع المقبل على مشروع قرار "
+                                            "يدعم الاتفاق", "سيصوّت", parties=("إيران",))),
     # ANT corpus (France 24): at someone's invitation, a step of the summit, no call
     ("at_invitation", cand("وخطا الزعيمان بشكل وجيز إلى الشمال بدعوة من كيم، قبل أن يتوجها سيرا على الأقدام إلى "
                            "\"بيت السلام\"", "بدعوة", "call", "lexical")),
