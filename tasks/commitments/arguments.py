@@ -342,9 +342,7 @@ def _subject_genitive_agent(cl: Clause) -> tuple[list[Party], bool] | None:
         return None
     if nxt[0].strip(WORD_PUNCTUATION) in SELF_WORDS:
         return ([cl.speaker_state], False) if cl.speaker_state is not None else None
-    if cl.right and not cl.words_between(cl.c_end, cl.right[0][0]) and not cl.norm[cl.c_end : cl.right[0][0]].strip(
-        " " + QUOTES
-    ):
+    if cl.right and not cl.norm[cl.c_end : cl.right[0][0]].strip(" " + QUOTES):
         return coordinated(cl.norm, cl.right, cl.right[0][0], ends=cl.ends), False
     return None
 

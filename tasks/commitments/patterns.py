@@ -161,7 +161,7 @@ SENTENCE_END_RE = re.compile(r"[.؛;!?؟]")
 # something signed: a document or a statement
 SIGNED_OBJECT_RE = re.compile(rf"(?:{in_order((*DOCUMENT_STEMS, *STATEMENT_STEMS))})")
 # the document or statement signed, as a word («وقع ترامب البيان المشترك الذي توصلت إليه دول مجموعة السبع»)
-SIGNED_DOC_WORD_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?(?:{in_order((*DOCUMENT_STEMS, *STATEMENT_STEMS))})")
+SIGNED_DOC_WORD_RE = re.compile(rf"(?<![\w])(?:[وب])?(?:ال)?{SIGNED_OBJECT_RE.pattern}")
 # «القادة الثلاثة», «القمة الثلاثية»
 GROUP_OF_THREE_RE = re.compile(rf"(?<![\w])(?:{in_order(GROUP_HEADS)})\s+(?:{in_order(THREE_WORDS)})(?![\w])")
 # «الجانبان», «وللبلدين» …: one regex per party word, «و/ب/ل» before it

@@ -350,14 +350,13 @@ def _upon_party_cues(
             if joined is None or joined.end() != nlo:
                 break
             end = nhi
+        start = before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0)  # «وعلى»: the cue is «على»
         that = UPON_THAT_RE.match(norm, end)
-        head = UPON_CLAUSE_HEAD_RE.search(norm, 0, before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0))
-        act = UPON_ACT_RE.match(norm, end) if that is None and head else None
+        act = UPON_ACT_RE.match(norm, end) if that is None and UPON_CLAUSE_HEAD_RE.search(norm, 0, start) else None
         if act is not None and (act["word"] in UPON_NOT_ACTS or act["word"][0] in CONJUNCTIONS):
             act = None
         if (that is None and act is None) or any(c[1] < end and before.start() < c[2] for c in cues):
             continue
-        start = before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0)
         out.append(Cue("obligation", start, end, "negative" if that and that["neg"] else "positive", "lexical"))
     return out
 
