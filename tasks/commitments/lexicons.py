@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from tasks.commitments.families import PRONOUNS
 from tasks.text.normalize import normalize
 
 LEXICONS_PATH = Path(__file__).with_name("lexicons.toml")
@@ -64,7 +65,10 @@ TURN_PHRASES = _words("turn_phrases")
 CLAUSE_BREAK_WORDS = _words("clause_break_words")
 CLAUSE_START_WORDS = _words("clause_start_words")
 COUNTERPART_PREPOSITIONS = _words("counterpart_prepositions")
-COUNTERPART_HEADS = _set("counterpart_heads")
+# title and side words, and «نظير» with every possessive pronoun (``counterpart_head_bases`` × families.PRONOUNS)
+COUNTERPART_HEADS = _set("counterpart_heads") | frozenset(
+    b + p for b in _words("counterpart_head_bases") for p in PRONOUNS
+)
 UNNAMED_SOURCES = _set("unnamed_sources")
 REPORTING_NOUNS = _words("reporting_nouns")
 TIME_BEFORE_WORDS = _words("time_before_words")

@@ -225,6 +225,17 @@ def test_the_party_one_agrees_with_agrees_too(nlp):
     assert [(r["trigger"], r["actors"]) for r in rs] == [("وقّع", ["Sudan"])]
 
 
+def test_a_counterpart_after_nazir_in_any_number_and_gender(nlp):
+    # dense4 A (France24): «مع نظيرتها السعودية» (her counterpart, feminine) is a counterpart head as «مع نظيره»
+    # is (lexicons: counterpart_head_bases × every possessive pronoun)
+    rs = records(nlp, "وقعت الحكومة الفرنسية ممثلة في وزيرة الثقافة فرانسواز نيسين الاثنين مع نظيرتها السعودية "
+                      "اتفاقات تعاونية ثقافية.\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["counterparts"]) for r in rs] == [
+        ("وقعت", ["France"], ["Saudi Arabia"])
+    ]
+    assert "counterpart:headed" in rs[0]["rule"]
+
+
 def test_we_agreed_is_the_first_person_not_the_two_sides(nlp):
     # corpus (CNN): «سوف نطلقها» ends like a dual («ـا») but is «we will launch it»: with no speaker it is
     # nobody's record, not the article's two sides

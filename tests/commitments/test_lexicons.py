@@ -114,3 +114,10 @@ def test_alternations_keep_their_order() -> None:
     assert patterns.alternation(["مع", "من جانبه"]) == r"من\s+جانبه|مع"
     stems = (*lexicons.DOCUMENT_STEMS, *lexicons.STATEMENT_STEMS)
     assert patterns.SIGNED_DOC_WORD_RE.pattern.endswith("(?:" + "|".join(stems) + ")")
+
+
+def test_nazir_is_a_counterpart_head_in_every_number_gender_and_person() -> None:
+    # «مع نظيرتها السعودية», «مع نظيريه», «مع نظرائه الخليجيين»: the forms the listed words missed are generated
+    for word in ("نظيره", "نظيرتها", "نظيريه", "نظرائه", "نظراؤهم", "نظيراتها", "نظيرتيه"):
+        assert normalize(word) in lexicons.COUNTERPART_HEADS, word
+    assert "نظير" not in lexicons.COUNTERPART_HEADS  # a base takes a pronoun: «نظير» alone is no head
