@@ -1032,7 +1032,7 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
         emit(s, e, "PER", "kb-short", kb_row(named), m.sentence_idx, C.KB_SHORT_SCORE)
         return
-    if not span_words or not _plausible_name(span_words, st.upos_at):
+    if not span_words or not _plausible_name(span_words, st.upos_at, person=m.type == "PER"):
         return
     if len(span_words) == 1 and _looks_like_verb(span_words[0]):
         return  # «سيوصي»: a future verb the model took for a name
@@ -1605,9 +1605,10 @@ def hit_key(text: str, hit: _Hit) -> str:
     return alias_key(text[hit.start : hit.end])
 
 
-def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
+def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str], person: bool = False) -> bool:
     """Is a statistical span a name? Spans of common words («الدولتان اللتان», «البرلمان»,
-    «الدبلوماسيين») are not; a rare or proper-noun word makes it one."""
+    «الدبلوماسيين») are not; a rare or proper-noun word makes it one, and so does a known name word for a span the
+    model reads as a person (``person``)."""
     if all(_feminine_dual(w.key) for w in words):
         return False
     if len(words) == 1:
@@ -1615,7 +1616,11 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str]) -> bool:
         count = lexicon_count(w.key)
         if w.key.startswith(_ARTICLE):
             return upos_at.get(w.start) == "PROPN" and count < C.ARTICLE_NAME_MAX_COUNT
-        return (upos_at.get(w.start) in ("PROPN", "X") and count < C.BARE_NAME_MAX_COUNT) or count == C.UNSEEN
+        # a person the model found that is a name word the romanisation tables know («فيرجسون», «مايكل», «زيدان»),
+        # however often the news writes it or the POS model tags it; a connector alone («ولد») names nobody
+        known_person = person and known_name_word(w.key) and w.key not in lex.NAME_CONNECTORS
+        return (upos_at.get(w.start) in ("PROPN", "X") and count < C.BARE_NAME_MAX_COUNT) or count == C.UNSEEN \
+            or known_person
     return any(upos_at.get(w.start) in ("PROPN", "X") or lexicon_count(w.key) < C.RARE_WORD_MAX_COUNT for w in words)
 
 
