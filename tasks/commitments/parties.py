@@ -25,6 +25,7 @@ from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
 from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_CHAIN_WORDS, TITLE_FILLERS
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA, WORD_PUNCTUATION
 from tasks.entities.kb import KnowledgeBase, Tenure
+from tasks.entities.romanise import known_name_word
 from tasks.text.normalize import normalize
 
 
@@ -277,6 +278,11 @@ def _title_word(w: str) -> bool:
     return w in TITLE_FILLERS or w in OFFICE_TITLES or w in TITLE_CHAIN_WORDS
 
 
+# a person's given name before the hashtagged last name the mention is («دونالد #ترمب»: the entity layer's
+# mention is «ترمب»; the given name stays out of it, guideline further conventions 16)
+GIVEN_NAME_BEFORE_HASHTAG_RE = re.compile(rf"(?<!\S)(?P<name>\w+)\s*{HASHTAG}\s*$")
+
+
 def coordinated(
     norm: str, items: Sequence[Located], start: int, backwards: bool = False,
     ends: Mapping[tuple[int, int], int] | None = None,
@@ -296,6 +302,9 @@ def coordinated(
         if backwards:
             a_pos, a_m, b_pos, b_m = b_pos, b_m, a_pos, a_m
         gap = norm[ends.get((a_m.start, a_m.end), a_pos) : b_pos]
+        given = GIVEN_NAME_BEFORE_HASHTAG_RE.search(gap) if b_m.type == "PER" else None
+        if given and known_name_word(given["name"]):
+            gap = gap[: given.start()]  # «الأميركي، دونالد #ترمب»: the person's own given name, not a word between
         # a hashtag's «#» is no word («#اليابان و #الاتحاد_الأوروبي»)
         words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").replace(HASHTAG, " ").split()
                  if not _title_word(w) and not _title_word(w[1:]) and w != WA]  # fmt: skip

@@ -37,6 +37,10 @@ _LETTER = r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])"
 # «5+1» (مجموعة 5+1) is one word
 _WORD_RE = re.compile(rf"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+|\d\+\d|{_LETTER}+(?:[-‐–]{_LETTER}+)*")
 _NAME_JOINERS = " -‐–_"  # what may stand between two words of one name
+# «دونالد #ترمب», «فلاديمير #بوتين» (Al Arabiya): a person's last name as a hashtag after the given name. The KB
+# name matches across the sign; the mention is the hashtagged word, the words before it stay out (guideline,
+# further conventions 16)
+HASHTAG = "#"
 _ARTICLE = lex.ARTICLE
 # A proclitic letter before a head noun or a town, outside the match («بمدينة», «والاتفاق»).
 _PROCLITIC_LETTER = "[وفبل]"
@@ -349,6 +353,7 @@ class _Hit:
     entity: Entity
     kind: str
     n_words: int
+    lead: int = -1  # where the matched words start when the mention starts later («دونالد #ترمب»: «دونالد»)
 
 
 def _variant_key(text: str, start: int, end: int, replace: str) -> str:
@@ -374,7 +379,13 @@ def _match_at(
         return None
     for n in range(min(index.max_words, len(words) - i), 0, -1):
         last = words[i + n - 1]
-        if n > 1 and text[words[i + n - 2].end : last.start].strip(_NAME_JOINERS):
+        gap = text[words[i + n - 2].end : last.start].strip(_NAME_JOINERS) if n > 1 else ""
+        if gap == HASHTAG:
+            hit = _hashtag_person(text, words[i : i + n], index)
+            if hit is not None:
+                return hit
+            continue
+        if gap:
             continue  # punctuation inside: not one name
         for start, replace in variants:
             key = _variant_key(text, start, last.end, replace)
@@ -384,6 +395,19 @@ def _match_at(
             if hits:
                 ent, kind = hits[0]
                 return _Hit(start, last.end, ent, kind, n)
+    return None
+
+
+def _hashtag_person(text: str, words: Sequence[Word], index: _Index) -> _Hit | None:
+    """«دونالد #ترمب»: the KB person the words name with the hashtag sign read as a space, as a mention of the
+    hashtagged last word only."""
+    if any(text[a.end : b.start].strip(_NAME_JOINERS) for a, b in itertools.pairwise(words[:-1])):
+        return None  # a sign between earlier words too: not one name
+    key = key_of_normalized(" ".join(w.key for w in words))
+    for ent, kind in index.entries.get(key, []):
+        if ent.type == "PER" and kind != "short":
+            last = words[-1]
+            return _Hit(last.start, last.end, ent, kind, len(words), lead=words[0].start)
     return None
 
 
@@ -903,6 +927,8 @@ def _kb_mentions_pass(st: _DocState) -> None:
             if abbr is not None:  # «للاتحاد الأفريقي "كاف"»: the abbreviation says which body is meant
                 ent = abbr[0]
             emit(start, end, ent.type, "kb", kb_row(ent), idx, C.KB_NAME_SCORE, over_dates=True)
+            if 0 <= hit.lead < hit.start:
+                st.taken.append((hit.lead, hit.start))  # «دونالد #»: part of the name, no mention of its own
             if abbr is not None:
                 emit(abbr[1], abbr[2], ent.type, "kb", kb_row(ent), idx, C.KB_ABBR_AFTER_SCORE)
             if ent.type == "PER":

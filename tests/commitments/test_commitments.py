@@ -236,6 +236,18 @@ def test_a_counterpart_after_nazir_in_any_number_and_gender(nlp):
     assert "counterpart:headed" in rs[0]["rule"]
 
 
+def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
+    # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
+    # mention is «ترمب»; his given name before the sign is no word between the two signers
+    rs = records(nlp, "وكان الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا، خلال قمتهما "
+                      "التاريخية في سنغافورة الثلاثاء، وثيقة مشتركة.\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("وقعا", ["North Korea", "United States"])]
+    # the word right before the sign is the one read as the given name (a known name word only)
+    from tasks.commitments.parties import GIVEN_NAME_BEFORE_HASHTAG_RE
+
+    assert GIVEN_NAME_BEFORE_HASHTAG_RE.search("، دونالد #")["name"] == "دونالد"
+
+
 def test_we_agreed_is_the_first_person_not_the_two_sides(nlp):
     # corpus (CNN): «سوف نطلقها» ends like a dual («ـا») but is «we will launch it»: with no speaker it is
     # nobody's record, not the article's two sides

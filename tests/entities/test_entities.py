@@ -481,3 +481,12 @@ def test_a_known_name_word_the_model_reads_as_a_person_alone(nlp):
     ms = mentions_of(nlp, "وقال الهادي ولد علي، في مؤتمر صحفي على هامش زيارة عمل في ولاية البيض، إن الجزائر "
                           "تدعم ترشح المغرب.\n")
     assert not found(ms, "ولد", "PER")
+
+
+def test_a_last_name_written_as_a_hashtag_after_the_given_name(nlp):
+    # Al Arabiya (dense5 A, check set): «دونالد #ترمب», «فلاديمير #بوتين»: the KB person read across the sign;
+    # the mention is the hashtagged word, the given name stays out (guideline, further conventions 16)
+    ms = mentions_of(nlp, "وكان الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا وثيقة مشتركة.\n"
+                          "دعا الرئيس الروسي فلاديمير #بوتين، أمس الثلاثاء، إلى رفع العقوبات.\n")
+    assert [m[2] for m in ms if m[1] == "PER"] == ["Donald Trump", "Vladimir Putin"]
+    assert found(ms, "ترمب", "PER") and found(ms, "بوتين", "PER")
