@@ -913,7 +913,15 @@ def _kb_mentions_pass(st: _DocState) -> None:
             ):
                 emit(hit.start, hit.end, "PER", "kb-short", kb_row(ent), idx, C.KB_SHORT_SCORE)
         elif hit.kind == "nisba":
-            emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, C.KB_NISBA_SCORE)
+            person = _nisba_in_model_person(st, hit)
+            if person is None:
+                emit(hit.start, hit.end, "GPE", "kb", kb_row(ent), idx, C.KB_NISBA_SCORE)
+            else:
+                s = person.start  # the model's start: the given name («علي السويدي»), the whole word («بروس»)
+                e = max(hit.end, _trim_span(text, person.start, person.end, index, person=True)[1])
+                name = text[s:e]
+                eid = stable_id("per", name)
+                emit(s, e, "PER", "stanza", EntityRow(eid, "PER", name, name, None, None, [name]), idx, person.score)
         else:
             start = hit.start
             prefix = len(lex.ORG_NAME_PREFIX)
@@ -935,6 +943,27 @@ def _kb_mentions_pass(st: _DocState) -> None:
                 parts = words_in(text, hit.start, hit.end)
                 if _short_form_ok(parts):  # not «ثاني» of «آل ثاني» («ثاني أكبر» = second largest)
                     st.kb_people_short.setdefault(parts[-1].key, ent)
+
+
+def _nisba_in_model_person(st: _DocState, hit: _Hit) -> Mention | None:
+    """A nisba that is a word of a person's name the model reads («علي السويدي», «كيني جوس» Kenny Goss, «تركي
+    المالكي» Turki): after a common given name in the model's person span (a family name: «السويدي», «المصري»),
+    or as the first word of a longer one when it has no article and is a given name too («تركي», «كيني»; an
+    adjective before a name takes the article, «سويسري» is no name). That span is then the mention, not the
+    state."""
+    for m in st.stanza_mentions:
+        if m.type != "PER" or not (m.start <= hit.start and hit.end <= m.end):
+            continue
+        words = words_in(st.text, m.start, m.end)
+        if len(words) < 2:
+            return None
+        before = [w for w in words if w.end <= hit.start]
+        if before:
+            return m if len(before) == 1 and before[0].key in given_names() else None
+        first = words[0]
+        return m if first.start == hit.start and not first.key.startswith(_ARTICLE) and known_name_word(first.key) \
+            else None
+    return None
 
 
 def _title_persons_pass(st: _DocState) -> None:

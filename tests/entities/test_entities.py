@@ -490,3 +490,12 @@ def test_a_last_name_written_as_a_hashtag_after_the_given_name(nlp):
                           "دعا الرئيس الروسي فلاديمير #بوتين، أمس الثلاثاء، إلى رفع العقوبات.\n")
     assert [m[2] for m in ms if m[1] == "PER"] == ["Donald Trump", "Vladimir Putin"]
     assert found(ms, "ترمب", "PER") and found(ms, "بوتين", "PER")
+
+
+def test_a_nisba_inside_a_person_the_model_reads_is_a_family_name(nlp):
+    # ANERcorp-style news (Al Raya): «السيد علي السويدي المدير العام»: after a common given name, inside the
+    # model's person span, «السويدي» is a family name, not Sweden; after a title it stays the state's nisba
+    ms = mentions_of(nlp, "وحضر الاستقبال الي جانب سعادته السيد علي السويدي المدير العام للمؤسسة والسيد هاشم "
+                          "العوضي.\nوقال وزير الخارجية السويدي إن بلاده ستدعم الاتفاق.\n")
+    assert found(ms, "علي السويدي", "PER")
+    assert [m[2] for m in found(ms, "السويدي", "GPE")] == ["Sweden"]
