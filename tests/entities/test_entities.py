@@ -499,3 +499,13 @@ def test_a_nisba_inside_a_person_the_model_reads_is_a_family_name(nlp):
                           "العوضي.\nوقال وزير الخارجية السويدي إن بلاده ستدعم الاتفاق.\n")
     assert found(ms, "علي السويدي", "PER")
     assert [m[2] for m in found(ms, "السويدي", "GPE")] == ["Sweden"]
+
+
+def test_an_alias_that_is_an_ordinary_word_needs_its_state(nlp):
+    # dense5 A (BBC): «مبادلة العملة» is a currency swap, not Mubadala (UAE); ANT corpus: 19 «مبادلة/لمبادلة»,
+    # 17 the noun (swaps of prisoners, currencies, spies), 2 the company; in an article that names the UAE the
+    # company is found
+    ms = mentions_of(nlp, "وقال مصرف قطر المركزي، في بيان، إن مبادلة العملة ستساعد في تعزيز التجارة مع تركيا.\n")
+    assert not [m for m in ms if m[1] == "ORG" and "مبادلة" in m[0]]
+    ms = mentions_of(nlp, "استثمر صندوق الثروة السيادية الإماراتي باسم \"مبادلة للاستثمار\" 15 مليار دولار.\n")
+    assert [m[2] for m in ms if m[1] == "ORG" and "مبادلة" in m[0]] == ["Mubadala Investment Company"]
