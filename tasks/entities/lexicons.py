@@ -86,6 +86,10 @@ FAMILY_ARTICLE: str = _NAMES["family_article"]
 # head nouns
 PLACE_HEADS: tuple[str, ...] = _heads(_HEADS["place"])
 FACILITY_HEADS: frozenset[str] = _keys(_HEADS["facility"])
+RULER_ORG_HEADS: tuple[str, ...] = tuple(_HEADS["named_after_ruler_org"])
+RULER_PLACE_HEADS: tuple[str, ...] = tuple(_HEADS["named_after_ruler_place"])
+RULER_CITY_HEAD: str = _HEADS["named_after_ruler_city"]
+ROYAL_TITLES: tuple[str, ...] = tuple(_HEADS["royal_titles"])
 FACILITY_BEFORE_PLACE: tuple[str, ...] = tuple(_HEADS["facility_before_place"])
 ORG_HEADS: frozenset[str] = _keys(_HEADS["org"])
 ORG_TYPE_HEADS: tuple[str, ...] = tuple(_HEADS["org_type_heads"])

@@ -783,6 +783,78 @@ def _headed_names_pass(st: _DocState) -> None:
         _team_nicknames(st, teams)
 
 
+_RULER_ORG_HEADS = frozenset(normalize(w) for w in lex.RULER_ORG_HEADS)
+_RULER_PLACE_HEADS = frozenset(normalize(w) for w in lex.RULER_PLACE_HEADS)
+_RULER_CITY_HEAD = normalize(lex.RULER_CITY_HEAD)
+_ROYAL_TITLES = tuple(tuple(normalize(t).split()) for t in lex.ROYAL_TITLES)
+_PATRONYMS = frozenset(normalize(w) for w in ("بن", "ابن"))
+_ABD = normalize("عبد")
+_FAMILY = normalize("آل")  # a family name's «آل», a word of its own
+_SPECIFIER = normalize("لل")
+_CONJ_ARTICLE = normalize("وال")
+_ADJECTIVE_ENDS = ("ي", "يه")  # «العالمية», «الدولي» (normalised)
+RULER_NAME_TAIL_MAX_WORDS = 5  # adjectives and the «لل…» phrase after the ruler's name («للعلوم والتقنية»)
+
+
+def _ruler_name_end(words: Sequence[Word], i: int) -> int:
+    """The index after a ruler's name that starts at word i: «سلمان», «عبد الله», «فهد بن عبدالعزيز», «عيد بن محمد
+    آل ثاني»."""
+    def one(j: int) -> int:
+        return j + 2 if words[j].key == _ABD and j + 1 < len(words) else j + 1
+
+    j = one(i)
+    while j + 1 < len(words) and words[j].key in _PATRONYMS:
+        j = one(j + 1)
+    if j + 1 < len(words) and words[j].key == _FAMILY:
+        j += 2  # «الشيخ عيد بن محمد آل ثاني»
+    return min(j, len(words))
+
+
+def _named_after_ruler_pass(st: _DocState) -> None:
+    """«مركز الملك سلمان للإغاثة والأعمال الإنسانية»: an institution head, a royal title and a name, with the name's
+    adjectives and «لل…» specifier, is one organisation (a facility so named a place), before the ruler alone is a
+    person (lexicons: heads.named_after_ruler_*)."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
+        k = 0
+        while k < len(words) - 2:
+            head = words[k].key
+            bare = head[1:] if head[:1] in "وفبل" and head[1:] in _RULER_ORG_HEADS | _RULER_PLACE_HEADS | {
+                _RULER_CITY_HEAD} else head
+            if bare not in _RULER_ORG_HEADS | _RULER_PLACE_HEADS | {_RULER_CITY_HEAD}:
+                k += 1
+                continue
+            title = next((t for t in _ROYAL_TITLES if tuple(w.key for w in words[k + 1 : k + 1 + len(t)]) == t), None)
+            if title is None or k + 1 + len(title) >= len(words):
+                k += 1
+                continue
+            j = _ruler_name_end(words, k + 1 + len(title))
+            specifier = False
+            n = 0
+            while (j < len(words) and n < RULER_NAME_TAIL_MAX_WORDS
+                   and not text[words[j - 1].end : words[j].start].strip()):  # fmt: skip
+                key = words[j].key
+                if key.startswith(_SPECIFIER):
+                    specifier = True
+                elif not ((key.startswith(_ARTICLE) and key.endswith(_ADJECTIVE_ENDS))
+                          or (specifier and key.startswith(_CONJ_ARTICLE))):  # fmt: skip
+                    break
+                j, n = j + 1, n + 1
+            if any(text[a.end : b.start].strip() for a, b in itertools.pairwise(words[k:j])):
+                k += 1
+                continue  # punctuation inside: no one name
+            start = words[k].start + (len(head) - len(bare))
+            if any(h.entity.type != "PER" and h.start < words[j - 1].end and start < h.end for _, h in st.hits):
+                k = j
+                continue  # the KB knows it («مطار الملك خالد الدولي», «جامعة الملك سعود»): its pass links it
+            place = bare in _RULER_PLACE_HEADS or (bare == _RULER_CITY_HEAD and not specifier)
+            type_ = "LOC" if place else "ORG"
+            name = text[start : words[j - 1].end]
+            st.emit(start, words[j - 1].end, type_, "rules", _surface_row(type_.lower(), name), idx,
+                    C.HEADED_NAME_SCORE)  # fmt: skip
+            k = j
+
+
 _QUOTES = frozenset('"«»“”')
 _QUOTED_HEADS = "|".join(sorted(lex.QUOTED_NAME_HEADS, key=len, reverse=True))
 _QUOTED_NAME = re.compile(
@@ -1324,6 +1396,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _date_pass,
     _kb_hits_pass,
     _headed_names_pass,
+    _named_after_ruler_pass,
     _named_process_pass,
     _kb_mentions_pass,
     _title_persons_pass,
