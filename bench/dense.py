@@ -11,9 +11,11 @@ not see the pipeline's output: ``dense_a_gold.jsonl`` (22 articles, 57 commitmen
 (22, 73), read while writing rules; ``dense_b_gold.jsonl`` (22, 110) and ``dense2_b_gold.jsonl`` (22, 85), held out:
 scored, never read; ``dense3_a_gold.jsonl`` (22, 85) and ``dense3_b_gold.jsonl`` (22, 72), drawn at the session's
 end and read by nobody (scored once on the session's first and last commits; the next session may read A and
-must hold B out). The samples: ``bench.checkset --all-outlets --halves --n 3000 --ant-n 1500 --dense 44`` with
-``--seed 51226`` (dense), ``51227`` (dense2) and ``51228`` (dense3), each excluding the check sets, the fresh
-samples and every earlier dense sample.
+must hold B out); ``dense4_*`` (seed 51229) and ``dense5_*`` (seed 51230, tenth session: A 22 articles, 75
+commitments; B 22, 97) likewise: A read, B held out. The samples: ``bench.checkset --all-outlets --halves
+--n 3000 --ant-n 1500 --dense 44`` with ``--seed 51226`` (dense), ``51227`` (dense2), ``51228`` (dense3),
+``51229`` (dense4) and ``51230`` (dense5), each excluding the check sets, the fresh samples and every earlier
+dense sample.
 """
 
 from __future__ import annotations
