@@ -95,6 +95,7 @@ LIST_PERSON_SCORE = 0.7  # a name listed right after a person («محمد سعد
 LIST_NAME_MIN_WORDS = 2  # a listed name has two or three words: a single word could be anything
 LIST_NAME_MAX_WORDS = 3
 LOCAL_SHORT_SCORE = 0.7  # the last word of an unknown person's full name, later in the document
+RULER_NAME_TAIL_MAX_WORDS = 5  # adjectives and «لل…» phrase after a ruler's name in a name («للعلوم والتقنية»)
 HEADED_NAME_SCORE = 0.7  # «قمة هلسنكي», «المنتخب السعودي», «الصندوق السعودي للتنمية»: a head and a KB name
 ACRONYM_SCORE = 0.7  # «(رياك)» after a body's name: the same body
 CONTEXT_SCORE = 0.6  # guesses from context: a bare «وزارة الخارجية», a town after a cue, a facility's town

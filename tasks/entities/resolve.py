@@ -40,7 +40,7 @@ _NAME_JOINERS = " -‐–_"  # what may stand between two words of one name
 # «دونالد #ترمب», «فلاديمير #بوتين» (Al Arabiya): a person's last name as a hashtag after the given name. The KB
 # name matches across the sign; the mention is the hashtagged word, the words before it stay out (guideline,
 # further conventions 16)
-HASHTAG = "#"
+_HASHTAG = "#"
 _ARTICLE = lex.ARTICLE
 # A proclitic letter before a head noun or a town, outside the match («بمدينة», «والاتفاق»).
 _PROCLITIC_LETTER = "[وفبل]"
@@ -380,7 +380,7 @@ def _match_at(
     for n in range(min(index.max_words, len(words) - i), 0, -1):
         last = words[i + n - 1]
         gap = text[words[i + n - 2].end : last.start].strip(_NAME_JOINERS) if n > 1 else ""
-        if gap == HASHTAG:
+        if gap == _HASHTAG:
             hit = _hashtag_person(text, words[i : i + n], index)
             if hit is not None:
                 return hit
@@ -786,14 +786,15 @@ def _headed_names_pass(st: _DocState) -> None:
 _RULER_ORG_HEADS = frozenset(normalize(w) for w in lex.RULER_ORG_HEADS)
 _RULER_PLACE_HEADS = frozenset(normalize(w) for w in lex.RULER_PLACE_HEADS)
 _RULER_CITY_HEAD = normalize(lex.RULER_CITY_HEAD)
+_RULER_HEADS = _RULER_ORG_HEADS | _RULER_PLACE_HEADS | {_RULER_CITY_HEAD}
 _ROYAL_TITLES = tuple(tuple(normalize(t).split()) for t in lex.ROYAL_TITLES)
-_PATRONYMS = frozenset(normalize(w) for w in ("بن", "ابن"))
+_PATRONYMS = frozenset(normalize(w) for w in lex.PATRONYM_LINKS)
+_PROCLITICS = "وفبل"  # one letter before a head («لمركز», «ومستشفى»)
 _ABD = normalize("عبد")
 _FAMILY = normalize("آل")  # a family name's «آل», a word of its own
 _SPECIFIER = normalize("لل")
 _CONJ_ARTICLE = normalize("وال")
 _ADJECTIVE_ENDS = ("ي", "يه")  # «العالمية», «الدولي» (normalised)
-RULER_NAME_TAIL_MAX_WORDS = 5  # adjectives and the «لل…» phrase after the ruler's name («للعلوم والتقنية»)
 
 
 def _ruler_name_end(words: Sequence[Word], i: int) -> int:
@@ -819,9 +820,8 @@ def _named_after_ruler_pass(st: _DocState) -> None:
         k = 0
         while k < len(words) - 2:
             head = words[k].key
-            bare = head[1:] if head[:1] in "وفبل" and head[1:] in _RULER_ORG_HEADS | _RULER_PLACE_HEADS | {
-                _RULER_CITY_HEAD} else head
-            if bare not in _RULER_ORG_HEADS | _RULER_PLACE_HEADS | {_RULER_CITY_HEAD}:
+            bare = head[1:] if head[:1] in _PROCLITICS and head[1:] in _RULER_HEADS else head
+            if bare not in _RULER_HEADS:
                 k += 1
                 continue
             title = next((t for t in _ROYAL_TITLES if tuple(w.key for w in words[k + 1 : k + 1 + len(t)]) == t), None)
@@ -831,7 +831,7 @@ def _named_after_ruler_pass(st: _DocState) -> None:
             j = _ruler_name_end(words, k + 1 + len(title))
             specifier = False
             n = 0
-            while (j < len(words) and n < RULER_NAME_TAIL_MAX_WORDS
+            while (j < len(words) and n < C.RULER_NAME_TAIL_MAX_WORDS
                    and not text[words[j - 1].end : words[j].start].strip()):  # fmt: skip
                 key = words[j].key
                 if key.startswith(_SPECIFIER):
