@@ -102,6 +102,9 @@ QAD = normalize("قد")
 TOPIC_COMPLEMENTIZERS = _set("topic_complementizers")
 UPON_US = normalize("علينا")
 BI_DAWA = normalize("بدعوة")  # «بدعوة من X»: ANT corpus 31, the 6 read all meetings or visits at X's invitation
+REQUEST = normalize("طلب")
+BI_REQUEST = normalize("بطلب")  # «بطلب من تركيا»: at Turkey's request
+REQUEST_BEFORE_WORDS = _set("request_before_words")
 FROM = normalize("من")
 JOINT_RE = _phrase_re("joint_words")
 SPEECH_FORMULAS = _set("speech_formulas")
@@ -535,9 +538,12 @@ def warning(c: Candidate) -> bool:
 
 
 def at_invitation(c: Candidate) -> bool:
-    """«بدعوة من الكويت تعقد الجلسة», «وخطا الزعيمان إلى الشمال بدعوة من كيم»: at someone's invitation or
-    request, the meeting or visit it brings about, not a call to act."""
-    return c.modality == "call" and c.cue.lstrip("و") == BI_DAWA and c.words_after(1) == [FROM]
+    """«بدعوة من الكويت تعقد الجلسة», «وخطا الزعيمان إلى الشمال بدعوة من كيم», «بناء على طلب من فرنسا»: at
+    someone's invitation or request, the meeting, visit or act it brings about, not a call to act."""
+    if c.modality != "call" or c.words_after(1) != [FROM]:
+        return False
+    cue = c.cue.lstrip("و")
+    return cue in (BI_DAWA, BI_REQUEST) or (cue == REQUEST and _word_before(c) in REQUEST_BEFORE_WORDS)
 
 
 def award(c: Candidate) -> bool:
