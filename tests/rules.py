@@ -68,6 +68,11 @@ def records(nlp: Any, body: str, lead: str = LEAD) -> list[dict[str, Any]]:
     return out
 
 
+def of(rs: list[dict[str, Any]], modality: str) -> list[dict[str, Any]]:
+    """The records of one modality, in order."""
+    return [r for r in rs if r["modality"] == modality]
+
+
 def only(rs: list[dict[str, Any]], trigger: str | None = None, **fields: Any) -> dict[str, Any]:
     """The one record of ``rs`` with this trigger and these field values; fails when there is none or several."""
     picked = [r for r in rs if (trigger is None or r["trigger"] == trigger)

@@ -972,11 +972,10 @@ def _addressees(cl: Clause) -> tuple[list[Party], bool]:
     between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end])
     source = "group"
     if between and not group:
-        pos = cl.c_end + between.end()
-        pair = [x for x in cl.right if x[0] >= pos]
-        if pair and pair[0][0] - pos < BETWEEN_MAX_GAP:
+        pair = _between_parties(cl, cl.right, cl.c_end + between.end(), least=1)
+        if pair:
             near = []
-            group, source = coordinated(cl.norm, pair, pos, ends=cl.ends), "between"
+            group, source = pair, "between"
     him_and = BETWEEN_HIM_AND_RE.search(cl.norm, cl.c_end, cl.a_end)
     other = [x for x in cl.right if him_and and x[0] >= him_and.end()]
     if him_and and other and not group and cl.modality == "hope" and other[0][0] - him_and.end() < BETWEEN_MAX_GAP:
@@ -1100,11 +1099,19 @@ def _signed_between(cl: Clause, actors: list[Party], fallback: bool) -> tuple[li
     signing = cl.modality == "signed" or (cl.form is not None and cl.form.family in BETWEEN_FAMILIES)
     between = BETWEEN_RE.search(cl.norm[cl.c_end : cl.a_end]) if signing else None
     if between and (fallback or not actors or cl.cue_text.startswith(SIGNING_NOUNS)):
-        pos = cl.c_end + between.end()
-        pair = [x for x in cl.right if x[0] >= pos]
-        if len(pair) > 1 and pair[0][0] - pos < BETWEEN_MAX_GAP:
-            return coordinated(cl.norm, pair, pos, ends=cl.ends), False
+        pair = _between_parties(cl, cl.right, cl.c_end + between.end())
+        if pair:
+            return pair, False
     return actors, fallback
+
+
+def _between_parties(cl: Clause, items: Sequence[Located], pos: int, least: int = 2) -> list[Party]:
+    """The parties named right after «بين» (``pos``: where its words start), joined («بين روسيا والنمسا»); none
+    when fewer than ``least`` follow it or the first is not close to it."""
+    pair = [x for x in items if x[0] >= pos]
+    if len(pair) < least or pair[0][0] - pos >= BETWEEN_MAX_GAP:
+        return []
+    return coordinated(cl.norm, pair, pos, ends=cl.ends)
 
 
 def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
@@ -1130,6 +1137,9 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
     return (both, fallback) if both != actors else (actors, fallback)
 
 
+UPON_PRONOUNS = frozenset(normalize(w) for w in ("عليه", "عليها", "عليهما", "عليهم"))  # «تم الاتفاق عليه»
+
+
 def _passive_agreement(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
     """«وتم الاتفاق … على تمديد العمل بالاتفاق الغازي بين روسيا والنمسا», «تم الاتفاق على توصية … بين البلدين»:
     a passive agreement names no subject; its parties are those after «بين» in the sentence (the article's two
@@ -1143,13 +1153,10 @@ def _passive_agreement(cl: Clause, actors: list[Party], fallback: bool) -> tuple
         pos = between.end()
         if any(rx.match(cl.norm, pos) for rx in PARTY_WORD_RES) and cl.doc_parties:
             return list(cl.doc_parties), False
-        pair = [x for x in cl.parties if x[0] >= pos]
-        if len(pair) > 1 and pair[0][0] - pos < BETWEEN_MAX_GAP:
-            return dedupe(coordinated(cl.norm, pair, pos, ends=cl.ends)), False
+        pair = _between_parties(cl, cl.parties, pos)
+        if pair:
+            return dedupe(pair), False
     return [], False
-
-
-UPON_PRONOUNS = frozenset(normalize(w) for w in ("عليه", "عليها", "عليهما", "عليهم"))
 
 
 ActorPass = Callable[[Clause, list[Party], bool], tuple[list[Party], bool]]

@@ -72,6 +72,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_PRONOUNS,
     LAM,
     PRESENT_REPORTING_RE,
+    QUOTES,
     REPORTING_RE,
     TURN_RE,
     WA,
@@ -292,7 +293,7 @@ def _speaking_body(
         return None
     m = min(nxt, key=lambda m: m.start)
     lo = to_norm(index, base, m.start)
-    if m.type not in ("GPE", "ORG") or norm[verb_end:lo].strip(" \"'«»“”") or norm[lo - 1 : lo].isalpha():
+    if m.type not in ("GPE", "ORG") or norm[verb_end:lo].strip(" " + QUOTES) or norm[lo - 1 : lo].isalpha():
         return None
     ent = states.kb.entities.get(m.entity_id)
     if ent is None or ent.subtype in NON_VOICE_SUBTYPES:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
-from tests.rules import only, records
+from tests.rules import of, only, records
 
 
 def test_readiness_with_actor_counterpart_speaker_and_sector(nlp):
@@ -59,7 +59,7 @@ def test_call_takes_the_addressees_as_actors(nlp):
 def test_signing_by_two_leaders_maps_to_their_states(nlp):
     rs = records(nlp, "فقد وقع رئيس الوزراء الإثيوبي آبي أحمد والرئيس الإريتري إسياس أفورقي في يوليو/تموز الماضي "
                       "إعلانا يقول بانتهاء حالة الحرب بين البلدين.\n", lead="إثيوبيا وإريتريا\n")  # fmt: skip
-    signed = [r for r in rs if r["modality"] == "signed"]
+    signed = of(rs, "signed")
     assert signed and signed[0]["actors"] == ["Eritrea", "Ethiopia"]
     # commitment_parties keeps who signed for each state, not the nisba of his title
     assert signed[0]["written"] == {"Ethiopia": ("آبي أحمد", "Abiy Ahmed"),
@@ -112,7 +112,7 @@ def test_a_headline_verb_and_its_report_in_the_body_share_a_skeleton():
 def test_call_after_a_verb_and_its_subject_takes_the_object_as_addressee(nlp):
     rs = records(nlp, "وتطورت الأزمة بين البلدين بعدما دعت السلطات الكويتية في نيسان/أبريل سفير مانيلا إلى "
                       "المغادرة.\n", lead="الكويت والفلبين توقعان اتفاقا\n")  # fmt: skip
-    call = [r for r in rs if r["modality"] == "call"]
+    call = of(rs, "call")
     assert call and call[0]["actors"] == ["Philippines"]
     # two coordinated states after the verb are both addressees, not a subject and an object
     (r,) = records(nlp, "رئيس مجلس الدولة يدعو الصين وقيرغيزستان إلى التركيز على التعاون.\n")
@@ -125,7 +125,7 @@ def test_the_other_side_takes_the_floor_and_his_country_commits(nlp):
                       "القوية لشي، حققت الصين إنجازات تاريخية.\n"
                       "وأضاف أن بلاده ممتنة للدعم الذي قدمته الصين، وهي على استعداد لتقوية العلاقات الثنائية.\n",
                  lead="الصين وقازاقستان تبحثان التعاون\n")  # fmt: skip
-    ready = [r for r in rs if r["modality"] == "readiness"]
+    ready = of(rs, "readiness")
     assert ready and ready[0]["actors"] == ["Kazakhstan"]
     assert ready[0]["speaker"] == "Kassym-Jomart Tokayev"
 
@@ -214,7 +214,7 @@ def test_the_party_one_agrees_with_agrees_too(nlp):
                       "على أن إيران يجب أن لا تمتلك أسلحة نووية.\n", lead="ترمب: اتفقت مع ماي على حظر نووي إيران\n")
     # the headline «ترمب: اتفقت مع ماي» is Trump's first person: the same two states; the hashtags
     # «#دونالد_ترمب», «#تيريزا_ماي» are the persons the knowledge base knows
-    agreed = [r for r in rs if r["modality"] == "agreement"]
+    agreed = of(rs, "agreement")
     assert [(r["trigger"], r["actors"], r["counterparts"]) for r in agreed] == [
         ("اتفقت", ["United Kingdom", "United States"], []), ("اتفق", ["United Kingdom", "United States"], [])
     ]
@@ -290,7 +290,7 @@ def test_demand_of_a_group_is_no_record(nlp):
     rs = records(nlp, "وطالبت الخارجية التركية، في بيان نشرته على موقعها، \"جميع اللاعبين باحترام الحكومة "
                       "اليمنية الشرعية وتجنب الخطوات التي من شأنها أن تزيد من صعوبة التوصل إلى حل للأزمة "
                       "الراهنة\".\n")  # fmt: skip
-    assert [r for r in rs if r["modality"] == "call"] == []
+    assert of(rs, "call") == []
 
 
 def test_urge_takes_the_urged_party_named_by_its_short_name(nlp):
@@ -323,7 +323,7 @@ def test_request_of_a_party_and_the_passive_request(nlp):
     rs = records(nlp, "وطُلب من مونيز أن يكون ضمن هيئة استشارية للمساعدة في بناء المدينة الذكية بمشروع نيوم، وقال في "
                       "بيان: \"من الآن فصاعدًا، ستتوقف مشاركتي مع المجلس الاستشاري لحين العلم بكل الحقائق حول اختفاء "
                       "جمال خاشقجي\".\n")  # fmt: skip
-    assert [r for r in rs if r["modality"] == "call"] == []
+    assert of(rs, "call") == []
 
 
 def test_a_first_person_duty_is_the_speakers_sides(nlp):
@@ -334,9 +334,9 @@ def test_a_first_person_duty_is_the_speakers_sides(nlp):
                       "آليات الوضع في سورية\" للقضاء على تنظيم \"داعش\".\nمن جهته، قال ترامب \"لن نسمح لإيران "
                       "بامتلاك سلاح نووي، وعلينا أن نضمن عدم استفادة نظامها من هزيمة تنظيم داعش في سوريا\".\n",
                  lead="كيري يحذر الكونجرس من رفض الاتفاق مع إيران\n")  # fmt: skip
-    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
+    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in of(rs, "obligation")]
     assert duties == [("يجب", ["United States"], "John Kerry"), ("علينا", ["United States"], "Donald Trump")]
-    assert all("addressee:first_person" in r["rule"] for r in rs if r["modality"] == "obligation")
+    assert all("addressee:first_person" in r["rule"] for r in of(rs, "obligation"))
 
 
 def test_a_direct_object_is_the_counterpart_but_not_a_party_behind_a_preposition(nlp):
@@ -357,7 +357,7 @@ def test_a_signing_between_bodies_that_are_no_party_is_not_the_articles_sides(nl
     # are no party, so the record does not fall back to the article's two sides (here China and Kyrgyzstan)
     rs = records(nlp, "قبل ايام قليلة تمّ توقيع مذكرة تفاهم بين كل من مدينة الملك عبدالعزيز للعلوم والتقنية والشركة "
                       "السعودية للكهرباء وشركة تقنية الطاقة لإنشاء محطة توليد كهرباء بالطاقة الشمسية.\n")  # fmt: skip
-    assert [r for r in rs if r["modality"] == "signed"] == []
+    assert of(rs, "signed") == []
 
 
 def test_a_clause_after_but_has_its_own_subject(nlp):
@@ -750,7 +750,7 @@ def test_a_peoples_demand_is_no_call_of_its_state(nlp):
     # France 24 (corpus300): «ويطالب الفلسطينيون …»: the Palestinians' stance, no party calls
     rs = records(nlp, "ويطالب الفلسطينيون بجعل القدس الشرقية عاصمة لدولتهم المنشودة.\n",
                  lead="رئيس غواتيمالا يعتزم حضور حفل نقل سفارة بلاده إلى القدس\n")  # fmt: skip
-    assert [r for r in rs if r["modality"] == "call"] == []
+    assert of(rs, "call") == []
 
 
 def test_a_call_to_release_someone_asks_the_state_that_holds_him(nlp):
@@ -830,9 +830,9 @@ def test_upon_a_party_that_is_its_obligation_but_not_to_know(nlp):
                       "وتحدث تيلرسون عن روسيا، قائلا إن \"على الولايات المتحدة أن تعمل على مواجهة السلوك المشاكس "
                       "لروسيا\".\nوقال نتانياهو \"على سوريا أن تفهم أن إسرائيل لن تسمح بتمركز عسكري إيراني في "
                       "سوريا\".\n")  # fmt: skip
-    duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
+    duties = [(r["trigger"], r["actors"]) for r in of(rs, "obligation")]
     assert duties == [("على إيران", ["Iran"]), ("على الولايات المتحدة", ["United States"])]
-    assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
+    assert all("addressee:upon" in r["rule"] for r in of(rs, "obligation"))
 
 
 def test_upon_a_party_and_a_verbal_noun_at_the_head_of_a_clause_is_its_obligation(nlp):
@@ -845,11 +845,11 @@ def test_upon_a_party_and_a_verbal_noun_at_the_head_of_a_clause_is_its_obligatio
                       "وقال \"على قوات حزب العمال الكردستاني نقل ساحات القتال بعيدا عن كردستان.\"\n"
                       "وقال ترامب إن الولايات المتحدة ستفرض \"عقوبة شديدة\" على السعودية إذا ثبت أن المملكة "
                       "مسؤولة عن مقتل خاشقجي.\n")  # fmt: skip
-    duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
+    duties = [(r["trigger"], r["actors"]) for r in of(rs, "obligation")]
     assert duties == [("على لندن", ["United Kingdom"]), ("على الحكومة السعودية", ["Saudi Arabia"]),
                       ("على فرنسا وإيطاليا", ["France", "Italy"]),
                       ("على قوات حزب العمال الكردستاني", ["Kurdistan Workers' Party"])]  # fmt: skip
-    assert all("addressee:upon" in r["rule"] for r in rs if r["modality"] == "obligation")
+    assert all("addressee:upon" in r["rule"] for r in of(rs, "obligation"))
 
 
 def test_a_commitment_noun_takes_its_agent_from_the_genitive_after_it(nlp):
@@ -892,7 +892,7 @@ def test_a_pledge_verb_after_an_is_the_act_a_duty_asks_for_not_a_pledge(nlp):
                       "وقال كيم إنه لتحقيق نزع السلاح النووي يتعيّن على كلا البلدين أن يتعهدا الامتناع عن الأنشطة "
                       "العدائية.\n"
                       "وقال الرئيس الإيراني إن إيران تلتزم بالاتفاق النووي مع الدول الكبرى.\n")  # fmt: skip
-    assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "pledge"] == [("تلتزم", ["Iran"])]
+    assert [(r["trigger"], r["actors"]) for r in of(rs, "pledge")] == [("تلتزم", ["Iran"])]
     assert only(rs, "تلتزم")["action"].startswith("بالاتفاق النووي مع")
     assert only(rs, "من المهم")["actors"] == ["Iran"]
 
@@ -921,7 +921,7 @@ def test_a_call_for_a_meeting_of_a_body_is_a_call_on_that_body(nlp):
                       "صباح الثلاثاء حول الوضع في الشرق الأوسط.\n"
                       "ودعت روسيا من جهتها إلى اجتماع عاجل لمجلس الأمن لمناقشة مسألة العنف في الغوطة "
                       "الشرقية.\n")  # fmt: skip
-    calls = [r for r in rs if r["modality"] == "call"]
+    calls = of(rs, "call")
     assert [r["actors"] for r in calls] == [["United Nations Security Council"]] * 2
     assert all("addressee:meeting_of" in r["rule"] for r in calls)
 
@@ -933,7 +933,7 @@ def test_an_interviews_first_person_answers_are_the_interviewees_side(nlp):
                       "صحيفة عربية منذ توليه هذا المنصب.\nولكن علينا أن نكون واقعيين حول الوضع في إيران.\n",
                  lead="وزير الخارجية البريطاني لـ«الشرق الأوسط»: على إيران أن تجد طرقا غير الإرهاب لبسط "
                       "نفوذها\n")  # fmt: skip
-    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in rs if r["modality"] == "obligation"]
+    duties = [(r["trigger"], r["actors"], r["speaker"]) for r in of(rs, "obligation")]
     assert ("علينا", ["United Kingdom"], "Philip Hammond") in duties
     assert ("على إيران", ["Iran"], None) in duties or ("على إيران", ["Iran"], "Philip Hammond") in duties
 
@@ -956,7 +956,7 @@ def test_the_title_of_the_second_person_does_not_break_the_pair(nlp):
     rs = records(nlp, "وكان الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ-أون قد وقعا خلال قمتهما "
                       "التاريخية في سنغافورة الثلاثاء وثيقة.\nوكان ناريندرا مودي رئيس الوزراء الهندي ونظيرته "
                       "البنغلاديشية شيخة حسينة، وقعا هذا الاتفاق في يونيو.\n")  # fmt: skip
-    signed = [r["actors"] for r in rs if r["modality"] == "signed"]
+    signed = [r["actors"] for r in of(rs, "signed")]
     assert signed == [["North Korea", "United States"], ["Bangladesh", "India"]]
 
 
@@ -967,9 +967,9 @@ def test_consent_of_a_state_or_its_ministry_is_agreement_not_a_persons_approval(
                       "المتحدة والمكسيك.\nووافقت وزارة الخارجية الأميركية يوم الأربعاء على بيع صواريخ باتريوت "
                       "الاعتراضية للسعودية.\nوكان خامنئي قد وافق على اقتراح تقدم به رئيس السلطة القضائية بإنشاء "
                       "محاكم خاصة.\n")  # fmt: skip
-    agreed = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "agreement"]
+    agreed = [(r["trigger"], r["actors"]) for r in of(rs, "agreement")]
     assert agreed == [("وافقت", ["Canada"]), ("ووافقت", ["United States"])]
-    assert all("cue:family" in r["rule"] for r in rs if r["modality"] == "agreement")
+    assert all("cue:family" in r["rule"] for r in of(rs, "agreement"))
 
 
 def test_we_or_i_before_a_participle_cue_is_the_speakers_side(nlp):
@@ -990,9 +990,9 @@ def test_the_particle_qad_of_a_past_perfect_stands_between_no_subject_and_its_ve
     rs = records(nlp, "وكان رئيس الوزراء البريطاني المحافظ ديفيد كاميرون قد وعد بإجراء استفتاء حول عضوية بريطانيا "
                       "في الاتحاد الأوروبي قبل نهاية 2017.\n",
                  lead="أوباما يدعو بريطانيا للبقاء في الاتحاد الأوروبي\n")  # fmt: skip
-    pledges = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "pledge"]
+    pledges = [(r["trigger"], r["actors"]) for r in of(rs, "pledge")]
     assert pledges == [("وعد", ["United Kingdom"])]
-    assert "subject:before_cue" in next(r["rule"] for r in rs if r["modality"] == "pledge")
+    assert "subject:before_cue" in next(r["rule"] for r in of(rs, "pledge"))
 
 
 def test_the_party_an_act_concerns_is_its_counterpart_but_not_a_caller_or_a_place(nlp):
@@ -1017,7 +1017,7 @@ def test_the_party_after_min_of_a_request_is_asked_never_the_caller(nlp):
     rs = records(nlp, "وقالت وزارة الخارجية التركية أمس إن تركيا طلبت من حلف شمال الأطلسي (الناتو) عقد اجتماع طارئ "
                       "هذا الأسبوع لبحث عملياتها الأمنية ضد تنظيم داعش.\n",
                  lead="تركيا تطلب اجتماعا طارئا للناتو\n")  # fmt: skip
-    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    calls = [(r["trigger"], r["actors"]) for r in of(rs, "call")]
     assert ("طلبت", ["NATO"]) in calls
 
 
@@ -1029,7 +1029,7 @@ def test_a_call_finds_its_object_after_a_noun_subject_or_a_phrase_of_circumstanc
                       "واشنطن إلى عدم الانسحاب من الاتفاق.\n"
                       "ودعا \"أوباما\" نواب الكونغرس إلى تقييم الاتفاق بناء على \"الحقائق\".\n",
                  lead="العدل الدولية تدعو الإمارات إلى حماية حقوق القطريين\n")  # fmt: skip
-    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    calls = [(r["trigger"], r["actors"]) for r in of(rs, "call")]
     assert ("دعت", ["United Arab Emirates"]) in calls
     assert ("دعا", ["United States"]) in calls
 
@@ -1054,9 +1054,9 @@ def test_a_call_by_unions_or_an_opposition_with_a_nisba_is_not_the_states(nlp):
                       "دعت النقابات الأردنية إلى إضراب الأربعاء من الساعة التاسعة صباحا.\n"
                       "ودعت السلطات الأردنية إلى الهدوء.\n",
                  lead="عيد العمال: من شيكاغو إلى العالم\n")  # fmt: skip
-    calls = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"]
+    calls = [(r["trigger"], r["actors"]) for r in of(rs, "call")]
     assert calls == [("دعت", ["Jordan"])]
-    assert "الهدوء" in next(r["action"] for r in rs if r["modality"] == "call")
+    assert "الهدوء" in next(r["action"] for r in of(rs, "call"))
 
 
 def test_the_kingdom_alone_is_the_kingdom_the_article_names_most(nlp):
@@ -1067,7 +1067,7 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_names_most(nlp):
                       "وقالت الحكومة المغربية إن اتفاقية الصيد البحري بين المغرب والاتحاد الأوروبي يجب ألا تشمل "
                       "الأقاليم الجنوبية للمملكة.\n",
                  lead="السعودية تطرد السفير الكندي وتجمد التعاملات التجارية مع كندا\n")  # fmt: skip
-    pledges = [(r["trigger"], r["actors"], r["polarity"]) for r in rs if r["modality"] == "pledge"]
+    pledges = [(r["trigger"], r["actors"], r["polarity"]) for r in of(rs, "pledge")]
     assert ("لن تقبل", ["Saudi Arabia"], "negative") in pledges
     assert not [r for r in rs if r["modality"] == "obligation" and r["actors"] == ["Morocco"]]
 
@@ -1077,7 +1077,7 @@ def test_after_an_impersonal_obligation_the_first_party_must_act(nlp):
     # من أوروبا»: the party right after «أن» + verb is the one who must act, not a verb-first subject
     rs = records(nlp, "اقرأ: (الجبير معلقا على تصريح ترامب: يجب أن تدفع قطر ثمن وجود أمريكا في سوريا)\n",
                  lead="قطر ترد على الجبير\n")  # fmt: skip
-    assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"] == [("يجب", ["Qatar"])]
+    assert [(r["trigger"], r["actors"]) for r in of(rs, "obligation")] == [("يجب", ["Qatar"])]
 
 
 def test_a_future_in_the_first_person_singular_is_the_speakers_side(nlp):
@@ -1128,7 +1128,7 @@ def test_a_nisba_after_a_market_place_or_event_is_no_party(nlp):
     # freshA (Al Arabiya): the Saudi stock market joining an index is not the kingdom's accession
     rs = records(nlp, "ويعني انضمام سوق الأسهم السعودية، إلى مؤشرات الأسواق الناشئة، أن سوق الأسهم السعودية، باتت "
                       "تعمل بمعايير دولية.\n", lead="السوق السعودية والمؤشرات الناشئة\n")  # fmt: skip
-    assert [r for r in rs if r["modality"] == "agreement"] == []
+    assert of(rs, "agreement") == []
 
 
 def test_a_hope_for_talks_between_him_and_another_is_both_sides(nlp):

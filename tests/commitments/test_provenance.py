@@ -6,7 +6,7 @@ Stanza's answers are frozen in tests/fixtures/nlp/commitments.test_provenance.js
 needs `python -m tests.freeze_nlp`."""
 
 from tasks.commitments.arguments import ACTOR_PASSES, SUBJECT_STRATEGIES, strategy_name
-from tests.rules import records
+from tests.rules import of, records
 
 KEYS = ("cue", "addressee", "subject", "actor", "counterpart", "speaker", "sentence")
 
@@ -74,7 +74,7 @@ def test_relative_antecedent_and_first_person(nlp):
 def test_actor_passes_that_changed_the_actors_are_named(nlp):
     rs = records(nlp, "فقد وقع رئيس الوزراء الإثيوبي آبي أحمد والرئيس الإريتري إسياس أفورقي في يوليو/تموز الماضي "
                       "إعلانا يقول بانتهاء حالة الحرب بين البلدين.\n", lead="إثيوبيا وإريتريا\n")  # fmt: skip
-    (signed,) = [r for r in rs if r["modality"] == "signed"]
+    (signed,) = of(rs, "signed")
     assert "|actor:signers_before_document|" in signed["rule"]
     rs = records(nlp, "دبي، الإمارات العربية المتحدة (CNN)- كشفت شركة قطر غاز، الأثنين، عن توقيع اتفاقية بيع "
                       "وشراء طويلة الأمد مع شركة بتروتشاينا.\nوقال بيان صدر عن \"قطر غاز\"، إنه بموجب هذه الاتفاقية، "
