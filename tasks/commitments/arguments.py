@@ -45,6 +45,7 @@ from tasks.commitments.constants import (
     MEETING_CALL_MAX_WORDS,
     NAMED_DOC_WINDOW,
     OBJECT_MAX_WORDS,
+    ORGAN_WINDOW,
     PARTNER_MAX_WORDS,
     PARTNER_WITH_MAX_WORDS,
     PEOPLE_HEAD_WINDOW,
@@ -128,6 +129,7 @@ from tasks.commitments.patterns import (
     MEASURE_ON_RE,
     NAMED_DOC_BEFORE_RE,
     NO_VSO_BEFORE_RE,
+    ORGAN_OF_STATE_BEFORE_RE,
     PARTY_WORD_RES,
     PEOPLE_HEAD_BEFORE_RE,
     PLURAL_VERB_END_RE,
@@ -260,6 +262,7 @@ def _clause(
     # «المندوب الدائم للمملكة لدى الأمم المتحدة»: where an envoy serves is no party to what he does
     parties = [x for x in parties if norm[max(0, x[0] - NAMED_DOC_WINDOW) : x[0]].split()[-1:] != [POST_WORD]]
     ends = {(m.start, m.end): to_norm(index, base, m.end) for _, m, _ in parties}
+    parties = [(_organ_start(norm, x, c_end, kb), x[1], x[2]) for x in parties]
     # the clause before the cue: back to the nearest إن/أن
     left_start = 0
     comp_word = ""
@@ -277,6 +280,18 @@ def _clause(
         left=[(pos, m, p) for pos, m, p in parties if left_start <= pos < c_start],
         right=[(pos, m, p) for pos, m, p in parties if c_end <= pos < a_end],
     )  # fmt: skip
+
+
+def _organ_start(norm: str, x: Located, c_end: int, kb: KnowledgeBase) -> int:
+    """Where a state's party starts: at the head of a state organ named by where it sits («وتعتزم الجهات الرقابية
+    في قطر وضع إطار»: the organs are Qatar, so the verb's subject starts at «الجهات»), else at its mention."""
+    if x[1].type != "GPE" or not is_state(x[2], kb):
+        return x[0]
+    organ = ORGAN_OF_STATE_BEFORE_RE.search(norm, max(0, x[0] - ORGAN_WINDOW), x[0])
+    if organ is None:
+        return x[0]
+    start = organ.start() + len(organ.group()) - len(organ.group().lstrip("وف"))
+    return x[0] if start < c_end <= x[0] else start  # never across the cue
 
 
 # --- subject strategies: each returns (parties, only the speaker's state?) or None when it does not apply
@@ -465,7 +480,7 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
                 and not between):  # fmt: skip
             return [before[-1][2]], False
         return None
-    pos, mention, party = reporter[0]
+    pos, mention, _ = reporter[0]
     # the verb's subject: right after it (a head word or a date at most), its complementizer right after the
     # subject (not «مع التلفزيون الإيراني … إنه», «مسؤول بالخزانة الأمريكية إنه», «منهمكة في إخبار العالم بأنها»)
     to_comp = cl.words_between(cl.end_of(reporter[0]), cl.left_start - len(cl.comp_word))
@@ -473,7 +488,8 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
             or len(cl.words_between(end, pos)) > REPORTER_SUBJECT_MAX_WORDS
             or len(to_comp) > REPORTER_SUBJECT_MAX_WORDS + 1 or ADDRESSEE_RE.search(cl.norm[:pos])):  # fmt: skip
         return None
-    return [party], False
+    # «وأعلنت السلطات النقدية في كل من قطر وتركيا أنها وقعت»: the parties coordinated with it are the subject too
+    return coordinated(cl.norm, reporter, pos, ends=cl.ends), False
 
 
 def _unnamed_body(word: str) -> bool:

@@ -35,6 +35,7 @@ from tasks.commitments.lexicons import (
     REPORTING_WORDS,
     SECTORS,
     SIGNING_TIME_WORDS,
+    STATE_ORGAN_HEADS,
     STATEMENT_STEMS,
     THING_HEADS,
     THREE_WORDS,
@@ -108,6 +109,11 @@ REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS
 PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTING_WORDS)})(?![\w])")
 # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
+# a state organ named by where it sits, right before its state: «السلطات النقدية في كل من »,
+# «الجهات الرقابية في », «الحكومة الشرعية في », «البنك المركزي ب» (lexicons: state_organ_heads)
+ORGAN_OF_STATE_BEFORE_RE = re.compile(
+    rf"(?<![\w])[وف]?(?:{alternation(STATE_ORGAN_HEADS)})(?:\s+ال\w+){{0,2}}\s+(?:(?:في|لدي)\s+(?:كل\s+من\s+)?|ب)$"
+)
 # a state's nisba after one of these qualifies people, not the state («المعارضة التركية», «النساء المغربيات»)
 # … or a place, an event, a market or a currency of the state («استفتاء بريطاني», «سوق الأسهم السعودية»)
 # (one adjective may stand between: «مرجع ديني عراقي», «الناشط الحقوقي السعودي»)

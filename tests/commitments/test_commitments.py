@@ -1173,3 +1173,15 @@ def test_a_clerics_nisba_after_an_adjective_is_no_party(nlp):
                       "المتحدة إلى تدويل القضية العراقية للتخلص من التدخلات الإيرانية في العراق.\n",
                  lead="مرجع ديني عراقي يطالب بتدويل العراق والتخلص من التبعية الإيرانية\n")  # fmt: skip
     assert [r for r in rs if r["trigger"] == "يطالب" and r["actors"] == ["Iraq"]] == []
+
+
+def test_a_state_organ_named_by_where_it_sits_is_the_state(nlp):
+    # dense5 (Al Arabiya), dense4 (Alarabiya) and the ANT corpus (BBC): «السلطات/الجهات … في X» is X, as subject after
+    # the verb, after a reporting verb (with the states coordinated after it) and after «أن»
+    rs = records(nlp, "وأعلنت السلطات النقدية في كل من قطر وتركيا أنها وقعت اتفاقا لمبادلة العملة في الاتجاهين.\n"
+                      "وتعتزم الجهات الرقابية في قطر وضع إطار عمل للتأمين على الودائع.\n"
+                      "وأكد وزير الخارجية أن السلطات في لبنان تعتزم العمل بشكل فوري وحازم لتأمين عودة النازحين.\n",
+                 lead="قطر تتخذ خطوة جديدة لدعم الاقتصاد التركي\n")  # fmt: skip
+    got = {(r["trigger"], tuple(sorted(r["actors"]))) for r in rs}
+    assert {("وقعت", ("Qatar", "Turkey")), ("تعتزم", ("Lebanon",))} <= got
+    assert [r["rule"].split("|")[1] for r in rs if r["trigger"] == "وقعت"] == ["subject:reporter"]
