@@ -330,6 +330,11 @@ def _subject_group(cl: Clause) -> tuple[list[Party], bool] | None:
     group = group_parties(head, cl.states, cl.doc_parties, cl.kb) or (
         group_parties(" ".join(words[-GROUP_BEFORE_CUE_WORDS:]), cl.states, [], cl.kb) if cl.left_start == 0 else []
     )
+    quote = max(cl.norm.rfind(q, cl.left_start, cl.c_start) for q in QUOTE_OPENERS)
+    if not group and quote >= 0:
+        # the head of a quote the cue opens in («فرومان: «الدول المشاركة في المفاوضات قررت»)
+        quoted = cl.norm[quote + 1 : cl.c_start].split()
+        group = group_parties(" ".join(quoted[:SUBJECT_HEAD_WORDS]), cl.states, cl.doc_parties, cl.kb)
     return (group, False) if group else None
 
 

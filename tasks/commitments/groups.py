@@ -53,6 +53,12 @@ def _load(path: Path = GROUPS_PATH) -> tuple[tuple[Group, ...], tuple[str, ...],
 
 
 GROUPS, NUMBERED_HEADS, NUMBER_WORDS = _load()
+with GROUPS_PATH.open("rb") as _f:
+    _PARTICIPANTS = tomllib.load(_f)["participants"]
+PARTICIPANTS_RE = re.compile(
+    rf"(?<![\w])(?:[وفبل])?(?:{in_order(normalize(p) for p in _PARTICIPANTS['phrases'])})(?![\w])"
+)
+PARTICIPANTS_MIN_STATES: int = _PARTICIPANTS["min_states"]
 NUMBERED_RE = re.compile(
     rf"(?<![\w])(?:[وفبل])?(?:{in_order(NUMBERED_HEADS)})\s+"
     rf"(?:{_DIGIT_ARTICLE}(?P<digits>\d+)|(?P<word>{in_order(NUMBER_WORDS)}))(?![\w])"
@@ -104,6 +110,9 @@ def group_members(
             return found_members if len(found_members) >= MIN_NAMED_MEMBERS else []
     m = NUMBERED_RE.search(norm_span)
     if m is None:
+        if PARTICIPANTS_RE.search(norm_span):  # «الدول المشاركة في المفاوضات»: the states the article lists
+            longest = max(runs, key=len, default=[])
+            return list(longest) if len(longest) >= PARTICIPANTS_MIN_STATES else []
         return None
     n = int(m["digits"]) if m["digits"] else NUMBER_WORDS[m["word"]]
     for run in runs:

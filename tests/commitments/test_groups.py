@@ -89,3 +89,22 @@ def test_a_closed_group_stands_for_its_members_whether_or_not_the_article_names_
 
     assert group_members("ويعتزم زعيما الكوريتين عقد لقاء", ["KP", "US"], [], []) == ["KP", "KR"]
     assert group_members("دول الخليج", ["SA", "US"], [], []) == []
+
+
+def test_the_participants_of_the_talks_are_the_states_the_article_enumerates():
+    twelve = ["US", "PE", "CL", "CA", "MX", "BN", "JP", "MY", "SG", "VN", "AU", "NZ"]
+    span = normalize("«الدول المشاركة في المفاوضات قررت")
+    assert group_members(span, twelve, [["US", "CN"], twelve], []) == twelve
+    assert group_members(span, ["US", "CN"], [["US", "CN"]], []) == []  # two states are no list of participants
+    assert group_members(normalize("الدول المشاركة في المعرض"), [], [], []) == []
+
+
+def test_the_participants_in_a_quote_are_the_subject_of_its_decision(nlp):
+    # Okaz and Al Riyadh (dev2): the US trade representative quotes the decision of the twelve negotiating states
+    body = ("وقال الممثل الأمريكي الخاص للشؤون التجارية مايكل فرومان،: «الدول المشاركة في المفاوضات قررت استكمال "
+            "المباحثات على صعيد ثنائي؛ بهدف تذليل آخر العراقيل».\n"
+            "وأضاف فرومان خلال مؤتمر صحافي شارك فيه ممثلون عن الدول الـ12 (الولايات المتحدة والبيرو وتشيلي وكندا "
+            "والمكسيك وبروناي واليابان وماليزيا وسنغافورة وفيتنام وأستراليا ونيوزيلندا).\n")  # fmt: skip
+    rs = [r for r in records(nlp, body, lead="لا اتفاق في مفاوضات التجارة الحرة\n") if r["trigger"] == "قررت"]
+    assert len(rs) == 1 and len(rs[0]["actors"]) == 12 and {"Peru", "United States"} <= set(rs[0]["actors"])
+    assert "subject:group" in rs[0]["rule"]
