@@ -53,6 +53,8 @@ from tasks.commitments.constants import (
     QUOTED_CLAUSE_MIN_WORDS,
     REPORTER_MAX_WORDS,
     REPORTER_SUBJECT_MAX_WORDS,
+    SIDE_MAX_WORDS,
+    SIDE_WINDOW,
     SUBJECT_HEAD_WORDS,
     VSO_MAX_WORDS,
     WITH_WINDOW,
@@ -116,6 +118,7 @@ from tasks.commitments.patterns import (
     COUNTERPART_PREP_RE,
     DUAL_PRONOUN,
     DUAL_VERB_END_RE,
+    EARLIER_SIGNING_RE,
     FIRST_PERSON_DUTY,
     FIRST_PERSON_DUTY_RE,
     FIRST_PERSON_PLURAL_RE,
@@ -125,6 +128,7 @@ from tasks.commitments.patterns import (
     IN,
     LAM,
     LAM_BEFORE_RE,
+    LATER_SIGNING_RE,
     LIL,
     MEASURE_ON_RE,
     NAMED_DOC_BEFORE_RE,
@@ -138,7 +142,9 @@ from tasks.commitments.patterns import (
     RELATIVE_BEFORE_RE,
     RELATIVE_WORD_RE,
     REPORTING_RE,
+    SIDE_BEFORE_RE,
     SIGNED_DOC_WORD_RE,
+    SIGNED_VERB_START,
     SIGNING_NOUN_PREFIXES,
     THIRD_PERSON_PREFIXES,
     WA,
@@ -1097,6 +1103,39 @@ def _signers_before_document(cl: Clause, actors: list[Party], fallback: bool) ->
     return actors, fallback
 
 
+def _signing_sides(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """Signatures through each side's representative: «وقعها من جانب المملكة وزير العمل» signs for Saudi Arabia,
+    not for its minister; «ووقع [مندوب المملكة] على اتفاقية …، فيما وقعها من جانب ناميبيا مندوبها» is one signing
+    by both sides, so the second verb makes no record of its own (GUIDELINE: representatives of each side)."""
+    if cl.modality != "signed" or cl.nominal_signing:
+        return actors, fallback
+    sides = [x for x in cl.parties if x[0] >= cl.c_end
+             and SIDE_BEFORE_RE.search(cl.norm, max(0, x[0] - SIDE_WINDOW), x[0])]  # fmt: skip
+    if not sides:
+        return actors, fallback
+    own = len(cl.words_between(cl.c_end, sides[0][0])) <= SIDE_MAX_WORDS
+    earlier = EARLIER_SIGNING_RE.search(cl.norm, 0, max(0, cl.c_start - 1))
+    if own and LATER_SIGNING_RE.search(cl.norm, max(0, cl.c_start - SIDE_WINDOW), cl.c_start) and earlier:
+        cl.blocked = True  # the other side's half of a signing the sentence already reported
+        return [], False
+    joined = [x for x in sides if (own and x is sides[0]) or _later_side(cl, x)]
+    if not joined:
+        return actors, fallback
+    return dedupe([*(actors if not own else []), *(x[2] for x in joined)]), False
+
+
+def _later_side(cl: Clause, x: Located) -> bool:
+    """Is the side phrase before ``x`` the other side's («ومن جانب ناميبيا», «فيما وقعها من جانب ناميبيا»)?"""
+    before = cl.norm[max(0, x[0] - SIDE_WINDOW) : x[0]]
+    side = SIDE_BEFORE_RE.search(before)
+    if side is None:
+        return False
+    head = before[: side.start()].rstrip(" ،,")
+    verb = head.split()[-1:] if head.split() else []
+    return before[side.start() :].startswith(WA) or bool(
+        verb and verb[0].startswith(SIGNED_VERB_START) and LATER_SIGNING_RE.search(head[: -len(verb[0])]))
+
+
 def _nominal_signing_parties(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
     """«بتوقيع اتفاق الجزائر» with no signer found: the article's two sides. Not when the clause's subject is
     something else («سيتمثل المشروع في توقيع …»: ``blocked``), nor when «بين» names signers that are no party
@@ -1187,6 +1226,7 @@ ACTOR_PASSES: tuple[ActorPass, ...] = (
     _clause_initial_vso,
     _announcer,
     _signers_before_document,
+    _signing_sides,
     _nominal_signing_parties,
     _signed_between,
     _reciprocal_partner,

@@ -99,6 +99,8 @@ RESPONSE_ANY_MAX_WORDS = 3
 NAMED_DOC_WINDOW = 12
 # Characters read before a nisba for its people or thing head, an adjective between («الناشط الحقوقي السعودي»).
 PEOPLE_HEAD_WINDOW = 32
+SIDE_WINDOW = 40  # characters before a party where «(فيما) وقعها من جانب» may start
+SIDE_MAX_WORDS = 2  # words between a signing verb and its own «من جانب» («وقع الاتفاقية من جانب الهيئة»)
 ORGAN_WINDOW = 60  # characters before a state where its organ's head may start («السلطات النقدية في كل من »)
 # Characters before a lexicon cue where a negation («لا», «لم») negates it.
 NEGATION_WINDOW = 12

@@ -152,6 +152,13 @@ VISIT_AFTER_RE = re.compile(rf"(?:\s+\S+){{0,{VISIT_MAX_WORDS}}}?\s+(?:ب|ب?ا�
 
 # «وقع»-family verbs: a future or headline «سيوقع» / «توقع» is about signing
 SIGN_VERB_RE = re.compile(r"[يت]وقع")
+# a side of a signing, named by «من جانب» / «عن الجانب» right before its party («وقعها من جانب المملكة وزير العمل»,
+# «ووقع عن الجانب السوداني وزير المعادن»): the party its representative signs for
+SIDE_BEFORE_RE = re.compile(r"(?<![\w])و?(?:من|عن)\s+(?:ال)?جانب\s+$")
+# the other side's signature, joined to the first by «فيما/بينما» («…، فيما وقعها من جانب ناميبيا مندوبها»)
+LATER_SIGNING_RE = re.compile(r"(?<![\w])(?:فيما|بينما)\s+$")
+SIGNED_VERB_START = "وقع"  # «وقع», «وقعها», «وقعت» (normalised)
+EARLIER_SIGNING_RE = re.compile(r"(?<![\w])[وف]?وقع")
 # «سيقوم»: with a visit word after it, a trip or a role
 QAMA_VERB_RE = re.compile(r"[يتن]قوم(?:ان|ون)?")
 # plural and dual agreement endings, stripped to find a verb's stem in the lexicons

@@ -1185,3 +1185,18 @@ def test_a_state_organ_named_by_where_it_sits_is_the_state(nlp):
     got = {(r["trigger"], tuple(sorted(r["actors"]))) for r in rs}
     assert {("وقعت", ("Qatar", "Turkey")), ("تعتزم", ("Lebanon",))} <= got
     assert [r["rule"].split("|")[1] for r in rs if r["trigger"] == "وقعت"] == ["subject:reporter"]
+
+
+def test_each_side_signs_through_its_representative(nlp):
+    # dense4 (Al Riyadh) and dense5 (Al Yaum): «فيما وقعها من جانب ناميبيا مندوبها» is Namibia's half of the one
+    # signing the sentence reports; «وقعها من جانب المملكة وزير العمل» is Saudi Arabia's signature, not its minister's
+    rs = records(nlp, "ووقع معالي المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة السفير عبدالله بن يحيى "
+                      "المعلمي على اتفاقية إقامة العلاقات الدبلوماسية، فيما وقعها من جانب ناميبيا مندوبها الدائم لدى "
+                      "الأمم المتحدة معالي السفير ويلفريد إيمفولا.\n"
+                      "وجرت مراسم توقيع الاتفاقيات في جنيف ووقعها من جانب المملكة وزير العمل الدكتور مفرج بن سعد "
+                      "الحقباني.\n",
+                 lead="السعودية وناميبيا توقعان اتفاقية إقامة علاقات دبلوماسية\n")  # fmt: skip
+    body = [(r["trigger"], r["actors"]) for r in rs if "sentence:body" in r["rule"]]
+    assert ("وقع", ["Namibia", "Saudi Arabia"]) in body and ("ووقعها", ["Saudi Arabia"]) in body
+    assert [r for r in rs if r["trigger"] == "وقعها"] == []  # Namibia's half is in the first record
+    assert all("actor:signing_sides" in r["rule"] for r in rs if r["trigger"] == "وقع")
