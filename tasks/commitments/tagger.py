@@ -117,6 +117,11 @@ PERSON_ACTOR = "person_actor"  # every actor is a person no state is known for
 # ANT corpus: 41 «يريد/يرغب أن يكون/يصبح/يبقى …», 25 read, 1 of that kind)
 WISH_ABOUT_A_STATE = "wish_about_a_state"
 WANT_FAMILIES = ("want", "wish")
+# «يريد من السياسيين أن يفحصوا», «يريد من المدعي العام التحقيق»: what one wants of someone who is no party asks
+# no party (families.toml want_from); the article's sides are no guess for whom
+ASKED_NO_PARTY = "asked_no_party"
+ASKED_FAMILIES = ("want_from",)
+ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الحكومة الأمريكية»)
 WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
 EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
@@ -255,6 +260,14 @@ def _wish_about_a_state(doc: _Document, s: _Sentence, c_end: int, actors: Sequen
     named = {p.entity_id for mm, p in mention_parties(s.ments, doc.states) if start <= mm.start < stop}
     own = {_state_id(doc, a) for a in actors}
     return not (named & own and named - own)
+
+
+def _party_asked(doc: _Document, s: _Sentence, c_end: int) -> bool:
+    """Does a party follow the «من» after the cue, at most one word between («تريد من الاتحاد الأوروبي»,
+    «من الحكومة الأمريكية»)?"""
+    words = list(re.finditer(r"\S+", s.norm[c_end:]))[1 : 2 + ASKED_MAX_WORDS]  # the words after «من»
+    starts = {s.index[c_end + w.start()] + s.start for w in words}
+    return any(m.start in starts for m, _p in mention_parties(s.ments, doc.states))
 
 
 def _state_id(doc: _Document, party: Party) -> str:
@@ -499,6 +512,9 @@ def _cue_record(
     if rejected_by is None and cue.form is not None and cue.form.family in WANT_FAMILIES \
             and _wish_about_a_state(doc, s, c_end, actors):
         rejected_by = WISH_ABOUT_A_STATE
+    if rejected_by is None and cue.form is not None and cue.form.family in ASKED_FAMILIES \
+            and not _party_asked(doc, s, c_end):
+        rejected_by = ASKED_NO_PARTY
     if rejected_by is None and cue.form is not None and len(actors) < FAMILY_BY_ID[cue.form.family].min_actors:
         rejected_by = TOO_FEW_ACTORS  # «قرر الرئيس الانسحاب»: a single party's decision is unilateral
     if rejected_by is None and (strength in FUTURE_KINDS or modality == "intent") \

@@ -1200,3 +1200,16 @@ def test_each_side_signs_through_its_representative(nlp):
     assert ("وقع", ["Namibia", "Saudi Arabia"]) in body and ("ووقعها", ["Saudi Arabia"]) in body
     assert [r for r in rs if r["trigger"] == "وقعها"] == []  # Namibia's half is in the first record
     assert all("actor:signing_sides" in r["rule"] for r in rs if r["trigger"] == "وقع")
+
+
+def test_what_one_wants_of_a_party_is_a_call_on_it(nlp):
+    # ANT corpus (BBC, CNN) and dense2 (Asharq Al-Awsat): «تريد من X أن …» asks X; of someone who is no party
+    # («السياسيين», «المدعي العام») it asks no party; «ما يريد من تصاريح» is what he wants, «من» a partitive
+    rs = records(nlp, "وقالت رئيسة الوزراء البريطانية، تريزا ماي، إنها تريد من الاتحاد الأوروبي أن يتخذ إجراءات "
+                      "محسوبة ومتكافئة ردا على التعريفات الأمريكية.\n"
+                      "وكان خامنئي قال في خطابه بمناسبة عيد الفطر، إنه يريد من السياسيين أن يفحصوا الاتفاق للتأكد من "
+                      "أنه يصون المصالح الوطنية الإيرانية.\n"
+                      "وحصل الطبيب على ما يريد من تصاريح.\n",
+                 lead="ماي تريد ردا أوروبيا على الرسوم الأمريكية\n")  # fmt: skip
+    body = [(r["modality"], r["trigger"], r["actors"]) for r in rs if "sentence:body" in r["rule"]]
+    assert body == [("call", "تريد", ["European Union"])]
