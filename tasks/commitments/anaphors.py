@@ -18,7 +18,7 @@ from tasks.text.normalize import normalize
 # head nouns (as a name starts with them) → the definite noun that refers back («الاتحاد» after «الاتحاد
 # الأوروبي»); «الدولية/الأممية» after it
 # stay inside («المنظمة الدولية ومقرها جنيف»)
-ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف", "اتحاد", "شركة")
+ANAPHOR_HEADS = ("منظمة", "وكالة", "صندوق", "حلف", "اتحاد", "شركة", "رابطة")
 ANAPHOR_RE = re.compile(
     rf"(?<![\w])(?:[وفب]?ال|لل)(?P<head>{'|'.join(ANAPHOR_HEADS)})(?:\s+(?:الدولية|الأممية|الدولي))?(?![\w])"
 )

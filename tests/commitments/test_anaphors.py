@@ -52,3 +52,11 @@ def test_the_company_refers_back_to_the_company_named_last():
     text = "وتسعى شركة \" BRS Ventures\" إلى تكرار هذا النجاح. وتتطلع الشركة أيضاً نحو الهند."
     (a,) = org_anaphors(text, [ref(text, "BRS Ventures", "ORG", "org:brs")], kb)
     assert (text[a.start : a.end], a.entity_id) == ("الشركة", "org:brs")
+
+
+def test_the_association_is_the_last_association_named():
+    # dense5 (Asharq Al-Awsat) and dense3: «الرابطة» after ASEAN, whose KB names start with «رابطة»
+    text = ("أيدت دول جنوب شرقي آسيا دعوة أميركية لوقف بناء الجزر. ولكن أعرب وزير الخارجية الماليزي حنيفة أمان أن "
+            "رابطة آسيان اتفقت على الحوار، وأن الرابطة اتفقت على تعزيز ممارسة ضبط النفس.")
+    (a,) = org_anaphors(text, [ref(text, "رابطة آسيان", "ORG", "Q7768")], load_kb())
+    assert (text[a.start : a.end], a.entity_id) == ("الرابطة", "Q7768")
