@@ -62,6 +62,7 @@ from tasks.commitments.constants import (
 from tasks.commitments.families import FAMILY_BY_ID, LOOKUP, Form, lookup
 from tasks.commitments.groups import GROUP_START_RE
 from tasks.commitments.lexicons import (
+    ACTION_PARTY_NOT_AFTER,
     AGENT_HEADS,
     CALL_ACT_WORDS,
     CALL_OBJECT_HEADS,
@@ -1366,8 +1367,9 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
         if getattr(cl.kb.entities.get(x[1].entity_id), "subtype", None) in MEDIA_SUBTYPES:
             continue  # «وفقا لوكالة شينخوا»: the source of the report
         before = cl.norm[: x[0]].split()[-1:]
-        if x[1].type == "PER" or (before and before[0] in PLACE_PREPOSITIONS) or cl.norm[x[0] - 1 : x[0]] == BI:
-            return []  # «وقف إطلاق النار في سوريا», «بسوريا»: where the act happens, not whom it concerns
+        if x[1].type == "PER" or (before and (before[0] in PLACE_PREPOSITIONS or before[0] in ACTION_PARTY_NOT_AFTER)) \
+                or cl.norm[x[0] - 1 : x[0]] == BI:
+            return []  # «وقف إطلاق النار في سوريا», «بسوريا», «في شمال سوريا», «بشأن سورية»: a place or a topic
         return [q for q in coordinated(cl.norm, cl.right[i:], x[0], ends=cl.ends) if q.entity_id not in actor_ids]
     return []
 

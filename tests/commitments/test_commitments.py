@@ -1213,3 +1213,12 @@ def test_what_one_wants_of_a_party_is_a_call_on_it(nlp):
                  lead="ماي تريد ردا أوروبيا على الرسوم الأمريكية\n")  # fmt: skip
     body = [(r["modality"], r["trigger"], r["actors"]) for r in rs if "sentence:body" in r["rule"]]
     assert body == [("call", "تريد", ["European Union"])]
+
+
+def test_a_topic_or_a_region_of_a_state_is_no_concerned_party(nlp):
+    # dev2 (Al Arabiya) and dense5 (Al Jazirah): «بشأن سورية» is the talks' topic, «في شمال سوريا» a place
+    rs = records(nlp, "وعبر كيري عن أمله في استكمال مناقشات سابقة بينه وبين لافروف بشأن سورية.\n"
+                      "ودعت تركيا لإقامة منطقة خاضعة للحماية في شمال سوريا.\n",
+                 lead="كيري ولافروف يبحثان الأزمة السورية\n")  # fmt: skip
+    got = {r["trigger"]: r["counterparts"] for r in rs if r["trigger"] in ("أمله", "ودعت")}
+    assert got and all("Syria" not in cps for cps in got.values())
