@@ -112,6 +112,8 @@ SIGNED_NEXT_WINDOW = 12
 SIGNED_OBJECT_WINDOW = 160
 # Words after «وافق» searched for the «على» of the act consented to («وافقت كندا في وقت متأخر من يوم الأحد على»).
 CONSENT_OBJECT_MAX_WORDS = 8
+# words after a funding cue where its amount may stand («تقديم الولايات المتحدة دعما … بـ62 مليون دولار»)
+MONEY_MAX_WORDS = 14
 # Words before and after «وافق» read for a domestic body as its subject («كانت الحكومة الأمريكية قد وافقت»).
 CONSENT_SUBJECT_WORDS = 3
 # Characters after an obligation cue «على» searched for a party word («على الجانبين»).

@@ -22,6 +22,7 @@ from tasks.commitments.constants import (
     MIN_ALEF_FUTURE_LETTERS,
     MIN_VERB_COUNT,
     MIN_VERB_LETTERS,
+    MONEY_MAX_WORDS,
     NEGATION_WINDOW,
     PARTY_AFTER_WINDOW,
     PARTY_MENTION_TYPES,
@@ -55,6 +56,7 @@ from tasks.commitments.patterns import (
     IMPERFECT_PREFIXES,
     LITOTES_RE,
     LONG_VOWELS,
+    MONEY_RE,
     NEG_BEFORE_RE,
     NEG_FUTURE_RE,
     NOT_VERB_ENDINGS,
@@ -275,6 +277,8 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return True  # «وقعها من جانب X …»: the document was named before, each side's representative signs
     if fam.check == "consent_object":
         return consent_ok(norm, s, e)
+    if fam.check == "money_amount":
+        return money_ok(norm, e)
     # a participle «الموقعين على الاتفاق» names the signatories of a past signing: no record (families.toml)
     return not (fam.check == "signed_object" and not signed_ok(norm, s, e, verb=cls == "verb"))
 
@@ -334,6 +338,13 @@ def signed_ok(norm: str, s: int, e: int, verb: bool = True) -> bool:
 
 
 _BINAA = normalize("بناء")  # «بناء على» (according to) opens no object
+
+
+def money_ok(norm: str, e: int) -> bool:
+    """Is an amount of money named within a few words after the cue, in its clause («تدعم الأردن بمليار
+    دولار», «قدمت الي الاردن حزمة مساعدات بقيمة 2.5 مليار دولار»)?"""
+    words = re.split(r"[،,]", SENTENCE_END_RE.split(norm[e:])[0])[0].split()[:MONEY_MAX_WORDS]  # not past a comma
+    return bool(MONEY_RE.search(" ".join(words)))
 
 
 def consent_ok(norm: str, s: int, e: int) -> bool:

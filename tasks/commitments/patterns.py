@@ -159,6 +159,11 @@ SIDE_BEFORE_RE = re.compile(r"(?<![\w])و?(?:من|عن)\s+(?:ال)?جانب\s+$"
 LATER_SIGNING_RE = re.compile(r"(?<![\w])(?:فيما|بينما)\s+$")
 SIGNED_VERB_START = "وقع"  # «وقع», «وقعها», «وقعت» (normalised)
 EARLIER_SIGNING_RE = re.compile(r"(?<![\w])[وف]?وقع")
+# an amount of money («بمليار دولار», «15 مليار دولار», «بقيمة 2.5 مليار دولار», «62 مليون دولار»; normalised)
+MONEY_RE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:مليار|مليون|الف)?|(?<![\w])[بو]?(?:مليار|مليون|مليارات|ملايين))\s*"
+    r"(?:دولار|يورو|ريال|درهم|جنيه|دينار|روبل|يوان)"
+)
 # «سيقوم»: with a visit word after it, a trip or a role
 QAMA_VERB_RE = re.compile(r"[يتن]قوم(?:ان|ون)?")
 # plural and dual agreement endings, stripped to find a verb's stem in the lexicons

@@ -120,6 +120,9 @@ WANT_FAMILIES = ("want", "wish")
 # «يريد من السياسيين أن يفحصوا», «يريد من المدعي العام التحقيق»: what one wants of someone who is no party asks
 # no party (families.toml want_from); the article's sides are no guess for whom
 ASKED_NO_PARTY = "asked_no_party"
+# funding with no party that receives it: a domestic budget, a prize or a donation (families.toml fund*)
+FUND_WITHOUT_RECIPIENT = "fund_without_recipient"
+FUND_FAMILIES = ("fund", "fund_give", "fund_support")
 ASKED_FAMILIES = ("want_from",)
 ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الحكومة الأمريكية»)
 WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
@@ -512,6 +515,8 @@ def _cue_record(
     if rejected_by is None and cue.form is not None and cue.form.family in WANT_FAMILIES \
             and _wish_about_a_state(doc, s, c_end, actors):
         rejected_by = WISH_ABOUT_A_STATE
+    if rejected_by is None and cue.form is not None and cue.form.family in FUND_FAMILIES and not counterparts:
+        rejected_by = FUND_WITHOUT_RECIPIENT
     if rejected_by is None and cue.form is not None and cue.form.family in ASKED_FAMILIES \
             and not _party_asked(doc, s, c_end):
         rejected_by = ASKED_NO_PARTY

@@ -1222,3 +1222,17 @@ def test_a_topic_or_a_region_of_a_state_is_no_concerned_party(nlp):
                  lead="كيري ولافروف يبحثان الأزمة السورية\n")  # fmt: skip
     got = {r["trigger"]: r["counterparts"] for r in rs if r["trigger"] in ("أمله", "ودعت")}
     assert got and all("Syria" not in cps for cps in got.values())
+
+
+def test_funding_for_another_party_with_its_amount_is_a_pledge(nlp):
+    # dense2 (Al Arabiya), dense5 (Al Jazirah) and the ANT corpus (France24): support, an allocation or a grant with
+    # its amount, for a party that receives it; a domestic budget («لصون التراث») receives nothing
+    rs = records(nlp, "وكانت الدوحة قد أعلنت الأسبوع الماضي عن دعمها لأنقرة بـ 15 مليار دولار، في صورة ودائع "
+                      "واستثمارات مباشرة.\n"
+                      "وقد خصصت الدولة الفرنسية لعام 2018 حوالى 326 مليون يورو لصون التراث.\n"
+                      "وتدعم قطر موقف تركيا في الأزمة.\n",
+                 lead="السعودية والإمارات والكويت تدعم الأردن بمليار دولار\n")  # fmt: skip
+    got = [(r["trigger"], r["actors"], r["counterparts"]) for r in rs]
+    assert ("دعمها", ["Qatar"], ["Turkey"]) in got
+    assert ("تدعم", ["Kuwait", "Saudi Arabia", "United Arab Emirates"], ["Jordan"]) in got
+    assert [g for g in got if g[0] in ("خصصت", "وتدعم")] == []

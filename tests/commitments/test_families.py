@@ -325,3 +325,16 @@ def test_a_past_verb_of_form_three_is_no_first_person_future() -> None:
     # corpus300 (BBC): «ساعدت» (helped) is not «س» + «أعدت»; «سأوقع» is a future
     assert [c for c in found('وقال الهلال الأحمر السوري إن "التهدئة ساعدت على إجلاء زوجين"') if c[1] == "ساعدت"] == []
     assert [c[1] for c in found("وقال ترامب: سأوقع أمرا رئاسيا") if c[1] == "ساوقع"] == ["ساوقع"]
+
+
+def test_funding_counts_only_with_its_amount() -> None:
+    # dense2 (Al Arabiya), ANT corpus (France24, BBC): «تدعم/تمنح/خصصت» with an amount of money in their clause;
+    # «تدعم» alone is a stance, «تقدم» is also the noun «progress», «قروض ومنح» the plural «grants»
+    fund = ("fund", "fund_give", "fund_support")
+    assert [c[3] for c in cues("السعودية والإمارات والكويت تدعم الأردن بمليار دولار")] == ["fund_support"]
+    assert [c[3] for c in cues("السعودية تمنح 100 مليون دولار لمشاريع إعادة إعمار سوريا")] == ["fund"]
+    for sentence in ("وتدعم قطر موقف تركيا في الأزمة",
+                     "وسيعني ذلك تقدم فيلم أفينجرز على حرب النجوم الذي حقق 248 مليون دولار",
+                     "إن لبنان حصل على قروض ومنح بنحو 11 مليار دولار",
+                     "دون أن يقدم دليلا، بوقف التحقيق الذي تكلف 20 مليون دولار"):  # the amount is past a comma
+        assert [c for c in cues(sentence) if c[3] in fund] == [], sentence
