@@ -35,6 +35,7 @@ from tasks.commitments.lexicons import (
     REPORTING_WORDS,
     SECTORS,
     SIGNING_TIME_WORDS,
+    SPORTS_WORDS,
     STATE_ORGAN_HEADS,
     STATEMENT_STEMS,
     THING_HEADS,
@@ -109,6 +110,8 @@ REPORTING_RE = re.compile(rf"(?<![\w])(?:[وف])?(?:{alternation(REPORTING_WORDS
 PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTING_WORDS)})(?![\w])")
 # a state inside a named agreement or process («اتفاق الجزائر», «محادثات أستانة»)
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
+# a word of sports news (a proclitic «و/ب/ل/ف» may precede it)
+SPORTS_WORD_RE = re.compile(rf"(?<!\S)[وبلف]?(?:{alternation(SPORTS_WORDS)})(?!\S)")
 # a state organ named by where it sits, right before its state: «السلطات النقدية في كل من »,
 # «الجهات الرقابية في », «الحكومة الشرعية في », «البنك المركزي ب» (lexicons: state_organ_heads)
 ORGAN_OF_STATE_BEFORE_RE = re.compile(

@@ -40,6 +40,8 @@ from tasks.commitments.constants import (
     PARTY_MENTION_TYPES,
     RECENT_PAIR_SENTENCES,
     SIDE_UNIONS,
+    SPORTS_MIN_SHARE,
+    SPORTS_MIN_WORDS,
     STATE_ORGAN_SUBTYPES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
@@ -72,6 +74,7 @@ from tasks.commitments.patterns import (
     QUOTES,
     REPORTING_RE,
     SECTOR_RES,
+    SPORTS_WORD_RE,
     WA,
     alternation,
 )
@@ -123,6 +126,7 @@ ASKED_NO_PARTY = "asked_no_party"
 # funding with no party that receives it: a domestic budget, a prize or a donation (families.toml fund*)
 FUND_WITHOUT_RECIPIENT = "fund_without_recipient"
 FUND_FAMILIES = ("fund", "fund_give", "fund_support")
+SPORTS_TEAM = "sports_team"  # a state as actor in sports news: its national team (tagger.sports_news)
 ASKED_FAMILIES = ("want_from",)
 ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الحكومة الأمريكية»)
 WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
@@ -199,6 +203,7 @@ class _Document:
     kb: KnowledgeBase
     states: States
     doc_parties: list[Party]  # the article's parties (for «الجانبان» / «البلدان»)
+    sports: bool = False  # sports news: a state named as an actor is its national team (``sports_news``)
 
 
 @dataclass
@@ -217,6 +222,14 @@ class _Sentence:
     spoken_by: Party | None = None  # the person subject of a speech cue («دعا أوباما»), who may speak on
     speaker_source: str = "none"  # the speaker strategy (tasks.commitments.speakers): sentence, joint, short_name,
     # carried (from the sentence before) or none
+
+
+def sports_news(text: str) -> bool:
+    """Does the article report games (lexicons sports_words, often enough)? Then a state it names as an actor is its
+    national team («أما السنغال … ستسعى لإعادة تحقيق إنجازها»), not a party to a commitment between states."""
+    norm = normalize(text)
+    hits = len(SPORTS_WORD_RE.findall(norm))
+    return hits >= SPORTS_MIN_WORDS and hits >= SPORTS_MIN_SHARE * len(norm.split())
 
 
 def _document_parties(text: str, mentions: Sequence[MentionRef], states: States, kb: KnowledgeBase) -> list[Party]:
@@ -515,6 +528,8 @@ def _cue_record(
     if rejected_by is None and cue.form is not None and cue.form.family in WANT_FAMILIES \
             and _wish_about_a_state(doc, s, c_end, actors):
         rejected_by = WISH_ABOUT_A_STATE
+    if rejected_by is None and doc.sports and any(is_state(a, doc.kb) for a in actors):
+        rejected_by = SPORTS_TEAM
     if rejected_by is None and cue.form is not None and cue.form.family in FUND_FAMILIES and not counterparts:
         rejected_by = FUND_WITHOUT_RECIPIENT
     if rejected_by is None and cue.form is not None and cue.form.family in ASKED_FAMILIES \
@@ -627,7 +642,7 @@ def tag_document(
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))
     mentions = [m for m in mentions if m not in nationalities and not _credit_line(text, m)]
-    doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb))
+    doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb), sports_news(text))
     out: list[Commitment] = []
     headlines: list[Commitment] = []
     last_speaker: Party | None = None

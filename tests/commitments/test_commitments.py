@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
+from tasks.commitments.tagger import sports_news
 from tests.rules import of, only, records
 
 
@@ -1236,3 +1237,17 @@ def test_funding_for_another_party_with_its_amount_is_a_pledge(nlp):
     assert ("دعمها", ["Qatar"], ["Turkey"]) in got
     assert ("تدعم", ["Kuwait", "Saudi Arabia", "United Arab Emirates"], ["Jordan"]) in got
     assert [g for g in got if g[0] in ("خصصت", "وتدعم")] == []
+
+
+def test_a_state_in_sports_news_is_its_national_team(nlp):
+    # corpus300 (BBC sport): in a World Cup preview «السنغال … ستسعى» is the team's aim, not a commitment of Senegal
+    body = ("وتلعب السعودية في المجموعة الأولى مع الأوروغواي ومصر، بينما يلعب المنتخب المغربي في مجموعة صعبة.\n"
+            "أما السنغال، التي تضم مجموعتها بولندا وكولومبيا واليابان، ستسعى لإعادة تحقيق إنجازها السابق بالوصول إلى "
+            "الدور ربع النهائي.\n"
+            "وقال مدرب المنتخب إن اللاعبين جاهزون للمباراة الأولى في البطولة، وإن الفريق يستعد لكأس العالم منذ أشهر، "
+            "وإن حارس المرمى تعافى قبل الجولة الأولى من المونديال بعد أن سجل المهاجم هدفا في الشوط الثاني من المباراة "
+            "الودية التي أقيمت على الملعب الجديد للنادي.\n")  # fmt: skip
+    assert sports_news("المونديال\n" + body)
+    rs = records(nlp, body, lead="المونديال: منتخبات أفريقيا تبحث عن إنجاز\n")
+    assert [r for r in rs if r["actors"] == ["Senegal"]] == []
+    assert not sports_news("وقعت السعودية والإمارات اتفاقية لتجنب الازدواج الضريبي في أبوظبي.")
