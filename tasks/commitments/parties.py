@@ -22,7 +22,13 @@ from tasks.commitments.constants import (
     UNION_ORGANS,
 )
 from tasks.commitments.groups import GROUPS, Group, enumerations, group_members
-from tasks.commitments.lexicons import OFFICE_TITLES, POST_NAME_TITLES, TITLE_CHAIN_WORDS, TITLE_FILLERS
+from tasks.commitments.lexicons import (
+    OFFICE_TITLES,
+    POST_NAME_TITLES,
+    STATE_FORM_WORDS,
+    TITLE_CHAIN_WORDS,
+    TITLE_FILLERS,
+)
 from tasks.commitments.patterns import AR_COMMA, GROUP_OF_THREE_RE, HASHTAG, PARTY_WORD_RES, WA, WORD_PUNCTUATION
 from tasks.entities.kb import KnowledgeBase, Tenure
 from tasks.entities.romanise import known_name_word
@@ -305,9 +311,11 @@ def coordinated(
         given = GIVEN_NAME_BEFORE_HASHTAG_RE.search(gap) if b_m.type == "PER" else None
         if given and known_name_word(given["name"]):
             gap = gap[: given.start()]  # «الأميركي، دونالد #ترمب»: the person's own given name, not a word between
-        # a hashtag's «#» is no word («#اليابان و #الاتحاد_الأوروبي»)
+        # a hashtag's «#» is no word («#اليابان و #الاتحاد_الأوروبي»); «وجمهورية جزر فيجي»: the long form of the
+        # next state's own name
         words = [w for w in gap.replace(AR_COMMA, " ").replace(",", " ").replace(HASHTAG, " ").split()
-                 if not _title_word(w) and not _title_word(w[1:]) and w != WA]  # fmt: skip
+                 if not _title_word(w) and not _title_word(w[1:]) and w != WA
+                 and not (b_m.type == "GPE" and w in STATE_FORM_WORDS)]  # fmt: skip
         if not words:
             chosen.append(b_p)
         else:

@@ -1251,3 +1251,11 @@ def test_a_state_in_sports_news_is_its_national_team(nlp):
     rs = records(nlp, body, lead="المونديال: منتخبات أفريقيا تبحث عن إنجاز\n")
     assert [r for r in rs if r["actors"] == ["Senegal"]] == []
     assert not sports_news("وقعت السعودية والإمارات اتفاقية لتجنب الازدواج الضريبي في أبوظبي.")
+
+
+def test_the_long_form_of_a_states_name_does_not_part_it_from_its_partner(nlp):
+    # dense6 (Saudi press): «المملكة وجمهورية جزر فيجي توقعان»: both states sign
+    rs = records(nlp, "ووقع المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة على بروتوكول إقامة العلاقات "
+                      "الدبلوماسية مع فيجي.\n",
+                 lead="المملكة وجمهورية جزر فيجي توقعان على بروتوكول إقامة علاقات دبلوماسية\n")  # fmt: skip
+    assert ("توقعان", ["Fiji", "Saudi Arabia"]) in [(r["trigger"], r["actors"]) for r in rs]
