@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from tasks.commitments.lexicons import STATE_FORM_WORDS
 from tasks.commitments.patterns import in_order
 from tasks.text.normalize import normalize
 
@@ -75,7 +76,8 @@ def enumerations(norm_gaps: Sequence[tuple[str, str]]) -> list[list[str]]:
     runs: list[list[str]] = []
     current: list[str] = []
     for iso, gap in norm_gaps:
-        if current and _ENUMERATION_GAP_RE.match(gap):
+        # «السعودية والكويت ودولة الإمارات»: the long form of a state's name is part of it, not a gap
+        if current and _ENUMERATION_GAP_RE.match(" ".join(w for w in gap.split() if w not in STATE_FORM_WORDS)):
             if iso not in current:
                 current.append(iso)
             continue

@@ -26,6 +26,9 @@ def test_enumerations_are_runs_of_states_joined_by_wa_and_commas():
     gaps = [("GB", ""), ("DE", " و"), ("FR", " و"), ("RU", " و"), ("CN", " و"), ("IR", ".\nوكان الرئيس ")]
     assert enumerations(gaps) == [["GB", "DE", "FR", "RU", "CN"]]
     assert enumerations([("US", ""), ("IR", " تتهم ")]) == []
+    # «السعودية والكويت ودولة الإمارات ومصر»: the long form of a state's name does not break the run (ANT corpus)
+    gulf = [("SA", ""), ("KW", " و"), ("AE", normalize(" ودولة ")), ("EG", " و")]
+    assert enumerations(gulf) == [["SA", "KW", "AE", "EG"]]
 
 
 def test_a_named_group_stands_for_the_members_the_article_names():
