@@ -297,7 +297,7 @@ def _organ_start(norm: str, x: Located, c_end: int, kb: KnowledgeBase) -> int:
     organ = ORGAN_OF_STATE_BEFORE_RE.search(norm, max(0, x[0] - ORGAN_WINDOW), x[0])
     if organ is None:
         return x[0]
-    start = organ.start() + len(organ.group()) - len(organ.group().lstrip("وف"))
+    start = organ.start() + len(organ.group()) - len(organ.group().lstrip(CONJUNCTIONS))
     return x[0] if start < c_end <= x[0] else start  # never across the cue
 
 
@@ -1132,7 +1132,7 @@ def _later_side(cl: Clause, x: Located) -> bool:
     if side is None:
         return False
     head = before[: side.start()].rstrip(" ،,")
-    verb = head.split()[-1:] if head.split() else []
+    verb = head.split()[-1:]
     return before[side.start() :].startswith(WA) or bool(
         verb and verb[0].startswith(SIGNED_VERB_START) and LATER_SIGNING_RE.search(head[: -len(verb[0])]))
 

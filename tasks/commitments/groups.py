@@ -39,7 +39,9 @@ class Group:
     closed: bool = False  # the phrase itself names every member («الكوريتين»): no member need be named
 
 
-def _load(path: Path = GROUPS_PATH) -> tuple[tuple[Group, ...], tuple[str, ...], Mapping[str, int]]:
+def _load(
+    path: Path = GROUPS_PATH,
+) -> tuple[tuple[Group, ...], tuple[str, ...], Mapping[str, int], tuple[str, ...], int]:
     with path.open("rb") as f:
         data = tomllib.load(f)
     groups = []
@@ -50,16 +52,13 @@ def _load(path: Path = GROUPS_PATH) -> tuple[tuple[Group, ...], tuple[str, ...],
                             bool(g.get("closed", False))))  # fmt: skip
     numbered = data["numbered"]
     words = MappingProxyType({normalize(w): int(n) for w, n in numbered["words"].items()})
-    return tuple(groups), tuple(normalize(h) for h in numbered["heads"]), words
+    participants = data["participants"]
+    return (tuple(groups), tuple(normalize(h) for h in numbered["heads"]), words,
+            tuple(normalize(p) for p in participants["phrases"]), int(participants["min_states"]))  # fmt: skip
 
 
-GROUPS, NUMBERED_HEADS, NUMBER_WORDS = _load()
-with GROUPS_PATH.open("rb") as _f:
-    _PARTICIPANTS = tomllib.load(_f)["participants"]
-PARTICIPANTS_RE = re.compile(
-    rf"(?<![\w])(?:[وفبل])?(?:{in_order(normalize(p) for p in _PARTICIPANTS['phrases'])})(?![\w])"
-)
-PARTICIPANTS_MIN_STATES: int = _PARTICIPANTS["min_states"]
+GROUPS, NUMBERED_HEADS, NUMBER_WORDS, PARTICIPANT_PHRASES, PARTICIPANTS_MIN_STATES = _load()
+PARTICIPANTS_RE = re.compile(rf"(?<![\w])(?:[وفبل])?(?:{in_order(PARTICIPANT_PHRASES)})(?![\w])")
 NUMBERED_RE = re.compile(
     rf"(?<![\w])(?:[وفبل])?(?:{in_order(NUMBERED_HEADS)})\s+"
     rf"(?:{_DIGIT_ARTICLE}(?P<digits>\d+)|(?P<word>{in_order(NUMBER_WORDS)}))(?![\w])"

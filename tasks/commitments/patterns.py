@@ -161,7 +161,7 @@ SIDE_BEFORE_RE = re.compile(r"(?<![\w])و?(?:من|عن)\s+(?:ال)?جانب\s+$"
 # the other side's signature, joined to the first by «فيما/بينما» («…، فيما وقعها من جانب ناميبيا مندوبها»)
 LATER_SIGNING_RE = re.compile(r"(?<![\w])(?:فيما|بينما)\s+$")
 SIGNED_VERB_START = "وقع"  # «وقع», «وقعها», «وقعت» (normalised)
-EARLIER_SIGNING_RE = re.compile(r"(?<![\w])[وف]?وقع")
+EARLIER_SIGNING_RE = re.compile(rf"(?<![\w])[وف]?{SIGNED_VERB_START}")
 # an amount of money («بمليار دولار», «15 مليار دولار», «بقيمة 2.5 مليار دولار», «62 مليون دولار»; normalised)
 MONEY_RE = re.compile(
     r"(?:\d[\d.,]*\s*(?:مليار|مليون|الف)?|(?<![\w])[بو]?(?:مليار|مليون|مليارات|ملايين))\s*"

@@ -123,12 +123,12 @@ WANT_FAMILIES = ("want", "wish")
 # «يريد من السياسيين أن يفحصوا», «يريد من المدعي العام التحقيق»: what one wants of someone who is no party asks
 # no party (families.toml want_from); the article's sides are no guess for whom
 ASKED_NO_PARTY = "asked_no_party"
+ASKED_FAMILIES = ("want_from",)
+ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الحكومة الأمريكية»)
 # funding with no party that receives it: a domestic budget, a prize or a donation (families.toml fund*)
 FUND_WITHOUT_RECIPIENT = "fund_without_recipient"
 FUND_FAMILIES = ("fund", "fund_give", "fund_support")
-SPORTS_TEAM = "sports_team"  # a state as actor in sports news: its national team (tagger.sports_news)
-ASKED_FAMILIES = ("want_from",)
-ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الحكومة الأمريكية»)
+SPORTS_TEAM = "sports_team"  # a state as actor in sports news: its national team (sports_news)
 WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
 EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
 TOO_FEW_ACTORS = "too_few_actors"  # fewer actors than the cue's family needs (families.toml ``min_actors``)
