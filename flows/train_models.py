@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -25,7 +26,8 @@ import flows  # noqa: F401  (Prefect defaults)
 from tasks import PIPELINE_VERSION
 from tasks.build import training as tr
 from tasks.build.model_card import write_model_card
-from tasks.nlp.models import BUNDLED_DIR, write_resources_stub
+from tasks.errors import TrainingError
+from tasks.nlp.models import BUNDLED_DIR, CHARLM_FILES, write_resources_stub
 from tasks.settings import PROJECT_ROOT
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
@@ -33,11 +35,11 @@ DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
         "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 3000, "silver_workers": 2,
         "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
-        "ner_name_swap": 1}  # fmt: skip
+        "ner_name_swap": 1, "charlm_epochs": 1, "charlm_hidden": 256, "charlm_dev_every": 50}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
          "vec_docs": 30, "vec_epochs": 1, "limit": 60, "silver_articles": 3, "silver_workers": 1,
          "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
-         "ner_name_swap": 0}  # fmt: skip
+         "ner_name_swap": 0, "charlm_epochs": 1, "charlm_hidden": 16, "charlm_dev_every": 5}  # fmt: skip
 
 
 @task
@@ -69,6 +71,21 @@ def prepare_data(
 
 
 @task
+def charlm_text(corpora: Path, data: Path, docs: int | None, dev_every: int) -> dict[str, int]:
+    """The news corpus as raw text for the character language models, without the gold and check-set
+    articles (the same exclusions as the silver sentences)."""
+    from tasks.build.silver import exclusions
+
+    return tr.prepare_charlm_text(corpora / "ant_news_bbc_cnn_france24.jsonl.gz", data, exclusions()[0],
+                                  dev_every, limit_docs=docs)  # fmt: skip
+
+
+@task
+def charlm(data: Path, staging: Path, work: Path, direction: str, epochs: int, hidden: int) -> float:
+    return tr.train_charlm(data, staging, work, direction, epochs=epochs, hidden=hidden)
+
+
+@task
 def word_vectors(corpora: Path, staging: Path, docs: int | None, epochs: int) -> dict[str, float]:
     return tr.train_word_vectors(
         corpora / "ant_news_bbc_cnn_france24.jsonl.gz", staging / "pretrain.pt", limit_docs=docs, epochs=epochs,
@@ -93,8 +110,8 @@ def mwt(data: Path, staging: Path, work: Path, epochs: int) -> float:
 
 
 @task
-def ner(data: Path, staging: Path, work: Path, steps: int) -> float:
-    return tr.train_ner(data, staging, work, staging / "pretrain.pt", steps=steps)
+def ner(data: Path, staging: Path, work: Path, steps: int, use_charlm: bool) -> float:
+    return tr.train_ner(data, staging, work, staging / "pretrain.pt", steps=steps, charlm=use_charlm)
 
 
 @task
@@ -119,6 +136,10 @@ def evaluate(staging: Path, data: Path) -> dict[str, Any]:
     return scores
 
 
+NER_ONLY_KEPT = ("tokenize.pt", "mwt.pt", "pos.pt", "lemma.pt", "pretrain.pt", "lexicon.tsv.gz")
+"""What ``--only ner`` takes from the installed bundle unchanged (the NER is trained on its word vectors)."""
+
+
 @flow(name="train-models", task_runner=ThreadPoolTaskRunner(max_workers=2))
 def train_models(
     corpora: str = str(DEFAULT_CORPORA),
@@ -128,15 +149,26 @@ def train_models(
     silver: bool = True,
     teacher: str = "bundled",
     name_source: str | None = None,
+    only: str | None = None,
+    use_charlm: bool = False,
 ) -> dict[str, Any]:
     """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests); ``silver`` adds
-    news sentences labelled with ``teacher`` (the ``models`` setting) to the NER's data."""
+    news sentences labelled with ``teacher`` (the ``models`` setting) to the NER's data; ``only="ner"`` trains
+    the NER (and its character language models) and keeps the other models of ``out`` as they are; ``use_charlm``
+    gives the NER stanza's character language models trained on the news corpus (README, «Models»: measured, not
+    the default)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if only not in (None, "ner"):
+        raise TrainingError(f"--only {only}: unknown step", fix="use --only ner, or leave --only out to train all")
     cfg = QUICK if quick else FULL
     corpora_p, out_p, work_p = Path(corpora), Path(out), Path(work)
     data, staging = work_p / "data", work_p / "staging"
     staging.mkdir(parents=True, exist_ok=True)
     started = time.time()
+    previous = json.loads((out_p / "model_card.json").read_text()) if only else {}
+    if only:
+        for name in NER_ONLY_KEPT:
+            shutil.copy2(tr._require(out_p / name, f"--only {only} (kept from {out_p})"), staging / name)
 
     silver_dir = work_p / "silver" if silver else None
     silver_stats = None
@@ -145,41 +177,84 @@ def train_models(
                                    cfg["silver_proper_noun_check"], cfg["silver_empty_share"])  # fmt: skip
     counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"], cfg["ner_name_swap"],
                           Path(name_source) if name_source else None)  # fmt: skip
-    lex = lexicon(corpora_p, staging, cfg["vec_docs"])
-    vec = word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])
-    tok = tokenizer.submit(data, staging, work_p, cfg["tok_steps"])
-    ner_f = ner.submit(data, staging, work_p, cfg["ner_steps"], wait_for=[vec])
-    mwt_f = mwt.submit(data, staging, work_p, cfg["mwt_epochs"], wait_for=[tok])
-    pos_f = pos.submit(data, staging, work_p, cfg["pos_steps"], wait_for=[vec, mwt_f])
-    lem_f = lemma.submit(data, staging, work_p, cfg["lemma_epochs"], wait_for=[pos_f])
-    seconds = {
-        "word_vectors": vec.result()["seconds"],
-        "tokenize": tok.result(),
-        "mwt": mwt_f.result(),
-        "ner": ner_f.result(),
-        "pos": pos_f.result(),
-        "lemma": lem_f.result(),
-    }
+    for name in CHARLM_FILES.values():  # a NER trained without them must not be installed next to old ones
+        (staging / name).unlink(missing_ok=True)
+    # lane 1: word vectors → forward charlm → NER (after both charlms); lane 2: backward charlm → tokenizer →
+    # MWT → POS → lemma. One thread each on the 2 cores.
+    lm_text = charlm_text(corpora_p, data, cfg["vec_docs"], cfg["charlm_dev_every"]) if use_charlm else None
+    vec = None if only else word_vectors.submit(corpora_p, staging, cfg["vec_docs"], cfg["vec_epochs"])
+    fwd = bwd = None
+    if use_charlm:
+        fwd = charlm.submit(data, staging, work_p, "forward", cfg["charlm_epochs"], cfg["charlm_hidden"],
+                            wait_for=[vec] if vec else [])  # fmt: skip
+        bwd = charlm.submit(data, staging, work_p, "backward", cfg["charlm_epochs"], cfg["charlm_hidden"])
+    ner_f = ner.submit(data, staging, work_p, cfg["ner_steps"], use_charlm,
+                       wait_for=[f for f in (vec, fwd, bwd) if f])  # fmt: skip
+    seconds: dict[str, float] = {}
+    if not only:
+        lex = lexicon(corpora_p, staging, cfg["vec_docs"])
+        tok = tokenizer.submit(data, staging, work_p, cfg["tok_steps"], wait_for=[bwd] if bwd else [])
+        mwt_f = mwt.submit(data, staging, work_p, cfg["mwt_epochs"], wait_for=[tok])
+        pos_f = pos.submit(data, staging, work_p, cfg["pos_steps"], wait_for=[vec, mwt_f])
+        lem_f = lemma.submit(data, staging, work_p, cfg["lemma_epochs"], wait_for=[pos_f])
+        assert vec is not None
+        seconds = {"word_vectors": vec.result()["seconds"], "tokenize": tok.result(), "mwt": mwt_f.result(),
+                   "pos": pos_f.result(), "lemma": lem_f.result()}  # fmt: skip
+    if fwd and bwd:
+        seconds |= {"charlm_forward": fwd.result(), "charlm_backward": bwd.result()}
+    seconds["ner"] = ner_f.result()
     scores = evaluate(staging, data)
-    tr.install_models(staging, out_p)
+    tr.install_models(staging, out_p, remove=() if use_charlm else tuple(CHARLM_FILES.values()))
     write_resources_stub(out_p)
-    card = {
+    command = ("python -m flows.train_models" + (" --quick" if quick else "") + ("" if silver else " --no-silver")
+               + (" --charlm" if use_charlm else "") + (f" --only {only}" if only else ""))  # fmt: skip
+    trained_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    card: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
-        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "trained_at": trained_at,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "command": "python -m flows.train_models" + (" --quick" if quick else "") + ("" if silver else " --no-silver"),
+        "command": command,
         "settings": cfg,
         "data_counts": counts,
         "silver": silver_stats,
-        "word_vectors": vec.result(),
-        "lexicon": lex,
+        "word_vectors": None if only else vec.result(),  # type: ignore[union-attr]
+        "lexicon": None if only else lex,
+        "charlm": lm_text,
         "train_seconds": seconds,
         "total_seconds": round(time.time() - started, 1),
         "sizes_mb": tr.file_sizes(out_p),
         "scores": scores,
     }
+    if only:
+        card = _ner_only_card(previous, card, command, trained_at)
     write_model_card(out_p, card)
     print(json.dumps({"scores": scores, "sizes_mb": card["sizes_mb"], "train_seconds": seconds}, indent=1))
+    return card
+
+
+def _ner_only_card(previous: dict[str, Any], new: dict[str, Any], command: str, at: str) -> dict[str, Any]:
+    """The card of a bundle whose NER (and charlms) were retrained: the kept models' entries stay the previous
+    run's, the NER's entries and every held-out score are the new run's, and a sentence says which is which."""
+    card = dict(previous)
+    for key in ("data_counts", "silver", "charlm", "sizes_mb", "scores"):
+        card[key] = new[key]
+    card["data_counts"] = {**(previous.get("data_counts") or {}), "ner": new["data_counts"]["ner"]}
+    card["train_seconds"] = {**(previous.get("train_seconds") or {}), **new["train_seconds"]}
+    ner_settings = {k: v for k, v in new["settings"].items() if k.startswith(("ner", "silver", "charlm", "aqmar"))}
+    card["settings"] = {**(previous.get("settings") or {}), **ner_settings}
+    card["ner_retrained_at"] = at
+    card["ner_retrained"] = (
+        f"The NER{' and its two character language models' if new.get('charlm') else ''} was retrained at {at} by "
+        f"`{command}` "
+        f"({new['total_seconds']:.0f} s); the tokenizer, MWT, POS, lemma models, word vectors and lexicon are those of "
+        f"the run above."
+    )
+    before = previous.get("scores") or {}
+    if before.get("ner_test_aqmar"):
+        card["ner_retrained"] += (
+            f" The NER before it scored F1 {before['ner_test_aqmar']['f1']} on AQMAR test and "
+            f"{(before.get('ner_test_anercorp') or {}).get('f1', '–')} on ANERcorp test."
+        )
     return card
 
 
@@ -190,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", default=str(PROJECT_ROOT / "work" / "training"), help="scratch folder")
     ap.add_argument("--quick", action="store_true", help="a few steps on a small slice (smoke test)")
     ap.add_argument("--no-silver", action="store_true", help="train the NER on AQMAR alone")
+    ap.add_argument("--only", choices=["ner"], default=None,
+                    help="train only the NER and its character language models; keep the other bundled models")
+    ap.add_argument("--charlm", action="store_true",
+                    help="give the NER character language models trained on the news corpus (~12 min more)")
     ap.add_argument("--teacher", default="bundled", help="models that label the silver sentences")
     ap.add_argument("--name-source", default=None,
                     help="Wikidata person-name words for the name swap: the tokens file of "
@@ -197,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
                          "tasks/build/name_words.py)")  # fmt: skip
     args = ap.parse_args(argv)
     train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick, silver=not args.no_silver,
-                 teacher=args.teacher, name_source=args.name_source)
+                 teacher=args.teacher, name_source=args.name_source, only=args.only,
+                 use_charlm=args.charlm)
     return 0
 
 

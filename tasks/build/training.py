@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tasks.errors import TrainingError
+from tasks.nlp.models import CHARLM_FILES, CHARLM_SHORTHAND
 
 SEED = 1234
 
@@ -422,6 +423,61 @@ def build_lexicon(corpus_gz: Path, out: Path, min_count: int = 2, limit_docs: in
     return {"words": float(len(kept)), "tokens": float(sum(counts.values()))}
 
 
+def prepare_charlm_text(
+    corpus_gz: Path, out: Path, excluded_ids: set[str] | None = None, dev_every: int = 50,
+    limit_docs: int | None = None,
+) -> dict[str, int]:  # fmt: skip
+    """Raw news text for the character language models: ``charlm.train.txt`` and ``charlm.dev.txt`` (every
+    ``dev_every``-th article), one paragraph a line, as the articles give it. ``excluded_ids``: corpus ids never
+    trained on (the gold and check-set articles, ``tasks.build.silver.exclusions``), unlabelled text or not."""
+    out.mkdir(parents=True, exist_ok=True)
+    excluded_ids = excluded_ids or set()
+    counts = Counter[str]()
+    with (
+        gzip.open(corpus_gz, "rt", encoding="utf-8") as f,
+        open(out / "charlm.train.txt", "w", encoding="utf-8") as train,
+        open(out / "charlm.dev.txt", "w", encoding="utf-8") as dev,
+    ):
+        for i, line in enumerate(f):
+            if limit_docs is not None and i >= limit_docs:
+                break
+            art = json.loads(line)
+            if str(art.get("id", "")) in excluded_ids:
+                counts["excluded"] += 1
+                continue
+            part, name = (dev, "dev") if i % dev_every == dev_every - 1 else (train, "train")
+            paras = [p.strip() for p in f"{art.get('title', '')}\n{art.get('text', '')}".split("\n") if p.strip()]
+            part.write("".join(p + "\n" for p in paras))
+            counts[f"{name}_articles"] += 1
+            counts[f"{name}_chars"] += sum(len(p) + 1 for p in paras)
+    return dict(counts)
+
+
+def train_charlm(
+    text: Path, models: Path, work: Path, direction: str, epochs: int = 1, hidden: int = 256, seed: int = SEED
+) -> float:
+    """One direction of stanza's character language model (the NER reads both): ``hidden`` 256 units, not
+    stanza's 1,024, so that an epoch over the news corpus takes about 11 minutes on one core (README, «Models»);
+    characters seen fewer than 5 times are unknown (stanza's default cutoff of 1,000 assumes a far larger corpus)."""
+    out = models / CHARLM_FILES[direction]
+    save_dir = work / "charlm"
+    secs = run_stanza_module(
+        "stanza.models.charlm",
+        [
+            "--train_file", str(text / "charlm.train.txt"), "--eval_file", str(text / "charlm.dev.txt"),
+            "--shorthand", CHARLM_SHORTHAND, "--direction", direction, "--mode", "train",
+            "--char_hidden_dim", str(hidden), "--epochs", str(epochs), "--cutoff", "5",
+            "--save_dir", str(save_dir), "--save_name", out.name, "--vocab_save_name", f"vocab_{direction}.pt",
+            "--no_checkpoint", "--seed", str(seed),
+        ],
+        work / "logs" / f"charlm_{direction}.log",
+    )  # fmt: skip
+    _require(save_dir / out.name, f"charlm {direction}")
+    models.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(save_dir / out.name, out)
+    return secs
+
+
 # --------------------------------------------------------------------------- running stanza trainers
 
 
@@ -502,9 +558,17 @@ def train_mwt(data: Path, models: Path, work: Path, epochs: int = 30, seed: int 
 
 
 def train_ner(
-    data: Path, models: Path, work: Path, pretrain: Path, steps: int = 3000, seed: int = SEED
-) -> float:
+    data: Path, models: Path, work: Path, pretrain: Path, steps: int = 3000, seed: int = SEED,
+    charlm: bool = False,
+) -> float:  # fmt: skip
+    """stanza's NER tagger; with ``charlm`` it also reads the two character language models of ``models``."""
     out = models / "ner.pt"
+    charlm_args = (
+        ["--charlm", "--charlm_shorthand", CHARLM_SHORTHAND,
+         "--charlm_forward_file", str(_require(models / CHARLM_FILES["forward"], "charlm forward")),
+         "--charlm_backward_file", str(_require(models / CHARLM_FILES["backward"], "charlm backward"))]
+        if charlm else []
+    )  # fmt: skip
     secs = run_stanza_module(
         "stanza.models.ner_tagger",
         [
@@ -513,7 +577,7 @@ def train_ner(
             "--wordvec_pretrain_file", str(pretrain),
             "--shorthand", "ar_aqmar", "--mode", "train",
             "--max_steps", str(steps), "--eval_interval", str(max(2, min(500, steps // 6))),
-            "--save_dir", str(models), "--save_name", out.name, "--seed", str(seed),
+            "--save_dir", str(models), "--save_name", out.name, "--seed", str(seed), *charlm_args,
         ],
         work / "logs" / "ner.log",
     )  # fmt: skip
@@ -687,9 +751,12 @@ def file_sizes(models: Path) -> dict[str, float]:
     return {p.name: round(p.stat().st_size / 1e6, 2) for p in sorted(models.glob("*.pt"))}
 
 
-def install_models(staging: Path, dest: Path) -> None:
-    """Move finished models into place only after every step succeeded (no half-trained bundle)."""
+def install_models(staging: Path, dest: Path, remove: Sequence[str] = ()) -> None:
+    """Move finished models into place only after every step succeeded (no half-trained bundle); ``remove``:
+    files of an older bundle the new one must not have (the charlms of a NER now trained without them)."""
     dest.mkdir(parents=True, exist_ok=True)
+    for name in remove:
+        (dest / name).unlink(missing_ok=True)
     for p in [*staging.glob("*.pt"), *staging.glob("*.tsv.gz")]:
         shutil.copy2(p, dest / (p.name + ".tmp"))
         os.replace(dest / (p.name + ".tmp"), dest / p.name)

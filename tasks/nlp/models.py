@@ -28,6 +28,10 @@ BUNDLED_FILES: dict[str, tuple[str, str | None]] = {
     "lemma": ("lemma.pt", None),
     "ner": ("ner.pt", "pretrain.pt"),
 }
+# The NER's character language models (news text, one per direction; tasks/build/training.py): a NER trained
+# with them cannot run without them, one trained without them ignores them.
+CHARLM_FILES: dict[str, str] = {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"}
+CHARLM_SHORTHAND = "ar_news"
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ def build_pipeline(
                 kwargs[f"{proc}_pretrain_path"] = str(base / pretrain)
         if "lemma" in processors:
             kwargs["lemma_pos_model_path"] = str(base / "pos.pt")
+        if "ner" in processors.split(","):
+            kwargs.update(_charlm_paths(base))
         resources = base / "resources.json"
         if not resources.exists():
             raise ModelError(
@@ -143,6 +149,18 @@ def build_pipeline(
             fix="restore the files with `git checkout -- models/` or retrain with `python -m flows.train_models`.",
             path=kwargs["dir"],
         ) from exc
+
+
+def _charlm_paths(base: Path) -> dict[str, str]:
+    """stanza's NER options for the character language models of ``base``: both or none (one alone is a
+    half-copied bundle)."""
+    paths = {d: base / f for d, f in CHARLM_FILES.items()}
+    present = [d for d, p in paths.items() if p.exists()]
+    if not present:
+        return {}
+    for d, p in paths.items():
+        _check_file(p, f"NER {d} character language")
+    return {f"ner_{d}_charlm_path": str(p) for d, p in paths.items()}
 
 
 def model_version(config: ModelConfig) -> str:

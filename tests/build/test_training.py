@@ -87,11 +87,47 @@ def test_training_flow_runs_end_to_end_on_a_small_slice(tmp_path, prefect_server
     from flows.train_models import train_models
 
     out = tmp_path / "models"
-    card = train_models(corpora=str(SHARED / "corpora"), out=str(out), work=str(tmp_path / "work"), quick=True)
-    for name in ("tokenize.pt", "mwt.pt", "ner.pt", "pos.pt", "lemma.pt", "pretrain.pt"):
+    card = train_models(corpora=str(SHARED / "corpora"), out=str(out), work=str(tmp_path / "work"), quick=True,
+                        use_charlm=True)  # fmt: skip
+    for name in ("tokenize.pt", "mwt.pt", "ner.pt", "pos.pt", "lemma.pt", "pretrain.pt", "charlm_forward.pt",
+                 "charlm_backward.pt"):  # fmt: skip
         assert (out / name).stat().st_size > 1024, name
     saved = json.loads((out / "model_card.json").read_text())
-    assert saved["command"] == "python -m flows.train_models --quick"
+    assert saved["command"] == "python -m flows.train_models --quick --charlm"
     assert set(saved["scores"]) == {"ud_test_pud", "ner_test_aqmar", "ner_test_anercorp"}
+    assert saved["charlm"]["train_articles"] > 0
     assert "AQMAR" in (out / "MODEL_CARD.md").read_text()
     assert card["sizes_mb"]["ner.pt"] > 0
+
+    # --only ner without --charlm: the NER is trained again, its charlms go, the other models stay byte-identical
+    kept = {name: (out / name).read_bytes() for name in ("tokenize.pt", "pos.pt", "pretrain.pt")}
+    again = train_models(corpora=str(SHARED / "corpora"), out=str(out), work=str(tmp_path / "work2"), quick=True,
+                         only="ner")  # fmt: skip
+    assert {name: (out / name).read_bytes() for name in kept} == kept
+    assert again["command"] == "python -m flows.train_models --quick --charlm"  # the kept models' run
+    assert "--only ner" in again["ner_retrained"]
+    assert not (out / "charlm_forward.pt").exists() and not (out / "charlm_backward.pt").exists()
+    assert "No character language model" in (out / "MODEL_CARD.md").read_text()
+    assert set(again["scores"]) == {"ud_test_pud", "ner_test_aqmar", "ner_test_anercorp"}
+
+
+def test_charlm_text_keeps_paragraphs_and_leaves_excluded_articles_out(tmp_path):
+    """The character language models read the news as written; a gold or check-set article never enters."""
+    import gzip
+
+    corpus = tmp_path / "news.jsonl.gz"
+    arts = [
+        {"id": "BB-1", "title": "الصين وقيرغيزستان", "text": "قال لي إن الصين مستعدة للعمل مع قيرغيزستان.\n\nوأضاف."},
+        {"id": "BB-gold", "title": "مقال التقييم", "text": "لا يدخل التدريب."},
+        {"id": "CN-2", "title": "", "text": "وقعت الحكومتان مذكرة تفاهم."},
+    ]
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
+    counts = tr.prepare_charlm_text(corpus, tmp_path / "data", {"BB-gold"}, dev_every=3)
+    train = (tmp_path / "data" / "charlm.train.txt").read_text(encoding="utf-8")
+    dev = (tmp_path / "data" / "charlm.dev.txt").read_text(encoding="utf-8")
+    assert train == "الصين وقيرغيزستان\nقال لي إن الصين مستعدة للعمل مع قيرغيزستان.\nوأضاف.\n"
+    assert dev == "وقعت الحكومتان مذكرة تفاهم.\n"  # the third article: every third goes to dev
+    assert "التقييم" not in train + dev
+    assert counts == {"train_articles": 1, "train_chars": len(train), "excluded": 1, "dev_articles": 1,
+                      "dev_chars": len(dev)}  # fmt: skip

@@ -60,3 +60,19 @@ def test_get_pipeline_is_shared_and_puts_the_nlp_cache_in_front_when_set(tmp_pat
     assert isinstance(cached, CachedPipeline) and models.get_pipeline(cfg) is cached
     assert cached.store.folder == tmp_path / "cache" / cache_folder_name(model_version(cfg), models.DEFAULT_PROCESSORS)
     assert cached.loader() is shared and len(built) == 1  # a miss uses the same shared pipeline
+
+
+def test_charlm_files_go_to_the_ner_both_or_none(tmp_path):
+    """A NER trained with character language models needs both files; a bundle without them loads as before."""
+    from tasks.nlp.models import CHARLM_FILES, _charlm_paths
+
+    assert _charlm_paths(tmp_path) == {}
+    (tmp_path / CHARLM_FILES["forward"]).write_bytes(b"x" * 2048)
+    with pytest.raises(ModelError) as err:
+        _charlm_paths(tmp_path)
+    assert CHARLM_FILES["backward"] in str(err.value)
+    (tmp_path / CHARLM_FILES["backward"]).write_bytes(b"x" * 2048)
+    assert _charlm_paths(tmp_path) == {
+        "ner_forward_charlm_path": str(tmp_path / "charlm_forward.pt"),
+        "ner_backward_charlm_path": str(tmp_path / "charlm_backward.pt"),
+    }
