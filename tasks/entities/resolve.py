@@ -1149,6 +1149,10 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     """One statistical mention: trimmed to the name, dropped if it is no name, linked to a misspelt state,
     a GeoNames city or a facility's English name when it is one."""
     text, index, emit = st.text, st.index, st.emit
+    upos_at = st.upos_at
+    if m.type == "PER" and (start := _name_token_start(text, m.start)) != m.start:
+        upos_at = {**upos_at, start: upos_at.get(m.start, "")}  # the name's tag, not the letter's
+        m = dataclasses.replace(m, start=start)
     if _overlaps((m.start, m.end), st.taken):
         return
     s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
@@ -1159,7 +1163,7 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
         emit(s, e, "PER", "kb-short", kb_row(named), m.sentence_idx, C.KB_SHORT_SCORE)
         return
-    if not span_words or not _plausible_name(span_words, st.upos_at, person=m.type == "PER"):
+    if not span_words or not _plausible_name(span_words, upos_at, person=m.type == "PER"):
         return
     if len(span_words) == 1 and _looks_like_verb(span_words[0]):
         return  # «سيوصي»: a future verb the model took for a name
@@ -1167,7 +1171,7 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
         return  # «كرة القدم»: common nouns, no named event
     type_ = GENERIC_TYPES.get(m.type, m.type)
     if type_ == "PER" and not text.startswith(lex.CONJUNCTION, s):  # «ناصر وحسين منصور»: two persons
-        s = _given_name_before(text, s, index, st.taken, st.upos_at)
+        s = _given_name_before(text, s, index, st.taken, upos_at)
     head = _SPAN_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s)
     if head is not None and not _overlaps((head.start("head"), s), st.taken):
         s = head.start("head")  # «منتدى إكسبو»: the head the model left out is part of the name
@@ -1204,6 +1208,23 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if type_ == "PER" and _short_form_ok(span_words):
         st.local_people.setdefault(eid, (name, [span_words[-1].key]))
     emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
+
+
+def _name_token_start(text: str, start: int) -> int:
+    """Where a person's span starts when the clitic split took a name's first letter for a proclitic: «برونو»
+    read as ب + «رونو», «وليد» as و + «ليد», «فلاديمير» as ف + «لاديمير». The whole token is a name word the
+    romanisation tables know and what is left after the letter is none: the token is the name."""
+    token_start = start
+    while token_start > 0 and text[token_start - 1].isalpha():
+        token_start -= 1
+    if token_start == start or text[token_start:start] not in lex.PROCLITICS:
+        return start
+    token = _WORD_RE.match(text, token_start)
+    if token is None:
+        return start
+    whole = _normalized_slice(text, token_start, token.end())
+    rest = _normalized_slice(text, start, token.end())
+    return token_start if known_name_word(whole) and not known_name_word(rest) else start
 
 
 def _kb_short_forms_pass(st: _DocState) -> None:
