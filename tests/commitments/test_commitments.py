@@ -1190,7 +1190,8 @@ def test_a_state_organ_named_by_where_it_sits_is_the_state(nlp):
 
 def test_each_side_signs_through_its_representative(nlp):
     # dense4 (Al Riyadh) and dense5 (Al Yaum): «فيما وقعها من جانب ناميبيا مندوبها» is Namibia's half of the one
-    # signing the sentence reports; «وقعها من جانب المملكة وزير العمل» is Saudi Arabia's signature, not its minister's
+    # signing the sentence reports; «وقعها من جانب المملكة وزير العمل» is Saudi Arabia's signature, not its minister's.
+    # «معالي» is an honorific, not a person, and no word between the verb and its subject (title_fillers)
     rs = records(nlp, "ووقع معالي المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة السفير عبدالله بن يحيى "
                       "المعلمي على اتفاقية إقامة العلاقات الدبلوماسية، فيما وقعها من جانب ناميبيا مندوبها الدائم لدى "
                       "الأمم المتحدة معالي السفير ويلفريد إيمفولا.\n"

@@ -540,3 +540,11 @@ def test_a_name_whose_first_letter_the_clitic_split_took(nlp):
     # a proclitic before a name stays outside it: «ومحمد» is و + «محمد», both name words or not
     ms = mentions_of(nlp, "واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية ومحمد بن سلمان ولي العهد.\n")
     assert not [m for m in ms if m[0].startswith("ومحمد")]
+
+
+def test_gulf_honorifics_are_no_name(nlp):
+    # Saudi papers (check set): «معالي» and «فخامة» open a title like «الشيخ»; the model read «معالي» alone as a
+    # person 3 times in ~900 articles. In the news corpus 34 of 35 «معالي»/«فخامة» + two words are the honorific
+    ms = mentions_of(nlp, "فيما أشاد معالي وزير الإسكان بالتعاون والتنسيق بين الجهات.\n"
+                          "وقال المصدر إن ما ذكره فخامة الرئيس الفرنسي هو كلام غير صحيح.\n")  # fmt: skip
+    assert not [m for m in ms if m[1] == "PER" and ("معالي" in m[0] or "فخامة" in m[0])]
