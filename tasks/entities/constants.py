@@ -109,3 +109,5 @@ SUBTYPE_RANK: Mapping[str, int] = MappingProxyType({"country": 0})  # a country 
 UNRANKED_SUBTYPE = 1  # every other subtype after a country
 QUOTED_NAME_MAX_WORDS = 6  # «منظمة "بابليك سيتيزن غلوبال تريد ووتش"»: a quoted name after a head, at most this long
 QUOTED_NAME_MAX_CHARS = 60
+KAF_WHOLE_MAX_SHARE = 0.1  # «ك» + a state is read when the whole token is under a tenth as frequent as the state
+# alone in the news («كمصر» 2 : «مصر» 2,411); «كلاوس» 10 : «لاوس» 3 and «كروس» 25 : «روس» 220 are other words

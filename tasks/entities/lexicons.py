@@ -136,3 +136,4 @@ BARE_YEAR_FOLLOWERS: tuple[str, ...] = tuple(_DATES["bare_year_followers"])
 CENTURY: str = _DATES["century"]
 CENTURY_OF: str = _DATES["century_of"]
 CENTURY_QUALIFIERS: tuple[str, ...] = tuple(_DATES["century_qualifiers"])
+KAF = "ك"  # the proclitic «ك» (as, like), tasks/entities/resolve._kaf_reading_doubtful

@@ -392,10 +392,25 @@ def _match_at(
             hits = index.entries.get(key)
             if not hits and context and key in index.ambiguous:
                 hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context]
-            if hits:
+            if hits and not (n == 1 and _kaf_reading_doubtful(text, words[i], start, hits[0][0])):
                 ent, kind = hits[0]
                 return _Hit(start, last.end, ent, kind, n)
     return None
+
+
+def _kaf_reading_doubtful(text: str, w: Word, start: int, ent: Entity) -> bool:
+    """Is a one-word KB name read after the proclitic «ك» (as, like) a name the token does not hold? News writes «ك»
+    before a definite name («كالسعودية»), a state («كمصر») or a longer name («كحرب العراق»); a one-word name read
+    after it otherwise mostly cuts another word: a person
+    («كاسبر» → Esper, «كلامي» → Lammy), a company («كابل» → Apple), and states whose token the news writes
+    often on its own («كلاوس» Klaus → Laos, «كارمن» Carmen → Armenians)."""
+    clitic = text[w.start : start]
+    if not clitic.endswith(lex.KAF) or _normalized_slice(text, start, w.end).startswith(_ARTICLE):
+        return False
+    if ent.type != "GPE":
+        return True
+    whole, rest = lexicon_count(w.key), lexicon_count(_normalized_slice(text, start, w.end))
+    return whole > rest * C.KAF_WHOLE_MAX_SHARE
 
 
 def _hashtag_person(text: str, words: Sequence[Word], index: _Index) -> _Hit | None:
