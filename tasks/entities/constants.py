@@ -111,3 +111,5 @@ QUOTED_NAME_MAX_WORDS = 6  # «منظمة "بابليك سيتيزن غلوبا�
 QUOTED_NAME_MAX_CHARS = 60
 KAF_WHOLE_MAX_SHARE = 0.1  # «ك» + a state is read when the whole token is under a tenth as frequent as the state
 # alone in the news («كمصر» 2 : «مصر» 2,411); «كلاوس» 10 : «لاوس» 3 and «كروس» 25 : «روس» 220 are other words
+BA_WHOLE_MAX_SHARE = 0.1  # «ب» + a KB surname is read when the whole token is under a tenth as frequent as the surname
+# («بترامب» 27 : «ترامب» 7,052); «بقوة» 345 : «قوة» 524 and «بسلام» 52 : «سلام» 241 are adverbs

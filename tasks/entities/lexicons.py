@@ -137,3 +137,5 @@ CENTURY: str = _DATES["century"]
 CENTURY_OF: str = _DATES["century_of"]
 CENTURY_QUALIFIERS: tuple[str, ...] = tuple(_DATES["century_qualifiers"])
 KAF = "ك"  # the proclitic «ك» (as, like), tasks/entities/resolve._kaf_reading_doubtful
+BA = "ب"  # the preposition «ب», tasks/entities/resolve._short_form_doubtful
+TA_MARBUTA_PAIR = ("ة", "ه")  # one letter after normalisation, two in a name's spelling («قوه» Guo, «قوة» force)

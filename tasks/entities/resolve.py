@@ -994,6 +994,8 @@ def _kb_mentions_pass(st: _DocState) -> None:
         if hit.kind == "short":
             # a well-known surname stands alone («ترامب», «أردوغان»); a short one («شي», «لي») needs the
             # full name in the same document
+            if _short_form_doubtful(text, _token_start(text, hit.start), hit.start, hit.end, ent):
+                continue
             if ent.entity_id in st.full_people or (
                 len(hit_key(text, hit)) >= C.SHORT_ALONE_MIN_LEN
                 and not _after_unknown_name(text, hit.start, index, st.upos_at, ent)
@@ -1225,13 +1227,18 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
 
+def _token_start(text: str, start: int) -> int:
+    """The start of the run of letters ``start`` is in (the token with its proclitics)."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
 def _name_token_start(text: str, start: int) -> int:
     """Where a person's span starts when the clitic split took a name's first letter for a proclitic: «برونو»
     read as ب + «رونو», «وليد» as و + «ليد», «فلاديمير» as ف + «لاديمير». The whole token is a name word the
     romanisation tables know and what is left after the letter is none: the token is the name."""
-    token_start = start
-    while token_start > 0 and text[token_start - 1].isalpha():
-        token_start -= 1
+    token_start = _token_start(text, start)
     if token_start == start or text[token_start:start] not in lex.PROCLITICS:
         return start
     token = _WORD_RE.match(text, token_start)
@@ -1249,9 +1256,26 @@ def _kb_short_forms_pass(st: _DocState) -> None:
         for w in words:
             for start, _ in _clitic_variants(text, w):
                 ent = st.kb_people_short.get(_normalized_slice(text, start, w.end))
-                if ent is not None:
+                if ent is not None and not _short_form_doubtful(text, w.start, start, w.end, ent):
                     st.emit(start, w.end, "PER", "kb-short", kb_row(ent), idx, C.KB_SHORT_LATER_SCORE)
                     break
+
+
+def _short_form_doubtful(text: str, token_start: int, start: int, end: int, ent: Entity) -> bool:
+    """Is a word that matches a KB person's surname (normalised) another word? Guo Jiakun's «قوه» is the normalised
+    «قوة» (force): a surname that is also a common word is spelled with the name's own last letter (ة and ه apart;
+    a rare one may be misspelt: «زنغنة» for «زنغنه»); and after the
+    preposition «ب» a word the news writes often as a whole is an adverb («بقوة» strongly, «بسلام» in peace,
+    «بتاتا» at all), not «ب» + a surname («بترامب»)."""
+    last = text[start:end].rstrip(TATWEEL)[-1:]
+    if last in lex.TA_MARBUTA_PAIR and lexicon_count(_normalized_slice(text, start, end)) >= C.FREQUENT:
+        forms = (ent.name_ar, *ent.aliases_ar, *ent.short_aliases_ar)
+        if not any(f.split() and f.split()[-1].endswith(last) for f in forms):
+            return True
+    if text[token_start:start] != lex.BA:
+        return False
+    whole = lexicon_count(_normalized_slice(text, token_start, end))
+    return whole > lexicon_count(_normalized_slice(text, start, end)) * C.BA_WHOLE_MAX_SHARE
 
 
 def _org_short_forms_pass(st: _DocState) -> None:

@@ -559,3 +559,16 @@ def test_a_one_word_name_after_the_proclitic_kaf(nlp):
                           "ولا يمكن أن تعامل قطر كمصر أو كالسعودية في هذا الملف.\n")  # fmt: skip
     assert not found(ms, "ارمن", "GPE") and not found(ms, "برن", "GPE")
     assert found(ms, "مصر", "GPE") and found(ms, "السعودية", "GPE")
+
+
+def test_a_common_word_is_no_surname_of_the_document_person(nlp):
+    # Xinhua: Guo Jiakun's surname «قوه» is the normalised «قوة» (force), and «بقوة» (strongly) is in most of the
+    # ministry's statements; «بسلام» (in peace) next to Nawaf Salam likewise. The surname as written stays his
+    ms = mentions_of(nlp, "وقال المتحدث باسم وزارة الخارجية الصينية قوه جيا كون إن الصين تعارض بقوة فرض العقوبات.\n"
+                          "ونوه قوه أيضا إلى أن الصين من جانبها ستدعم بقوة قيرغيزستان في مكافحتها مرض فيروس "
+                          "كورونا.\n")  # fmt: skip
+    guo = [m for m in ms if m[2] == "Guo Jiakun"]
+    assert [m[0] for m in guo] == ["قوه جيا كون", "قوه"]
+    ms = mentions_of(nlp, "وقال رئيس الحكومة اللبنانية نواف سلام إن اللبنانيين يريدون أن يعيشوا بسلام.\n"
+                          "وأضاف سلام أن الحكومة ستعمل على حصر السلاح بيد الدولة.\n")  # fmt: skip
+    assert [m[0] for m in ms if m[1] == "PER"] == ["نواف سلام", "سلام"]
