@@ -138,4 +138,7 @@ CENTURY_OF: str = _DATES["century_of"]
 CENTURY_QUALIFIERS: tuple[str, ...] = tuple(_DATES["century_qualifiers"])
 KAF = "ك"  # the proclitic «ك» (as, like), tasks/entities/resolve._kaf_reading_doubtful
 BA = "ب"  # the preposition «ب», tasks/entities/resolve._short_form_doubtful
-TA_MARBUTA_PAIR = ("ة", "ه")  # one letter after normalisation, two in a name's spelling («قوه» Guo, «قوة» force)
+# Letters that normalise to a plain one and that writers drop more often than add: a surface that carries one its
+# name lacks is another word («قوة» force for Guo's «قوه», «بأن» that for Ban's «بان»); «ى» and «ي» swap both ways
+MARKED_LETTERS = frozenset("أإآؤئة")
+YA_FORMS = frozenset("يى")

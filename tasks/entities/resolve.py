@@ -1227,6 +1227,20 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
 
+def _letters(word: str) -> str:
+    """A word's letters as written: diacritics and tatweel out, hamza seats and ta marbuta kept."""
+    return "".join(ch for ch in word if normalize(ch) or ch in lex.MARKED_LETTERS)
+
+
+def _may_spell(surface: str, name: str) -> bool:
+    """Can ``surface`` be ``name`` written plainly? Each letter is the name's own or its plain form (أ → ا, ة → ه,
+    ى ↔ ي); a marked letter the name does not have («بأن» for «بان») makes it another word."""
+    return len(surface) == len(name) and all(
+        s == n or (normalize(s) == normalize(n) and s not in lex.MARKED_LETTERS) or {s, n} <= lex.YA_FORMS
+        for s, n in zip(surface, name, strict=True)
+    )
+
+
 def _token_start(text: str, start: int) -> int:
     """The start of the run of letters ``start`` is in (the token with its proclitics)."""
     while start > 0 and text[start - 1].isalpha():
@@ -1263,14 +1277,15 @@ def _kb_short_forms_pass(st: _DocState) -> None:
 
 def _short_form_doubtful(text: str, token_start: int, start: int, end: int, ent: Entity) -> bool:
     """Is a word that matches a KB person's surname (normalised) another word? Guo Jiakun's «قوه» is the normalised
-    «قوة» (force): a surname that is also a common word is spelled with the name's own last letter (ة and ه apart;
-    a rare one may be misspelt: «زنغنة» for «زنغنه»); and after the
+    «قوة» (force), Ban Ki-moon's «بان» the normalised «بأن» (that): a surname that is also a common word carries no
+    letter its name lacks (a hamza seat, ة for ه; dropping one is ordinary writing: «اردوغان»; a rare surname may be
+    misspelt: «زنغنة» for «زنغنه»); and after the
     preposition «ب» a word the news writes often as a whole is an adverb («بقوة» strongly, «بسلام» in peace,
     «بتاتا» at all), not «ب» + a surname («بترامب»)."""
-    last = text[start:end].rstrip(TATWEEL)[-1:]
-    if last in lex.TA_MARBUTA_PAIR and lexicon_count(_normalized_slice(text, start, end)) >= C.FREQUENT:
+    if lexicon_count(_normalized_slice(text, start, end)) >= C.FREQUENT:
+        surface = _letters(text[start:end])
         forms = (ent.name_ar, *ent.aliases_ar, *ent.short_aliases_ar)
-        if not any(f.split() and f.split()[-1].endswith(last) for f in forms):
+        if not any(_may_spell(surface, _letters(f.split()[-1])) for f in forms if f.split()):
             return True
     if text[token_start:start] != lex.BA:
         return False

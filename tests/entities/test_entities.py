@@ -572,3 +572,7 @@ def test_a_common_word_is_no_surname_of_the_document_person(nlp):
     ms = mentions_of(nlp, "وقال رئيس الحكومة اللبنانية نواف سلام إن اللبنانيين يريدون أن يعيشوا بسلام.\n"
                           "وأضاف سلام أن الحكومة ستعمل على حصر السلاح بيد الدولة.\n")  # fmt: skip
     assert [m[0] for m in ms if m[1] == "PER"] == ["نواف سلام", "سلام"]
+    # ANERcorp dev: «بأن» (that) was Ban Ki-moon («بان») twice; his surname as written stays his
+    ms = mentions_of(nlp, "وقال الأمين العام للأمم المتحدة بان كي مون إن المنظمة تؤمن بأن الحل سياسي.\n"
+                          "وأضاف بان أن الدعم سيستمر، وصرح بأن المنظمة لن تتخلى عن اللاجئين.\n")  # fmt: skip
+    assert [m[0] for m in ms if m[1] == "PER"] == ["بان كي مون", "بان"]

@@ -7,6 +7,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tasks.entities import constants as C
 from tasks.entities import lexicons as lex
@@ -86,3 +88,20 @@ def test_scores_keep_their_order() -> None:
              C.NAMED_PROCESS_SCORE, C.CONTEXT_SCORE]  # fmt: skip
     assert order == sorted(order, reverse=True) and 0 < order[-1] and order[0] <= 1
     assert C.FUZZY_MAX_COUNT < C.FREQUENT and C.RARE_WORD_MAX_COUNT <= C.FUZZY_MAX_COUNT
+
+
+_NAME_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهويأإآؤئةى"
+
+
+@given(st.text(alphabet=_NAME_LETTERS, min_size=1, max_size=8))
+def test_a_name_written_plainly_is_still_the_name(name):
+    """Dropping a hamza seat or the dots of ة (ordinary writing: «اردوغان») never makes a name another word; a
+    marked letter the name lacks always does («بأن» is no «بان», «قوة» no «قوه»)."""
+    from tasks.entities.lexicons import MARKED_LETTERS
+    from tasks.entities.resolve import _may_spell
+    from tasks.text.normalize import normalize
+
+    plain = "".join(normalize(ch) if ch in MARKED_LETTERS else ch for ch in name)
+    assert _may_spell(name, name) and _may_spell(plain, name)
+    if plain != name:
+        assert not _may_spell(name, plain)
