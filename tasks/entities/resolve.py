@@ -1233,10 +1233,12 @@ def _letters(word: str) -> str:
 
 
 def _may_spell(surface: str, name: str) -> bool:
-    """Can ``surface`` be ``name`` written plainly? Each letter is the name's own or its plain form (أ → ا, ة → ه,
-    ى ↔ ي); a marked letter the name does not have («بأن» for «بان») makes it another word."""
+    """Can ``surface`` be ``name`` as writers spell it? Each letter is the name's own, its plain form (أ → ا, ة → ه,
+    ى ↔ ي) or another seat of its hamza («إردوغان» for «أردوغان»); a marked letter where the name has the plain one
+    («بأن» for «بان», «قوة» for «قوه») makes it another word."""
     return len(surface) == len(name) and all(
-        s == n or (normalize(s) == normalize(n) and s not in lex.MARKED_LETTERS) or {s, n} <= lex.YA_FORMS
+        s == n or (normalize(s) == normalize(n) and (s not in lex.MARKED_LETTERS or n in lex.MARKED_LETTERS))
+        or {s, n} <= lex.YA_FORMS
         for s, n in zip(surface, name, strict=True)
     )
 
