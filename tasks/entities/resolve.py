@@ -401,9 +401,8 @@ def _match_at(
 def _kaf_reading_doubtful(text: str, w: Word, start: int, ent: Entity) -> bool:
     """Is a one-word KB name read after the proclitic «ك» (as, like) a name the token does not hold? News writes «ك»
     before a definite name («كالسعودية»), a state («كمصر») or a longer name («كحرب العراق»); a one-word name read
-    after it otherwise mostly cuts another word: a person
-    («كاسبر» → Esper, «كلامي» → Lammy), a company («كابل» → Apple), and states whose token the news writes
-    often on its own («كلاوس» Klaus → Laos, «كارمن» Carmen → Armenians)."""
+    after it otherwise mostly cuts another word: a person («كاسبر» → Esper, «كلامي» → Lammy), a company («كابل» →
+    Apple), a state whose token the news writes often on its own («كلاوس» Klaus → Laos, «كارمن» → Armenians)."""
     clitic = text[w.start : start]
     if not clitic.endswith(lex.KAF) or _normalized_slice(text, start, w.end).startswith(_ARTICLE):
         return False
@@ -502,6 +501,8 @@ def _model_named_surname(st: _DocState, m: Mention, start: int, words: Sequence[
     if st.index.surname_bearers.get(key, 0) != 1 or key not in _surnames(ent) \
             or _after_unknown_name(st.text, start, st.index, st.upos_at, ent):
         return None  # «باول»: Colin and Jerome Powell both end their names with it
+    if _short_form_doubtful(st.text, _token_start(st.text, start), start, words[0].end, ent):
+        return None  # «قوة» (force) is no «قوه» (Guo), whatever the model reads
     return ent
 
 
@@ -1281,9 +1282,8 @@ def _short_form_doubtful(text: str, token_start: int, start: int, end: int, ent:
     """Is a word that matches a KB person's surname (normalised) another word? Guo Jiakun's «قوه» is the normalised
     «قوة» (force), Ban Ki-moon's «بان» the normalised «بأن» (that): a surname that is also a common word carries no
     letter its name lacks (a hamza seat, ة for ه; dropping one is ordinary writing: «اردوغان»; a rare surname may be
-    misspelt: «زنغنة» for «زنغنه»); and after the
-    preposition «ب» a word the news writes often as a whole is an adverb («بقوة» strongly, «بسلام» in peace,
-    «بتاتا» at all), not «ب» + a surname («بترامب»)."""
+    misspelt: «زنغنة» for «زنغنه»); and after the preposition «ب» a word the news writes often as a whole is an
+    adverb («بقوة» strongly, «بسلام» in peace, «بتاتا» at all), not «ب» + a surname («بترامب»)."""
     if lexicon_count(_normalized_slice(text, start, end)) >= C.FREQUENT:
         surface = _letters(text[start:end])
         forms = (ent.name_ar, *ent.aliases_ar, *ent.short_aliases_ar)
