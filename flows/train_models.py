@@ -27,8 +27,9 @@ from tasks import PIPELINE_VERSION
 from tasks.build import training as tr
 from tasks.build.model_card import write_model_card
 from tasks.errors import TrainingError
-from tasks.nlp.models import BUNDLED_DIR, CHARLM_FILES, write_resources_stub
+from tasks.nlp.models import BUNDLED_DIR, BUNDLED_FILES, CHARLM_FILES, write_resources_stub
 from tasks.settings import PROJECT_ROOT
+from tasks.text.clitics import LEXICON
 
 DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 
@@ -136,7 +137,8 @@ def evaluate(staging: Path, data: Path) -> dict[str, Any]:
     return scores
 
 
-NER_ONLY_KEPT = ("tokenize.pt", "mwt.pt", "pos.pt", "lemma.pt", "pretrain.pt", "lexicon.tsv.gz")
+NER_ONLY_KEPT = (*sorted({f for proc, files in BUNDLED_FILES.items() if proc != "ner" for f in files if f}),
+                 LEXICON.name)  # fmt: skip
 """What ``--only ner`` takes from the installed bundle unchanged (the NER is trained on its word vectors)."""
 
 
@@ -236,7 +238,7 @@ def _ner_only_card(previous: dict[str, Any], new: dict[str, Any], command: str, 
     """The card of a bundle whose NER (and charlms) were retrained: the kept models' entries stay the previous
     run's, the NER's entries and every held-out score are the new run's, and a sentence says which is which."""
     card = dict(previous)
-    for key in ("data_counts", "silver", "charlm", "sizes_mb", "scores"):
+    for key in ("silver", "charlm", "sizes_mb", "scores"):
         card[key] = new[key]
     card["data_counts"] = {**(previous.get("data_counts") or {}), "ner": new["data_counts"]["ner"]}
     card["train_seconds"] = {**(previous.get("train_seconds") or {}), **new["train_seconds"]}

@@ -406,10 +406,14 @@ def _kaf_reading_doubtful(text: str, w: Word, start: int, ent: Entity) -> bool:
     clitic = text[w.start : start]
     if not clitic.endswith(lex.KAF) or _normalized_slice(text, start, w.end).startswith(_ARTICLE):
         return False
-    if ent.type != "GPE":
-        return True
-    whole, rest = lexicon_count(w.key), lexicon_count(_normalized_slice(text, start, w.end))
-    return whole > rest * C.KAF_WHOLE_MAX_SHARE
+    return ent.type != "GPE" or _whole_token_common(text, w.start, start, w.end, C.KAF_WHOLE_MAX_SHARE)
+
+
+def _whole_token_common(text: str, token_start: int, start: int, end: int, max_share: float) -> bool:
+    """Does the news write the whole token (proclitic included) more than ``max_share`` as often as the word
+    after the proclitic? Then the token is most often a word of its own, not proclitic + name."""
+    whole = lexicon_count(_normalized_slice(text, token_start, end))
+    return whole > lexicon_count(_normalized_slice(text, start, end)) * max_share
 
 
 def _hashtag_person(text: str, words: Sequence[Word], index: _Index) -> _Hit | None:
@@ -1289,10 +1293,8 @@ def _short_form_doubtful(text: str, token_start: int, start: int, end: int, ent:
         forms = (ent.name_ar, *ent.aliases_ar, *ent.short_aliases_ar)
         if not any(_may_spell(surface, _letters(f.split()[-1])) for f in forms if f.split()):
             return True
-    if text[token_start:start] != lex.BA:
-        return False
-    whole = lexicon_count(_normalized_slice(text, token_start, end))
-    return whole > lexicon_count(_normalized_slice(text, start, end)) * C.BA_WHOLE_MAX_SHARE
+    ba = text[token_start:start] == lex.BA
+    return ba and _whole_token_common(text, token_start, start, end, C.BA_WHOLE_MAX_SHARE)
 
 
 def _org_short_forms_pass(st: _DocState) -> None:
