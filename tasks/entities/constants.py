@@ -113,3 +113,6 @@ KAF_WHOLE_MAX_SHARE = 0.1  # «ك» + a state is read when the whole token is un
 # alone in the news («كمصر» 2 : «مصر» 2,411); «كلاوس» 10 : «لاوس» 3 and «كروس» 25 : «روس» 220 are other words
 BA_WHOLE_MAX_SHARE = 0.1  # «ب» + a KB surname is read when the whole token is under a tenth as frequent as the surname
 # («بترامب» 27 : «ترامب» 7,052); «بقوة» 345 : «قوة» 524 and «بسلام» 52 : «سلام» 241 are adverbs
+
+# an alias that is also a given name («فارس», «كريم») needs a body's head word at most this many words before it
+NAME_ALIAS_HEAD_WORDS = 4

@@ -92,6 +92,7 @@ RULER_CITY_HEAD: str = _HEADS["named_after_ruler_city"]
 ROYAL_TITLES: tuple[str, ...] = tuple(_HEADS["royal_titles"])
 FACILITY_BEFORE_PLACE: tuple[str, ...] = tuple(_HEADS["facility_before_place"])
 ORG_HEADS: frozenset[str] = _keys(_HEADS["org"])
+NAME_ALIAS_HEADS: frozenset[str] = _keys(_HEADS["name_alias_heads"])
 ORG_TYPE_HEADS: tuple[str, ...] = tuple(_HEADS["org_type_heads"])
 QUOTED_MISC_HEADS: frozenset[str] = _keys(_HEADS["quoted_name_misc"])
 QUOTED_NAME_HEADS: tuple[str, ...] = tuple(_HEADS["quoted_name_org"]) + tuple(_HEADS["quoted_name_misc"])

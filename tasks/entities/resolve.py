@@ -392,10 +392,24 @@ def _match_at(
             hits = index.entries.get(key)
             if not hits and context and key in index.ambiguous:
                 hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context]
+                if hits and n == 1 and known_name_word(key) and not _named_as_body(text, words, i, start):
+                    hits = []  # «وأوضح فارس أنه», «كريم العلمي»: a person, not Fars News Agency or Careem
             if hits and not (n == 1 and _kaf_reading_doubtful(text, words[i], start, hits[0][0])):
                 ent, kind = hits[0]
                 return _Hit(start, last.end, ent, kind, n)
     return None
+
+
+def _named_as_body(text: str, words: Sequence[Word], i: int, start: int) -> bool:
+    """Is the one-word alias at word i written as a body's name: in quotes («"فارس"»), or within a few words after a
+    word that names a body («وكالة أنباء فارس», «شركة كريم», proclitic allowed: «لوكالة فارس»)?"""
+    if text[start - 1 : start] in _QUOTES:
+        return True
+    for w in words[max(0, i - C.NAME_ALIAS_HEAD_WORDS) : i]:
+        key = normalize(text[w.start : w.end])
+        if key in lex.NAME_ALIAS_HEADS or (key[:1] in lex.PROCLITICS and key[1:] in lex.NAME_ALIAS_HEADS):
+            return True
+    return False
 
 
 def _kaf_reading_doubtful(text: str, w: Word, start: int, ent: Entity) -> bool:
