@@ -1313,3 +1313,11 @@ def test_writer_analysis_needs_a_long_article_that_quotes_almost_nobody():
     assert writer_analysis(" ".join([narrated] * n), n)
     assert not writer_analysis(" ".join([narrated] * (n - 1)), n - 1)  # a short brief is news
     assert not writer_analysis(" ".join([said] * 2 + [narrated] * (n - 2)), n)  # 2 in 12: a report
+
+
+def test_a_word_in_taa_marbuta_is_no_future_verb(nlp):
+    # «سترة» (Sitra, a jacket) normalises to «ستره», which reads as «س» + «تره»; no verb ends in «ة»
+    body = ("وأدانت الكويت التفجير الإرهابي الذي وقع في جزيرة سترة البحرينية.\n"
+            "وقالت الصين إنها ستعمل مع قيرغيزستان على مكافحة الإرهاب.\n")
+    triggers = [r["trigger"] for r in records(nlp, body)]
+    assert "سترة" not in triggers and "ستعمل" in triggers
