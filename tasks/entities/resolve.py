@@ -391,13 +391,24 @@ def _match_at(
             key = _variant_key(text, start, last.end, replace)
             hits = index.entries.get(key)
             if not hits and context and key in index.ambiguous:
-                hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context]
+                hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context
+                        or (e.type == "ORG" and e.entity_id in context
+                            and not _adjective_after(text, words, i + n))]  # fmt: skip
                 if hits and n == 1 and known_name_word(key) and not _named_as_body(text, words, i, start):
                     hits = []  # «وأوضح فارس أنه», «كريم العلمي»: a person, not Fars News Agency or Careem
             if hits and not (n == 1 and _kaf_reading_doubtful(text, words[i], start, hits[0][0])):
                 ent, kind = hits[0]
                 return _Hit(start, last.end, ent, kind, n)
     return None
+
+
+def _adjective_after(text: str, words: Sequence[Word], j: int) -> bool:
+    """Is word j a definite adjective of the noun before it («القاعدة الجوية», «الجزيرة الكورية»), so that the noun
+    is the common word, not the body the document named in full («تنظيم القاعدة»)?"""
+    if j >= len(words) or text[words[j - 1].end : words[j].start].strip():
+        return False
+    key = words[j].key
+    return key.startswith(_ARTICLE) and lexicon_count(key) >= C.FREQUENT
 
 
 def _named_as_body(text: str, words: Sequence[Word], i: int, start: int) -> bool:
@@ -756,8 +767,12 @@ def _kb_hits_pass(st: _DocState) -> None:
         return found
 
     first = kb_hits(frozenset())
+    # the countries named unambiguously, and the entities so named: a body the document names in full («تنظيم
+    # القاعدة», «مجلس التعاون الخليجي») is the one its ambiguous short name means there («قيادات القاعدة»); an
+    # agreement's descriptive name stays untagged («الاتفاق النووي», guideline), so bodies only (_match_at)
     context = frozenset(
-        c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country) if c
+        c for _, h in first if h.kind != "short" for c in (h.entity.iso_code, h.entity.country, h.entity.entity_id)
+        if c
     )
     st.hits = kb_hits(context) if context else first
 

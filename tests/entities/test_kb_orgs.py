@@ -126,6 +126,27 @@ def test_an_alias_that_is_a_given_name_after_a_body_word(text: str, canonical: s
     assert ("ORG", canonical) in [(m[1], m[2]) for m in kb_mentions(text)]
 
 
+def test_a_body_named_in_full_is_what_its_ambiguous_short_name_means() -> None:
+    # ANT corpus sentences: a document that names «تنظيم القاعدة» or «مجلس التعاون الخليجي» means them by the
+    # short names too; a definite adjective after the short name makes it the common noun (an air base)
+    text = ("ونشر تنظيم القاعدة تسجيلا مصورا لزعيمه أيمن الظواهري.\n"
+            "وأكدت مصادر من القاعدة مصداقية الفيديو.\n"
+            "وقصفت الطائرات القاعدة الجوية قرب حمص.")
+    found = kb_mentions(text)
+    assert [m[0] for m in found if m[2] == "Al-Qaeda"] == ["تنظيم القاعدة", "القاعدة"]
+    text = ("وشارك وزراء خارجية دول مجلس التعاون الخليجي في الاجتماع.\n"
+            "وقال إن إعادة الإعمار تحتاج أصدقاء كثيرين من دول مجلس التعاون.")
+    assert [m[0] for m in kb_mentions(text) if m[2] == "Gulf Cooperation Council"] == [
+        "مجلس التعاون الخليجي", "مجلس التعاون"]
+
+
+def test_a_descriptive_agreement_name_stays_untagged_when_the_title_is_named() -> None:
+    text = ("وتعرف خطة العمل الشاملة المشتركة بالاتفاق النووي.\n"
+            "وقال الوزير إن الاتفاق النووي ما زال قائما.")  # fmt: skip
+    assert [m[0] for m in kb_mentions(text) if m[2] == "Joint Comprehensive Plan of Action"] == [
+        "خطة العمل الشاملة المشتركة"]
+
+
 def test_ambiguous_surfaces_are_flagged() -> None:
     kb = load_kb()
     for surface, canonical in (("كريم", "Careem"), ("فارس", "Fars News Agency"), ("مهر", "Mehr News Agency"),
