@@ -173,6 +173,8 @@ class _Index:
     editions: dict[str, list[Entity]] = field(default_factory=dict)
     # first word of a KB person's full name → (person, the name's words): the one-letter slips of a full name
     person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
+    # last word of a KB person's full name → (person, the name's words): slips in the given name («تيريسا ماي»)
+    person_last: dict[str, list[tuple[Entity, tuple[str, ...]]]] = field(default_factory=dict)
     # given names: first words of KB persons' names that are no title, honorific, function word or other entry
     given_names: frozenset[str] = frozenset()
     # last word of a KB person's names → how many persons end a name with it («باول»: Colin and Jerome Powell)
@@ -186,10 +188,13 @@ def build_index(kb: KnowledgeBase) -> _Index:
     max_words = max((len(k.split(" ")) for k in [*entries, *ambiguous_entries]), default=1)
     runs = _index_person_runs(kb)
     person_first: dict[str, list[tuple[Entity, tuple[str, ...]]]] = {}
+    person_last: dict[str, list[tuple[Entity, tuple[str, ...]]]] = {}
     for bucket in runs.values():
         for ent, full in bucket:
             if (ent, full) not in person_first.setdefault(full[0], []):
                 person_first[full[0]].append((ent, full))
+            if (ent, full) not in person_last.setdefault(full[-1], []):
+                person_last[full[-1]].append((ent, full))
     offices = _index_offices(kb)
     honorific_words = {w for h in lex.HONORIFICS for w in h.split()}
     def other_entry(k: str) -> bool:  # «تركي» is also a nisba; a person's short form («كيم») is still a name
@@ -201,7 +206,7 @@ def build_index(kb: KnowledgeBase) -> _Index:
                       and k not in lex.NAME_STOP and k not in lex.NAME_CONNECTORS)  # fmt: skip
     office_first = frozenset(k.split(" ")[0] for k in offices)
     return _Index(entries, ambiguous_entries, first, max_words, offices, office_first, _index_fuzzy(entries),
-                  _capital_named_states(kb), runs, _index_editions(kb), person_first, given,
+                  _capital_named_states(kb), runs, _index_editions(kb), person_first, person_last, given,
                   _surname_bearers(kb))  # fmt: skip
 
 
@@ -1746,8 +1751,16 @@ def _slipped_person(words: Sequence[str], index: _Index, states: set[str]) -> di
     key = " ".join(words)
     if len(key) < C.PERSON_SLIP_MIN_LEN:
         return {}
-    return {ent.entity_id: ent for ent, full in index.person_first.get(words[0], ())
-            if len(full) == len(words) and (one_edit(key, " ".join(full)) or _each_word_slipped(words, full))
+    found = {ent.entity_id: ent for ent, full in index.person_first.get(words[0], ())
+             if len(full) == len(words) and (one_edit(key, " ".join(full)) or _each_word_slipped(words, full))
+             and (not ent.country or ent.country in states)}  # fmt: skip
+    if found:
+        return found
+    # «تيريسا ماي» for «تيريزا ماي», «كونداليزا رايس»: the slip in the given name, the same family name; the
+    # slipped word is one the news does not write («محمد عباس» is another man than «محمود عباس»)
+    return {ent.entity_id: ent for ent, full in index.person_last.get(words[-1], ())
+            if len(full) == len(words) and words[0] != full[0] and one_edit(key, " ".join(full))
+            and lexicon_count(words[0]) < C.FUZZY_MAX_COUNT
             and (not ent.country or ent.country in states)}  # fmt: skip
 
 

@@ -285,6 +285,15 @@ def test_a_kb_persons_full_name_one_letter_off_links_to_him(nlp):
     assert found(m, "هايلي مريم ديسيلين", "PER")[0][2] == "Hailemariam Desalegn"
 
 
+def test_a_slip_in_the_given_name_links_by_the_family_name(nlp):
+    # dev2 (Asharq Al-Awsat): «تيريسا ماي» for the KB's «تيريزا ماي»; checkset: «ليندساي غراهام» (Lindsey Graham)
+    m = mentions_of(nlp, "وقالت رئيسة الوزراء البريطانية تيريسا ماي إن بريطانيا ستغادر الاتحاد الأوروبي.\n")
+    assert found(m, "تيريسا ماي", "PER")[0][2] == "Theresa May"
+    # a common given name one letter off is another person: «محمد عباس» is not Mahmoud Abbas
+    m = mentions_of(nlp, "وسجل اللاعب المصري محمد عباس هدف الفوز للفريق في مرمى فلسطين.\n")
+    assert all(x[2] != "Mahmoud Abbas" for x in m)
+
+
 def test_a_title_before_a_short_surname_names_the_office_holder(nlp):
     # «ترمب» (four letters) alone could be an ordinary word; after «الرئيس» it is Donald Trump (Al Arabiya),
     # and the bare surname later in the document is him too
