@@ -570,6 +570,31 @@ def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[i
     return upos_at.get(word_start) == "PROPN" and not known and not mine
 
 
+def _given_name_of_bin(
+    text: str, start: int, index: _Index, upos_at: Mapping[int, str]
+) -> tuple[int, str] | None:  # fmt: skip
+    """(start, key) of the word before a name that opens with «بن/ابن» when it is that name's given name: in «خالد
+    بن سلمان», «مقرب بن سعد بن علي الثنيان» the word before «بن» is the person's own name, not a reporting verb
+    («وقال بن عيسى»), a title, a nisba («التركي بن علي يلدريم»: Binali), a function word or a common noun
+    («حكومة بن دغر», «وعود بن سلمان»): a given name KB persons bear or the romanisation table lists, or a word
+    tagged PROPN; None otherwise."""
+    head = normalize(text[start : start + C.NAME_LOOKBACK]).split()[:1]
+    if not head or head[0] not in lex.BIN_WORDS:
+        return None
+    window = text[max(0, start - C.NAME_LOOKBACK) : start]
+    prev = _LAST_WORD.search(window)
+    if prev is None:
+        return None
+    word_start = start - len(window) + prev.start(1)
+    key = key_of_normalized(normalize(prev.group(1)))
+    if (key in lex.NAME_STOP or key in lex.NAME_CONNECTORS or key in index.offices or key.startswith(_ARTICLE)
+            or upos_at.get(word_start) in _NOT_NAME_UPOS
+            or _looks_like_verb(Word(word_start, start, key))):  # fmt: skip
+        return None
+    given = key in index.given_names or key in given_names() or upos_at.get(word_start) == "PROPN"
+    return (word_start, key) if given else None
+
+
 def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     """Number of words of an office title starting at word i (0 if none): «وزير الخارجية», «الرئيس». Only the
     readings of word i that start a title are tried (a span's key begins with its first word's key)."""
@@ -1035,6 +1060,14 @@ def _kb_mentions_pass(st: _DocState) -> None:
             # full name in the same document
             if _short_form_doubtful(text, _token_start(text, hit.start), hit.start, hit.end, ent):
                 continue
+            bin_given = _given_name_of_bin(text, hit.start, index, st.upos_at)
+            if bin_given is not None:
+                # «الأمير خالد بن سلمان» is not Mohammed bin Salman; «أحمد بن دغر» is Ahmed bin Daghr in full
+                own_first = {alias_key(n).split(" ")[0] for n in (ent.name_ar, *ent.aliases_ar) if n}
+                if bin_given[1] not in own_first:
+                    continue
+                emit(bin_given[0], hit.end, "PER", "kb", kb_row(ent), idx, C.KB_NAME_SCORE)
+                continue
             if ent.entity_id in st.full_people or (
                 len(hit_key(text, hit)) >= C.SHORT_ALONE_MIN_LEN
                 and not _after_unknown_name(text, hit.start, index, st.upos_at, ent)
@@ -1169,6 +1202,9 @@ def _given_name_before(
         return start
     word_start = start - len(window) + prev.start(1)
     key = key_of_normalized(normalize(prev.group(1)))
+    bin_given = _given_name_of_bin(text, start, index, upos_at or {})
+    if bin_given is not None and not _overlaps((word_start, start), taken):
+        return word_start  # «مقرب [بن سعد بن علي الثنيان]»: the word before «بن» is the person's given name
     # a KB person's first name, or a common given name the romanisation table lists («أمل [كلوني]», «سعيد
     # [الطاير]»): those are also common words, so only right before a name the model found
     if (key not in index.given_names and key not in given_names()) or _overlaps((word_start, start), taken):

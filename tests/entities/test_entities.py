@@ -285,6 +285,18 @@ def test_a_kb_persons_full_name_one_letter_off_links_to_him(nlp):
     assert found(m, "هايلي مريم ديسيلين", "PER")[0][2] == "Hailemariam Desalegn"
 
 
+def test_the_given_name_before_bin_says_which_person(nlp):
+    # checkset and ANT (CNN): «الأمير خالد بن سلمان» is not Mohammed bin Salman (whose short form «بن سلمان» is);
+    # «أحمد بن دغر» is the KB's Ahmed bin Daghr named with his given name; a verb before «بن» is no given name
+    m = mentions_of(nlp, "وقال السفير السعودي لدى واشنطن، الأمير خالد بن سلمان، إن التقارير كاذبة.\n")
+    assert all(x[2] != "Mohammed bin Salman" for x in m)
+    assert found(m, "خالد بن سلمان", "PER")
+    m = mentions_of(nlp, "وأكد أن حيدر العطاس، والدكتور أحمد بن دغر حضرا مؤتمر الرياض.\n")
+    assert found(m, "أحمد بن دغر", "PER")[0][2] == "Ahmed Obeid bin Daghr"
+    m = mentions_of(nlp, "وزار ولي العهد السعودي الأمير محمد بن سلمان القاهرة. وقال بن سلمان إن العلاقات قوية.\n")
+    assert [x[2] for x in found(m, "بن سلمان", "PER")] == ["Mohammed bin Salman"]
+
+
 def test_a_slip_in_the_given_name_links_by_the_family_name(nlp):
     # dev2 (Asharq Al-Awsat): «تيريسا ماي» for the KB's «تيريزا ماي»; checkset: «ليندساي غراهام» (Lindsey Graham)
     m = mentions_of(nlp, "وقالت رئيسة الوزراء البريطانية تيريسا ماي إن بريطانيا ستغادر الاتحاد الأوروبي.\n")
