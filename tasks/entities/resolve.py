@@ -1154,6 +1154,20 @@ def _title_persons_pass(st: _DocState) -> None:
 _NOT_NAME_STARTS = ("و", "لل", "بال", "فال", "كال")
 
 
+def _past_trailing_connector(text: str, s: int, e: int, taken: Sequence[tuple[int, int]]) -> int:
+    """Where a person's span ends when the model stopped on a connector («عبد الرحمن بن», «لويدجي دي»): a name
+    never ends with «بن», «ابن», «ولد», «أبو», «دي» …; the word after it belongs to the name («بن مساعد», «بن
+    علي», «دي مايو») when nothing stands between and it may continue a name."""
+    words = words_in(text, s, e)
+    if not words or words[-1].key not in lex.NAME_CONNECTORS or words[-1].key == _ARTICLE:
+        return e
+    nxt = words_in(text, e, min(len(text), e + C.NAME_LOOKBACK))[:1]
+    if not nxt or text[e : nxt[0].start].strip() or _overlaps((nxt[0].start, nxt[0].end), taken):
+        return e
+    w = nxt[0]
+    return w.end if _may_join_a_name(w) or w.key in given_names() else e
+
+
 def _may_join_a_name(w: Word) -> bool:
     """May the word continue a name already begun: no verb, no function word, not «و» or a preposition with the
     article at its start?"""
@@ -1250,6 +1264,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     s, e = _trim_span(text, m.start, m.end, index, person=m.type == "PER")
     if s >= e or _overlaps((s, e), st.taken):
         return
+    if m.type == "PER":
+        e = _past_trailing_connector(text, s, e, st.taken)
     span_words = words_in(text, s, e)
     named = _model_named_surname(st, m, s, span_words)
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname

@@ -297,6 +297,12 @@ def test_the_given_name_before_bin_says_which_person(nlp):
     assert [x[2] for x in found(m, "بن سلمان", "PER")] == ["Mohammed bin Salman"]
 
 
+def test_a_persons_name_never_ends_with_bin(nlp):
+    # fresh sample A (Al Riyadh) and dev2: the model stopped at «بن»; the name goes on to the father's name
+    m = mentions_of(nlp, "بعضهم يرى أن فترة رئاسة عبدالرحمن بن مساعد الثانية كانت فاشلة.\n")
+    assert [x[0] for x in m if x[1] == "PER"] == ["عبدالرحمن بن مساعد"]
+
+
 def test_a_slip_in_the_given_name_links_by_the_family_name(nlp):
     # dev2 (Asharq Al-Awsat): «تيريسا ماي» for the KB's «تيريزا ماي»; checkset: «ليندساي غراهام» (Lindsey Graham)
     m = mentions_of(nlp, "وقالت رئيسة الوزراء البريطانية تيريسا ماي إن بريطانيا ستغادر الاتحاد الأوروبي.\n")
