@@ -213,7 +213,3 @@ MEETING_CALL_MAX_WORDS = 8
 # world news and one a call to boycott a match in Jerusalem).
 SPORTS_MIN_WORDS = 8
 SPORTS_MIN_SHARE = 0.02
-# an article with fewer reporting verbs than this a sentence reports almost nobody's words (tagger.WRITER_ANALYSIS):
-# a quarter of the check sets' articles (short news, features, columns)
-WRITER_ANALYSIS_MAX_REPORTING = 0.15
-WRITER_ANALYSIS_MIN_SENTENCES = 12  # shorter, an article that quotes nobody is a news brief

@@ -43,8 +43,6 @@ from tasks.commitments.constants import (
     SPORTS_MIN_SHARE,
     SPORTS_MIN_WORDS,
     STATE_ORGAN_SUBTYPES,
-    WRITER_ANALYSIS_MAX_REPORTING,
-    WRITER_ANALYSIS_MIN_SENTENCES,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
@@ -149,13 +147,6 @@ EMBEDDING_THAT = (["ان"], ["بان"])  # «أن» (normalised) between a duty,
 # not a commitment the party made. Check sets and fresh sample A: 4 such records, all judged wrong; the gold sets'
 # 7 narrated futures all have a state or a body as written subject («وستعمل الصين مع قيرغيزستان»).
 NARRATED_PERSON_FUTURE = "narrated_person_future"
-# The same narrated future, or a want («فالأولى تريد إضعاف الأكراد»), in a long article that reports almost
-# nobody's words (at least WRITER_ANALYSIS_MIN_SENTENCES sentences, fewer reporting verbs than
-# WRITER_ANALYSIS_MAX_REPORTING a sentence: an opinion column, an analysis, a feature) is the writer's reading or
-# prediction («كأنها كنز سيغير وجه إيران», «الغارات الجوية ستقوم بها طائرات أميركية»), whatever its subject. Check
-# sets (~750 articles) and the six read dense halves: 6 such records (in articles of 18 to 69 sentences), all wrong;
-# at 0.2 a sentence 12 of 14 wrong (a headline «… التي ستطورها تركيا», a threat «يهدد بأن إسرائيل ستتصدى»).
-WRITER_ANALYSIS = "writer_analysis"
 # «وافق» of a party written as a person is his approval («وكان خامنئي قد وافق على اقتراح تقدم به رئيس السلطة
 # القضائية»: a domestic decision), not his state's agreement; every «وافق» record of the gold sets has a state,
 # a ministry or a body as subject («وافقت إيران على كبح», «وافقت وزارة الخارجية الأميركية على بيع»).
@@ -214,7 +205,6 @@ class _Document:
     states: States
     doc_parties: list[Party]  # the article's parties (for «الجانبان» / «البلدان»)
     sports: bool = False  # sports news: a state named as an actor is its national team (``sports_news``)
-    analysis: bool = False  # reports almost nobody's words (``writer_analysis``)
 
 
 @dataclass
@@ -562,9 +552,6 @@ def _cue_record(
     if rejected_by is None and strength in FUTURE_KINDS and speaker is None and not s.title \
             and _narrated_of_persons(s, actors, written):
         rejected_by = NARRATED_PERSON_FUTURE
-    if rejected_by is None and doc.analysis and speaker is None and not s.title and _narrated(s) and (
-            strength in FUTURE_KINDS or (cue.form is not None and cue.form.family in WANT_FAMILIES)):
-        rejected_by = WRITER_ANALYSIS
     if rejected_by is None and cue.form is not None and cue.form.family in CONSENT_FAMILIES \
             and all(m is not None and m.type == "PER" for m in (written.get(a.entity_id) for a in actors)):
         rejected_by = PERSONAL_CONSENT
@@ -586,22 +573,9 @@ def _record_speaker(doc: _Document, speaker: Party | None) -> Party | None:
     return speaker if speaker is not None and is_person(speaker, doc.kb) else None
 
 
-def _narrated(s: _Sentence) -> bool:
-    """Does the sentence narrate, with no reporting verb and no quote?"""
-    return not (REPORTING_RE.search(s.norm) or any(ch in QUOTE_MARKS for ch in s.norm))
-
-
-def writer_analysis(norm_text: str, n_sentences: int) -> bool:
-    """Is the article long and does it report almost nobody's words (fewer reporting verbs a sentence than
-    ``WRITER_ANALYSIS_MAX_REPORTING``): an opinion column, an analysis or a feature, not a news report? A short
-    item that quotes nobody is a news brief («وستعمل الصين مع قيرغيزستان …»)."""
-    return n_sentences >= WRITER_ANALYSIS_MIN_SENTENCES and \
-        len(REPORTING_RE.findall(norm_text)) < WRITER_ANALYSIS_MAX_REPORTING * n_sentences
-
-
 def _narrated_of_persons(s: _Sentence, actors: Sequence[Party], written: Mapping[str, MentionRef]) -> bool:
     """Does the sentence narrate (no reporting verb, no quote) an act of actors it writes only as persons?"""
-    if not _narrated(s):
+    if REPORTING_RE.search(s.norm) or any(ch in QUOTE_MARKS for ch in s.norm):
         return False
     mentions = [written.get(a.entity_id) for a in actors]
     return all(m is not None and m.type == "PER" for m in mentions)
@@ -672,8 +646,7 @@ def tag_document(
     states = States(kb, canon, date if isinstance(date, dt.date) else None)
     nationalities = set(title_states(text, mentions, states))
     mentions = [m for m in mentions if m not in nationalities and not _credit_line(text, m)]
-    doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb), sports_news(text),
-                    writer_analysis(normalize(text), len(sentences)))  # fmt: skip
+    doc = _Document(doc_id, text, date, kb, states, _document_parties(text, mentions, states, kb), sports_news(text))
     out: list[Commitment] = []
     headlines: list[Commitment] = []
     last_speaker: Party | None = None

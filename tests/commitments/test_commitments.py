@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
 from tasks.commitments.tagger import sports_news
-from tasks.text.normalize import normalize
 from tests.rules import of, only, records
 
 
@@ -1261,58 +1260,6 @@ def test_the_long_form_of_a_states_name_does_not_part_it_from_its_partner(nlp):
                       "الدبلوماسية مع فيجي.\n",
                  lead="المملكة وجمهورية جزر فيجي توقعان على بروتوكول إقامة علاقات دبلوماسية\n")  # fmt: skip
     assert ("توقعان", ["Fiji", "Saudi Arabia"]) in [(r["trigger"], r["actors"]) for r in rs]
-
-
-# The CNN Arabic opinion column of the ANT corpus (CN-economy-123-20180522, «والآراء الواردة أدناه تعبر عن رأي
-# الكاتبة»): 18 sentences, two reporting verbs. Its narrated wants and futures are the writer's reading.
-COLUMN = (
-    "هذا المقال بقلم کاملیا انتخابی فرد، والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر "
-    "شبكة CNN.\n"
-    "رغم معارضة الكونجرس الأمريكي للاتفاقية النووية مع إيران، تمكّن الرئيس الأمريكي في ذلك الوقت باراك أوباما من "
-    "ضمان تمرير الاتفاقية بعد أن حصل على ثلثي أصوات مجلس الشيوخ تأييداً للاتفاقية.\n"
-    "أراد الرئيس أوباما حينها أن يعطي إيران الفرصة التي كان هذا البلد يبحث عنها منذ ثورة 1979 لتعزيز اقتصاده وكسر "
-    "جليد العلاقات الباردة مع الدول الغربية وتحسين علاقاته معها. وجاءت تلك الفرصة بالفعل في 2015 حين رفعت العقوبات "
-    "الاقتصادية القاسية عن إيران، وخاصة المقاطعة النفطية.\n"
-    "ولا شك أن روسيا والصين تراقبان الوضع وتنتظران تطبيق الحصار النفطي على إيران لشراء النفط منها بأسعار مخفضة "
-    "وتصدير بضائع لإيران بدلاً من دفع ثمن النفط نقداً.\n"
-    "كانت الغاية الرئيسية من الاتفاقية النووية الإيرانية تشجيع الشركات العالمية البارزة والعملاقة على الاستثمار في "
-    "إيران. ولكن بعد انسحاب الولايات المتحدة من الاتفاقية، من المتوقع أن تسعى دول مثل الصين إلى استغلال الوضع.\n"
-    "روسيا، التي تواجه هي الأخرى عقوبات مالية أمريكية وأوروبية، تفتقر إلى السيولة النقدية، وكانت قد عرضت سابقاً على "
-    "إيران صفقات مبادلة كطريقة لإخراج النفط الإيراني، وموقف روسيا حالياً غامض لأنها ملتزمة باتفاقية مع منظمة أوبك "
-    "ولا تريد الخروج من هذه الاتفاقية بسبب تبادل النفط الخام مع إيران. لكن من الواضح أن روسيا، وهي من أهم الدول "
-    "المصدرة للنفط، سوف تستفيد من ارتفاع أسعار النفط وتراجع المنافسة الإيرانية.\n"
-    "من الصعب معرفة ما سيقرره الرئيس ترامب حول إيران في المرحلة التالية، ولكن حتى الآن يبدو أن معظم البنوك الأجنبية "
-    "والشركات الكبيرة ترفض العمل مع طهران خوفاً من أن تتعرض للعقوبات الأمريكية.\n"
-    "شعوب المنطقة تستهلك كميات إضافية من النفط خلال فصل الصيف لتشغيل أنظمة التكييف. وسوف نرى ما إذا كان المزاج في "
-    "الغرب سيتأثر أيضاً بسبب ارتفاع أسعار النفط.\n"
-    "وتبقى الأسواق حذرة. وتتابع الشركات الأوروبية التطورات. وتراقب البنوك العقوبات عن كثب. وترتفع أسعار النفط. "
-    "ويترقب المستثمرون القرار.\n"
-)
-REPORT = (
-    "قال وزير الطاقة الروسي إن بلاده تدرس الموقف. وأكد أن موسكو ملتزمة بالاتفاق. وأضاف أن التعاون مع إيران مستمر. "
-    "وأوضح أن الشركات الروسية تعمل في إيران. وقال إن القرار لم يتخذ بعد. وأشار إلى أن المحادثات مستمرة.\n"
-)
-
-
-def test_a_want_narrated_in_an_opinion_column_is_the_writers_reading(nlp):
-    lead = "كامليا انتخابي فرد تكتب لـCNN: استراتيجية جديدة لإيران وسوق النفط\n"
-    rs = records(nlp, COLUMN, lead=lead)
-    assert "تريد" not in [r["trigger"] for r in rs]
-    # the same sentence in a news report that quotes its parties stays Russia's stated intent
-    reported = records(nlp, COLUMN + REPORT, lead=lead)
-    assert only(reported, "تريد")["actors"] == ["Russia"]
-
-
-def test_writer_analysis_needs_a_long_article_that_quotes_almost_nobody():
-    from tasks.commitments.constants import WRITER_ANALYSIS_MIN_SENTENCES
-    from tasks.commitments.tagger import writer_analysis
-
-    said = normalize("وقال الوزير إن بلاده مستعدة.")
-    narrated = normalize("وتبقى الأسواق حذرة.")
-    n = WRITER_ANALYSIS_MIN_SENTENCES
-    assert writer_analysis(" ".join([narrated] * n), n)
-    assert not writer_analysis(" ".join([narrated] * (n - 1)), n - 1)  # a short brief is news
-    assert not writer_analysis(" ".join([said] * 2 + [narrated] * (n - 2)), n)  # 2 in 12: a report
 
 
 def test_a_word_in_taa_marbuta_is_no_future_verb(nlp):
