@@ -574,7 +574,7 @@ def _given_name_of_bin(
     text: str, start: int, index: _Index, upos_at: Mapping[int, str]
 ) -> tuple[int, str] | None:  # fmt: skip
     """(start, key) of the word before a name that opens with «بن/ابن» when it is that name's given name: in «خالد
-    بن سلمان», «مقرب بن سعد بن علي الثنيان» the word before «بن» is the person's own name, not a reporting verb
+    بن سلمان», «أحمد بن دغر» the word before «بن» is the person's own name, not a reporting verb
     («وقال بن عيسى»), a title, a nisba («التركي بن علي يلدريم»: Binali), a function word or a common noun
     («حكومة بن دغر», «وعود بن سلمان»): a given name KB persons bear or the romanisation table lists, or a word
     tagged PROPN; None otherwise."""
@@ -1218,7 +1218,7 @@ def _given_name_before(
     key = key_of_normalized(normalize(prev.group(1)))
     bin_given = _given_name_of_bin(text, start, index, upos_at or {})
     if bin_given is not None and not _overlaps((word_start, start), taken):
-        return word_start  # «مقرب [بن سعد بن علي الثنيان]»: the word before «بن» is the person's given name
+        return word_start  # «خالد [بن سلمان]»: the word before «بن» is the person's given name
     # a KB person's first name, or a common given name the romanisation table lists («أمل [كلوني]», «سعيد
     # [الطاير]»): those are also common words, so only right before a name the model found
     if (key not in index.given_names and key not in given_names()) or _overlaps((word_start, start), taken):
