@@ -422,7 +422,7 @@ def _named_as_body(text: str, words: Sequence[Word], i: int, start: int) -> bool
     if text[start - 1 : start] in _QUOTES:
         return True
     for w in words[max(0, i - C.NAME_ALIAS_HEAD_WORDS) : i]:
-        key = normalize(text[w.start : w.end])
+        key = w.key
         if key in lex.NAME_ALIAS_HEADS or (key[:1] in lex.PROCLITICS and key[1:] in lex.NAME_ALIAS_HEADS):
             return True
     return False
@@ -555,14 +555,22 @@ def _surnames(ent: Entity) -> set[str]:
     return {alias_key(n).split(" ")[-1] for n in (ent.name_ar, *ent.aliases_ar) if n}
 
 
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, lookup key) of the word right before ``start`` (spaces between, nothing else), or None."""
+    window = text[max(0, start - C.NAME_LOOKBACK) : start]
+    prev = _LAST_WORD.search(window)
+    if prev is None:
+        return None
+    return start - len(window) + prev.start(1), key_of_normalized(normalize(prev.group(1)))
+
+
 def _after_unknown_name(text: str, start: int, index: _Index, upos_at: Mapping[int, str], ent: Entity) -> bool:
     """Is the word before ``start`` a given name that is not this person's («خوان بيريز» is not Shimon Peres;
     «رجب أردوغان» is Erdoğan)?"""
-    prev = _LAST_WORD.search(text[max(0, start - C.NAME_LOOKBACK) : start])
-    if prev is None:
+    before = _word_before(text, start)
+    if before is None:
         return False
-    key = key_of_normalized(normalize(prev.group(1)))
-    word_start = start - len(text[max(0, start - C.NAME_LOOKBACK) : start]) + prev.start(1)
+    word_start, key = before
     known = key in index.entries or key in index.offices or key in lex.NAME_STOP or key in lex.NAME_CONNECTORS
     own = {w for n in (ent.name_ar, *ent.aliases_ar) if n for w in alias_key(n).split(" ")}
     mine = key in own or any(len(w) >= C.NAME_SLIP_MIN_LEN and w[0] == key[0] and one_edit(key, w)
@@ -579,14 +587,10 @@ def _given_name_of_bin(
     («حكومة بن دغر», «وعود بن سلمان»): a given name KB persons bear or the romanisation table lists, or a word
     tagged PROPN; None otherwise."""
     head = normalize(text[start : start + C.NAME_LOOKBACK]).split()[:1]
-    if not head or head[0] not in lex.BIN_WORDS:
+    before = _word_before(text, start)
+    if not head or head[0] not in lex.BIN_WORDS or before is None:
         return None
-    window = text[max(0, start - C.NAME_LOOKBACK) : start]
-    prev = _LAST_WORD.search(window)
-    if prev is None:
-        return None
-    word_start = start - len(window) + prev.start(1)
-    key = key_of_normalized(normalize(prev.group(1)))
+    word_start, key = before
     if (key in lex.NAME_STOP or key in lex.NAME_CONNECTORS or key in index.offices or key.startswith(_ARTICLE)
             or upos_at.get(word_start) in _NOT_NAME_UPOS
             or _looks_like_verb(Word(word_start, start, key))):  # fmt: skip
@@ -1210,14 +1214,11 @@ def _given_name_before(
 ) -> int:  # fmt: skip
     """Where a person's name starts when the model left out its first word, a given name KB persons bear
     («كيم [يونغ أون]», «رامي [عبد الرحمن]», «ديدييه [ديشان]»): that word's start, else ``start``."""
-    window = text[max(0, start - C.NAME_LOOKBACK) : start]
-    prev = _LAST_WORD.search(window)
-    if prev is None:
+    before = _word_before(text, start)
+    if before is None:
         return start
-    word_start = start - len(window) + prev.start(1)
-    key = key_of_normalized(normalize(prev.group(1)))
-    bin_given = _given_name_of_bin(text, start, index, upos_at or {})
-    if bin_given is not None and not _overlaps((word_start, start), taken):
+    word_start, key = before
+    if _given_name_of_bin(text, start, index, upos_at or {}) is not None and not _overlaps((word_start, start), taken):
         return word_start  # «خالد [بن سلمان]»: the word before «بن» is the person's given name
     # a KB person's first name, or a common given name the romanisation table lists («أمل [كلوني]», «سعيد
     # [الطاير]»): those are also common words, so only right before a name the model found
