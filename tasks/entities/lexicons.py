@@ -69,7 +69,6 @@ FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
 # person names
 NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
 BIN_WORDS: frozenset[str] = _keys(_NAMES["bin"])
-NAME_BREAKS: frozenset[str] = frozenset(_NAMES["breaks"])  # as written, not normalised
 COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
 OWN_PORTFOLIO: frozenset[str] = _keys(_NAMES["own_portfolio"])
 # dotted acronyms («سي.بي.إس»): Arabic letter names → Latin letters

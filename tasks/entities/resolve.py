@@ -1991,11 +1991,6 @@ def _trim_span(text: str, start: int, end: int, index: _Index, person: bool = Fa
             if any(ch in _NAME_BREAKS for ch in text[words[k - 1].end : words[k].start]):
                 words = words[:k]
                 break
-        # so does a function word inside it, as written («رجب حامد إن الذهب أنهى …»; «لورا آن موراي» goes on)
-        for k in range(1, len(words)):
-            if text[words[k].start : words[k].end] in lex.NAME_BREAKS:
-                words = words[:k]
-                break
     while words and words[-1].key in lex.NAME_STOP:
         words.pop()
     if not words:
