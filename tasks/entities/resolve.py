@@ -1086,6 +1086,7 @@ def _kb_mentions_pass(st: _DocState) -> None:
                 e = max(hit.end, _trim_span(text, person.start, person.end, index, person=True)[1])
                 name = text[s:e]
                 eid = stable_id("per", name)
+                _remember_local_person(st, eid, name, words_in(text, s, e))  # its last word later
                 emit(s, e, "PER", "stanza", EntityRow(eid, "PER", name, name, None, None, [name]), idx, person.score)
         else:
             start = hit.start
@@ -1147,8 +1148,7 @@ def _title_persons_pass(st: _DocState) -> None:
                 st.kb_people_short.setdefault(parts[-1].key, holder)
                 continue
             eid = stable_id("per", name)
-            shorts = [parts[-1].key] if _short_form_ok(parts) else []
-            st.local_people.setdefault(eid, (name, shorts))
+            _remember_local_person(st, eid, name, parts)
             st.emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
                     C.TITLE_PERSON_SCORE)  # fmt: skip
 
@@ -1314,8 +1314,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
             emit(s, e, "LOC", "stanza", EntityRow(eid, "LOC", english, name, None, None, [name], "rule"),
                  m.sentence_idx, m.score)  # fmt: skip
             return
-    if type_ == "PER" and _short_form_ok(span_words):
-        st.local_people.setdefault(eid, (name, [span_words[-1].key]))
+    if type_ == "PER":  # the words of the final span: a given name before the model's may have joined it
+        _remember_local_person(st, eid, name, words_in(text, s, e))
     emit(s, e, type_, "stanza", EntityRow(eid, type_, name, name, None, None, [name]), m.sentence_idx, m.score)
 
 
@@ -1508,8 +1508,7 @@ def _listed_persons_pass(st: _DocState) -> None:
                                                                 for k in range(i, j)):  # fmt: skip
                 name = text[start : item[-1].end]
                 eid = stable_id("per", name)
-                shorts = [item[-1].key] if _short_form_ok(item) else []
-                st.local_people.setdefault(eid, (name, shorts))
+                _remember_local_person(st, eid, name, item)
                 st.emit(start, item[-1].end, "PER", "list", EntityRow(eid, "PER", name, name, None, None, [name]),
                         idx, C.LIST_PERSON_SCORE)  # fmt: skip
                 people = [m for m in st.mentions if m.type == "PER" and s_start <= m.start < s_end]
@@ -1531,6 +1530,11 @@ def _local_short_forms_pass(st: _DocState) -> None:
                 if key in short_map:
                     eid = short_map[key]
                     full = local_people[eid][0]
+                    # the full name written again («تركي السديري» twice): the whole name, not its last word
+                    begin = w.end - len(full)
+                    if begin >= 0 and _normalized_slice(text, begin, w.end) == _normalized_slice(full, 0, len(full)) \
+                            and (begin == 0 or not text[begin - 1].isalnum()):
+                        start = begin
                     st.emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
                             idx, C.LOCAL_SHORT_SCORE)  # fmt: skip
                     break
@@ -1869,6 +1873,12 @@ def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, Enti
     live = {m.entity_id for m in mentions}
     for eid in [e for e in rows if e not in live]:
         del rows[eid]
+
+
+def _remember_local_person(st: _DocState, eid: str, name: str, parts: Sequence[Word]) -> None:
+    """An unknown person's full name, whatever pass found it, and its last word as his short form for later
+    mentions (``_local_short_forms_pass``) when that word may stand alone."""
+    st.local_people.setdefault(eid, (name, [parts[-1].key] if _short_form_ok(parts) else []))
 
 
 def _short_form_ok(parts: Sequence[Word]) -> bool:

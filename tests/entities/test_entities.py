@@ -606,3 +606,21 @@ def test_a_common_word_is_no_surname_of_the_document_person(nlp):
     ms = mentions_of(nlp, "وقال الأمين العام للأمم المتحدة بان كي مون إن المنظمة تؤمن بأن الحل سياسي.\n"
                           "وأضاف بان أن الدعم سيستمر، وصرح بأن المنظمة لن تتخلى عن اللاجئين.\n")  # fmt: skip
     assert [m[0] for m in ms if m[1] == "PER"] == ["بان كي مون", "بان"]
+
+
+# BBC Arabic (ANT corpus, BB-culture-311-20180920): the model finds «راتب» with the given name before it once; the
+# name written again in full is the whole name, not its last word
+RATEB = (
+    "محطات في حياة الممثل الراحل جميل راتب\n"
+    "رحل الممثل الكبير جميل راتب في التاسع عشر من سبتمبر/أيلول الحالي بعد مسيرة فنية طويلة بدأت منذ خمسينيات "
+    "القرن الماضي من خلال أعماله الفنية في المسرح والسينما والدراما المصرية.\n"
+    "ولد جميل راتب ( 1926- 2018) في القاهرة، من أبوين مصريين ومن عائلتين ثريتين.\n"
+)
+
+
+def test_an_unknown_persons_full_name_written_again_is_the_whole_name(nlp):
+    ms = mentions_of(nlp, RATEB)
+    persons = [m for m in ms if m[1] == "PER"]
+    assert len(found(ms, "جميل راتب", "PER")) == 3
+    assert not [m for m in persons if m[0] == "راتب"]
+    assert len({m[3] for m in persons}) == 1  # one person
