@@ -70,6 +70,7 @@ from tasks.commitments.lexicons import (
     CALL_SKIP_WORDS,
     CALLED_MEETING_NOUNS,
     CALLER_BODY_HEADS,
+    COUNTERPART_EACH_OF,
     COUNTERPART_HEADS,
     COUNTERPART_PREPOSITIONS,
     HARM_WORDS,
@@ -1252,6 +1253,9 @@ def _headed_preposition(cl: Clause, pos: int) -> bool:
     k = 0
     while words and words[-1] in COUNTERPART_HEADS and k < COUNTERPART_MAX_HEADS:
         words.pop()
+        k += 1
+    if tuple(words[-len(COUNTERPART_EACH_OF) :]) == COUNTERPART_EACH_OF:  # «مع كل من جمهورية جيبوتي»
+        del words[-len(COUNTERPART_EACH_OF) :]
         k += 1
     return k > 0 and bool(words) and words[-1] in COUNTERPART_PREPOSITIONS
 

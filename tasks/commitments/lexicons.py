@@ -69,6 +69,7 @@ COUNTERPART_PREPOSITIONS = _words("counterpart_prepositions")
 COUNTERPART_HEADS = _set("counterpart_heads") | frozenset(
     b + p for b in _words("counterpart_head_bases") for p in PRONOUNS
 )
+COUNTERPART_EACH_OF = tuple(_words("counterpart_each_of"))
 UNNAMED_SOURCES = _set("unnamed_sources")
 REPORTING_NOUNS = _words("reporting_nouns")
 TIME_BEFORE_WORDS = _words("time_before_words")

@@ -237,6 +237,18 @@ def test_a_counterpart_after_nazir_in_any_number_and_gender(nlp):
     assert "counterpart:headed" in rs[0]["rule"]
 
 
+def test_a_counterpart_after_a_state_form_or_each_of(nlp):
+    # dense4 A (Al Riyadh): «مع جمهورية ناميبيا» — a state's form of government is a counterpart head; «مع كل من
+    # الصين، وروسيا …» (Erdogan, ANT corpus CN-economy-183-20180812): «كل من» stands between too
+    rs = records(nlp, "وقعت المملكة العربية السعودية في نيويورك الثلاثاء الماضي مع جمهورية ناميبيا على بروتوكول "
+                      "إقامة علاقات دبلوماسية بينهما.\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["counterparts"]) for r in rs] == [("وقعت", ["Saudi Arabia"], ["Namibia"])]
+    assert "counterpart:headed" in rs[0]["rule"]
+    rs = records(nlp, "قال الرئيس التركي رجب طيب أردوغان، اليوم السبت، إن بلاده مستعدة لاستخدام العملات المحلية في "
+                      "تجارتها مع كل من الصين، وروسيا، وإيران.\n")  # fmt: skip
+    assert [(r["actors"], sorted(r["counterparts"])) for r in rs] == [(["Turkey"], ["China", "Iran", "Russia"])]
+
+
 def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
     # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
     # mention is «ترمب»; his given name before the sign is no word between the two signers
