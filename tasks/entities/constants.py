@@ -91,6 +91,7 @@ ORG_SHORT_MAX_WORDS = 4  # … and at most four
 KB_SHORT_LATER_SCORE = 0.8  # the last word of a KB person's full name, later in the document
 NAMED_PROCESS_SCORE = 0.7  # «اتفاق الجزائر»: a head and a place, named by rule
 FUZZY_SCORE = 0.7  # a misspelt state or nisba, one letter away
+SPEAKER_SLOT_SCORE = 0.6  # a rare word between a reporting verb and what was said («وأضاف فيرجسون أن»)
 LIST_PERSON_SCORE = 0.7  # a name listed right after a person («محمد سعد، ومحمد هنيدي»)
 LIST_NAME_MIN_WORDS = 2  # a listed name has two or three words: a single word could be anything
 LIST_NAME_MAX_WORDS = 3

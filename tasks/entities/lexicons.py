@@ -69,6 +69,10 @@ FUTURE_PERSON_LETTERS: str = _CLITICS["future_person_letters"]
 # person names
 NAME_STOP: frozenset[str] = _keys(_NAMES["stop"])
 BIN_WORDS: frozenset[str] = _keys(_NAMES["bin"])
+SPEAKER_VERBS: frozenset[str] = _keys(_NAMES["speaker_verbs"])
+SPEAKER_AFTER: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["speaker_after"])
+SPEAKER_NOT_NAMES: frozenset[str] = _keys(_NAMES["speaker_not_names"])
+SPEAKER_PRONOUNS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["speaker_pronouns"])
 COUNTERPART: frozenset[str] = _keys(_NAMES["counterpart"])
 OWN_PORTFOLIO: frozenset[str] = _keys(_NAMES["own_portfolio"])
 # dotted acronyms («سي.بي.إس»): Arabic letter names → Latin letters

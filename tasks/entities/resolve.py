@@ -1517,6 +1517,56 @@ def _listed_persons_pass(st: _DocState) -> None:
             i += 1
 
 
+_SPEAKER_PREFIXES = ("", "و", "ف")
+_QUOTE_OR_COLON = frozenset(":\"'«“")
+
+
+def _speaker_slot_pass(st: _DocState) -> None:
+    """A person the model did not propose, named where a speaker stands: a reporting verb, one word that is no
+    common word of the news (rarer than C.FREQUENT, not a function word nor a verb), then a complementizer, «إلى
+    أن», a colon or a quote («وأضاف فيرجسون أن», «وكشف السقاف أن»). A word the KB or another pass named is
+    taken already; the common nouns that stand there («المصدر», «الوزير», «البيان») are frequent."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
+        for i in range(1, len(words) - 1):
+            verb, w, nxt = words[i - 1], words[i], words[i + 1]
+            if not any(verb.key == p + v for p in _SPEAKER_PREFIXES for v in lex.SPEAKER_VERBS):
+                continue
+            if _overlaps((w.start, w.end), st.taken) or not _speaker_name_word(w, st.upos_at.get(w.start)):
+                continue
+            gap = text[w.end : nxt.start].strip()
+            after = " ".join(x.key for x in words[i + 1 : i + 3])
+            said = gap[:1] in _QUOTE_OR_COLON or (not gap and any(
+                after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER))  # fmt: skip
+            if not said:
+                continue
+            name = text[w.start : w.end]
+            st.emit(w.start, w.end, "PER", "speaker-slot",
+                    EntityRow(stable_id("per", name), "PER", name, name, None, None, [name]), idx,
+                    C.SPEAKER_SLOT_SCORE)  # fmt: skip
+
+
+def _speaker_name_word(w: Word, upos: str | None) -> bool:
+    """A word that may be a person's one-word name in the speaker's slot: rare in the news, no function word, no
+    verb, not a number, and none of the common nouns' rare forms that stand there: a common noun with a possessive
+    pronoun («مراسلنا», «سموه», «ناشروه»), a plural participle («متابعون», «منتقدون», «مسعفون»), the dual of a
+    common noun («صحيفتا»), a definite noun («المسودة», «الشهود»: with the article only a family name in «ـي»,
+    «الشرفي», «القطامي», or a word tagged PROPN)."""
+    key = w.key
+    if key in lex.NAME_STOP or key in lex.SPEAKER_NOT_NAMES or key.isdigit() or _looks_like_verb(w) \
+            or upos in _NOT_NAME_UPOS or len(key) < C.SHORT_FORM_MIN_LEN or lexicon_count(key) >= C.FREQUENT:
+        return False
+    for suffix in lex.SPEAKER_PRONOUNS:
+        base = key.removesuffix(suffix)
+        if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= C.FREQUENT:
+            return False
+    if key.startswith("م") and key.endswith("ون"):
+        return False
+    if key.endswith("تا") and lexicon_count(key[:-2] + "ه") >= C.FREQUENT:
+        return False
+    return not key.startswith(_ARTICLE) or key.endswith("ي") or upos == "PROPN"
+
+
 def _local_short_forms_pass(st: _DocState) -> None:
     """The last word of an unknown person's full name (after a title or from the model), later on."""
     text, local_people = st.text, st.local_people
@@ -1576,6 +1626,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _stanza_pass,
     _misspelt_states_pass,  # proper nouns the model left out
     _listed_persons_pass,  # after every source of persons, before short forms
+    _speaker_slot_pass,
     _acronym_pass,  # after the model's names
     _kb_short_forms_pass,
     _org_short_forms_pass,

@@ -624,3 +624,19 @@ def test_an_unknown_persons_full_name_written_again_is_the_whole_name(nlp):
     assert len(found(ms, "جميل راتب", "PER")) == 3
     assert not [m for m in persons if m[0] == "راتب"]
     assert len({m[3] for m in persons}) == 1  # one person
+
+
+# France24 (ANT corpus, FR-internationalNews-2545-20180731), Sky News Arabia and Al Riyadh (check sets): a rare
+# word between a reporting verb and what was said is a person; the common nouns' rare forms there are not
+SPEAKER_SLOT = (
+    "وأشار حميدات إلى أن \"الكنام\" مازال يقوم بدوره على أحسن وجه ويتكفل بتغطية مصاريف الخدمات الطبية.\n"
+    "وفي غضون ذلك، قال مسعفون إن ستة أشخاص من بينهم طفلة قتلوا في غارات جوية حكومية.\n"
+    "وأضاف مراسلنا أن مقر منظمة بدر تعرض لحريق.\n"
+    "وقال سموه «إن تدشينه خلال شهر رمضان يعكس حرص القيادة».\n"
+)
+
+
+def test_a_rare_word_in_the_speakers_slot_is_a_person(nlp):
+    ms = mentions_of(nlp, SPEAKER_SLOT)
+    assert found(ms, "حميدات", "PER")
+    assert not [m for m in ms if m[1] == "PER" and m[0] in ("مسعفون", "مراسلنا", "سموه")]
