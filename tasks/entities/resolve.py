@@ -615,6 +615,7 @@ def _office_at(text: str, words: Sequence[Word], i: int, index: _Index) -> int:
     return 0
 
 
+_FAMILY_NISBA_END = "ي"  # the family names of the «ال…ي» form, as in the speaker's slot
 _NOT_NAME_UPOS = frozenset({"VERB", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "AUX", "NUM", "PUNCT"})
 
 
@@ -628,7 +629,8 @@ def _is_name_word(w: Word, upos: str | None, inside: bool = False) -> bool:
     if w.key in lex.NAME_PARTS_WITH_AL:
         return inside
     if w.key.startswith(_ARTICLE) and len(w.key) > C.ARTICLE_SHORT_WORD_LEN:
-        return inside and upos == "PROPN"
+        # inside a name, a rare definite word in «ـي» is a family name («فارس الشرفي», «حسين الجبوري»)
+        return inside and (upos == "PROPN" or (w.key.endswith(_FAMILY_NISBA_END) and lexicon_count(w.key) < C.FREQUENT))
     return upos in ("PROPN", "X") or lexicon_count(w.key) < C.FREQUENT
 
 
@@ -1564,7 +1566,7 @@ def _speaker_name_word(w: Word, upos: str | None) -> bool:
         return False
     if key.endswith("تا") and lexicon_count(key[:-2] + "ه") >= C.FREQUENT:
         return False
-    return not key.startswith(_ARTICLE) or key.endswith("ي") or upos == "PROPN"
+    return not key.startswith(_ARTICLE) or key.endswith(_FAMILY_NISBA_END) or upos == "PROPN"
 
 
 def _local_short_forms_pass(st: _DocState) -> None:

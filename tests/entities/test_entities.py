@@ -640,3 +640,10 @@ def test_a_rare_word_in_the_speakers_slot_is_a_person(nlp):
     ms = mentions_of(nlp, SPEAKER_SLOT)
     assert found(ms, "حميدات", "PER")
     assert not [m for m in ms if m[1] == "PER" and m[0] in ("مسعفون", "مراسلنا", "سموه")]
+
+
+def test_a_rare_definite_word_in_i_inside_a_name_is_the_family_name(nlp):
+    # Sky News Arabia (check set): after the title, «نائف» then «البكري», rare in the news, a family name in «ـي»
+    ms = mentions_of(nlp, "وفي مداخلة هاتفية خلال الاجتماع أشار محافظ محافظة عدن نائف البكري خلالها إلى عودة "
+                          "الحياة بشكل تدريجي.\n")  # fmt: skip
+    assert found(ms, "نائف البكري", "PER")
