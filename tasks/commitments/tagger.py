@@ -242,7 +242,7 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
     for m in mentions:
         if m.type in PARTY_MENTION_TYPES:
             st = states.state(m.entity_id)
-            if st and is_state(st, kb):
+            if st and (is_state(st, kb) or st.entity_id in SIDE_UNIONS):  # the EU is a side as a state is
                 counts[st.entity_id] += 1
                 led[st.entity_id] += m.type == "PER"
                 party_of[st.entity_id] = st

@@ -249,6 +249,20 @@ def test_a_counterpart_after_a_state_form_or_each_of(nlp):
     assert [(r["actors"], sorted(r["counterparts"])) for r in rs] == [(["Turkey"], ["China", "Iran", "Russia"])]
 
 
+def test_the_european_union_is_one_of_the_two_sides(nlp):
+    # fresh A (BBC Arabic, BB-economy-198-20180726): «الجانبان» of a US-EU article are the United States and the
+    # Union (SIDE_UNIONS count among the document's parties as states do)
+    text = ("أعلن الرئيس الأمريكى دونالد ترامب أنه اتفق ورئيس المفوضية الأوروبية جون كلود يونكر على بدء محادثات "
+            "مشتركة لتفادى حرب تجارية شاملة بين الولايات المتحدة والاتحاد الأوروبي.\n"
+            "وقال ترامب في تصريحات أعقبت المحادثات فى البيت الأبيض \"إن مرحلة جديدة من العلاقات التجارية قد بدأت\".\n"
+            "وأضاف ترامب \"نحن نبدأ الآن المفاوضات لكننا نعرف إلى حد كبير أين ستذهب\".\n"
+            "وأشار ترامب إلى انه اتفق مع يونكر على \"العمل سويا نحو الوصول بالرسوم الجمركية إلى الصفر\".\n"
+            "كما اتفق الجانبان أيضا على تعليق فرض أى تعريفات جمركية فيما تتواصل المفاوضات وعلى العمل على إصلاح "
+            "منظمة التجارة العالمية.\n")  # fmt: skip
+    both = [r for r in records(nlp, text) if "تعليق فرض" in r["action"]]
+    assert [sorted(r["actors"]) for r in both] == [["European Union", "United States"]]
+
+
 def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
     # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
     # mention is «ترمب»; his given name before the sign is no word between the two signers
