@@ -213,3 +213,5 @@ MEETING_CALL_MAX_WORDS = 8
 # world news and one a call to boycott a match in Jerusalem).
 SPORTS_MIN_WORDS = 8
 SPORTS_MIN_SHARE = 0.02
+# words between «حان الوقت» and the party it names («لإنشاء قوة الفضاء التابعة للولايات المتحدة»)
+TIME_PARTY_MAX_WORDS = 4

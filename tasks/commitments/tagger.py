@@ -43,11 +43,12 @@ from tasks.commitments.constants import (
     SPORTS_MIN_SHARE,
     SPORTS_MIN_WORDS,
     STATE_ORGAN_SUBTYPES,
+    TIME_PARTY_MAX_WORDS,
 )
 from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.families import FAMILY_BY_ID
-from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS, UPON_HEADS, UPON_NOT_ACTS
+from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS, TIME_HAS_COME, UPON_HEADS, UPON_NOT_ACTS
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -140,6 +141,7 @@ NAME_MENTION_TYPES = ("ORG", "PER", "GPE", "LOC")  # a cue inside one of these n
 THIRD_PARTY = "third_party_prediction"
 FUTURE_KINDS = ("future", "negfuture")
 TAA_MARBUTA = "ة"
+_GAP_PUNCT_RE = re.compile(r"[.،,؛;:!؟?]")  # punctuation that ends what «حان الوقت» may name
 EMBEDDING_THAT = (["ان"], ["بان"])  # «أن» (normalised) between a duty, call or hope and the verb of its act
 # A future verb the journalist narrates of a person (no speaker, no reporting verb, no quote in the sentence, every
 # actor written as a person): «وسيخصص ماكرون السبت اليوم الأول من الزيارة», «سيتنافس الرئيس الحالي», «حيث سيحاول
@@ -344,6 +346,9 @@ def _read_sentence(
     # no verb ends in «ة» (normalising folds it into «ه»): «سترة» (a jacket, Sitra), «ساكنة» are nouns and adjectives,
     # not «س» + a verb (ANT corpus: 25 such future cues, none a verb)
     cues = [c for c in cues if not (c[4] in FUTURE_KINDS and sent[index[c[2] - 1]] == TAA_MARBUTA)]
+    # «حان الوقت» is a party's obligation only when the party is named right after it (lexicons: time_has_come)
+    cues = [c for c in cues
+            if norm[c[1] : c[2]] not in TIME_HAS_COME or _party_named_after(norm, index, s_start, ments, c[2])]
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
     cues = sorted([*cues, *_upon_party_cues(norm, index, s_start, ments, cues)], key=lambda c: c[1])
@@ -392,6 +397,18 @@ def _upon_party_cues(
             continue
         out.append(Cue("obligation", start, end, "negative" if that and that["neg"] else "positive", "lexical"))
     return out
+
+
+def _party_named_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
+    """Does a party mention start within TIME_PARTY_MAX_WORDS words after ``end``, with no punctuation between?"""
+    starts = [to_norm(index, base, m.start) for m in ments if m.type in PARTY_MENTION_TYPES]
+    for s in starts:
+        if s < end:
+            continue
+        gap = norm[end:s]
+        if len(gap.split()) <= TIME_PARTY_MAX_WORDS and not _GAP_PUNCT_RE.search(gap):
+            return True
+    return False
 
 
 def _sentence_speaker(

@@ -263,6 +263,20 @@ def test_the_european_union_is_one_of_the_two_sides(nlp):
     assert [sorted(r["actors"]) for r in both] == [["European Union", "United States"]]
 
 
+def test_the_time_has_come_is_an_obligation_of_the_party_named_after_it(nlp):
+    # ANT corpus (FR-internationalNews-2189-20180705, CN-middleEast-528-20180408): «حان الوقت» / «آن الأوان» then
+    # the party asked to act; FR-internationalNews-1754-20180611 (al-Sadr) names none after it: no record
+    rs = records(nlp, "وصرح جاويد أمام البرلمان بعد جلسة طارئة للحكومة \"حان الوقت لتوضح الدولة الروسية ما الذي "
+                      "حصل بالضبط\".\n", lead="بريطانيا وروسيا\n")  # fmt: skip
+    assert [(r["trigger"], r["modality"], r["actors"]) for r in rs] == [("حان الوقت", "obligation", ["Russia"])]
+    rs = records(nlp, "وقال قرقاش: \"والآن وقد غدت الخيارات واضحة آن الأوان لتترك الدوحة ارتباكها\".\n",
+                 lead="الإمارات وقطر\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("آن الأوان", ["Qatar"])]
+    rs = records(nlp, "وكتب الصدر يقول \"أما آن الأوان لأن نقف صفا من أجل البناء والإعمار بدل أن نحرق صناديق "
+                      "الاقتراع\".\n", lead="العراق والولايات المتحدة\n")  # fmt: skip
+    assert not [r for r in rs if r["modality"] == "obligation"]
+
+
 def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
     # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
     # mention is «ترمب»; his given name before the sign is no word between the two signers
