@@ -395,10 +395,12 @@ def _match_at(
         for start, replace in variants:
             key = _variant_key(text, start, last.end, replace)
             hits = index.entries.get(key)
-            if not hits and context and key in index.ambiguous:
+            if not hits and key in index.ambiguous:
                 hits = [(e, k) for e, k in index.ambiguous[key] if e.country in context or e.iso_code in context
                         or (e.type == "ORG" and e.entity_id in context
-                            and not _adjective_after(text, words, i + n))]  # fmt: skip
+                            and not _adjective_after(text, words, i + n))
+                        or (e.subtype in lex.MEMBER_HEAD_SUBTYPES and i > 0
+                            and words[i - 1].key in lex.MEMBER_HEADS)]  # fmt: skip «زعيم القاعدة»
                 if hits and n == 1 and known_name_word(key) and not _named_as_body(text, words, i, start):
                     hits = []  # «وأوضح فارس أنه», «كريم العلمي»: a person, not Fars News Agency or Careem
             if hits and not (n == 1 and _kaf_reading_doubtful(text, words[i], start, hits[0][0])):

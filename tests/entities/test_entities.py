@@ -647,3 +647,13 @@ def test_a_rare_definite_word_in_i_inside_a_name_is_the_family_name(nlp):
     ms = mentions_of(nlp, "وفي مداخلة هاتفية خلال الاجتماع أشار محافظ محافظة عدن نائف البكري خلالها إلى عودة "
                           "الحياة بشكل تدريجي.\n")  # fmt: skip
     assert found(ms, "نائف البكري", "PER")
+
+
+def test_a_member_head_before_an_ambiguous_group_name_names_the_group(nlp):
+    # BBC Arabic (ANT corpus, BB-middleEast-921-20180830): «مقاتلي القاعدة» is al-Qaeda; a rule («القاعدة» alone,
+    # the base or the rule) is not
+    ms = mentions_of(nlp, "وقال مبعوث الأمم المتحدة إن هناك نحو 10.000 من مقاتلي القاعدة والنصرة في إدلب إلى جانب "
+                          "عائلاتهم.\n")  # fmt: skip
+    assert [m[2] for m in found(ms, "القاعدة", "ORG")] == ["Al-Qaeda"]
+    ms = mentions_of(nlp, "وأوضح أن القاعدة تقضي بأن يبقى المدنيون بعيدا عن المعارك.\n", "b.txt")
+    assert not found(ms, "القاعدة", "ORG")
