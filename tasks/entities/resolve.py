@@ -1523,6 +1523,10 @@ def _listed_persons_pass(st: _DocState) -> None:
 
 _SPEAKER_PREFIXES = ("", "و", "ف")
 _QUOTE_OR_COLON = frozenset(":\"'«“")
+# the rare forms of common nouns in the speaker's slot, as normalised: «م…ون» a plural participle («مسعفون»),
+# «…تا» the dual construct of a noun in «ة» («صحيفتا» of «صحيفة», normalised «صحيفه»)
+_PARTICIPLE_PREFIX, _PLURAL_ENDING = "م", "ون"
+_DUAL_CONSTRUCT, _TAA_MARBUTA = "تا", "ه"
 
 
 def _speaker_slot_pass(st: _DocState) -> None:
@@ -1564,9 +1568,9 @@ def _speaker_name_word(w: Word, upos: str | None) -> bool:
         base = key.removesuffix(suffix)
         if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= C.FREQUENT:
             return False
-    if key.startswith("م") and key.endswith("ون"):
+    if key.startswith(_PARTICIPLE_PREFIX) and key.endswith(_PLURAL_ENDING):
         return False
-    if key.endswith("تا") and lexicon_count(key[:-2] + "ه") >= C.FREQUENT:
+    if key.endswith(_DUAL_CONSTRUCT) and lexicon_count(key.removesuffix(_DUAL_CONSTRUCT) + _TAA_MARBUTA) >= C.FREQUENT:
         return False
     return not key.startswith(_ARTICLE) or key.endswith(_FAMILY_NISBA_END) or upos == "PROPN"
 
