@@ -215,3 +215,6 @@ SPORTS_MIN_WORDS = 8
 SPORTS_MIN_SHARE = 0.02
 # words between «حان الوقت» and the party it names («لإنشاء قوة الفضاء التابعة للولايات المتحدة»)
 TIME_PARTY_MAX_WORDS = 4
+# the verb's subject between a cue and its family's ``next`` word: a party after at most this many title or body
+# words («طلبت السلطات السعودية من», «طلبت وزارة الخارجية الأمريكية من»)
+SUBJECT_PARTY_MAX_WORDS = 2

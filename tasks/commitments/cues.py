@@ -264,8 +264,9 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
         return False
     if cls == "verb" and fam.tenses and form.tense not in fam.tenses:
         return False
-    rest = _skip_adverbs(norm[e:])
-    if fam.next and (not fam.next_for or cls in fam.next_for) and not rest.startswith(fam.next):
+    rest = skip_adverbs(norm[e:])
+    if fam.next and (not fam.next_for or cls in fam.next_for) and not rest.startswith(fam.next) \
+            and not _next_after_subject(rest, fam):
         return False
     if fam.not_next and rest.startswith(fam.not_next):
         return False
@@ -283,7 +284,22 @@ def _form_counts(fam: Family, form: Form, norm: str, s: int, e: int, prev: str) 
     return not (fam.check == "signed_object" and not signed_ok(norm, s, e, verb=cls == "verb"))
 
 
-def _skip_adverbs(rest: str) -> str:
+NEXT_GAP_PUNCTUATION = frozenset("،,.؛;:!؟?\"«»“”()")  # none between a verb and its ``next`` word past the subject
+
+
+def _next_after_subject(rest: str, fam: Family) -> bool:
+    """Does one of the family's ``next`` words follow within ``next_after_words`` words, the verb's subject between
+    («طلبت تركيا من السعودية أن», «لقد طلبت حكومتنا من قطر»), no punctuation among them?"""
+    words = rest.split(maxsplit=fam.next_after_words + 1)
+    for k in range(1, min(fam.next_after_words, len(words) - 1) + 1):
+        if any(ch in NEXT_GAP_PUNCTUATION for w in words[:k] for ch in w):
+            return False
+        if " ".join(words[k:]).startswith(fam.next):
+            return True
+    return False
+
+
+def skip_adverbs(rest: str) -> str:
     """What follows a cue once the adverbs before its ``next`` words are skipped («بالفعل لاتفاقية» →
     «لاتفاقية»)."""
     rest = rest.lstrip()

@@ -105,6 +105,7 @@ class Family:
     definite: bool = True
     reciprocal: bool = False
     min_actors: int = 0
+    next_after_words: int = 0  # ``next`` may also come after this many words (a subject: «طلبت تركيا من السعودية»)
 
 
 def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
@@ -117,7 +118,7 @@ def load_families(path: Path = FAMILIES_PATH) -> tuple[Family, ...]:
         out.append(Family(id=t["id"], modality=t["modality"], future_modality=t.get("future_modality", t["modality"]),
                           check=t.get("check", ""), objects=t.get("objects", True),
                           definite=t.get("definite", True), reciprocal=t.get("reciprocal", False),
-                          min_actors=t.get("min_actors", 0),
+                          min_actors=t.get("min_actors", 0), next_after_words=t.get("next_after_words", 0),
                           **lists))  # fmt: skip
     return tuple(out)
 

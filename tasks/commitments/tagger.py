@@ -43,12 +43,20 @@ from tasks.commitments.constants import (
     SPORTS_MIN_SHARE,
     SPORTS_MIN_WORDS,
     STATE_ORGAN_SUBTYPES,
+    SUBJECT_PARTY_MAX_WORDS,
     TIME_PARTY_MAX_WORDS,
 )
-from tasks.commitments.cues import Cue, find_cues, headline_present, verb_skeleton
+from tasks.commitments.cues import Cue, find_cues, headline_present, skip_adverbs, verb_skeleton
 from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.families import FAMILY_BY_ID
-from tasks.commitments.lexicons import PLACE_PREPOSITIONS, STATE_COPULAS, TIME_HAS_COME, UPON_HEADS, UPON_NOT_ACTS
+from tasks.commitments.lexicons import (
+    COUNTERPART_HEADS,
+    PLACE_PREPOSITIONS,
+    STATE_COPULAS,
+    TIME_HAS_COME,
+    UPON_HEADS,
+    UPON_NOT_ACTS,
+)
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -349,6 +357,10 @@ def _read_sentence(
     # «حان الوقت» is a party's obligation only when the party is named right after it (lexicons: time_has_come)
     cues = [c for c in cues
             if norm[c[1] : c[2]] not in TIME_HAS_COME or _party_named_after(norm, index, s_start, ments, c[2])]
+    # «طلبت تركيا من السعودية»: a family's ``next`` word past the verb's subject counts only when that subject is a
+    # party (not «تطلب بشكل عاجل معلومات من إيران», «طلبت استبعاد الخرطوم من المفاوضات»)
+    cues = [c for c in cues
+            if not _next_past_subject(norm, c) or _party_subject_after(norm, index, s_start, ments, c[2])]
     if headline and not cues:
         cues = headline_present(norm, index, s_start, ments, lexicon)
     cues = sorted([*cues, *_upon_party_cues(norm, index, s_start, ments, cues)], key=lambda c: c[1])
@@ -399,16 +411,37 @@ def _upon_party_cues(
     return out
 
 
-def _party_named_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
-    """Does a party mention start within TIME_PARTY_MAX_WORDS words after ``end``, with no punctuation between?"""
+def _party_named_after(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int,
+    max_words: int = TIME_PARTY_MAX_WORDS,
+) -> bool:  # fmt: skip
+    """Does a party mention start within ``max_words`` words after ``end``, with no punctuation between?"""
     starts = [to_norm(index, base, m.start) for m in ments if m.type in PARTY_MENTION_TYPES]
     for s in starts:
         if s < end:
             continue
         gap = norm[end:s]
-        if len(gap.split()) <= TIME_PARTY_MAX_WORDS and not _GAP_PUNCT_RE.search(gap):
+        if len(gap.split()) <= max_words and not _GAP_PUNCT_RE.search(gap):
             return True
     return False
+
+
+def _party_subject_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
+    """Is the verb's subject right after ``end`` a party: a party mention, after at most SUBJECT_PARTY_MAX_WORDS
+    title or body words («طلبت تركيا», «طلبت السلطات السعودية», «طلب الرئيس السيسي»)?"""
+    for m in ments:
+        s = to_norm(index, base, m.start)
+        if m.type in PARTY_MENTION_TYPES and s >= end:
+            gap = norm[end:s].split()
+            if len(gap) <= SUBJECT_PARTY_MAX_WORDS and all(w in COUNTERPART_HEADS for w in gap):
+                return True
+    return False
+
+
+def _next_past_subject(norm: str, cue: Cue) -> bool:
+    """Is this a family cue whose ``next`` word comes only past the verb's subject («طلبت تركيا من …»)?"""
+    fam = FAMILY_BY_ID.get(cue.family) if cue.family else None
+    return fam is not None and fam.next_after_words > 0 and not skip_adverbs(norm[cue[2] :]).startswith(fam.next)
 
 
 def _sentence_speaker(

@@ -277,6 +277,23 @@ def test_the_time_has_come_is_an_obligation_of_the_party_named_after_it(nlp):
     assert not [r for r in rs if r["modality"] == "obligation"]
 
 
+def test_a_request_with_its_subject_before_min(nlp):
+    # fresh A (BBC Arabic, BB-middleEast-1080-20181009), check set (Sky News Arabia): «طلبت X من Y أن» asks Y, the
+    # subject between the verb and «من»; with no party as subject «من» is no request («معلومات من إيران»: ANT corpus)
+    rs = records(nlp, "وطلبت تركيا من السعودية أن تثبت أنه غادر المبنى.\n", lead="تركيا والسعودية\n")
+    assert [(r["trigger"], r["modality"], r["actors"]) for r in rs] == [("وطلبت", "call", ["Saudi Arabia"])]
+    rs = records(nlp, "وقال السفير الإماراتي لدى هولندا سعيد النويس \"لقد طلبت حكومتنا من قطر مرارا أن تتوقف عن هذا "
+                      "السلوك\".\n", lead="الإمارات وقطر\n")  # fmt: skip
+    assert not [r for r in rs if r["trigger"] == "طلبت"]  # «حكومتنا»: no party named as the subject
+    # FIFA «will ask» Russia's union for details: no act is requested, no record (nor a pledge)
+    rs = records(nlp, "وقال الاتحاد الدولي في بيان “سيطلب الفيفا تفاصيل من الاتحاد الروسي حول هذه الواقعة.\n",
+                 lead="الفيفا وروسيا\n")  # fmt: skip
+    assert not [r for r in rs if "سيطلب" in r["trigger"]]
+    rs = records(nlp, "وقالت وزارة الخارجية البريطانية إنها تطلب بشكل عاجل معلومات من إيران بشأن خبر اعتقال عدالت.\n",
+                 lead="بريطانيا وإيران\n")  # fmt: skip
+    assert not [r for r in rs if r["modality"] == "call"]
+
+
 def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
     # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
     # mention is «ترمب»; his given name before the sign is no word between the two signers
