@@ -289,7 +289,7 @@ NEXT_GAP_PUNCTUATION = frozenset("،,.؛;:!؟?\"«»“”()")  # none between a
 
 def _next_after_subject(rest: str, fam: Family) -> bool:
     """Does one of the family's ``next`` words follow within ``next_after_words`` words, the verb's subject between
-    («طلبت تركيا من السعودية أن», «لقد طلبت حكومتنا من قطر»), no punctuation among them?"""
+    («طلبت تركيا من السعودية أن»), no punctuation among them? The tagger keeps it only when the subject is a party."""
     words = rest.split(maxsplit=fam.next_after_words + 1)
     for k in range(1, min(fam.next_after_words, len(words) - 1) + 1):
         if any(ch in NEXT_GAP_PUNCTUATION for w in words[:k] for ch in w):

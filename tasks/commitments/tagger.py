@@ -411,17 +411,14 @@ def _upon_party_cues(
     return out
 
 
-def _party_named_after(
-    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int,
-    max_words: int = TIME_PARTY_MAX_WORDS,
-) -> bool:  # fmt: skip
-    """Does a party mention start within ``max_words`` words after ``end``, with no punctuation between?"""
+def _party_named_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
+    """Does a party mention start within TIME_PARTY_MAX_WORDS words after ``end``, with no punctuation between?"""
     starts = [to_norm(index, base, m.start) for m in ments if m.type in PARTY_MENTION_TYPES]
     for s in starts:
         if s < end:
             continue
         gap = norm[end:s]
-        if len(gap.split()) <= max_words and not _GAP_PUNCT_RE.search(gap):
+        if len(gap.split()) <= TIME_PARTY_MAX_WORDS and not _GAP_PUNCT_RE.search(gap):
             return True
     return False
 
