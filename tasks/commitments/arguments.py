@@ -84,6 +84,7 @@ from tasks.commitments.lexicons import (
     PLACE_PREPOSITIONS,
     PRONOUN_SUBJECTS,
     RELEASE_NOUNS,
+    REQUEST_NOT_ACTS,
     SELF_WORDS,
     SIGNING_NOUNS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
@@ -641,6 +642,19 @@ def _call_form(cl: Clause) -> object | None:
     return None
 
 
+_ASKED_MARK = "من"  # «طلب من X»: the one asked
+_SENTENCE_END = ".؛;:!؟?"
+
+
+def _after_asked(items: Sequence[tuple[int, str]]) -> bool:
+    """Do the words so far end with «من» + a party (time words may follow it: «من طهران، الثلاثاء،»)?"""
+    words = [w for _, w in items if w == _ASKED_MARK or w not in CALL_SKIP_WORDS or not w]
+    k = len(words)
+    while k and not words[k - 1]:
+        k -= 1  # the party's words
+    return 0 < k < len(words) and words[k - 1] == _ASKED_MARK
+
+
 def _call_groups(cl: Clause, parties: Sequence[Located]) -> list[list[Located]]:
     """The parties in runs: «و» or a title joins two parties; two different parties side by side with no «و»
     are two noun phrases («دعت الولايات المتحدة والصين والهند أوبك»: the callers, then the called)."""
@@ -701,6 +715,11 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         if bare in acts or (len(w) > 3 and w not in NOT_ACT_WORDS and not after_prep
                             and w.startswith(_ACT_PREFIXES.get(fam, ("ل",)))):
             act, act_word = pos, bare
+            break
+        if fam == "request" and w and w not in CALL_SKIP_WORDS and w not in NOT_ACT_WORDS and _after_asked(items):
+            if w.rstrip(_SENTENCE_END) in REQUEST_NOT_ACTS:
+                return [], "comment_request"  # «طلبت بي بي سي من الوزارة التعليق»: the news asking for a comment
+            act, act_word = pos, bare  # «طلبت الولايات المتحدة من تركيا تقديم …»: the verbal noun after the one asked
             break
         items.append((pos, w))
         if m.group()[-1:] in ".؛;!؟?":

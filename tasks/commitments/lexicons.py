@@ -132,6 +132,7 @@ CALL_ACT_WORDS = _set("call_act_words")
 URGE_ACT_WORDS = _set("urge_act_words")
 NOT_ACT_WORDS = _set("not_act_words")
 CALL_SKIP_WORDS = _set("call_skip_words")
+REQUEST_NOT_ACTS = _set("request_not_acts")
 CALL_PREPOSITIONS = _set("call_prepositions")
 CALL_OBJECT_HEADS = _set("call_object_heads")
 

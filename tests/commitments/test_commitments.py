@@ -294,6 +294,16 @@ def test_a_request_with_its_subject_before_min(nlp):
     assert not [r for r in rs if r["modality"] == "call"]
 
 
+def test_a_request_whose_act_is_a_verbal_noun_after_the_one_asked(nlp):
+    # ANT corpus (FR-internationalNews-759): «طلبت X من Y تسليمها …»: the verbal noun after the one asked opens the
+    # act; the news asking for a comment is no party's request («وطلبت بي بي سي من وزارة الدفاع الأمريكية التعليق»)
+    rs = records(nlp, "وقد طلبت السلطات التركية من واشنطن تسليمها الداعية فتح الله غولن المقيم في الولايات المتحدة، "
+                      "لكن الأخيرة لم تستجب.\n", lead="تركيا والولايات المتحدة\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "call"] == [("طلبت", ["United States"])]
+    rs = records(nlp, "وطلبت بي بي سي من وزارة الدفاع الأمريكية التعليق.\n", lead="الولايات المتحدة وروسيا\n")
+    assert not [r for r in rs if r["modality"] == "call"]
+
+
 def test_a_given_name_before_a_hashtagged_last_name_does_not_break_coordination(nlp):
     # dense5 A (Al Arabiya): «الرئيس الأميركي، دونالد #ترمب، والزعيم الكوري الشمالي، قد وقعا»: the person's
     # mention is «ترمب»; his given name before the sign is no word between the two signers
