@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -411,28 +411,25 @@ def _upon_party_cues(
     return out
 
 
+def _party_after(
+    norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int, gap_ok: Callable[[str], bool]
+) -> bool:  # fmt: skip
+    """Does a party mention start after ``end`` with what stands between (normalised) accepted by ``gap_ok``?"""
+    return any(m.type in PARTY_MENTION_TYPES and (s := to_norm(index, base, m.start)) >= end and gap_ok(norm[end:s])
+               for m in ments)  # fmt: skip
+
+
 def _party_named_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
     """Does a party mention start within TIME_PARTY_MAX_WORDS words after ``end``, with no punctuation between?"""
-    starts = [to_norm(index, base, m.start) for m in ments if m.type in PARTY_MENTION_TYPES]
-    for s in starts:
-        if s < end:
-            continue
-        gap = norm[end:s]
-        if len(gap.split()) <= TIME_PARTY_MAX_WORDS and not _GAP_PUNCT_RE.search(gap):
-            return True
-    return False
+    return _party_after(norm, index, base, ments, end,
+                        lambda gap: len(gap.split()) <= TIME_PARTY_MAX_WORDS and not _GAP_PUNCT_RE.search(gap))
 
 
 def _party_subject_after(norm: str, index: Sequence[int], base: int, ments: Sequence[MentionRef], end: int) -> bool:
     """Is the verb's subject right after ``end`` a party: a party mention, after at most SUBJECT_PARTY_MAX_WORDS
     title or body words («طلبت تركيا», «طلبت السلطات السعودية», «طلب الرئيس السيسي»)?"""
-    for m in ments:
-        s = to_norm(index, base, m.start)
-        if m.type in PARTY_MENTION_TYPES and s >= end:
-            gap = norm[end:s].split()
-            if len(gap) <= SUBJECT_PARTY_MAX_WORDS and all(w in COUNTERPART_HEADS for w in gap):
-                return True
-    return False
+    return _party_after(norm, index, base, ments, end, lambda gap: len(gap.split()) <= SUBJECT_PARTY_MAX_WORDS
+                        and all(w in COUNTERPART_HEADS for w in gap.split()))
 
 
 def _next_past_subject(norm: str, cue: Cue) -> bool:

@@ -1522,11 +1522,13 @@ def _listed_persons_pass(st: _DocState) -> None:
 
 
 _SPEAKER_PREFIXES = ("", "و", "ف")
+# every reporting verb of the speaker's slot as written with its proclitic, built once (the pass reads every word)
+_SPEAKER_VERB_FORMS = frozenset(p + v for p in _SPEAKER_PREFIXES for v in lex.SPEAKER_VERBS)
 _QUOTE_OR_COLON = frozenset(":\"'«“")
 # the rare forms of common nouns in the speaker's slot, as normalised: «م…ون» a plural participle («مسعفون»),
 # «…تا» the dual construct of a noun in «ة» («صحيفتا» of «صحيفة», normalised «صحيفه»)
 _PARTICIPLE_PREFIX, _PLURAL_ENDING = "م", "ون"
-_DUAL_CONSTRUCT, _TAA_MARBUTA = "تا", "ه"
+_DUAL_CONSTRUCT, _TAA_MARBUTA_NORM = "تا", "ه"
 
 
 def _speaker_slot_pass(st: _DocState) -> None:
@@ -1538,7 +1540,7 @@ def _speaker_slot_pass(st: _DocState) -> None:
     for idx, _s, _e, words in st.per_sentence:
         for i in range(1, len(words) - 1):
             verb, w, nxt = words[i - 1], words[i], words[i + 1]
-            if not any(verb.key == p + v for p in _SPEAKER_PREFIXES for v in lex.SPEAKER_VERBS):
+            if verb.key not in _SPEAKER_VERB_FORMS:
                 continue
             if _overlaps((w.start, w.end), st.taken) or not _speaker_name_word(w, st.upos_at.get(w.start)):
                 continue
@@ -1570,7 +1572,8 @@ def _speaker_name_word(w: Word, upos: str | None) -> bool:
             return False
     if key.startswith(_PARTICIPLE_PREFIX) and key.endswith(_PLURAL_ENDING):
         return False
-    if key.endswith(_DUAL_CONSTRUCT) and lexicon_count(key.removesuffix(_DUAL_CONSTRUCT) + _TAA_MARBUTA) >= C.FREQUENT:
+    singular = key.removesuffix(_DUAL_CONSTRUCT) + _TAA_MARBUTA_NORM
+    if key.endswith(_DUAL_CONSTRUCT) and lexicon_count(singular) >= C.FREQUENT:
         return False
     return not key.startswith(_ARTICLE) or key.endswith(_FAMILY_NISBA_END) or upos == "PROPN"
 
