@@ -92,6 +92,7 @@ from tasks.commitments.lexicons import (
     UNNAMED_BODY_WORDS,
     URGE_ACT_WORDS,
 )
+from tasks.commitments.meetings import met_before
 from tasks.commitments.parties import (
     ARTICLE,
     POST_WORD,
@@ -184,6 +185,7 @@ class Clause:
     contrast: bool = False  # the clause opens with «لكن», «بينما» …: nothing ties it to the article's two sides
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
     form: Form | None = None  # the cue's family form (families.toml), when it is one
+    doc_pos: int = 0  # the cue's offset in the document (the meetings named before it)
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -285,7 +287,7 @@ def _clause(
         speaker_state = speaker
     return Clause(
         norm, c_start, c_end, a_end, modality, states, doc_parties, speaker, speaker_state, kb, parties, ends,
-        left_start, comp_word, contrast=contrast,
+        left_start, comp_word, contrast=contrast, doc_pos=base + (index[c_start] if c_start < len(index) else 0),
         left=[(pos, m, p) for pos, m, p in parties if left_start <= pos < c_start],
         right=[(pos, m, p) for pos, m, p in parties if c_end <= pos < a_end],
     )  # fmt: skip
@@ -1218,6 +1220,18 @@ def _reciprocal_partner(cl: Clause, actors: list[Party], fallback: bool) -> tupl
     return (both, fallback) if both != actors else (actors, fallback)
 
 
+def _meeting_side(cl: Clause, actors: list[Party], fallback: bool) -> tuple[list[Party], bool]:
+    """«توافقنا على تسريع بيع بعض الأسلحة», said by Kerry after «اجتماع مع نظرائه في مجلس التعاون الخليجي»: a
+    first-person reciprocal cue with no partner of its own, said by one side of a meeting, is both sides'
+    (guideline: «اتفقنا» said by one side of a meeting → both parties of that meeting)."""
+    fam = FAMILY_BY_ID.get(cl.form.family) if cl.form else None
+    if not (fam and fam.reciprocal and cl.first_person and cl.speaker_state is not None
+            and actors == [cl.speaker_state]):  # fmt: skip
+        return actors, fallback
+    met = [p for p in met_before(cl.states, cl.doc_pos) if p != cl.speaker_state]
+    return (dedupe([*actors, *met]), fallback) if met else (actors, fallback)
+
+
 UPON_PRONOUNS = frozenset(normalize(w) for w in ("عليه", "عليها", "عليهما", "عليهم"))  # «تم الاتفاق عليه»
 
 
@@ -1251,6 +1265,7 @@ ACTOR_PASSES: tuple[ActorPass, ...] = (
     _nominal_signing_parties,
     _signed_between,
     _reciprocal_partner,
+    _meeting_side,
 )
 
 

@@ -154,6 +154,10 @@ BETWEEN_MAX_GAP = 3
 # and its party at most this many words after «مع» (titles: «مع رئيسة وزراء بريطانيا»).
 PARTNER_WITH_MAX_WORDS = 2
 PARTNER_MAX_WORDS = 3
+# «بعد انتهاء اجتماع (الوزراء) مع نظرائه في مجلس التعاون»: at most this many words between a meeting noun and
+# «مع», and between «مع» and the party met (tasks.commitments.meetings).
+MEETING_WITH_MAX_WORDS = 3
+MEETING_PARTNER_MAX_WORDS = 3
 # Characters before a party searched for a counterpart preposition («مع», «لـ»).
 COUNTERPART_WINDOW = 12
 # Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.

@@ -67,6 +67,8 @@ class States:
         self.named: dict[str, Party] = {}
         self.runs: list[list[str]] = []
         self.side_groups: list[Group] = []
+        # the article's meetings (tasks.commitments.meetings): where the party met is named → the parties met
+        self.meetings: list[tuple[int, list[Party]]] = []
 
     def state(self, entity_id: str) -> Party | None:
         if entity_id in self.overrides:

@@ -57,6 +57,7 @@ from tasks.commitments.lexicons import (
     UPON_HEADS,
     UPON_NOT_ACTS,
 )
+from tasks.commitments.meetings import set_meetings
 from tasks.commitments.parties import (
     MentionRef,
     Party,
@@ -264,6 +265,7 @@ def _document_parties(text: str, mentions: Sequence[MentionRef], states: States,
             else [e for e, _ in counts.most_common(GROUP_OF_THREE)])  # fmt: skip
     states.top3 = [party_of[e] for e in top3]
     set_document_groups(text, mentions, states)
+    set_meetings(text, mentions, states)
     if states.side_groups:
         ca = side_group_parties(states)
         ca_ids = {p.entity_id for p in ca}

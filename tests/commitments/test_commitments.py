@@ -226,6 +226,29 @@ def test_the_party_one_agrees_with_agrees_too(nlp):
     assert [(r["trigger"], r["actors"]) for r in rs] == [("وقّع", ["Sudan"])]
 
 
+def test_we_agreed_said_by_one_side_of_a_meeting_is_both_sides(nlp):
+    # guideline (dev2 rules): «اتفقنا» said by one side of a meeting → both parties of that meeting; the meeting
+    # names the other side («بعد اجتماع … مع نظيره الاميركي»); SaudiNewsNet (Asharq Al-Awsat), 2015-08-06
+    text = ("صرّح وزير الخارجية الروسي سيرجي لافروف بعد اجتماع للمرة الثانية في أيام، مع نظيره الاميركي جون كيري، "
+            "أنّ روسيا والولايات المتحدة لم تتمكنا من التوصل لنهج مشترك للتصدي لتنظيم «داعش».\n"
+            "وقال لافروف «نتفق على الحاجة لتوحيد الصفوف لمواجهة هذه الظاهرة في أقرب وقت ممكن وبأقصى فاعلية».\n")
+    lead = "لافروف بعد اجتماع مع نظيره الأميركي: لا يوجد نهج مشترك بيننا حاليا في قتال «داعش»\n"
+    (r,) = of(records(nlp, text, lead=lead), "agreement")
+    assert (r["trigger"], r["actors"]) == ("نتفق", ["Russia", "United States"])
+    assert "actor:meeting_side" in r["rule"]
+    # a body the article lists the members of stands for them (dev2, Asharq Al-Awsat: «اجتماع مع نظرائه في مجلس
+    # التعاون الخليجي» … «الذي يضم السعودية والبحرين …»)
+    text = ("أعلن وزير الخارجية الاميركي جون كيري في الدوحة بعد انتهاء اجتماع مع نظرائه في مجلس التعاون الخليجي "
+            "أنّ الولايات المتحدة \"ستسرع\" بيع الاسلحة.\n"
+            "وقال كيري في مؤتمر صحافي «توافقنا على تسريع بيع بعض الاسلحة الضرورية».\n"
+            "كما شارك كيري في اجتماع لوزراء خارجية مجلس التعاون الخليجي الذي يضم السعودية والبحرين والكويت.\n")
+    (r,) = of(records(nlp, text), "agreement")
+    assert r["actors"] == ["Bahrain", "Kuwait", "Saudi Arabia", "United States"]
+    # no meeting named: «we» stays the speaker's own state (Salvini on Italy's coalition)
+    rs = records(nlp, "والأحد، قال وزير الداخلية الإيطالي ماتيو سالفيني \"لقد اتفقنا على رئيس الحكومة ووزرائها\".\n")
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("اتفقنا", ["Italy"])]
+
+
 def test_a_counterpart_after_nazir_in_any_number_and_gender(nlp):
     # dense4 A (France24): «مع نظيرتها السعودية» (her counterpart, feminine) is a counterpart head as «مع نظيره»
     # is (lexicons: counterpart_head_bases × every possessive pronoun)
