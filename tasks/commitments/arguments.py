@@ -449,6 +449,9 @@ def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
+THIRD_PERSON_COUNTRY_WORDS = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلده", "بلدها"))  # his/her country
+
+
 def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
     """«بلاده», «نحن» as subject: the subject of the last reporting verb before «إن/أن» («قال وزير
     الخارجية الأمريكي إن بلاده»); none there («وأكد أن الصين …، مضيفا أن بلاده»): the speaker's state."""
@@ -463,6 +466,13 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
         return [reporter[0][2]], False
     if cl.speaker_state is not None:
         return [cl.speaker_state], False
+    # no reporting verb the speaker rules know («ظريف، استغل فرصة اللقاءات … ليؤكد … أن بلاده تسعى»): his or her
+    # country is the state of the one person the sentence names before the clause
+    if first[0] in THIRD_PERSON_COUNTRY_WORDS:
+        people = dedupe([x[2] for x in cl.parties if x[0] < cl.left_start and x[1].type == "PER"
+                         and is_state(x[2], cl.kb)])  # fmt: skip
+        if len(people) == 1:
+            return people, False
     return None
 
 

@@ -249,6 +249,19 @@ def test_we_agreed_said_by_one_side_of_a_meeting_is_both_sides(nlp):
     assert [(r["trigger"], r["actors"]) for r in rs] == [("اتفقنا", ["Italy"])]
 
 
+def test_his_country_with_no_reporting_verb_is_the_named_persons_state(nlp):
+    # dense2 A (Asharq Al-Awsat): «ليؤكد» is no reporting verb the speaker rules read, so «بلاده» (his country)
+    # is the state of the one person the sentence names before the clause; ANT corpus (BBC): «خلص إلى القول»
+    rs = records(nlp, "وزير الخارجية الإيراني محمد جواد ظريف، استغل فرصة اللقاءات التشاورية في الدوحة ليؤكد عبر مقال "
+                      "نشره في صحيفتين عربيتين أن بلاده تسعى لعلاقات حسن جوار مع محيطها العربي.\n"
+                      "وخلص روحاني إلى القول إن بلاده تسعى إلى إقامة علاقات جيدة مع العالم.\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("تسعى", ["Iran"]), ("تسعى", ["Iran"])]
+    assert all("subject:self_word" in r["rule"] for r in rs)
+    # two persons of two states before the clause: whose country is not told, no record
+    assert records(nlp, "والتقى الرئيس الروسي فلاديمير بوتين الرئيس التركي رجب طيب أردوغان، ليؤكد أن بلاده تسعى "
+                        "لتعزيز التعاون.\n") == []  # fmt: skip
+
+
 def test_a_counterpart_after_nazir_in_any_number_and_gender(nlp):
     # dense4 A (France24): «مع نظيرتها السعودية» (her counterpart, feminine) is a counterpart head as «مع نظيره»
     # is (lexicons: counterpart_head_bases × every possessive pronoun)
