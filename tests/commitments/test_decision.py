@@ -84,6 +84,11 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # dense A halves (Asharq Al-Awsat, Okaz): what a vote will decide, a meeting a capital will host
+    ("future_logistics_or_prediction", cand("قبل استفتاء بريطاني مرتقب سيحدد مسألة بقاء بريطانيا في الاتحاد "
+                                            "الأوروبي", "سيحدد", parties=("بريطانيا",))),
+    ("future_logistics_or_prediction", cand("إن الروس سيرغبون في دفع التحالف الوطني للتعهد بالمشاركة في الاجتماع "
+                                            "القادم الذي ستستضيفه موسكو", "ستستضيفه", parties=("موسكو",))),
     # ANT corpus (CNN): winning a war is a boast or a prediction, not an act committed to
     ("future_logistics_or_prediction", cand("رأى الرئيس التركي، رجب طيب أردوغان، الجمعة، أن بلاده \"ستنتصر في الحرب "
                                             "الاقتصادية\"", "ستنتصر", parties=("التركي",))),
