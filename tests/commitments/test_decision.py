@@ -89,6 +89,9 @@ REJECTED = [
                                             "الأوروبي", "سيحدد", parties=("بريطانيا",))),
     ("future_logistics_or_prediction", cand("إن الروس سيرغبون في دفع التحالف الوطني للتعهد بالمشاركة في الاجتماع "
                                             "القادم الذي ستستضيفه موسكو", "ستستضيفه", parties=("موسكو",))),
+    # ANT corpus (France 24): succeeding is a prediction
+    ("future_logistics_or_prediction", cand("نيكولاس مادورو لفرانس24: الانتخابات الرئاسية في فنزويلا ستنجح رغم "
+                                            "الضغوط الأمريكية", "ستنجح", parties=("فنزويلا",))),
     # ANT corpus (CNN): winning a war is a boast or a prediction, not an act committed to
     ("future_logistics_or_prediction", cand("رأى الرئيس التركي، رجب طيب أردوغان، الجمعة، أن بلاده \"ستنتصر في الحرب "
                                             "الاقتصادية\"", "ستنتصر", parties=("التركي",))),
