@@ -89,6 +89,11 @@ REJECTED = [
                                             "الأوروبي", "سيحدد", parties=("بريطانيا",))),
     ("future_logistics_or_prediction", cand("إن الروس سيرغبون في دفع التحالف الوطني للتعهد بالمشاركة في الاجتماع "
                                             "القادم الذي ستستضيفه موسكو", "ستستضيفه", parties=("موسكو",))),
+    # ANT corpus (France 24): conference attendance is logistics; (BBC) a taunt is a prediction
+    ("future_logistics_or_prediction", cand("وسيتمثل الاتحاد الأوروبي بـ 12 وزير خارجية وستة وزراء مكلفين بالتنمية",
+                                            "سيتمثل", parties=("الاتحاد الأوروبي",))),
+    ("future_logistics_or_prediction", cand("ومما لا شك فيه أن أي حكومة مستقبلية في كوبا لن تجرؤ على التلاعب "
+                                            "بالدعامات الأساسية للثورة", "لن تجرؤ", parties=("كوبا",))),
     # ANT corpus (France 24): succeeding is a prediction
     ("future_logistics_or_prediction", cand("نيكولاس مادورو لفرانس24: الانتخابات الرئاسية في فنزويلا ستنجح رغم "
                                             "الضغوط الأمريكية", "ستنجح", parties=("فنزويلا",))),
