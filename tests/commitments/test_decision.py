@@ -142,6 +142,11 @@ REJECTED = [
                                    "ينبغي", "obligation", "lexical")),
     ("nominal_cue_as_object", cand("زرع خلالها بذور الشك في مدى التزامه تجاه حلف شمال الأطلسي", "التزامه",
                                    "pledge", "lexical")),
+    # ANT corpus (BBC, France 24): the need or importance of another's commitment is urged, not pledged
+    ("nominal_cue_as_object", cand("كما أكد المسؤول الأممي على ضرورة التزام إسرائيل بمسؤولياتها", "التزام",
+                                   "pledge", "lexical", ("إسرائيل",))),
+    ("nominal_cue_as_object", cand("شدد الرئيس الإيراني حسن روحاني على أهمية التزام الولايات المتحدة بالاتفاق "
+                                   "النووي", "التزام", "pledge", "lexical", ("الولايات المتحدة",))),
     ("document_content_clause", cand("ويهدف الاتفاق الى خفض الحواجز الجمركية والتنظيمية", "يهدف", "intent",
                                      "lexical")),
     ("agreement_with_opinion", cand("وأضاف أنه اتفق مع ماي على أهمية إقامة علاقات جيدة مع روسيا", "اتفق",
