@@ -158,6 +158,8 @@ PARTNER_MAX_WORDS = 3
 # «مع», and between «مع» and the party met (tasks.commitments.meetings).
 MEETING_WITH_MAX_WORDS = 3
 MEETING_PARTNER_MAX_WORDS = 3
+MEETING_LOOKBACK_CHARS = 160  # how much text before a party's mention a meeting phrase is looked for in
+MIN_LISTED_MEMBERS = 2  # «مجلس التعاون الذي يضم السعودية والبحرين …»: a body's listed members, two states at least
 # Characters before a party searched for a counterpart preposition («مع», «لـ»).
 COUNTERPART_WINDOW = 12
 # Title and side words («الجانب», «نظيره التركي») allowed between a counterpart preposition and the party.

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tasks.commitments.constants import MEETING_PARTNER_MAX_WORDS, MEETING_WITH_MAX_WORDS
+from tasks.commitments.constants import (
+    MEETING_LOOKBACK_CHARS,
+    MEETING_PARTNER_MAX_WORDS,
+    MEETING_WITH_MAX_WORDS,
+    MIN_LISTED_MEMBERS,
+)
 from tasks.commitments.lexicons import MEETING_NOUNS
 from tasks.commitments.parties import PARTY_MENTION_TYPES, MentionRef, Party, States, dedupe, is_state
 from tasks.commitments.patterns import alternation
@@ -22,8 +27,6 @@ MEETING_WITH_RE = re.compile(
     rf"(?:^|\s)[وبل]?(?:ال)?(?:{alternation(MEETING_NOUNS)})\w{{0,3}}(?:\s+\S+){{0,{MEETING_WITH_MAX_WORDS}}}?"
     rf"\s+مع(?:\s+\S+){{0,{MEETING_PARTNER_MAX_WORDS}}}\s*$"
 )
-MIN_LISTED_MEMBERS = 2  # a body's listed members: two states at least
-MEETING_LOOKBACK_CHARS = 160  # how much text before a mention the meeting phrase is looked for in
 JOINED_RE = re.compile(r"^\s*(?:[،,]\s*)?و?\s*$")  # «مع روسيا وإيران», «مع روسيا، وإيران»
 # «مجلس التعاون الخليجي الذي يضم السعودية والبحرين …»: a body whose members the article lists right after it
 MEMBERS_LISTED_RE = re.compile(r"^\s*[،,]?\s*(?:الذي|التي)\s+(?:يضم|تضم)\s*$")
