@@ -121,6 +121,8 @@ SUBJUNCTIVE_STATE_RE = re.compile(
 )
 STATE_MODALITIES = ("readiness", "pledge")
 RESPONSE_STEMS = _set("response_stems")
+PRICE_STEMS = _set("price_stems")
+PRICE_WORDS = _set("price_words")
 RESPONSE_ANY_RE = re.compile(
     rf"^(?:\s+\S+){{0,{RESPONSE_ANY_MAX_WORDS}}}?\s+(?:{alternation(_words('response_quantifiers'))})(?![\w])"
 )
@@ -525,6 +527,13 @@ def response_to_any(c: Candidate) -> bool:
         and bool(RESPONSE_ANY_RE.match(c.after))
 
 
+def price_to_pay(c: Candidate) -> bool:
+    """«سيدفع الثمن», «سيدفعون ثمنا باهظا»: paying the price is a threat or a prediction, not a commitment."""
+    after = c.words_after(1)
+    return c.kind in ("future", "negfuture") and verb_stem(c.cue) in PRICE_STEMS and bool(after) \
+        and after[0].strip(QUOTES + "،,.") in PRICE_WORDS
+
+
 def negated_past(c: Candidate) -> bool:
     """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
     («لن» is: «لم ولن تسعى» keeps its «لن»)."""
@@ -692,6 +701,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
+    ("price_to_pay", price_to_pay),
     ("signing_as_topic", signing_as_topic),
     ("at_invitation", at_invitation),
     ("award", award),

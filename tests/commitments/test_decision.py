@@ -89,6 +89,10 @@ REJECTED = [
                                             "الأوروبي", "سيحدد", parties=("بريطانيا",))),
     ("future_logistics_or_prediction", cand("إن الروس سيرغبون في دفع التحالف الوطني للتعهد بالمشاركة في الاجتماع "
                                             "القادم الذي ستستضيفه موسكو", "ستستضيفه", parties=("موسكو",))),
+    # ANT corpus (France 24, CNN): paying the price is a threat or a claim, not a pledge
+    ("price_to_pay", cand("وشدد على أن رد تركيا لن يكون وفق مبدأ الرد بالمثل، مضيفا \"من يرتكب جريمة سيدفع الثمن\"",
+                          "سيدفع", parties=("تركيا",))),
+    ("price_to_pay", cand("والسعودية ستدفع ثمن حمايتنا لها", "ستدفع", parties=("السعودية",))),
     # ANT corpus (France 24): conference attendance is logistics; (BBC) a taunt is a prediction
     ("future_logistics_or_prediction", cand("وسيتمثل الاتحاد الأوروبي بـ 12 وزير خارجية وستة وزراء مكلفين بالتنمية",
                                             "سيتمثل", parties=("الاتحاد الأوروبي",))),
@@ -392,6 +396,8 @@ KEPT = [
     cand("وأكد أن قطر غاز ستقوم بتزويد الصين بالغاز", "ستقوم"),
     # a refusal with no condition after it (dev2 gold: a negative pledge)
     cand("وقال إن إيران لن تعيد التفاوض على الاتفاق النووي", "لن تعيد", kind="negfuture"),
+    # paying money is no price to pay («ستدفع» before an amount or a compensation)
+    cand("وقالت الحكومة إن قطر ستدفع تعويضات للعمال المتضررين", "ستدفع", parties=("قطر",)),
 ]  # fmt: skip
 
 
