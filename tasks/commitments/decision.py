@@ -22,11 +22,13 @@ from tasks.commitments.constants import (
     WARNING_CUE_MAX_WORDS,
     WARNING_SUBJECT_MAX_WORDS,
 )
-from tasks.commitments.lexicons import OFFICE_TITLES, SIGNING_NOUNS, entries, load_tables
+from tasks.commitments.lexicons import OFFICE_TITLES, PARTY_STEMS, PARTY_WORDS, SIGNING_NOUNS, entries, load_tables
 from tasks.commitments.patterns import (
+    ALA_NORM,
     BI,
     CONJUNCTIONS,
     FIRST_PERSON_PLURAL_RE,
+    LAM,
     LIL,
     PARTY_WORD_RES,
     QUOTES,
@@ -123,6 +125,7 @@ STATE_MODALITIES = ("readiness", "pledge")
 RESPONSE_STEMS = _set("response_stems")
 PRICE_STEMS = _set("price_stems")
 PRICE_WORDS = _set("price_words")
+NOT_DUTY_CONTENTS = _set("not_duty_contents")
 RESPONSE_ANY_RE = re.compile(
     rf"^(?:\s+\S+){{0,{RESPONSE_ANY_MAX_WORDS}}}?\s+(?:{alternation(_words('response_quantifiers'))})(?![\w])"
 )
@@ -534,6 +537,23 @@ def price_to_pay(c: Candidate) -> bool:
         and after[0].strip(QUOTES + "،,.") in PRICE_WORDS
 
 
+def upon_without_duty(c: Candidate) -> bool:
+    """«ستكون لها كلفتها الباهظة على البلدين،», «حرس الشرف … على الجانبين لتحيته»: «على» + the two sides is a duty
+    only when what they must do follows them («على الجانبين أن …», «على الجانبين مواصلة تعزيز …»): not before
+    punctuation, at the sentence's end, before «لـ» or a preposition."""
+    if c.modality != "obligation":
+        return False
+    words = c.norm[c.start :].split()
+    if len(words) < 2 or words[0].lstrip(CONJUNCTIONS) != ALA_NORM:
+        return False
+    party = words[1]
+    if party.strip(WORD_PUNCTUATION) not in PARTY_WORDS and not party.startswith(PARTY_STEMS):
+        return False
+    nxt = words[2] if len(words) > 2 else ""
+    return party != party.rstrip(WORD_PUNCTUATION) or not nxt or nxt in NOT_DUTY_CONTENTS \
+        or nxt.startswith(LAM)  # «حرس الشرف … على الجانبين لتحيته»: a purpose, not what they must do
+
+
 def negated_past(c: Candidate) -> bool:
     """«ولم يتعهد ترامب برفع العقوبات»: what a party did not commit to is no commitment, nor a refusal of one
     («لن» is: «لم ولن تسعى» keeps its «لن»)."""
@@ -702,6 +722,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
     ("price_to_pay", price_to_pay),
+    ("upon_without_duty", upon_without_duty),
     ("signing_as_topic", signing_as_topic),
     ("at_invitation", at_invitation),
     ("award", award),

@@ -89,6 +89,11 @@ REJECTED = [
                                             "الأوروبي", "سيحدد", parties=("بريطانيا",))),
     ("future_logistics_or_prediction", cand("إن الروس سيرغبون في دفع التحالف الوطني للتعهد بالمشاركة في الاجتماع "
                                             "القادم الذي ستستضيفه موسكو", "ستستضيفه", parties=("موسكو",))),
+    # ANT corpus (BBC, France 24): «على البلدين» as a burden or a place, not what the two must do
+    ("upon_without_duty", cand("وتضيف لوفلي: لكن هذه الاستراتيجية ستكون لها كلفتها الباهضة على البلدين، إذ ستحد من "
+                               "إمكانية استثمار المصدرين", "على البلدين", "obligation", "lexical")),
+    ("upon_without_duty", cand("استعرض الأمير وليام حرس الشرف الأردني بزي قوات البادية على الجانبين لتحيته",
+                               "على الجانبين", "obligation", "lexical")),
     # ANT corpus (France 24, CNN): paying the price is a threat or a claim, not a pledge
     ("price_to_pay", cand("وشدد على أن رد تركيا لن يكون وفق مبدأ الرد بالمثل، مضيفا \"من يرتكب جريمة سيدفع الثمن\"",
                           "سيدفع", parties=("تركيا",))),
@@ -396,6 +401,8 @@ KEPT = [
     cand("وأكد أن قطر غاز ستقوم بتزويد الصين بالغاز", "ستقوم"),
     # a refusal with no condition after it (dev2 gold: a negative pledge)
     cand("وقال إن إيران لن تعيد التفاوض على الاتفاق النووي", "لن تعيد", kind="negfuture"),
+    # seeds (Xinhua): what the two sides must do follows them, an indefinite verbal noun
+    cand("وأشار إلى أنه على الجانبين مواصلة تعزيز التعاون عالي الجودة", "على الجانبين", "obligation", "lexical"),
     # paying money is no price to pay («ستدفع» before an amount or a compensation)
     cand("وقالت الحكومة إن قطر ستدفع تعويضات للعمال المتضررين", "ستدفع", parties=("قطر",)),
 ]  # fmt: skip
