@@ -47,16 +47,19 @@ def set_meetings(text: str, mentions: Sequence[MentionRef], states: States) -> N
         if st is None or not MEETING_WITH_RE.search(before):
             i += 1
             continue
-        met = [st]
-        j = i + 1
-        while j < len(ordered) and JOINED_RE.match(normalize(text[ordered[j - 1].end : ordered[j].start])):
-            nxt = states.state(ordered[j].entity_id)
-            if nxt is not None:
-                met.append(nxt)
-            j += 1
+        j = _run_end(text, ordered, i)
+        met = [p for p in (states.state(x.entity_id) for x in ordered[i:j]) if p is not None]
         meetings.append((m.start, dedupe([p for x in met for p in _members(text, ordered, x, states) or [x]])))
         i = j
     states.meetings = meetings
+
+
+def _run_end(text: str, ordered: Sequence[MentionRef], i: int) -> int:
+    """The index after the run of mentions joined to ``ordered[i]`` by «و» or a comma («مع روسيا وإيران»)."""
+    j = i + 1
+    while j < len(ordered) and JOINED_RE.match(normalize(text[ordered[j - 1].end : ordered[j].start])):
+        j += 1
+    return j
 
 
 def _members(text: str, ordered: Sequence[MentionRef], body: Party, states: States) -> list[Party]:
@@ -67,13 +70,8 @@ def _members(text: str, ordered: Sequence[MentionRef], body: Party, states: Stat
             continue
         if not MEMBERS_LISTED_RE.match(normalize(text[m.end : ordered[i + 1].start])):
             continue
-        members: list[Party] = []
-        for j in range(i + 1, len(ordered)):
-            if j > i + 1 and not JOINED_RE.match(normalize(text[ordered[j - 1].end : ordered[j].start])):
-                break
-            st = states.state(ordered[j].entity_id)
-            if st is not None and is_state(st, states.kb):
-                members.append(st)
+        listed = (states.state(x.entity_id) for x in ordered[i + 1 : _run_end(text, ordered, i + 1)])
+        members = [st for st in listed if st is not None and is_state(st, states.kb)]
         if len(members) >= MIN_LISTED_MEMBERS:
             return dedupe(members)
     return []
