@@ -77,6 +77,7 @@ WARNING_MODALITIES = ("pledge", "readiness", "intent")
 EVIDENCE_RE = _verb_then_that_re("evidence_verbs", "أن|ان|بأن|بان")
 WHETHER_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('whether_words'))})\s+$")
 QUESTION_WORDS = _set("question_words")
+RELATIVE_AIM_MODALITIES = ("intent", "hope")  # present aims a relative clause re-describes (relative_re_mention)
 RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(_words('relative_words'))})\s+(?:قد\s+)?$")
 _THIRD_PARTY = [f"{a} {b}" for v in _words("third_party_verbs") for n in _words("third_party_nouns")
                 for a, b in ((v, n), (n, v))]  # fmt: skip
@@ -411,7 +412,13 @@ def relative_re_mention(c: Candidate) -> bool:
     after = c.after.lstrip()
     subject_after = len(c.after) - len(after) + c.end
     antecedent = c.party_at(max(0, len(head) - 1), len(head))
-    return not antecedent and not c.party_at(subject_after, subject_after + 1)
+    if antecedent:
+        return False
+    subject = c.party_at(subject_after, subject_after + 1)
+    # «القرية التي تسعى إسرائيل لهدمها», «الأراضي التي يرغب الفلسطينيون في إقامة دولتهم عليها»: a present aim
+    # or hope with its party after the verb describes the thing by a long-standing aim (rulings 1)
+    present = c.cue.lstrip(CONJUNCTIONS)[:1] in IMPERFECT_PREFIXES
+    return not subject or (c.modality in RELATIVE_AIM_MODALITIES and present)
 
 
 def expectation_or_third_party(c: Candidate) -> bool:

@@ -65,6 +65,13 @@ REJECTED = [
     ("relative_re_mention", cand("وأقر أوباما بأن إيران قد تستخدم قسما من الأموال التي ستستعيدها إثر رفع العقوبات",
                                  "ستستعيدها", parties=("إيران",))),
     ("relative_re_mention", cand("وهو ما وعدت واشنطن والدول الكبرى القيام به", "وعدت", "pledge", "lexical")),
+    # ANT corpus (BBC, CNN): a present aim or hope with its party after the verb describes a thing by a known aim
+    ("relative_re_mention", cand("ضم بعض الأراضي التي يرغب الفلسطينيون في إقامة دولتهم عليها في المستقبل", "يرغب",
+                                 "intent", "lexical", ("الفلسطينيون",))),
+    ("relative_re_mention", cand("لصالح مشروع مدينة \"نيوم\" التي تعتزم السعودية تأسيسها في المنطقة", "تعتزم", "intent",
+                                 "lexical", ("السعودية",))),
+    ("relative_re_mention", cand("وكانت المفوضية شرعت في تسجيل أسماء الناخبين في الانتخابات، التي تأمل الأمم المتحدة "
+                                 "أن تجري في ليبيا", "تأمل", "hope", "lexical", ("الأمم المتحدة",))),
     ("expectation_or_third_party", cand("وتوقع ان تستمر حالة الهبوط في الأيام القادمة", "توقع", "signed", "lexical")),
     # checkset (Sky News Arabia) and corpus300 (BBC): analysts' and experts' readings of a party's acts
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
