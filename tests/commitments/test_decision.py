@@ -91,6 +91,10 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # random articles (SaudiNewsNet opinion columns) and ANT corpus (CNN): saying and ending up are no acts
+    ("future_logistics_or_prediction", cand("سيقول قائل، إن إيران ليست جادة ولا يوثق في التعامل معها.", "سيقول")),
+    ("future_logistics_or_prediction", cand("وما ستؤول إليه المنطقة بعد أن تتضح الصور الباهتة", "ستؤول")),
+    ("future_logistics_or_prediction", cand("و\"سنقول\" للفائز مبروك مهما كانت النتيجة", "سنقول")),
     # dense A halves (Asharq Al-Awsat, Okaz): what a vote will decide, a meeting a capital will host
     ("future_logistics_or_prediction", cand("قبل استفتاء بريطاني مرتقب سيحدد مسألة بقاء بريطانيا في الاتحاد "
                                             "الأوروبي", "سيحدد", parties=("بريطانيا",))),
