@@ -282,6 +282,11 @@ def _clause(
     contrast = False
     for m in CLAUSE_START_RE.finditer(norm, left_start, c_start):
         left_start, comp_word, contrast = m.end(), "", True  # «…، لكن كل العقوبات ستدخل»: a clause of its own
+    colon = norm.rfind(":", left_start, c_start)
+    if colon >= 0 and any(colon < x[0] < c_start for x in parties):
+        # «سوريا: أنقرة وواشنطن تتفقان», «وقال X: "الصين مستعدة"»: a party named after a colon opens the cue's
+        # clause; what stands before the colon is a topic or a speaker («إيران: نأمل» has no party after it)
+        left_start, comp_word = colon + 1, ""
     speaker_state = states.state(speaker.entity_id) if speaker else None
     if speaker_state is None and speaker is not None:
         speaker_state = speaker

@@ -1371,3 +1371,14 @@ def test_a_word_in_taa_marbuta_is_no_future_verb(nlp):
             "وقالت الصين إنها ستعمل مع قيرغيزستان على مكافحة الإرهاب.\n")
     triggers = [r["trigger"] for r in records(nlp, body)]
     assert "سترة" not in triggers and "ستعمل" in triggers
+
+
+def test_a_party_after_a_colon_opens_the_clause_and_the_topic_before_it_is_no_actor(nlp):
+    # random ANT articles (France 24, BBC): a headline's topic before the colon; «إيران: نأمل» keeps its speaker
+    rs = records(nlp, "وقال مسؤول إن الاتفاق يشمل خطة لسحب المقاتلين من المدينة خلال شهر.\n",
+                 lead="سوريا: أنقرة وواشنطن تتفقان على خطة لسحب وحدات حماية الشعب الكردية من منبج\n")  # fmt: skip
+    assert ("تتفقان", ["Turkey", "United States"]) in [(r["trigger"], r["actors"]) for r in rs]
+    rs = records(nlp, "وحل وزير الخارجية الإيراني محمد جواد ظريف بالصين قائلا إن بلاده تأمل في التوصل إلى صورة "
+                      "أكثر وضوحا عن مستقبل الاتفاق النووي.\n",
+                 lead="إيران: نأمل في التوصل إلى صورة أكثر وضوحا عن مستقبل الاتفاق النووي\n")  # fmt: skip
+    assert ("نأمل", ["Iran"]) in [(r["trigger"], r["actors"]) for r in rs]
