@@ -258,6 +258,9 @@ def to_norm(index: Sequence[int], base: int, offset: int) -> int:
     return bisect.bisect_left(index, offset - base)
 
 
+COLON_SUBJECT_MAX_WORDS = 1  # words between a colon and the party that opens the clause after it («: "الصين»)
+
+
 def _clause(
     norm: str, index: Sequence[int], base: int, c_start: int, c_end: int, a_end: int, modality: str,
     ments: Sequence[MentionRef], states: States, doc_parties: Sequence[Party], speaker: Party | None,
@@ -283,8 +286,9 @@ def _clause(
     for m in CLAUSE_START_RE.finditer(norm, left_start, c_start):
         left_start, comp_word, contrast = m.end(), "", True  # «…، لكن كل العقوبات ستدخل»: a clause of its own
     colon = norm.rfind(":", left_start, c_start)
-    if colon >= 0 and any(colon < x[0] < c_start for x in parties):
-        # «سوريا: أنقرة وواشنطن تتفقان», «وقال X: "الصين مستعدة"»: a party named after a colon opens the cue's
+    if colon >= 0 and any(colon < x[0] < c_start and len(norm[colon + 1 : x[0]].split()) <= COLON_SUBJECT_MAX_WORDS
+                          for x in parties):  # fmt: skip
+        # «سوريا: أنقرة وواشنطن تتفقان», «وقال X: "الصين مستعدة"»: a party right after a colon opens the cue's
         # clause; what stands before the colon is a topic or a speaker («إيران: نأمل» has no party after it)
         left_start, comp_word = colon + 1, ""
     speaker_state = states.state(speaker.entity_id) if speaker else None

@@ -147,6 +147,8 @@ NOMINAL_PLEDGE_RE = re.compile(
     r"|(?:[وفب]|وب|لل|ل)?ال(?:تعهد|تعهدات)|(?:[وفب]|وب)?تعهد(?:ه|ها|هم|هما|نا|ات|اتها|اته))$"
 )
 # a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
+# a headline's or a paragraph's source label: experts before a colon, a nisba or a few words between
+EXPERT_COLON_RE = re.compile(rf"^\s*(?:ال)?(?:{alternation(_words('expert_colon_nouns'))})(?:\s+[^\s:]+){{0,3}}\s*:")
 EXPERT_SPEAKS_RE = re.compile(
     rf"(?<![\w])[وف]?(?:{alternation(_words('expert_verbs'))})\s+(?:[^\s،,.:]+\s+){{0,4}}?"
     rf"(?:{alternation(_words('expert_nouns'))})(?![\w])"
@@ -427,7 +429,7 @@ def expectation_or_third_party(c: Candidate) -> bool:
     nxt = c.words_after(1)
     if c.modality == "signed" and c.cue in EXPECT_VERBS and nxt and nxt[0] in EXPECT_NEXT:
         return True
-    if EXPECTATION_RE.search(c.part_before()):
+    if EXPECTATION_RE.search(c.part_before()) or EXPERT_COLON_RE.match(c.part_before()):
         return True
     # an expert who speaks: his reading of what others will do, not his own («سنعمل» of his institute stays)
     return not FIRST_PERSON_PLURAL_RE.match(c.cue.lstrip(CONJUNCTIONS)) and bool(EXPERT_SPEAKS_RE.search(c.before))

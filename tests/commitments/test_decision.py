@@ -73,6 +73,11 @@ REJECTED = [
     ("relative_re_mention", cand("وكانت المفوضية شرعت في تسجيل أسماء الناخبين في الانتخابات، التي تأمل الأمم المتحدة "
                                  "أن تجري في ليبيا", "تأمل", "hope", "lexical", ("الأمم المتحدة",))),
     ("expectation_or_third_party", cand("وتوقع ان تستمر حالة الهبوط في الأيام القادمة", "توقع", "signed", "lexical")),
+    # dense A (Al Riyadh) and ANT corpus (CNN): experts or analysts labelling a headline read a party's acts
+    ("expectation_or_third_party", cand("خبراء لبنانيون: إيران اعتادت خرق المعاهدات ولن تلتزم بـ «اتفاق فيينا»",
+                                        "لن تلتزم", kind="negfuture", parties=("إيران",))),
+    ("expectation_or_third_party", cand("محلل الشؤون العسكرية بـCNN: النظام السوري وروسيا يعيدان تمركزهما الدفاعي",
+                                        "يعيدان", kind="headline")),
     # checkset (Sky News Arabia) and corpus300 (BBC): analysts' and experts' readings of a party's acts
     ("expectation_or_third_party", cand("وتابعت أن خبراء يعتقدون أن إسرائيل سترد بشكل سلبي على هذا التطور", "سترد")),
     ("expectation_or_third_party", cand("ويقول مراقبون إن كيم جونغ اون يسعى إلى تقليل الممارسات الاستعراضية",
