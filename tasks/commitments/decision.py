@@ -126,6 +126,9 @@ STATE_MODALITIES = ("readiness", "pledge")
 RESPONSE_STEMS = _set("response_stems")
 PRICE_STEMS = _set("price_stems")
 PRICE_WORDS = _set("price_words")
+IDIOM_CUE_STEMS = _words("idiom_cue_stems")
+IDIOM_OBJECTS = _set("idiom_objects")
+IDIOM_OBJECT_WORDS = 3  # «التزمت الرياض الصمت»: the subject may stand between the cue and the object
 NOT_DUTY_CONTENTS = _set("not_duty_contents")
 RESPONSE_ANY_RE = re.compile(
     rf"^(?:\s+\S+){{0,{RESPONSE_ANY_MAX_WORDS}}}?\s+(?:{alternation(_words('response_quantifiers'))})(?![\w])"
@@ -546,6 +549,12 @@ def price_to_pay(c: Candidate) -> bool:
         and after[0].strip(QUOTES + "،,.") in PRICE_WORDS
 
 
+def kept_silence(c: Candidate) -> bool:
+    """«التزمت الرياض الصمت», «تلتزم إيطاليا حدادا»: keeping silence or mourning is an idiom, not a pledge."""
+    return any(stem in c.cue for stem in IDIOM_CUE_STEMS) and any(
+        w.strip(QUOTES + "،,.") in IDIOM_OBJECTS for w in c.words_after(IDIOM_OBJECT_WORDS))
+
+
 def upon_without_duty(c: Candidate) -> bool:
     """«ستكون لها كلفتها الباهظة على البلدين،», «حرس الشرف … على الجانبين لتحيته»: «على» + the two sides is a duty
     only when what they must do follows them («على الجانبين أن …», «على الجانبين مواصلة تعزيز …»): not before
@@ -732,6 +741,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("response_to_any", response_to_any),
     ("price_to_pay", price_to_pay),
     ("upon_without_duty", upon_without_duty),
+    ("kept_silence", kept_silence),
     ("signing_as_topic", signing_as_topic),
     ("at_invitation", at_invitation),
     ("award", award),
