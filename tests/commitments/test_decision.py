@@ -99,6 +99,10 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # ANT corpus (France 24, BBC): being held, mentioning and testifying are logistics
+    ("future_logistics_or_prediction", cand("وشددت أن لودريان سيذكر بـ\"تمسك\" فرنسا بالاتفاق النووي", "سيذكر")),
+    ("future_logistics_or_prediction", cand("إن مؤسس فيسبوك سوف يدلي بشهادته أمام اللجنة في 11 أبريل", "سوف يدلي")),
+    ("future_logistics_or_prediction", cand("وقال المنظمون إن المباراة ستقام على ملعب فياريال", "ستقام")),
     # random articles (SaudiNewsNet opinion columns) and ANT corpus (CNN): saying and ending up are no acts
     ("future_logistics_or_prediction", cand("سيقول قائل، إن إيران ليست جادة ولا يوثق في التعامل معها.", "سيقول")),
     ("future_logistics_or_prediction", cand("وما ستؤول إليه المنطقة بعد أن تتضح الصور الباهتة", "ستؤول")),
