@@ -705,6 +705,21 @@ def agreement_with_opinion(c: Candidate) -> bool:
     return c.modality == "agreement" and bool(OPINION_AFTER_RE.match(c.after))
 
 
+AGREE_VERB_RE = re.compile(r"^[وف]?[اينت]?(?:تفق|توافق)\w*$")  # «اتفقت», «يتفق», «نتوافق» (not the nouns)
+AGREE_ACT_RE = re.compile(r"(?<![\w])(?:علي|الي|ان|بان|علي ان|بشان|لل?\w+)(?![\w])")
+AGREE_CLAUSE_END_RE = re.compile(r"[.؛;:!?؟]")  # commas may stand inside the subject («اتفق الجانبان، على»)
+AGREE_OBJECT_WORDS = 25  # the agreed act follows within these words of the cue's clause
+
+
+def agreement_without_object(c: Candidate) -> bool:
+    """«اتفقتُ مع الرئيس ترامب عام 2013، واتفقتُ معه قبل أسبوعين», «خطا دائما تتفق معه دول الجوار»: agreeing
+    with someone, with nothing agreed on after it («على», «إلى», «أن», «بشأن», «لـ»), is agreeing with a view."""
+    if c.modality != "agreement" or not AGREE_VERB_RE.match(c.cue):
+        return False
+    clause = AGREE_CLAUSE_END_RE.split(c.after, maxsplit=1)[0]
+    return not AGREE_ACT_RE.search(" ".join(clause.split()[:AGREE_OBJECT_WORDS]))
+
+
 # subjunctive_pledge: «أن» + an imperfect of «التزم/تعهد» («من المهم أن تلتزم إيران», «على أن تلتزم إيران
 # بتعهداتها», «شريطة أن تلتزم الحركة», «نتوقع أن يلتزم الجميع»): the act another predicate wants, expects or sets
 # as a condition, never the party's own pledge (ANT corpus: 28 such, all read, none a pledge of the verb's subject).
@@ -756,6 +771,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("belief_about_future", belief_about_future),
     ("document_content_clause", document_content_clause),
     ("agreement_with_opinion", agreement_with_opinion),
+    ("agreement_without_object", agreement_without_object),
     ("aim_of_a_thing", aim_of_a_thing),
     ("duty_of_mind", duty_of_mind),
     ("undeclared_nominal_pledge", undeclared_nominal_pledge),

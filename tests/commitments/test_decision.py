@@ -73,6 +73,11 @@ REJECTED = [
     ("relative_re_mention", cand("وكانت المفوضية شرعت في تسجيل أسماء الناخبين في الانتخابات، التي تأمل الأمم المتحدة "
                                  "أن تجري في ليبيا", "تأمل", "hope", "lexical", ("الأمم المتحدة",))),
     ("expectation_or_third_party", cand("وتوقع ان تستمر حالة الهبوط في الأيام القادمة", "توقع", "signed", "lexical")),
+    # random articles (BBC, SaudiNewsNet) and ANT corpus: agreeing with someone, nothing agreed on
+    ("agreement_without_object", cand("اتفقت مع الرئيس ترامب عام 2013، واتفقت معه قبل أسبوعين.", "اتفقت", "agreement",
+                                      "lexical")),
+    ("agreement_without_object", cand("ولكنه أضاف أنه لا يتفق مع القرار الذي توصل إليه الحزب.", "يتفق", "agreement",
+                                      "family")),
     # random articles (SaudiNewsNet) and ANT corpus: keeping silence or mourning is an idiom
     ("kept_silence", cand("والتزمت الرياض الصمت إزاء هذه التقارير", "التزمت", "pledge", "lexical")),
     ("kept_silence", cand("وتلتزم إيطاليا حدادا وطنيا على ضحايا انهيار الجسر", "تلتزم", "pledge", "lexical")),
@@ -322,6 +327,10 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # ANT corpus (BBC) and dense A: the agreed act may follow commas and a long subject
+    cand("اتفقت الولايات المتحدة وتركيا، اللتان توترت علاقاتهما في الآونة الأخيرة بسبب الصراع في سوريا، على نزع فتيل "
+         "الأزمة بينهما.", "اتفقت", "agreement", "lexical"),
+    cand("واتفق الجانبان، على تعزيز العلاقات الثنائية في التعليم", "اتفق", "agreement", "lexical"),
     # the verb «طلب من X» asks X («وأعلن ماكرون أنه طلب من روحاني ممارسة الضغوط»)
     cand("وأعلن ماكرون في بيان الأحد، أنه طلب من روحاني ممارسة الضغوط على حزب الله", "طلب", "call", "family"),
     # dev2 (Sky News Arabia), dev (BBC): a declaring word before the noun reports the act (further conventions 9)
