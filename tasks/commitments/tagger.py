@@ -56,6 +56,7 @@ from tasks.commitments.lexicons import (
     TIME_HAS_COME,
     UPON_HEADS,
     UPON_NOT_ACTS,
+    UPON_OPENERS,
 )
 from tasks.commitments.meetings import set_meetings
 from tasks.commitments.parties import (
@@ -380,6 +381,8 @@ UPON_RE = re.compile(rf"(?<![\w])[وف]?{ALA_NORM}\s+(?:(?:{alternation(UPON_HEA
 UPON_CLAUSE_HEAD_RE = re.compile(
     rf"(?:(?:^|:|(?<![\w])[وفب]?[اإأ]ن(?:ه)?)\s*[{QUOTES}]?|(?:{REPORTING_RE.pattern})\s*[{QUOTES}])\s*$"
 )  # the start of the sentence or of a quote, after «إن/أن/بأن/إنه», a colon, or «وقال "»
+# «لذا على إيران أن», «…، وعلى إيران أن», «كما على …»: punctuation or a connective opens the duty's clause
+UPON_OPENER_RE = re.compile(rf"(?:[،,؛;!؟?.{QUOTES}]|(?<![\w])(?:{alternation(UPON_OPENERS)}))\s*$")
 UPON_ACT_RE = re.compile(rf"\s*[{QUOTES}]?(?P<word>[^\s{QUOTES}،,.:؛!؟?()]+)")
 UPON_AND_RE = re.compile(r"\s*و(?=\S)")  # «على روسيا وسوريا أن تتعاونا»: the parties joined by «و»
 
@@ -403,8 +406,11 @@ def _upon_party_cues(
                 break
             end = nhi
         start = before.start() + (1 if norm[before.start()] in CONJUNCTIONS else 0)  # «وعلى»: the cue is «على»
-        that = UPON_THAT_RE.match(norm, end)
-        act = UPON_ACT_RE.match(norm, end) if that is None and UPON_CLAUSE_HEAD_RE.search(norm, 0, start) else None
+        head = bool(UPON_CLAUSE_HEAD_RE.search(norm, 0, start))
+        # «أن» after the party still needs «على» to open its clause: not governed by the word before it («وعرض على
+        # إسبانيا أن», «وكان على الشركة أن»: an offer, a past duty)
+        that = UPON_THAT_RE.match(norm, end) if head or UPON_OPENER_RE.search(norm, 0, before.start()) else None
+        act = UPON_ACT_RE.match(norm, end) if that is None and head else None
         if act is not None and (act["word"] in UPON_NOT_ACTS or act["word"][0] in CONJUNCTIONS):
             act = None
         if (that is None and act is None) or any(c[1] < end and before.start() < c[2] for c in cues):

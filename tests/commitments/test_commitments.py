@@ -1382,3 +1382,16 @@ def test_a_party_after_a_colon_opens_the_clause_and_the_topic_before_it_is_no_ac
                       "أكثر وضوحا عن مستقبل الاتفاق النووي.\n",
                  lead="إيران: نأمل في التوصل إلى صورة أكثر وضوحا عن مستقبل الاتفاق النووي\n")  # fmt: skip
     assert ("نأمل", ["Iran"]) in [(r["trigger"], r["actors"]) for r in rs]
+
+
+def test_upon_a_party_opens_its_clause_or_is_governed_by_the_word_before(nlp):
+    # random articles (France 24, SaudiNewsNet): an offer and a past duty are no obligation; dense A: «لذا على»
+    rs = records(nlp, "وتحادث وزير الخارجية الفرنسي جان إيف لودريان هاتفيا مع بوريل، وعرض على إسبانيا أن تستقبل فرنسا "
+                      "قسما من اللاجئين.\n"
+                      "وكان على الشركة أن تعقد اتفاقات مع أصحاب الأراضي في مصر.\n"
+                      "وقال الوزير إن الاتفاق لم يغير شيئا، لذا على إيران أن تجد طرقا أخرى لبسط نفوذها.\n"
+                      "وجاء في الخطاب أنه يتوجب على بريطانيا أن تخفض أعدادا أخرى من "
+                      "دبلوماسييها في روسيا.\n")  # fmt: skip
+    duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
+    assert ("على إيران", ["Iran"]) in duties and ("على بريطانيا", ["United Kingdom"]) in duties
+    assert not [d for d in duties if d[1] == ["Spain"] or d[0] == "على الشركة"]
