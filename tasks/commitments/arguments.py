@@ -568,9 +568,14 @@ def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     if PLURAL_VERB_END_RE.search(cl.cue_text):
         return None  # «إنهم سيواصلون معركتهم ضد الولايات المتحدة»: a verb before its subject is singular; a plural
         # one carries its subject as a pronoun, and the party after it is its object
-    if cl.right and len(cl.words_between(cl.c_end, cl.right[0][0])) <= VSO_MAX_WORDS:
+    between = cl.words_between(cl.c_end, cl.right[0][0]) if cl.right else []
+    if cl.right and len(between) <= VSO_MAX_WORDS and not set(between) & SUBJECT_NOT_AFTER:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
     return None
+
+
+# a party behind a preposition is no subject («وعرض على إسبانيا أن تستقبل فرنسا», «ستعمل مع الصين»)
+SUBJECT_NOT_AFTER = frozenset({"علي", "الي", "مع", "من", "في", "عن", "ضد", "بين", "حول", "نحو", "لدي"})
 
 
 def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:

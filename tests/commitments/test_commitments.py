@@ -1395,3 +1395,5 @@ def test_upon_a_party_opens_its_clause_or_is_governed_by_the_word_before(nlp):
     duties = [(r["trigger"], r["actors"]) for r in rs if r["modality"] == "obligation"]
     assert ("على إيران", ["Iran"]) in duties and ("على بريطانيا", ["United Kingdom"]) in duties
     assert not [d for d in duties if d[1] == ["Spain"] or d[0] == "على الشركة"]
+    # nor is the one offered to the offerer: a party behind a preposition is no verb's subject
+    assert not [r for r in rs if r["actors"] == ["Spain"]]
