@@ -88,6 +88,7 @@ from tasks.commitments.lexicons import (
     SELF_WORDS,
     SIGNING_NOUNS,
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
+    SUBJECT_NOT_AFTER,
     TITLE_FILLERS,
     UNNAMED_BODY_WORDS,
     URGE_ACT_WORDS,
@@ -573,9 +574,6 @@ def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
     return None
 
-
-# a party behind a preposition is no subject («وعرض على إسبانيا أن تستقبل فرنسا», «ستعمل مع الصين»)
-SUBJECT_NOT_AFTER = frozenset({"علي", "الي", "مع", "من", "في", "عن", "ضد", "بين", "حول", "نحو", "لدي"})
 
 
 def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:

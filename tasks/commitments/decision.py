@@ -149,9 +149,9 @@ NOMINAL_PLEDGE_RE = re.compile(
     r"^(?:(?:[وفب]|وب|لل|ل)?(?:ال)?التزام(?:ه|ها|هم|هما|نا|ات|اتها|اته)?"
     r"|(?:[وفب]|وب|لل|ل)?ال(?:تعهد|تعهدات)|(?:[وفب]|وب)?تعهد(?:ه|ها|هم|هما|نا|ات|اتها|اته))$"
 )
-# a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
 # a headline's or a paragraph's source label: experts before a colon, a nisba or a few words between
 EXPERT_COLON_RE = re.compile(rf"^\s*(?:ال)?(?:{alternation(_words('expert_colon_nouns'))})(?:\s+[^\s:]+){{0,3}}\s*:")
+# a reporting verb and, within five words, an expert noun: «وقال سايمون ويزمان الباحث في معهد …»
 EXPERT_SPEAKS_RE = re.compile(
     rf"(?<![\w])[وف]?(?:{alternation(_words('expert_verbs'))})\s+(?:[^\s،,.:]+\s+){{0,4}}?"
     rf"(?:{alternation(_words('expert_nouns'))})(?![\w])"
