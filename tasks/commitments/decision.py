@@ -185,7 +185,8 @@ CONDITION_AFTER_WORDS = 8  # a condition this close after the cue, in its clause
 CONDITION_AFTER_COMMA_WORDS = 3  # a condition opening the next clause after a comma (its first words)
 # «أن/ألا/بأن/في أن» + a third-person imperfect verb right after a hope or obligation cue: what is hoped or
 # required is an event …
-THAT_VERB_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت]\w+")
+# a quote may open between «أن» and its verb («ينبغي أن "يتواصل الحوار معها"»)
+THAT_VERB_RE = re.compile(rf"^\s*(?:في\s+|ب)?(?:ان|الا|بان)\s+(?:[{QUOTES}]\s*)?[يت]\w+")
 THAT_DEFINITE_RE = re.compile(r"^\s*(?:في\s+|ب)?(?:ان|بان)\s+(ال\w+)")  # «أن» + a definite noun, its subject
 THAT_VERB_AT_RE = re.compile(THAT_VERB_RE.pattern.removeprefix("^"))  # from a given position
 HOPER_AFTER_RE = re.compile(r"^\s*((?:\S+\s+){1,3}?)(?=(?:في\s+|ب)?(?:ان|الا|بان)\s+[يت])")  # VSO hoper
@@ -341,7 +342,8 @@ def _hopers_own_act(c: Candidate, m: re.Match[str]) -> bool:
     person = cue[0] if cue[0] in HOPER_PREFIXES else next(
         (p for suffix, p in HOPER_POSSESSIVES if cue.endswith(suffix)), None)  # fmt: skip
     nxt = c.after[m.end() :].split()[:1]
-    return person is not None and m.group(0).split()[-1][0] == person and bool(nxt) and nxt[0] in OWN_ACT_PREPOSITIONS
+    verb = m.group(0).split()[-1].lstrip(QUOTES)
+    return person is not None and verb[0] == person and bool(nxt) and nxt[0] in OWN_ACT_PREPOSITIONS
 
 
 def obligation_for_event(c: Candidate) -> bool:
