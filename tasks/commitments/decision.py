@@ -22,7 +22,15 @@ from tasks.commitments.constants import (
     WARNING_CUE_MAX_WORDS,
     WARNING_SUBJECT_MAX_WORDS,
 )
-from tasks.commitments.lexicons import OFFICE_TITLES, PARTY_STEMS, PARTY_WORDS, SIGNING_NOUNS, entries, load_tables
+from tasks.commitments.lexicons import (
+    COUNTERPART_HEADS,
+    OFFICE_TITLES,
+    PARTY_STEMS,
+    PARTY_WORDS,
+    SIGNING_NOUNS,
+    entries,
+    load_tables,
+)
 from tasks.commitments.patterns import (
     ALA_NORM,
     BI,
@@ -308,7 +316,9 @@ def _verb_subject_is_party(c: Candidate, verb_end: int) -> bool:
     if not words:
         return False
     start = c.end + verb_end + len(rest) - len(rest.lstrip())
-    subject = " ".join(words) if words[0].strip(QUOTES).removeprefix(WA) in OFFICE_TITLES else words[0]
+    head = words[0].strip(QUOTES).removeprefix(WA)
+    # a title or a side word opens the subject («أن يقوم الرئيس الأمريكي», «أن يستجيب الجانب البريطاني»)
+    subject = " ".join(words) if head in OFFICE_TITLES or head in COUNTERPART_HEADS else words[0]
     return c.party_at(start, start + len(subject)) or any(rx.search(subject) for rx in PARTY_WORD_RES)
 
 
