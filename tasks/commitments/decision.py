@@ -718,7 +718,7 @@ def agreement_with_opinion(c: Candidate) -> bool:
 
 
 AGREE_VERB_RE = re.compile(r"^[وف]?[اينت]?(?:تفق|توافق)\w*$")  # «اتفقت», «يتفق», «نتوافق» (not the nouns)
-AGREE_ACT_RE = re.compile(r"(?<![\w])(?:علي|الي|ان|بان|علي ان|بشان|لل?\w+)(?![\w])")
+AGREE_ACT_RE = re.compile(r"(?<![\w])(?:علي|الي|ان|بان|بشان|لل?\w+)(?![\w])")
 AGREE_CLAUSE_END_RE = re.compile(r"[.؛;:!?؟]")  # commas may stand inside the subject («اتفق الجانبان، على»)
 AGREE_OBJECT_WORDS = 25  # the agreed act follows within these words of the cue's clause
 
