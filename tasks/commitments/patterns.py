@@ -43,6 +43,8 @@ from tasks.commitments.lexicons import (
     TURN_PHRASES,
     VISIT_WORDS,
     VSO_COMPLEMENTIZERS,
+    WRITER_PHRASES,
+    WRITER_THINKING_VERBS,
 )
 from tasks.text.normalize import normalize
 
@@ -112,6 +114,13 @@ PRESENT_REPORTING_RE = re.compile(rf"(?:[وف])?(?:{alternation(PRESENT_REPORTIN
 NAMED_DOC_BEFORE_RE = re.compile(rf"(?<![\w])(?:{in_order(NAMED_PROCESS_NOUNS)})\s+$")
 # a word of sports news (a proclitic «و/ب/ل/ف» may precede it)
 SPORTS_WORD_RE = re.compile(rf"(?<!\S)[وبلف]?(?:{alternation(SPORTS_WORDS)})(?!\S)")
+# the writer's own first person (lexicons writer_thinking_verbs before «أن», writer_phrases), «و/ف» before it;
+# not a name («شاي بن آري أن») nor a past belief told in someone's words («لأنني كنت أعتقد أنها ضرورية»)
+WRITER_VOICE_RE = re.compile(
+    rf"(?<![\w])(?<!بن\s)(?<!كنت\s)(?:[وف])?(?:(?:{alternation(WRITER_THINKING_VERBS)})\s+ب?ان\w{{0,2}}|{alternation(WRITER_PHRASES)})(?![\w])"
+)
+# a quoted passage within one line: the writer's own voice is looked for outside these
+QUOTED_RE = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”')
 # a state organ named by where it sits, right before its state: «السلطات النقدية في كل من »,
 # «الجهات الرقابية في », «الحكومة الشرعية في », «البنك المركزي ب» (lexicons: state_organ_heads)
 ORGAN_OF_STATE_BEFORE_RE = re.compile(

@@ -51,6 +51,7 @@ from tasks.commitments.decision import Candidate, decide
 from tasks.commitments.families import FAMILY_BY_ID
 from tasks.commitments.lexicons import (
     COUNTERPART_HEADS,
+    INTERVIEW_MARKERS,
     PLACE_PREPOSITIONS,
     STATE_COPULAS,
     TIME_HAS_COME,
@@ -82,11 +83,13 @@ from tasks.commitments.patterns import (
     FIGURE_RE,
     FIRST_PERSON_PLURAL_RE,
     LIGHT_VERB_RE,
+    QUOTED_RE,
     QUOTES,
     REPORTING_RE,
     SECTOR_RES,
     SPORTS_WORD_RE,
     WA,
+    WRITER_VOICE_RE,
     alternation,
 )
 from tasks.commitments.speakers import (
@@ -139,6 +142,10 @@ ASKED_MAX_WORDS = 1  # words between «من» and the party asked («من الح
 # funding with no party that receives it: a domestic budget, a prize or a donation (families.toml fund*)
 FUND_WITHOUT_RECIPIENT = "fund_without_recipient"
 FUND_FAMILIES = ("fund", "fund_give", "fund_support")
+# a record the writer of a column narrates (no speaker): his reading of the parties (opinion_piece)
+WRITER_OPINION = "writer_opinion"
+SENTENCE_ENDS = ".!?؟\n"
+INTERVIEW_MIN_LINES = 2  # question and answer lines that make an article an interview (opinion_piece)
 SPORTS_TEAM = "sports_team"  # a state as actor in sports news: its national team (sports_news)
 WANT_STATE_RE = re.compile(rf"\s*(?:ب?[أا]ن)\s+(?:{alternation(STATE_COPULAS)})(?![\w])")
 EVIDENCE = "evidence"  # the decision filter of what a document or an event shows (decision.evidence)
@@ -243,6 +250,21 @@ def sports_news(text: str) -> bool:
     norm = normalize(text)
     hits = len(SPORTS_WORD_RE.findall(norm))
     return hits >= SPORTS_MIN_WORDS and hits >= SPORTS_MIN_SHARE * len(norm.split())
+
+
+def opinion_piece(text: str) -> bool:
+    """Does the writer speak in the first person («أعتقد أن», «في رأيي»: lexicons writer_first_person) outside
+    quotes and reported speech? Then the article is a column or an essay: what it narrates of the parties is the
+    writer's reading. Interviews are not (their question and answer lines: lexicons interview_markers)."""
+    norm = normalize(text)
+    if sum(line.lstrip().startswith(INTERVIEW_MARKERS) for line in norm.splitlines()) >= INTERVIEW_MIN_LINES:
+        return False
+    norm = QUOTED_RE.sub(" ", norm)
+    for m in WRITER_VOICE_RE.finditer(norm):
+        before = norm[max(norm.rfind(ch, 0, m.start()) for ch in SENTENCE_ENDS) + 1 : m.start()]
+        if ":" not in before and not REPORTING_RE.search(before):  # «وقالت: انا لا اعرف» is reported speech
+            return True
+    return False
 
 
 def _document_parties(text: str, mentions: Sequence[MentionRef], states: States, kb: KnowledgeBase) -> list[Party]:
@@ -740,6 +762,10 @@ def tag_document(
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
     doc.doc_parties = doc_parties
+    if interviewed is None and opinion_piece(text):
+        for r in out:  # «الجواب طبعا، لن تتنازل روسيا والصين»: the columnist's answer, not the parties'
+            if "speaker:none" in r.rule.split("|"):
+                r.rejected_by = r.rejected_by or WRITER_OPINION
     if len(_sides_named(mentions, kb) | {p.entity_id for p in doc.doc_parties}) < MIN_DOCUMENT_SIDES:
         for r in out:  # «سيسحب قانون الضرائب», «خطة البيت الأبيض ستسعى»: one side only, a domestic matter
             r.rejected_by = r.rejected_by or SINGLE_SIDE

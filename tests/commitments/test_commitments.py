@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tasks.commitments.cues import verb_skeleton
-from tasks.commitments.tagger import sports_news
+from tasks.commitments.tagger import opinion_piece, sports_news
 from tests.rules import of, only, records
 
 
@@ -1355,6 +1355,34 @@ def test_a_state_in_sports_news_is_its_national_team(nlp):
     rs = records(nlp, body, lead="المونديال: منتخبات أفريقيا تبحث عن إنجاز\n")
     assert [r for r in rs if r["actors"] == ["Senegal"]] == []
     assert not sports_news("وقعت السعودية والإمارات اتفاقية لتجنب الازدواج الضريبي في أبوظبي.")
+
+
+def test_what_a_columnist_narrates_of_the_parties_is_his_reading(nlp):
+    # random1206 (Al Watan column «الأسد على خطى داعش»): the writer's «ولا أعتقد أن …» makes the article a column,
+    # and its narrated «يريد حزب الله الزبداني» the writer's reading of Hezbollah, no record
+    wants = ("لهذه الأسباب يريد حزب الله الزبداني، كي يؤمن السيطرة على غرب دمشق، وصولا إلى الساحل السوري ومرورا "
+             "بالبقاع اللبناني، تاركا الجنوب لإسرائيل والشمال لتركيا والشرق لداعش.\n")  # fmt: skip
+    writer = ("ولا أعتقد أن الأتراك سيذهبون بعيدا، لأن سياسة أوغلو تقوم على نظرية \"صفر مشاكل\"، والانتخابات "
+              "الأخيرة في تركيا أعطت إنذارا لسياسة حزب العدالة والتنمية.\n")  # fmt: skip
+    lead = "الأسد على خطى داعش\n"
+    assert [r["trigger"] for r in records(nlp, wants, lead=lead)] == ["يريد"]
+    assert records(nlp, writer + wants, lead=lead) == []
+    assert opinion_piece(lead + writer + wants) and not opinion_piece(lead + wants)
+
+
+def test_the_writers_voice_is_not_quoted_or_reported_speech_nor_an_interview():
+    assert opinion_piece("وفي رأيي فإن جولة الأمير محمد بن سلمان التي بدأت في مصر تؤكد على أحقية المملكة.")
+    # a quote, reported speech after a colon, a name, a past belief with its subject, a past belief told
+    assert not opinion_piece("وقال الوزير «أعتقد أن الاتفاق سيصمد».")
+    assert not opinion_piece("وقالت: أنا لا أعرف من الشخص الذي قام باستخدامها.")
+    assert not opinion_piece("وكانت المفاجأة، بحسب مراسل قناة إسرائيل 24 شاي بن آري أن الوثيقة لم تتضمن عبارة.")
+    assert not opinion_piece("واعتقد بعض المستخدمين أن المشكلة ذات صلة بالتعديل الأخير.")
+    assert not opinion_piece("ووافقت على إعارته لأنني كنت أعتقد أنها ضرورية.")
+    # an interview's answers are the interviewee's: question and answer lines
+    interview = ("* لنعد إلى أمن الخليج، لقد أبرمتم اتفاقا لإقامة القاعدة العسكرية البريطانية في البحرين.\n"
+                 "- أعتقد أن هذا مهم للمنطقة.\n* وماذا عن إيران؟\n"
+                 "- على إيران أن تجد طرقا أخرى لبسط نفوذها.\n")  # fmt: skip
+    assert not opinion_piece(interview)
 
 
 def test_the_long_form_of_a_states_name_does_not_part_it_from_its_partner(nlp):
