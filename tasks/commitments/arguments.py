@@ -64,6 +64,7 @@ from tasks.commitments.groups import GROUP_START_RE
 from tasks.commitments.lexicons import (
     ACTION_PARTY_NOT_AFTER,
     AGENT_HEADS,
+    BEFORE_CUE_CLAUSE_OPENERS,
     CALL_ACT_WORDS,
     CALL_OBJECT_HEADS,
     CALL_PREPOSITIONS,
@@ -436,6 +437,7 @@ MIN_CONSTRUCT_LETTERS = 3  # a «و» before a longer word is the conjunction (�
 NEGATION_BEFORE_CUE_RE = re.compile(r"(?:(?<=\s)|^)[وف]?لا\s*$")  # «لا» right before the cue it negates
 FIRST_PERSON_SINGULAR_FUTURE_RE = re.compile(r"(?:س|سوف\s+|لن\s+)ا\w{2,}")  # «سأوقع», «سوف أعمل», «لن أسمح»
 FUTURE_CUE_RE = re.compile(r"[وف]?(?:س[يتن]|سوف\s|لن\s)")  # a third-person future verb cue (not «سن…»: first person)
+FUTURE_VERB_START_RE = re.compile(r"(?:س[يتنا]|سوف\s|لن\s)")  # a future verb, any person, after its «و/ف»
 
 
 def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
@@ -447,8 +449,14 @@ def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
                   and not ADDRESSEE_RE.search(cl.norm[: x[0]]) and not cl.norm.startswith(LIL, x[0])
                   and not RELATIVE_WORD_RE.search(cl.norm[x[0] : cl.c_start])]  # fmt: skip
     gap = cl.norm[cl.end_of(before_cue[-1]) : cl.c_start] if before_cue else ""
-    if before_cue and before_cue[-1][1].type == "PER" and any(q in gap for q in QUOTE_OPENERS):
-        return None  # «وقال ليفين "سيغير هذا المشروع …"»: the person before the quote speaks it
+    if before_cue and _quote_opens(cl, cl.end_of(before_cue[-1]), gap) \
+            and (before_cue[-1][1].type == "PER" or cl.modality not in ADDRESSEE_MODALITIES):
+        # «وقال ليفين "سيغير هذا المشروع …"»: the person before the quote speaks it; «وكتب على تويتر "لا نريد»,
+        # «لهاته الإيرانيات "ابقين ملتزمات»: a quote opens a clause of its own. A call's addressees may stand
+        # before the quote of the call («من التصعيد بين إيران وإسرائيل و"ندعو للحوار"»).
+        return None
+    if before_cue and (set(gap.split()) & BEFORE_CUE_CLAUSE_OPENERS or _conjoined_future(cl, gap)):
+        return None
     if before_cue and any(c in gap for c in (AR_COMMA, ",", ":")):
         # «وخلال المحادثات، برئاسة الاتحاد الأوروبي، سيسعى المسؤولون الإيرانيون»: a comma closes a fronted
         # phrase; its party is not the verb's subject (check sets and gold: 3 of 3 such records wrong)
@@ -457,6 +465,25 @@ def _subject_before_cue(cl: Clause) -> tuple[list[Party], bool] | None:
         last = cl.left.index(before_cue[-1]) + 1
         return coordinated(cl.norm, cl.left[:last], cl.c_start, backwards=True, ends=cl.ends), False
     return None
+
+
+def _quote_opens(cl: Clause, start: int, gap: str) -> bool:
+    """Does a quote open in the gap that starts at ``start``? A straight «"» opens one only after an even count
+    of them (the «"» after «شركة "Vue» closes the name)."""
+    if any(q in gap for q in QUOTE_OPENERS if q != '"'):
+        return True
+    return '"' in gap and cl.norm[:start].count('"') % 2 == 0
+
+
+def _conjoined_future(cl: Clause, gap: str) -> bool:
+    """«سيساعد هذا المجمع على تطوير السينما الصينية وسيعزز انفتاحها», «مع إسرائيل وسنقوم بالمزيد»: a future verb
+    with «و/ف» right after a party starts the next clause; the party ends the one before."""
+    words = gap.split()
+    if words and (len(words) > 1 or words[0] not in CONJUNCTIONS or not gap.endswith(words[0])):
+        return False  # the trigger may leave its «و» out: «الصينية و|سيعزز»
+    start = cl.c_start + (0 if words else 1)
+    return bool(words or cl.norm[cl.c_start : cl.c_start + 1] in CONJUNCTIONS) \
+        and bool(FUTURE_VERB_START_RE.match(cl.norm, start))
 
 
 THIRD_PERSON_COUNTRY_WORDS = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلده", "بلدها"))  # his/her country

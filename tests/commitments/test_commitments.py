@@ -1385,6 +1385,30 @@ def test_the_writers_voice_is_not_quoted_or_reported_speech_nor_an_interview():
     assert not opinion_piece(interview)
 
 
+def test_a_party_before_a_new_clause_is_not_the_subject_of_its_verb(nlp):
+    # random1206: a party right before «مما», «حيث» or «و» + a future verb ends the clause before the cue; the
+    # cue's subject is the effort, the competitions, the film complex: no record of Israel, China
+    for body in ("وقال مسؤول فلسطيني \"نجحت الجهود المصرية في استعادة الهدوء بين الفصائل الفلسطينية وإسرائيل مما "
+                 "سيضع حدا للتصعيد الحالي\".\n",
+                 "ورغم تحفظات البعض على عرض العاصمة الصينية حيث ستتوزع المنافسات بين بكين ومدن جبلية أخرى، إلا أنها "
+                 "تفوقت على العاصمة الكازاخية.\n",
+                 "وقال وانغ جيانلين في حفل التدشين \"سيساعد هذا المجمع على تطوير السينما الصينية وسيعزز انفتاحها "
+                 "على العالمية\".\n"):  # fmt: skip
+        assert records(nlp, body) == []
+
+
+def test_a_quote_after_a_party_opens_a_clause_except_a_calls_quote(nlp):
+    # random1206: «وكتب على تويتر "لا نريد …"»: Twitter is where he wrote, not who wants
+    rs = records(nlp, "وأعلن نائب زعيمة الاشتراكيين الديمقراطيين رالف شتيغنر معارضته إقامة \"مراكز العبور\"، وكتب على "
+                      "تويتر \"لا نريد وضع عائلات لاجئة خلف أسوار\".\n",
+                 lead="ألمانيا والنمسا تبحثان الهجرة\n")  # fmt: skip
+    assert [r for r in rs if "Twitter" in r["actors"]] == []
+    # dense2 A: a call's addressees may stand before the quote of the call
+    rs = records(nlp, "وأعرب عن قلقه من التصعيد بين إيران وإسرائيل و\"ندعو للحوار\".\n",
+                 lead="موسكو قلقة من التصعيد بين إيران وإسرائيل\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("ندعو", ["Iran", "Israel"])]
+
+
 def test_the_long_form_of_a_states_name_does_not_part_it_from_its_partner(nlp):
     # dense6 (Saudi press): «المملكة وجمهورية جزر فيجي توقعان»: both states sign
     rs = records(nlp, "ووقع المندوب الدائم للمملكة العربية السعودية لدى الأمم المتحدة على بروتوكول إقامة العلاقات "
