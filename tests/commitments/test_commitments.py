@@ -140,10 +140,13 @@ def test_three_leaders_summit_is_the_three_states_of_the_leaders(nlp):
     assert [r["actors"] for r in rs] == [["Iran", "Russia", "Turkey"]] * 2
 
 
-def test_relative_clause_takes_its_antecedent_and_companies_act_for_themselves(nlp):
-    rs = records(nlp, "وقال الرئيس التنفيذي إن الاتفاق إنجاز هام لقطرغاز، التي تسعى لتلبية الطلب المتزايد على "
-                      "الطاقة في الصين.\n", lead="قطر والصين\n")  # fmt: skip
-    assert [(r["trigger"], r["actors"]) for r in rs] == [("تسعى", ["Qatargas"])]
+def test_a_relative_clause_on_a_party_re_describes_it_but_one_with_its_own_subject_reports(nlp):
+    # a party's standing aim told in a relative clause on it is background (further conventions 1): random1206
+    # «قالت اليابان التي تسعى إلى التحقق …»; the dev gold annotates «لقطرغاز، التي تسعى» (a known loss)
+    assert records(nlp, "قالت اليابان التي تسعى إلى التحقق من صحة ما كشفه موقع ويكيليكس إنها طلبت توضيحات من "
+                        "واشنطن.\n", lead="اليابان والولايات المتحدة\n") == []  # fmt: skip
+    assert records(nlp, "وقال الرئيس التنفيذي إن الاتفاق إنجاز هام لقطرغاز، التي تسعى لتلبية الطلب المتزايد على "
+                        "الطاقة في الصين.\n", lead="قطر والصين\n") == []  # fmt: skip
     # the relative clause has its own subject: «التي ستطورها تركيا»
     (r,) = records(nlp, "7 حقائق عن سواكن السودانية التي ستطورها تركيا\n", lead="السودان وتركيا\n")
     assert r["actors"] == ["Turkey"]
