@@ -253,9 +253,10 @@ def sports_news(text: str) -> bool:
 
 
 def opinion_piece(text: str) -> bool:
-    """Does the writer speak in the first person («أعتقد أن», «في رأيي»: lexicons writer_first_person) outside
-    quotes and reported speech? Then the article is a column or an essay: what it narrates of the parties is the
-    writer's reading. Interviews are not (their question and answer lines: lexicons interview_markers)."""
+    """Does the writer speak in the first person («أعتقد أن», «في رأيي»: lexicons writer_thinking_verbs,
+    writer_phrases) outside quotes and reported speech? Then the article is a column or an essay: what it narrates
+    of the parties is the writer's reading. Interviews are not (their question and answer lines: lexicons
+    interview_markers)."""
     norm = normalize(text)
     if sum(line.lstrip().startswith(INTERVIEW_MARKERS) for line in norm.splitlines()) >= INTERVIEW_MIN_LINES:
         return False
@@ -763,7 +764,7 @@ def tag_document(
             last_speaker = s.spoken_by
     doc.doc_parties = doc_parties
     if interviewed is None and opinion_piece(text):
-        for r in out:  # «الجواب طبعا، لن تتنازل روسيا والصين»: the columnist's answer, not the parties'
+        for r in out:  # «لهذه الأسباب يريد حزب الله الزبداني»: the columnist's reading, not the party's word
             if "speaker:none" in r.rule.split("|"):
                 r.rejected_by = r.rejected_by or WRITER_OPINION
     if len(_sides_named(mentions, kb) | {p.entity_id for p in doc.doc_parties}) < MIN_DOCUMENT_SIDES:
