@@ -481,12 +481,11 @@ def _quote_opens(cl: Clause, start: int, gap: str) -> bool:
 def _conjoined_future(cl: Clause, gap: str) -> bool:
     """«سيساعد هذا المجمع على تطوير السينما الصينية وسيعزز انفتاحها», «مع إسرائيل وسنقوم بالمزيد»: a future verb
     with «و/ف» right after a party starts the next clause; the party ends the one before."""
-    words = gap.split()
-    if words and (len(words) > 1 or words[0] not in CONJUNCTIONS or not gap.endswith(words[0])):
-        return False  # the trigger may leave its «و» out: «الصينية و|سيعزز»
-    start = cl.c_start + (0 if words else 1)
-    return bool(words or cl.norm[cl.c_start : cl.c_start + 1] in CONJUNCTIONS) \
-        and bool(FUTURE_VERB_START_RE.match(cl.norm, start))
+    rest = gap.lstrip()
+    if rest:  # the trigger may leave its «و» in the gap: «الصينية و|سيعزز»
+        return len(rest) == 1 and rest in CONJUNCTIONS and bool(FUTURE_VERB_START_RE.match(cl.norm, cl.c_start))
+    return cl.norm[cl.c_start : cl.c_start + 1] in CONJUNCTIONS \
+        and bool(FUTURE_VERB_START_RE.match(cl.norm, cl.c_start + 1))
 
 
 THIRD_PERSON_COUNTRY_WORDS = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلده", "بلدها"))  # his/her country
@@ -603,7 +602,6 @@ def _subject_after_verb(cl: Clause) -> tuple[list[Party], bool] | None:
     if cl.right and len(between) <= VSO_MAX_WORDS and not set(between) & SUBJECT_NOT_AFTER:
         return coordinated(cl.norm, cl.right, cl.c_end, ends=cl.ends), False
     return None
-
 
 
 def _subject_group_after_cue(cl: Clause) -> tuple[list[Party], bool] | None:

@@ -144,6 +144,7 @@ FUND_WITHOUT_RECIPIENT = "fund_without_recipient"
 FUND_FAMILIES = ("fund", "fund_give", "fund_support")
 # a record the writer of a column narrates (no speaker): his reading of the parties (opinion_piece)
 WRITER_OPINION = "writer_opinion"
+NARRATED_STEP = "speaker:none"  # the rule step of a record nobody is reported to say
 SENTENCE_ENDS = ".!?؟\n"
 INTERVIEW_MIN_LINES = 2  # question and answer lines that make an article an interview (opinion_piece)
 SPORTS_TEAM = "sports_team"  # a state as actor in sports news: its national team (sports_news)
@@ -763,10 +764,10 @@ def tag_document(
         if s.spoken_by is not None and not s.title:
             last_speaker = s.spoken_by
     doc.doc_parties = doc_parties
-    if interviewed is None and opinion_piece(text):
-        for r in out:  # «لهذه الأسباب يريد حزب الله الزبداني»: the columnist's reading, not the party's word
-            if "speaker:none" in r.rule.split("|"):
-                r.rejected_by = r.rejected_by or WRITER_OPINION
+    narrated = [r for r in out if NARRATED_STEP in r.rule.split("|")]
+    if narrated and interviewed is None and opinion_piece(text):
+        for r in narrated:  # «لهذه الأسباب يريد حزب الله الزبداني»: the columnist's reading, not the party's word
+            r.rejected_by = r.rejected_by or WRITER_OPINION
     if len(_sides_named(mentions, kb) | {p.entity_id for p in doc.doc_parties}) < MIN_DOCUMENT_SIDES:
         for r in out:  # «سيسحب قانون الضرائب», «خطة البيت الأبيض ستسعى»: one side only, a domestic matter
             r.rejected_by = r.rejected_by or SINGLE_SIDE
