@@ -225,6 +225,8 @@ class Candidate:
     kind: str
     parties: tuple[tuple[int, int], ...] = ()  # normalised spans of the sentence's party mentions
     surface: str = ""  # the cue as written (with any diacritics normalisation removes)
+    antecedents: tuple[tuple[int, int], ...] | None = None  # the party spans that may head a relative clause
+    # (tagger._antecedent_spans); None: every party span
 
     def party_at(self, start: int, end: int) -> bool:
         """Does a party mention overlap this normalised span?"""
@@ -428,7 +430,8 @@ def relative_re_mention(c: Candidate) -> bool:
     head = c.before[: rel.start()].rstrip(" ،,")
     after = c.after.lstrip()
     subject_after = len(c.after) - len(after) + c.end
-    antecedent = c.party_at(max(0, len(head) - 1), len(head))
+    spans = c.parties if c.antecedents is None else c.antecedents
+    antecedent = any(s < len(head) and len(head) - 1 < e for s, e in spans)
     if antecedent:
         return False
     subject = c.party_at(subject_after, subject_after + 1)

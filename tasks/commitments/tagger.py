@@ -529,6 +529,23 @@ def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _antecedent_spans(doc: _Document, s: _Sentence) -> tuple[tuple[int, int], ...]:
+    """Normalised spans of the mentions that can head a relative clause as a party (for the decision step's
+    ``relative_re_mention``): not a place the knowledge base does not know («قرية خان الأحمر البدوية التي تسعى
+    إسرائيل لهدمها»), not a state's nisba, an adjective on a thing («الانتخابات الرئاسية المصرية التي يسعى
+    السيسي للفوز فيها»). A relative clause on a party itself gives no subject (arguments, relative_antecedent)."""
+    at = {off + s.start: i for i, off in enumerate(s.index)}
+    spans = []
+    for m in s.ments:
+        if m.type not in PARTY_MENTION_TYPES or m.start not in at or m.end - 1 not in at:
+            continue
+        if m.type == "GPE" and (m.entity_id not in doc.kb.entities
+                                or any(k.kind == "nisba" for k in doc.kb.lookup(doc.text[m.start : m.end]))):
+            continue
+        spans.append((at[m.start], at[m.end - 1] + 1))
+    return tuple(spans)
+
+
 def _nominal_cue(cue_text: str, cue: Cue) -> bool:
     """Is the cue a verbal noun («توقيع», «التزام»), not a verb or a participle? («توافق» is read as a verb.)"""
     if cue.form is not None:
@@ -601,7 +618,7 @@ def _cue_record(
         trace.insert(-1, "actor:persons_dropped")
     t_start, t_end = s.index[c_start] + s.start, s.index[c_end - 1] + 1 + s.start
     rejected_by = decide(Candidate(norm, c_start, c_end, modality, strength, _party_spans(s),
-                                   doc.text[t_start:t_end]))  # fmt: skip
+                                   doc.text[t_start:t_end], _antecedent_spans(doc, s)))  # fmt: skip
     if rejected_by == EVIDENCE and _speaks_for(doc, speaker, actors):
         rejected_by = None  # «قال ظريف إن المفاوضات أثبتت أن إيران لن تقدم …»: the party says so itself
     rejected_by = rejected_by or (PERSON_ACTOR if only_people else None)

@@ -1452,3 +1452,17 @@ def test_upon_a_party_opens_its_clause_or_is_governed_by_the_word_before(nlp):
     assert not [d for d in duties if d[1] == ["Spain"] or d[0] == "على الشركة"]
     # nor is the one offered to the offerer: a party behind a preposition is no verb's subject
     assert not [r for r in rs if r["actors"] == ["Spain"]]
+
+
+def test_a_relative_clause_on_a_thing_a_nisba_describes_is_a_re_description(nlp):
+    # random1206 (BBC): the Egyptian election, a place no knowledge base holds: the aim re-describes them
+    assert records(nlp, "وتأتي زيارة ولي العهد السعودي قبل أسابيع قليلة من الانتخابات الرئاسية المصرية التي يسعى "
+                        "السيسي للفوز فيها بولاية ثانية.\n") == []  # fmt: skip
+    assert records(nlp, "تعرف على قرية خان الأحمر البدوية التي تسعى إسرائيل لهدمها\n") == []
+
+
+def test_a_state_that_points_to_its_own_act_is_its_subject(nlp):
+    # dense5 A (Al Eqtisadiah): «أشار إلى أن» is a reporting frame; the pronoun is the state before it
+    (r,) = records(nlp, "وأثار الاتحاد الأوروبي والولايات المتحدة أسئلة تتعلق بتدابير اتخذتها نيجيريا لتطوير صناعة "
+                        "النفط والغاز. نيجيريا أشارت إلى أنها ستقدم ردها في الوقت المناسب.\n")  # fmt: skip
+    assert (r["trigger"], r["actors"]) == ("ستقدم", ["Nigeria"])
