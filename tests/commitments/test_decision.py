@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.commitments.decision import Candidate, decide, verb_stem
+from tasks.commitments.decision import Candidate, decide, expectation_or_third_party, verb_stem
 from tasks.text.normalize import normalize
 
 
@@ -330,6 +330,11 @@ REJECTED = [
                          "lexical")),
     ("speculation", cand('وقال "ربما يريد ترامب ان تهيمن علامته التجارية على المشهد الكوبي', "يريد", "intent",
                          "family")),
+    # random1206 (BBC): a professor's and a researcher's reading of what a party seeks (feminine forms too)
+    ("expectation_or_third_party", cand("يقول البروفيسور لي يونغ سون من كلية الحقوق والدبلوماسية بجامعة تافتس:\" "
+                                        "إن كيم يسعى لتخفيف العقوبات", "يسعى", "intent", "lexical")),
+    ("expectation_or_third_party", cand("وقالت الباحثة في الشؤون الليبية إن فرنسا تسعى إلى إضفاء مزيد من الشرعية على "
+                                        "مهمة سلامة", "تسعى", "intent", "lexical")),
 ]  # fmt: skip
 
 KEPT = [
@@ -487,3 +492,10 @@ def test_a_signing_after_that_is_the_topic_of_its_clause():
     # dev (BBC): an announcement of a signing is a report
     assert decide(cand("لا سيما أن الخرطوم وأنقرة أعلنتا لاحقا عن توقيع 12 اتفاقاً في المجالات الاقتصادية",
                        "توقيع", "signed", "lexical")) is None
+
+
+def test_an_academy_or_a_competent_body_is_no_expert():
+    # ANT corpus (BBC, France 24): «الأكاديمية» announces its own act; «الجهات المختصة» are the competent authorities
+    assert not expectation_or_third_party(cand("وتقول الأكاديمية إنها ستعلن الفائز بجائزة هذا العام 2018", "ستعلن"))
+    assert not expectation_or_third_party(cand("وأشار إلى أن الجهات المختصة في قيادة الجيش ستقوم بتحليل الواقعتين",
+                                               "ستقوم"))  # fmt: skip
