@@ -221,6 +221,10 @@ REJECTED = [
                           "على سوريا", "obligation", "lexical", parties=("سوريا",))),
     ("duty_of_mind", cand("هناك متشددون وإصلاحيون، وعلينا أن نأمل أن الإصلاحيين سيكسبون النقاش.", "وعلينا",
                           "obligation", "lexical")),
+    # random1206 (CNN) and ANT corpus: a lesson to learn
+    ("duty_of_mind", cand('الذي قال إنه: "علينا أن نتعلم من التاريخ، وأن نعمل على محو ما فيه من كره وعنصرية', "علينا",
+                          "obligation", "lexical")),
+    ("duty_of_mind", cand("عليهم أن يتعلموا الدرس.", "عليهم", "obligation", "lexical")),
     # ANT corpus (France 24) and the second dense sample: an expert's reading of what parties will do
     ("expectation_or_third_party", cand('وقال ماكوتو سينغوكو المحلل في معهد "توكاي طوكيو ريسيرتش إنستيتيوت" لوكالة '
                                         'الأنباء الفرنسية "من الصعب التكهن بما ستفضي إليه المفاوضات لكن رؤية البلدين '
