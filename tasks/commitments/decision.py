@@ -232,6 +232,10 @@ class Candidate:
         """Does a party mention overlap this normalised span?"""
         return any(s < end and start < e for s, e in self.parties)
 
+    def antecedent_at(self, start: int, end: int) -> bool:
+        """Does a mention that may head a relative clause as a party overlap this normalised span?"""
+        return any(s < end and start < e for s, e in (self.parties if self.antecedents is None else self.antecedents))
+
     def past(self) -> bool:
         """Is the cue a past-tense verb or a noun (not «سـ/لن» nor an imperfect prefix)?"""
         return self.kind == "lexical" and self.cue[:1] not in "يتن" and not self.cue.startswith(("س", "لن"))
@@ -430,9 +434,7 @@ def relative_re_mention(c: Candidate) -> bool:
     head = c.before[: rel.start()].rstrip(" ،,")
     after = c.after.lstrip()
     subject_after = len(c.after) - len(after) + c.end
-    spans = c.parties if c.antecedents is None else c.antecedents
-    antecedent = any(s < len(head) and len(head) - 1 < e for s, e in spans)
-    if antecedent:
+    if c.antecedent_at(max(0, len(head) - 1), len(head)):
         return False
     subject = c.party_at(subject_after, subject_after + 1)
     # «القرية التي تسعى إسرائيل لهدمها», «الأراضي التي يرغب الفلسطينيون في إقامة دولتهم عليها»: a present aim

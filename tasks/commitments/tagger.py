@@ -519,31 +519,26 @@ def _action_span(s: _Sentence, cue: Cue, bounds: Sequence[int]) -> tuple[int, in
     return a_end_n, a_start, a_end
 
 
-def _party_spans(s: _Sentence) -> tuple[tuple[int, int], ...]:
-    """Normalised spans of the sentence's party mentions (for the decision step)."""
+def _party_spans(s: _Sentence, keep: Callable[[MentionRef], bool] | None = None) -> tuple[tuple[int, int], ...]:
+    """Normalised spans of the sentence's party mentions (for the decision step), those ``keep`` accepts."""
     at = {off + s.start: i for i, off in enumerate(s.index)}
-    spans = []
-    for m in s.ments:
-        if m.type in PARTY_MENTION_TYPES and m.start in at and m.end - 1 in at:
-            spans.append((at[m.start], at[m.end - 1] + 1))
-    return tuple(spans)
+    return tuple((at[m.start], at[m.end - 1] + 1) for m in s.ments
+                 if m.type in PARTY_MENTION_TYPES and m.start in at and m.end - 1 in at and (keep is None or keep(m)))
 
 
 def _antecedent_spans(doc: _Document, s: _Sentence) -> tuple[tuple[int, int], ...]:
-    """Normalised spans of the mentions that can head a relative clause as a party (for the decision step's
-    ``relative_re_mention``): not a place the knowledge base does not know («قرية خان الأحمر البدوية التي تسعى
-    إسرائيل لهدمها»), not a state's nisba, an adjective on a thing («الانتخابات الرئاسية المصرية التي يسعى
-    السيسي للفوز فيها»). A relative clause on a party itself gives no subject (arguments, relative_antecedent)."""
-    at = {off + s.start: i for i, off in enumerate(s.index)}
-    spans = []
-    for m in s.ments:
-        if m.type not in PARTY_MENTION_TYPES or m.start not in at or m.end - 1 not in at:
-            continue
-        if m.type == "GPE" and (m.entity_id not in doc.kb.entities
-                                or any(k.kind == "nisba" for k in doc.kb.lookup(doc.text[m.start : m.end]))):
-            continue
-        spans.append((at[m.start], at[m.end - 1] + 1))
-    return tuple(spans)
+    """The party spans that can head a relative clause as a party (for the decision step's ``relative_re_mention``):
+    not a place the knowledge base does not know («قرية خان الأحمر البدوية التي تسعى إسرائيل لهدمها»), not a
+    state's nisba, an adjective on a thing («الانتخابات الرئاسية المصرية التي يسعى السيسي للفوز فيها»). A relative
+    clause on a party itself gives no subject (arguments, relative_antecedent)."""
+
+    def named_party(m: MentionRef) -> bool:
+        if m.type != "GPE":
+            return True
+        return m.entity_id in doc.kb.entities and not any(
+            k.kind == "nisba" for k in doc.kb.lookup(doc.text[m.start : m.end]))  # fmt: skip
+
+    return _party_spans(s, named_party)
 
 
 def _nominal_cue(cue_text: str, cue: Cue) -> bool:
