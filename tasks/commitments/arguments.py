@@ -515,9 +515,6 @@ def _subject_self_word(cl: Clause) -> tuple[list[Party], bool] | None:
     return None
 
 
-REPORTED_TO = normalize("إلى")  # «أشار إلى أن», «لفت إلى أن», «ذهب إلى أن»
-
-
 def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
     """«وأعلنت إسرائيل أنها سترفع الحظر», «السعودية أوضحت أنها مستعدة»: a complementizer that carries the
     subject as its pronoun, after a reporting verb whose subject is a state or a body: that party (a person
@@ -530,8 +527,6 @@ def _subject_reporter(cl: Clause) -> tuple[list[Party], bool] | None:
     end = reps[-1].end()
     reporter = [x for x in cl.parties if end <= x[0] < cl.left_start]
     between = cl.words_between(end, cl.left_start - len(cl.comp_word))
-    if between == [REPORTED_TO]:
-        between = []  # «نيجيريا أشارت إلى أنها ستقدم ردها»: the verb's «إلى» opens its clause, no subject
     if between and _unnamed_body(between[0]):
         # «وأعلنت مجموعة صناعة السيارات الفرنسية "بي إس إيه" أنها ستنسحب»: the body is the subject, by its name
         # when the sentence gives one (not the state of its nisba); «وقالت جماعات لحقوق المهاجرين إنها ستقاوم»:

@@ -1460,9 +1460,3 @@ def test_a_relative_clause_on_a_thing_a_nisba_describes_is_a_re_description(nlp)
                         "السيسي للفوز فيها بولاية ثانية.\n") == []  # fmt: skip
     assert records(nlp, "تعرف على قرية خان الأحمر البدوية التي تسعى إسرائيل لهدمها\n") == []
 
-
-def test_a_state_that_points_to_its_own_act_is_its_subject(nlp):
-    # dense5 A (Al Eqtisadiah): «أشار إلى أن» is a reporting frame; the pronoun is the state before it
-    (r,) = records(nlp, "وأثار الاتحاد الأوروبي والولايات المتحدة أسئلة تتعلق بتدابير اتخذتها نيجيريا لتطوير صناعة "
-                        "النفط والغاز. نيجيريا أشارت إلى أنها ستقدم ردها في الوقت المناسب.\n")  # fmt: skip
-    assert (r["trigger"], r["actors"]) == ("ستقدم", ["Nigeria"])
