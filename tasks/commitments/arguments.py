@@ -188,6 +188,7 @@ class Clause:
     trace: list[str] = field(default_factory=list)  # the passes that decided, as ``key:value`` steps
     form: Form | None = None  # the cue's family form (families.toml), when it is one
     doc_pos: int = 0  # the cue's offset in the document (the meetings named before it)
+    callers: list[Party] = field(default_factory=list)  # a verb-first call's caller («دعا الرئيس الأميركي …»)
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The words between two positions, title fillers left out."""
@@ -823,6 +824,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
                 return [], "people_caller"  # «ويطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة»: a people's stance
             caller, objects = [x[2] for x in groups[0]], groups[1:]
             start = cl.end_of(groups[0][-1])
+            cl.callers = caller
         elif len(lead) <= CALL_SUBJECT_MAX_WORDS:
             start = groups[0][0][0]  # «ودعت المنظمة الرياض إلى»: a noun subject, then the object
     if objects:
@@ -1444,7 +1446,10 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
         last += 1  # the first run of actors after the cue, not an actor named again further on
     start = cl.end_of(cl.right[last]) if last >= 0 else cl.c_end
     own = actor_ids | {st.entity_id for a in actor_ids if (st := cl.states.state(a)) is not None}
+    callers = {p.entity_id for p in cl.callers}  # «دعا الرئيس الأميركي … دول شرق أفريقيا إلى»: who asks
     for i, x in enumerate(cl.right[last + 1 :], last + 1):
+        if x[2].entity_id in callers:
+            continue
         if x[2].entity_id in own or (cl.states.state(x[2].entity_id) or x[2]).entity_id in own:
             continue  # the actor's own state, body or company («لبيع 5% من أرامكو»)
         between = cl.words_between(start, x[0])

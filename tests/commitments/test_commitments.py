@@ -533,6 +533,17 @@ def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_
     assert (r["actors"], r["counterparts"]) == (["Turkey"], ["Sudan"]) and "counterpart:other_side" in r["rule"]
 
 
+def test_a_speakers_participle_after_a_comma_ends_the_action(nlp):
+    # Sky News Arabia (dev2): «…، معتبرا أن طهران تقف … في وجه البلطجة الأميركية» is the speaker's comment, not the
+    # act: the participles of saying and judging (lexicons: clause_break_words) end the action span
+    rs = records(nlp, "قال وزير الخارجية الإيراني محمد جواد ظريف، الخميس، إن إيران لن تعيد التفاوض على الاتفاق "
+                      "النووي، معتبرا أن طهران تقف ثابتة في وجه \"البلطجة الأميركية\".\n"
+                      "وأكد أن الولايات المتحدة \"دأبت على انتهاك الاتفاق النووي\".\n",
+                 lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
+    r = only(rs, "لن تعيد")
+    assert r["actors"] == ["Iran"] and r["action"] == "التفاوض على الاتفاق النووي"
+
+
 def test_a_document_that_names_one_side_only_reports_no_commitment(nlp):
     # Sky News Arabia: a Jordanian prime minister on a Jordanian tax law names Jordan only: a domestic decision
     # (guideline); the same sentence in an article that names another side is read as before
@@ -1116,6 +1127,10 @@ def test_the_party_an_act_concerns_is_its_counterpart_but_not_a_caller_or_a_plac
     assert by_trigger["دعت"] == (["OPEC"], [])
     assert by_trigger["ستواصل"] == (["Turkey"], [])
     assert "counterpart:action_party" in next(r["rule"] for r in rs if r["trigger"] == "تدعو")
+    # Sky News Arabia (count sample): a verb-first caller is no party the urged act concerns
+    (r,) = records(nlp, "حثت الصين، الجمعة، الولايات المتحدة على \"الابتعاد عن حافة الهاوية\" في الوقت الذي دفعت "
+                        "فيه خطط الرئيس الأميركي لفرض رسوم جمركية على واردات من السلع الصينية.\n")  # fmt: skip
+    assert (r["trigger"], r["actors"], r["counterparts"]) == ("حثت", ["United States"], [])
 
 
 def test_the_party_after_min_of_a_request_is_asked_never_the_caller(nlp):
