@@ -132,9 +132,10 @@ ORGAN_OF_STATE_BEFORE_RE = re.compile(
 PEOPLE_HEAD_BEFORE_RE = re.compile(
     rf"(?<![\w])[وبل]?(?:{in_order((*PEOPLE_HEADS, *THING_HEADS))})\s+(?:\w+(?:ي|يه|ية)\s+)?$"
 )
-# «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span)
+# «مع قيرغيزستان», «مع شركة بتروتشاينا» (the generic head stays outside a company's span), «مع #السعودية» (a
+# hashtag's sign is no word)
 COUNTERPART_PREP_RE = re.compile(
-    rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+(?:(?:ال)?(?:{in_order(COMPANY_HEADS)})\s+)?$"
+    rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+(?:(?:ال)?(?:{in_order(COMPANY_HEADS)})\s+)?{HASHTAG}?$"
 )
 # a counterpart preposition before a group word («مع دول آسيا الوسطى»)
 GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)})\s+")

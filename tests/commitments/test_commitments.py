@@ -57,6 +57,17 @@ def test_call_takes_the_addressees_as_actors(nlp):
     assert r["sectors"] == ["security"]
 
 
+def test_a_hashtag_sign_stands_between_a_counterpart_preposition_and_its_party(nlp):
+    # Al Arabiya (dense sample 5 A): «مع #السعودية» names the partner as «مع السعودية» does
+    rs = records(nlp, "وقعت دولة #الإمارات، ممثلةً بوزارة المالية، أمس الأول، اتفاقيةً لتجنب #الازدواج_الضريبي، في "
+                      "شأن الضرائب على الدخل وعلى رأس المال، ولمنع التهرب الضريبي مع #السعودية، وذلك في مقر وزارة "
+                      "المالية السعودية في جدة.\n",
+                 lead="اتفاقية إماراتية سعودية لتجنب الازدواج الضريبي\n")  # fmt: skip
+    r = only(rs, "وقعت")
+    assert (r["actors"], r["counterparts"]) == (["United Arab Emirates"], ["Saudi Arabia"])
+    assert "counterpart:preposition" in r["rule"]
+
+
 def test_signing_by_two_leaders_maps_to_their_states(nlp):
     rs = records(nlp, "فقد وقع رئيس الوزراء الإثيوبي آبي أحمد والرئيس الإريتري إسياس أفورقي في يوليو/تموز الماضي "
                       "إعلانا يقول بانتهاء حالة الحرب بين البلدين.\n", lead="إثيوبيا وإريتريا\n")  # fmt: skip
