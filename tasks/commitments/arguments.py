@@ -102,6 +102,7 @@ from tasks.commitments.parties import (
     MentionRef,
     Party,
     States,
+    armed_group,
     coordinated,
     dedupe,
     group_parties,
@@ -152,6 +153,7 @@ from tasks.commitments.patterns import (
     SIGNED_DOC_WORD_RE,
     SIGNED_VERB_START,
     SIGNING_NOUN_PREFIXES,
+    TARGET_PREP_RE,
     THIRD_PERSON_PREFIXES,
     WA,
     WITH_BEFORE_RE,
@@ -1360,7 +1362,7 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
         preposition = bool(COUNTERPART_PREP_RE.search(before))
         headed = not preposition and _headed_preposition(cl, pos)
         target = not (preposition or headed) and (bool(MEASURE_ON_RE.search(cl.norm[cl.c_start : pos]))
-                                                 or _harmed(cl, pos))  # fmt: skip
+                                                 or _harmed(cl, pos) or _against(cl, pos, p))  # fmt: skip
         if preposition or headed or target or LAM_BEFORE_RE.search(before) or cl.norm[pos : pos + 1] == LAM:
             joined = [q for q in coordinated(cl.norm, cl.right[i:], pos, ends=cl.ends) if q.entity_id not in actor_ids]
             counterparts += joined
@@ -1389,6 +1391,11 @@ def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
 # harm done to a party («لا نرغب في إلحاق الضرر بمصر», «لن يضر بمصر»): the party is the counterpart (lexicons:
 # ``harm_words``)
 HARM_WINDOW = 20
+
+
+def _against(cl: Clause, pos: int, party: Party) -> bool:
+    """Is the party the target of a hostile act («ضد إيران», «ضد محاولات إيران»), and no armed group?"""
+    return bool(TARGET_PREP_RE.search(cl.norm, cl.c_end, pos)) and not armed_group(cl.kb, party)
 
 
 def _harmed(cl: Clause, pos: int) -> bool:
@@ -1459,6 +1466,8 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
             continue  # joined to the actors («بين الصين وقيرغيزستان وأوزبكستان»): one of the group, not concerned
         if getattr(cl.kb.entities.get(x[1].entity_id), "subtype", None) in MEDIA_SUBTYPES:
             continue  # «وفقا لوكالة شينخوا»: the source of the report
+        if armed_group(cl.kb, x[2]):
+            return []  # «القضاء على داعش», «بمحاربة تنظيم داعش»: a fight's target is no partner (gold sets: 0 of 6)
         before = cl.norm[: x[0]].split()[-1:]
         if x[1].type == "PER" or (before and (before[0] in PLACE_PREPOSITIONS or before[0] in ACTION_PARTY_NOT_AFTER)) \
                 or cl.norm[x[0] - 1 : x[0]] == BI:

@@ -205,6 +205,14 @@ def is_person(p: Party, kb: KnowledgeBase) -> bool:
     return ent.type == "PER" if ent is not None else p.entity_id.startswith(PERSON_ID_PREFIX)
 
 
+ARMED_GROUP_SUBTYPES = frozenset({"militant_group"})  # KB subtypes (kb/curated/organizations.tsv)
+
+
+def armed_group(kb: KnowledgeBase, p: Party) -> bool:
+    """Is the party an armed group («داعش», «القاعدة»)? A fight against one makes it no partner."""
+    return getattr(kb.entities.get(p.entity_id), "subtype", None) in ARMED_GROUP_SUBTYPES
+
+
 def dedupe(parties: Sequence[Party]) -> list[Party]:
     """The parties in order, each once (two mentions of a state make one party)."""
     seen: set[str] = set()

@@ -38,6 +38,7 @@ from tasks.commitments.lexicons import (
     SPORTS_WORDS,
     STATE_ORGAN_HEADS,
     STATEMENT_STEMS,
+    TARGET_PREPOSITIONS,
     THING_HEADS,
     THREE_WORDS,
     TURN_PHRASES,
@@ -143,6 +144,8 @@ GROUP_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(COUNTERPART_PREPOSITIONS)
 MEASURE_ON_RE = re.compile(
     rf"(?<![\w])(?:[وبل])?(?:{alternation(MEASURE_NOUNS)})(?:\s+\S+){{0,5}}?\s+{ALA_NORM}\s+(?:\S+\s+)?$"
 )
+# «ضد إيران», «ضد محاولات إيران», «ضد #إيران»: a hostile act's target, at most one noun between
+TARGET_PREP_RE = re.compile(rf"(?<![\w])(?:{alternation(TARGET_PREPOSITIONS)})\s+(?:\S+\s+)?{HASHTAG}?$")
 CLAUSE_START_RE = re.compile(rf"(?<![\w])(?:{in_order(CLAUSE_START_WORDS)})\s")
 # a dot between two letters or digits («1.9 مليون», «العربية.نت») ends nothing
 CLAUSE_END_RE = re.compile(rf"(?:(?<![\w])\.|\.(?![\w])|[؛;!?؟]|،\s*(?:{alternation(CLAUSE_BREAK_WORDS)})(?![\w]))")

@@ -1144,6 +1144,19 @@ def test_the_party_an_act_concerns_is_its_counterpart_but_not_a_caller_or_a_plac
     assert (r["trigger"], r["actors"], r["counterparts"]) == ("حثت", ["United States"], [])
 
 
+def test_the_target_of_a_hostile_act_is_its_counterpart_unless_an_armed_group(nlp):
+    # Sky News Arabia, France 24 (count sample): «ضد إيران» names the act's target, the place «في سوريا» is no
+    # counterpart (guideline: the target of a non-cooperative act); a fight against an armed group gives none (gold
+    # sets: «لهزيمة داعش», «القضاء على داعش» → [])
+    rs = records(nlp, "وقال شتاينتز: \"ستواصل إسرائيل حملتها ضد إيران في سوريا\".\n"
+                      "اعلنت تركيا الاربعاء انها ستطلق قريبا هجوما \"واسع النطاق\" ضد تنظيم داعش في شمال سوريا.\n",
+                 lead="إسرائيل وتركيا وإيران\n")  # fmt: skip
+    by_trigger = {r["trigger"]: (r["actors"], r["counterparts"]) for r in rs}
+    assert by_trigger["ستواصل"] == (["Israel"], ["Iran"])
+    assert by_trigger["ستطلق"] == (["Turkey"], [])
+    assert "counterpart:target" in only(rs, "ستواصل")["rule"]
+
+
 def test_the_party_after_min_of_a_request_is_asked_never_the_caller(nlp):
     # Asharq Al-Awsat, Okaz (dense sample 2 A): «طلبت من حلف شمال الأطلسي عقد اجتماع», «وطلب من أوباما الإذن»:
     # the one asked must act (ANT corpus: 321 «طلب … من X», 15 read, X the one asked in all)
