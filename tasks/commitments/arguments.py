@@ -106,6 +106,7 @@ from tasks.commitments.parties import (
     coordinated,
     dedupe,
     group_parties,
+    is_nisba,
     is_person,
     is_state,
     mention_parties,
@@ -814,7 +815,7 @@ def _call_object(cl: Clause) -> tuple[list[Party], str] | None:
         first = groups[0][0]
         if _each_of(cl, first):
             lead = [w for w in lead if w != "كل"]  # «طالبت كل من بريطانيا وفرنسا وألمانيا بـ»: the subject
-        nisba = any(m.kind == "nisba" for m in cl.kb.lookup(cl.norm[first[0] : cl.end_of(first)]))
+        nisba = is_nisba(cl.kb, cl.norm[first[0] : cl.end_of(first)])
         # «دعت العدل الدولية الاثنين السلطات الإماراتية إلى»: a noun subject, then the object's head and its nisba
         headed = nisba and len(lead) > 1 and lead[-1] in CALL_OBJECT_HEADS
         if headed and len(lead) - 1 <= CALL_SUBJECT_MAX_WORDS:
@@ -1146,7 +1147,7 @@ def _clause_initial_vso(cl: Clause, actors: list[Party], fallback: bool) -> tupl
             and CLAUSE_INITIAL_RE.search(norm[:c_start]) and not NO_VSO_BEFORE_RE.search(norm[:c_start]):
         first = right[0]
         surface = norm[first[0] : cl.end_of(first)]
-        if not any(m.kind == "nisba" for m in cl.kb.lookup(surface)):
+        if not is_nisba(cl.kb, surface):
             return coordinated(norm, right, right[0][0], ends=cl.ends), False
     return actors, fallback
 
@@ -1430,7 +1431,10 @@ def _other_side(cl: Clause, actor_ids: set[str]) -> list[Party]:
     sides = {p.entity_id for p in cl.doc_parties}
     if len(sides) != DOC_PARTY_PAIR or len(actor_ids) != 1 or not sides & actor_ids:
         return []  # «القمة الثلاثية تتعهد … في سوريا»: three actors are no side of a pair
-    named = {p.entity_id for _pos, _m, p in cl.parties}
+    # a nisba after the action is the speaker's comment on a thing («…، معتبرا أن طهران تقف في وجه البلطجة
+    # الأميركية»), not the other side named
+    named = {p.entity_id for pos, x, p in cl.parties
+             if pos < cl.a_end or not is_nisba(cl.kb, cl.norm[pos : cl.ends.get((x.start, x.end), pos)])}
     return [p for p in cl.doc_parties if p.entity_id not in actor_ids and p.entity_id in named]
 
 

@@ -261,12 +261,17 @@ def set_document_groups(text: str, mentions: Sequence[MentionRef], states: State
     states.side_groups = [g for g in GROUPS if g.side and g.regex.search(norm_text)]
 
 
+def is_nisba(kb: KnowledgeBase, surface: str) -> bool:
+    """Is the surface a state's nisba adjective («الأميركية», «الإيراني»), not the state's name?"""
+    return any(k.kind == "nisba" for k in kb.lookup(surface))
+
+
 def _company_nationality(text: str, before: MentionRef | None, m: MentionRef, kb: KnowledgeBase) -> bool:
     """Is the mention a state's nisba right after an organisation's name («ميرسك الدانماركية», «"توتال"
     الفرنسية»)?"""
     if before is None or before.type != "ORG" or m.type != "GPE" or text[before.end : m.start].strip(' "«»“”'):
         return False
-    return any(k.kind == "nisba" for k in kb.lookup(text[m.start : m.end]))
+    return is_nisba(kb, text[m.start : m.end])
 
 
 def side_group_parties(states: States) -> list[Party]:

@@ -66,6 +66,7 @@ from tasks.commitments.parties import (
     States,
     coordinated,
     dedupe,
+    is_nisba,
     is_person,
     is_state,
     mention_parties,
@@ -535,8 +536,7 @@ def _antecedent_spans(doc: _Document, s: _Sentence) -> tuple[tuple[int, int], ..
     def named_party(m: MentionRef) -> bool:
         if m.type != "GPE":
             return True
-        return m.entity_id in doc.kb.entities and not any(
-            k.kind == "nisba" for k in doc.kb.lookup(doc.text[m.start : m.end]))  # fmt: skip
+        return m.entity_id in doc.kb.entities and not is_nisba(doc.kb, doc.text[m.start : m.end])
 
     return _party_spans(s, named_party)
 

@@ -544,15 +544,17 @@ def test_one_side_of_a_bilateral_article_commits_towards_the_other_its_sentence_
     assert (r["actors"], r["counterparts"]) == (["Turkey"], ["Sudan"]) and "counterpart:other_side" in r["rule"]
 
 
-def test_a_speakers_participle_after_a_comma_ends_the_action(nlp):
+def test_a_speakers_participle_after_a_comma_ends_the_action_and_its_nisbas_name_no_side(nlp):
     # Sky News Arabia (dev2): «…، معتبرا أن طهران تقف … في وجه البلطجة الأميركية» is the speaker's comment, not the
-    # act: the participles of saying and judging (lexicons: clause_break_words) end the action span
+    # act: the participles of saying and judging (lexicons: clause_break_words) end the action span, and the other
+    # side (the US) named there only by a nisba on a thing is no counterpart (counterpart:other_side)
     rs = records(nlp, "قال وزير الخارجية الإيراني محمد جواد ظريف، الخميس، إن إيران لن تعيد التفاوض على الاتفاق "
                       "النووي، معتبرا أن طهران تقف ثابتة في وجه \"البلطجة الأميركية\".\n"
                       "وأكد أن الولايات المتحدة \"دأبت على انتهاك الاتفاق النووي\".\n",
                  lead="إيران تؤكد: لن نتفاوض على \"الاتفاق النووي\" مجددا\n")  # fmt: skip
     r = only(rs, "لن تعيد")
     assert r["actors"] == ["Iran"] and r["action"] == "التفاوض على الاتفاق النووي"
+    assert r["counterparts"] == []
 
 
 def test_a_document_that_names_one_side_only_reports_no_commitment(nlp):
