@@ -418,9 +418,14 @@ def format_outlets(loo: Mapping[str, Any], sets: Mapping[str, str] | None = None
     def acc(s: Mapping[str, Any], key: str) -> str:
         return f"{s[key]:.3f}" if s["matched"] else "–"  # no matched record: nothing to judge
 
+    def ratio(s: Mapping[str, Any], key: str, *counts: str) -> str:
+        # no record predicted (precision), none to find (recall), or neither (F1): undefined, not 0
+        return f"{s[key]:.3f}" if any(s[c] for c in counts) else "–"
+
     for name, v in loo.items():
         h, o = v["held_out"], v["others"]
-        lines.append(f"| {name} | {(sets or {}).get(name, '')} | {h['documents']} | {h['precision']:.3f} | "
-                     f"{h['recall']:.3f} | {h['f1']:.3f} | {h['tp']}/{h['pred']}/{h['gold']} | "
-                     f"{acc(h, 'counterpart_accuracy')} | {acc(h, 'speaker_accuracy')} | {o['f1']:.3f} |")  # fmt: skip
+        lines.append(f"| {name} | {(sets or {}).get(name, '')} | {h['documents']} | {ratio(h, 'precision', 'pred')} | "
+                     f"{ratio(h, 'recall', 'gold')} | {ratio(h, 'f1', 'pred', 'gold')} | "
+                     f"{h['tp']}/{h['pred']}/{h['gold']} | {acc(h, 'counterpart_accuracy')} | "
+                     f"{acc(h, 'speaker_accuracy')} | {o['f1']:.3f} |")  # fmt: skip
     return "\n".join(lines)

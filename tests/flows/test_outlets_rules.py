@@ -119,3 +119,7 @@ def test_leave_one_outlet_out_per_outlet_and_with_a_fitted_decision_step():
     assert loo["CNN"]["held_out"]["pred"] == 1
     table = format_outlets(loo, {"BBC": "dev", "CNN": "dev", "Xinhua": "seeds"})
     assert "| BBC | dev | 1 | 1.000 |" in table
+    # an outlet with nothing to find and nothing found has no F1 (not 0.000)
+    empty = {"Al-Watan": {"held_out": {**loo["BBC"]["held_out"], "tp": 0, "pred": 0, "gold": 0, "precision": 0.0,
+                                       "recall": 0.0, "f1": 0.0, "matched": 0}, "others": loo["BBC"]["others"]}}
+    assert "| Al-Watan | dev2 | 1 | – | – | – | 0/0/0 | – | – |" in format_outlets(empty, {"Al-Watan": "dev2"})
