@@ -406,6 +406,8 @@ def _subject_after_complementizer(cl: Clause) -> tuple[list[Party], bool] | None
         return None  # «وأضاف كيري "… التي أصبح الأتراك مستعدين": the speaker is not the subject of his quote
     if after_comp and _genitive_of_a_thing(cl, after_comp[0]):
         return None  # «أن قرار ترامب لن يخدم …، بل سيدفع»: the decision is the subject, Trump its genitive
+    if after_comp and _nisba_of_a_thing(cl, after_comp[0]):
+        return None  # «أن السلوكيات الإيرانية لن تزيد», «إن الطيران الهندي سيحظى»: a thing is the subject
     if after_comp:
         start = cl.left.index(after_comp[0])
         return coordinated(cl.norm, cl.left[start:], after_comp[0][0], ends=cl.ends), False
@@ -424,6 +426,17 @@ def _genitive_of_a_thing(cl: Clause, x: Located) -> bool:
     word = words[0].removeprefix(WA) if len(words[0]) > MIN_CONSTRUCT_LETTERS else words[0]
     # «أن تقود الولايات المتحدة»: a verb before its subject, not a noun
     return word[:1] not in THIRD_PERSON_PREFIXES and word not in AGENT_HEADS
+
+
+def _nisba_of_a_thing(cl: Clause, x: Located) -> bool:
+    """Is the party a state's nisba on the noun that heads the clause, a noun that is no agent («أن السلوكيات
+    الإيرانية», «إن الطيران الهندي»), not a body, a title or a side («أن الحكومة الإيرانية», «أن الجانب الصيني»)?"""
+    if x[1].type != "GPE" or not cl.comp_word or not is_nisba(cl.kb, cl.norm[x[0] : cl.end_of(x)]):
+        return False
+    words = [w.strip(WORD_PUNCTUATION) for w in cl.words_between(cl.left_start, x[0])]
+    if len(words) != 1 or not words[0].startswith(ARTICLE):
+        return False
+    return words[0] not in AGENT_HEADS and words[0].removeprefix(ARTICLE) not in AGENT_HEADS
 
 
 def _quoted_clause(cl: Clause, start: int, min_words: int = QUOTED_CLAUSE_MIN_WORDS) -> bool:

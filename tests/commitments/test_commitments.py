@@ -35,6 +35,19 @@ def test_present_tense_stance_and_predictions_are_not_commitments(nlp):
     assert records(nlp, "وأضاف أن الشراكة الاستراتيجية الشاملة بين الصين وقيرغيزستان ستحقق تقدما جديدا.\n") == []
 
 
+def test_a_state_nisba_on_a_thing_heading_the_clause_is_no_actor(nlp):
+    # Al-Yaum (random sample), Sky News Arabia (count sample): «السلوكيات الإيرانية», «العلاقات الروسية الأميركية»
+    # head their clause: a thing with a state's adjective predicts or is obliged, no state commits; a body with
+    # one («القوات التركية») is the state
+    rs = records(nlp, "كما شددت على أن السلوكيات الإيرانية لن تزيد شعب البحرين إلا تمسكا بالولاء للقيادة البحرينية "
+                      "ووحدة البلاد وأمنها واستقرارها.\n"
+                      "قال بوتن إن العلاقات الروسية الأميركية يجب ألا تكون \"رهينة\" التحقيق الذي يجريه المدعي "
+                      "الأميركي الخاص.\n"
+                      "قال متحدث باسم الحكومة التركية، الإثنين، إن القوات التركية لن تبقى بعفرين.\n",
+                 lead="البحرين وإيران وروسيا وتركيا\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"]) for r in rs] == [("لن تبقى", ["Turkey"])]
+
+
 def test_one_future_verb_with_two_counterparts(nlp):
     (r,) = records(nlp, "وستعمل الصين مع قيرغيزستان وطاجيكستان في إنشاء مراكز ثقافية.\n")
     assert r["modality"] == "pledge" and r["actors"] == ["China"]
