@@ -568,6 +568,13 @@ def test_a_speakers_participle_after_a_comma_ends_the_action_and_its_nisbas_name
     r = only(rs, "لن تعيد")
     assert r["actors"] == ["Iran"] and r["action"] == "التفاوض على الاتفاق النووي"
     assert r["counterparts"] == []
+    # France 24 (dense sample A): a contrast after a comma («…، لكنه أشار إلى أن …») ends the action too
+    rs = records(nlp, "أكد ترامب أنه \"يريد سحب القوات الأمريكية من سوريا وإعادتها إلى الديار\"، لكنه أشار إلى أن "
+                      "هذه الخطوة ستتم في الوقت المناسب كي لا يفسح المجال للسيطرة الإيرانية على سوريا.\n"
+                      "وقال إن إيران تهدد المنطقة وإن الولايات المتحدة تراقب إيران.\n",
+                 lead="الولايات المتحدة وإيران: ترامب يتحدث عن الانسحاب\n")  # fmt: skip
+    r = only(rs, "يريد", actors=["United States"])
+    assert r["counterparts"] == [] and r["action"].rstrip('"').endswith("إلى الديار")
 
 
 def test_a_document_that_names_one_side_only_reports_no_commitment(nlp):
