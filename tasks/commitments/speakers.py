@@ -84,6 +84,7 @@ from tasks.text.normalize import normalize
 DEFINITE = "ال"
 AN = "عن"  # «أعرب X عن أمله»: the person before it expresses the hope
 TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
+QAD = "قد"  # the particle of a past perfect («كان X قد وعد»)
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
 COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغي لافروف:», «ترمب لـ"سي بي إس":»
@@ -471,7 +472,9 @@ def cue_speaker(
     spans = [(lo, hi) for lo, hi, _m in located]
     if _speech_act(norm, cue):
         # right before the cue, or before «عن» of «أعرب/عبر X عن أمله»
-        before = [p for p in people if p[1] <= c_start and norm[p[1] : c_start].split() in ([], [AN])]
+        # («وكان رئيس الوزراء البريطاني ديفيد كاميرون قد وعد»: the particle of a past perfect stands between)
+        before = [p for p in people if p[1] <= c_start
+                  and norm[p[1] : c_start].split() in ([], [AN], [QAD])]
         # «وأنه حث ماي على»: the pronoun is the subject, the person after the verb its object
         pronoun_subject = _after_pronoun_complementizer(norm, c_start)
         after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans) and not pronoun_subject]

@@ -32,6 +32,16 @@ def test_the_caller_speaks(nlp):
     assert _speaker_step(r) == "speaker:cue_subject"
 
 
+def test_the_pledger_of_a_past_perfect_speaks(nlp):
+    # France 24, BBC (dense sample A, random sample): «وكان X قد وعد/تعهد»: the particle «قد» stands between the
+    # person and the speech act
+    r = only(records(nlp, "وكان رئيس الوزراء البريطاني المحافظ ديفيد كاميرون قد وعد باجراء استفتاء حول عضوية "
+                          "بريطانيا في الاتحاد الاوروبي قبل نهاية 2017.\n",
+                     lead="بريطانيا والاتحاد الأوروبي\n"), "وعد")  # fmt: skip
+    assert r["actors"] == ["United Kingdom"] and r["speaker"] == "David Cameron"
+    assert _speaker_step(r) == "speaker:cue_subject"
+
+
 def test_reporting_goes_on_after_waadafa_but_not_after_a_bare_wa(nlp):
     rs = records(nlp, "وقال وزير الخارجية الصيني تشين قانغ إن الصين ستدعم بقوة قيرغيزستان.\n"
                       "وأضاف أن الصين مستعدة للتعاون مع قيرغيزستان.\n"
