@@ -1469,13 +1469,12 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
     while last >= 0 and last + 1 < len(cl.right) and cl.right[last + 1][2].entity_id in actor_ids:
         last += 1  # the first run of actors after the cue, not an actor named again further on
     start = cl.end_of(cl.right[last]) if last >= 0 else cl.c_end
+    # the actors and a verb-first call's caller («دعا الرئيس الأميركي … دول شرق أفريقيا إلى»: who asks)
     own = actor_ids | {st.entity_id for a in actor_ids if (st := cl.states.state(a)) is not None}
-    callers = {p.entity_id for p in cl.callers}  # «دعا الرئيس الأميركي … دول شرق أفريقيا إلى»: who asks
+    own |= {p.entity_id for p in cl.callers}
     for i, x in enumerate(cl.right[last + 1 :], last + 1):
-        if x[2].entity_id in callers:
-            continue
         if x[2].entity_id in own or (cl.states.state(x[2].entity_id) or x[2]).entity_id in own:
-            continue  # the actor's own state, body or company («لبيع 5% من أرامكو»)
+            continue  # the actor's own state, body or company («لبيع 5% من أرامكو»), or the caller
         between = cl.words_between(start, x[0])
         if len(between) > ACTION_PARTY_MAX_WORDS:
             return []  # far in the action: a party of its circumstances («… مع حلفائها في أوروبا على بنود …»)
