@@ -1446,8 +1446,7 @@ def _other_side(cl: Clause, actor_ids: set[str]) -> list[Party]:
         return []  # «القمة الثلاثية تتعهد … في سوريا»: three actors are no side of a pair
     # a nisba after the action is the speaker's comment on a thing («…، معتبرا أن طهران تقف في وجه البلطجة
     # الأميركية»), not the other side named
-    named = {p.entity_id for pos, x, p in cl.parties
-             if pos < cl.a_end or not is_nisba(cl.kb, cl.norm[pos : cl.ends.get((x.start, x.end), pos)])}
+    named = {y[2].entity_id for y in cl.parties if y[0] < cl.a_end or not is_nisba(cl.kb, cl.norm[y[0] : cl.end_of(y)])}
     return [p for p in cl.doc_parties if p.entity_id not in actor_ids and p.entity_id in named]
 
 
