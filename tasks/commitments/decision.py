@@ -95,6 +95,9 @@ EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
+CONTINUATION_STEMS = _set("continuation_stems")
+CONTINUATION_ACTS = _set("continuation_acts")
+CONTINUATION_NOT_ACTS = _set("continuation_not_acts")
 MEETING_NOUNS = _set("meeting_nouns")
 GENERIC_WHO_WORDS = _set("generic_who_words")
 _VERB_START_RE = re.compile(r"^(?:[وف])?(?:س|سوف\s+|لن\s+)?[يتنا]")  # a verb cue in the present or future
@@ -486,6 +489,17 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
     return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
 
 
+def continuation_without_act(c: Candidate) -> bool:
+    """«ستستمر تلك الفعاليات من 11 إلى 17 سبتمبر»: a future «يستمر» with no «في/بـ» + act after it says how long
+    something goes on; «بلاده ستستمر في الدفاع عن …» declares a party's course."""
+    if c.kind not in ("future", "negfuture") or verb_stem(c.cue) not in CONTINUATION_STEMS:
+        return False
+    nxt = [w.strip(QUOTES + "،,.") for w in c.words_after(1)]
+    act = bool(nxt) and (nxt[0] in CONTINUATION_ACTS or (
+        nxt[0].startswith(BI) and len(nxt[0]) > MIN_STEM + 1 and nxt[0] not in CONTINUATION_NOT_ACTS))
+    return not act
+
+
 def _meeting_noun(word: str) -> bool:
     """«للقاء», «وجولته», «المباحثات», «لقاءاتها»: a meeting noun behind a proclitic, the article or «لل», with
     or without a possessive (normalised, «ة» is «ه»; before a possessive it is «ت»)."""
@@ -764,6 +778,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("past_state", past_state),
     ("speculation", speculation),
     ("future_logistics_or_prediction", future_logistics_or_prediction),
+    ("continuation_without_act", continuation_without_act),
     ("future_meeting_agenda", future_meeting_agenda),
     ("generic_who", generic_who),
     ("time_phrase", time_phrase),

@@ -110,6 +110,11 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # random articles (CNN, three copies of one story): how long an event goes on is no party's course
+    ("continuation_without_act", cand("بدأت روسيا مجموعة واسعة من التدريبات العسكرية المعروفة باسم \"فوستوك 2018\"، "
+                                      "الثلاثاء، حيث ستستمر تلك الفعاليات من 11 إلى 17 سبتمبر/ أيلول الجاري.", "ستستمر",
+                                      parties=("روسيا",))),
+    ("continuation_without_act", cand("وقال إن العمليات العسكرية ستستمر بعد انتهاء المهلة", "ستستمر")),
     # ANT corpus (France 24, BBC): being held, mentioning and testifying are logistics
     ("future_logistics_or_prediction", cand("وشددت أن لودريان سيذكر بـ\"تمسك\" فرنسا بالاتفاق النووي", "سيذكر")),
     ("future_logistics_or_prediction", cand("إن مؤسس فيسبوك سوف يدلي بشهادته أمام اللجنة في 11 أبريل", "سوف يدلي")),
@@ -342,6 +347,15 @@ REJECTED = [
 ]  # fmt: skip
 
 KEPT = [
+    # a party's course declared to continue (guideline: a position declared to continue → pledge): dense2 A (BBC),
+    # random articles (CNN, BBC)
+    cand("بل أعلن رئيس الوزراء جاستين ترودو أن بلاده ستستمر في الدفاع عن قضايا حقوق الإنسان", "ستستمر",
+         parties=("بلاده",)),
+    cand("تعهد رئيس الوزراء الكندي، جاستن ترودو، أنه \"سيستمر بالتحدث عن مسائل حقوق الإنسان بكل حزم ووضوح\"",
+         "سيستمر"),
+    cand("وكان سوسان أكد في مقابلة مع بي بي سي على أن دمشق ستستمر بالتعاون مع لجنة التحقيق الدولية", "ستستمر",
+         parties=("دمشق",)),
+    cand("وقال وزير الخارجية \"سنستمر في دعم الحكومة الشرعية في اليمن\"", "سنستمر"),
     # ANT corpus (BBC) and dense A: the agreed act may follow commas and a long subject
     cand("اتفقت الولايات المتحدة وتركيا، اللتان توترت علاقاتهما في الآونة الأخيرة بسبب الصراع في سوريا، على نزع فتيل "
          "الأزمة بينهما.", "اتفقت", "agreement", "lexical"),
