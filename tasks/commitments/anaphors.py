@@ -37,7 +37,7 @@ def _head_of(m: MentionRef, text: str, kb: KnowledgeBase) -> set[str]:
     and for a name the text introduces with «شركة» («وتسعى شركة "BRS Ventures"» … «وتتطلع الشركة»)."""
     ent = kb.entities.get(m.entity_id)
     names = [text[m.start : m.end], *((ent.name_ar, *ent.aliases_ar) if ent is not None else ())]
-    heads = {COMPANY_HEAD} if (getattr(ent, "subtype", None) == "company"
+    heads = {COMPANY_HEAD} if (kb.subtype(m.entity_id) == "company"
                                or COMPANY_BEFORE_RE.search(text, max(0, m.start - 12), m.start)) else set()  # fmt: skip
     for n in names:
         first = normalize(n).split()[:1]
@@ -51,7 +51,7 @@ def org_anaphors(text: str, mentions: Sequence[MentionRef], kb: KnowledgeBase) -
     """Mentions for «المنظمة», «الوكالة», «الصندوق», «الحلف» that refer back to the last organisation named
     with that head; none where a mention already covers the noun."""
     orgs = sorted((m for m in mentions if m.type in ANAPHOR_TYPES and m.entity_id
-                   and getattr(kb.entities.get(m.entity_id), "subtype", None) not in MEDIA_SUBTYPES),
+                   and kb.subtype(m.entity_id) not in MEDIA_SUBTYPES),
                   key=lambda m: m.start)  # fmt: skip
     heads = [_head_of(m, text, kb) for m in orgs]  # once per organisation, not per noun
     taken = [(m.start, m.end) for m in mentions]

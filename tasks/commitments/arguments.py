@@ -1479,7 +1479,7 @@ def _action_party(cl: Clause, actor_ids: set[str]) -> list[Party]:
             return []  # far in the action: a party of its circumstances («… مع حلفائها في أوروبا على بنود …»)
         if last >= 0 and (not between or between == [WA]):
             continue  # joined to the actors («بين الصين وقيرغيزستان وأوزبكستان»): one of the group, not concerned
-        if getattr(cl.kb.entities.get(x[1].entity_id), "subtype", None) in MEDIA_SUBTYPES:
+        if cl.kb.subtype(x[1].entity_id) in MEDIA_SUBTYPES:
             continue  # «وفقا لوكالة شينخوا»: the source of the report
         if armed_group(cl.kb, x[2]):
             return []  # «القضاء على داعش», «بمحاربة تنظيم داعش»: a fight's target is no partner (gold sets: 0 of 6)

@@ -210,7 +210,7 @@ ARMED_GROUP_SUBTYPES = frozenset({"militant_group"})  # KB subtypes (kb/curated/
 
 def armed_group(kb: KnowledgeBase, p: Party) -> bool:
     """Is the party an armed group («داعش», «القاعدة»)? A fight against one makes it no partner."""
-    return getattr(kb.entities.get(p.entity_id), "subtype", None) in ARMED_GROUP_SUBTYPES
+    return kb.subtype(p.entity_id) in ARMED_GROUP_SUBTYPES
 
 
 def dedupe(parties: Sequence[Party]) -> list[Party]:

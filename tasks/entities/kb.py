@@ -207,6 +207,11 @@ class KnowledgeBase:
     def office(self, office_id: str) -> Office | None:
         return self._offices_by_id.get(office_id)
 
+    def subtype(self, entity_id: str) -> str | None:
+        """The KB subtype of an entity («militant_group», «company», «newspaper»); None for one the KB does not hold."""
+        ent = self.entities.get(entity_id)
+        return ent.subtype if ent is not None else None
+
     def lookup_office(self, surface: str) -> list[Office]:
         """Offices one of whose Arabic title forms has this key («وزير الخارجية» → foreign_minister ...)."""
         return list(self._office_index.get(alias_key(surface), []))

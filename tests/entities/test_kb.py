@@ -45,6 +45,12 @@ def test_kazakhstan_variants(kb: KnowledgeBase) -> None:
     assert _only(kb, "الكازاخستانية").kind == "nisba"
 
 
+def test_subtype_of_a_known_entity_and_of_an_unknown_one(kb: KnowledgeBase) -> None:
+    isis = kb.lookup_entities("داعش")[0]
+    assert kb.subtype(isis.entity_id) == "militant_group"
+    assert kb.subtype("per:beb6463d124f") is None  # a person the KB does not hold (bench: «بيناي شيتي»)
+
+
 def test_china_nisba_and_normalisation(kb: KnowledgeBase) -> None:
     m = _only(kb, "الصينية")
     assert (m.entity.canonical, m.kind) == ("China", "nisba")
