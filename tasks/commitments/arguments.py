@@ -1000,11 +1000,26 @@ def _call_subject_before(cl: Clause) -> list[Party] | None:
 # --- addressees: the actors of call, hope and obligation cues
 
 
+def _headed_partner(cl: Clause, pos: int) -> bool:
+    """«مع نظيره الأمريكي», «مع الجانب الصيني»: «مع» and title or side words before the party, a partner (the
+    words of a party between them are its title: «رفقة نظيره الأمريكي، دونالد ترامب»)."""
+    chars = list(cl.norm[cl.c_end : pos])
+    for x in cl.parties:
+        for i in range(max(x[0], cl.c_end), min(cl.end_of(x), pos)):
+            chars[i - cl.c_end] = " "
+    words = "".join(chars).replace(AR_COMMA, " ").split()
+    k = 0
+    while words and words[-1] in COUNTERPART_HEADS and k < COUNTERPART_MAX_HEADS:
+        words.pop()
+        k += 1
+    return k > 0 and bool(words) and WITH_BEFORE_RE.search(words[-1] + " ") is not None
+
+
 def _near_addressees(cl: Clause) -> list[Located]:
     """The parties near the cue that it addresses; a party after «مع» is a partner, not the addressee."""
     norm, c_end, right = cl.norm, cl.c_end, cl.right
     near = [x for x in right if len(cl.words_between(c_end, x[0])) <= ADDRESSEE_MAX_WORDS
-            and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]])
+            and not WITH_BEFORE_RE.search(norm[max(0, x[0] - WITH_WINDOW) : x[0]]) and not _headed_partner(cl, x[0])
             and not (cl.modality == "obligation" and _lam_attached(norm, x[0]))]  # fmt: skip
     # an obligation verb is impersonal («يجب أن تدفع قطر»): the first party after it is the one who must act,
     # never a verb-first subject as a caller's is

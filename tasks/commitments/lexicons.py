@@ -66,6 +66,7 @@ TURN_PHRASES = _words("turn_phrases")
 CLAUSE_BREAK_WORDS = _words("clause_break_words")
 CLAUSE_START_WORDS = _words("clause_start_words")
 COUNTERPART_PREPOSITIONS = _words("counterpart_prepositions")
+PARTNER_WORDS = _words("partner_words")
 # title and side words, and «نظير» with every possessive pronoun (``counterpart_head_bases`` × families.PRONOUNS)
 COUNTERPART_HEADS = _set("counterpart_heads") | frozenset(
     b + p for b in _words("counterpart_head_bases") for p in PRONOUNS

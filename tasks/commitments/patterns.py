@@ -28,6 +28,7 @@ from tasks.commitments.lexicons import (
     MEDIA_OUTLETS,
     NAMED_PROCESS_NOUNS,
     NEGATION_WORDS,
+    PARTNER_WORDS,
     PARTY_WORDS,
     PEOPLE_HEADS,
     PRESENT_REPORTING_WORDS,
@@ -224,7 +225,8 @@ FIRST_PERSON_DUTY_RE = re.compile(
 # — not a plural «اتفقوا», «توقعوا», nor a pronoun «ـنا», «ـها» («سوف يرموننا», «عزمها», «علينا»)
 PLURAL_VERB_END_RE = re.compile(r"(?<=\w\w\w)(?:ون|وا)$")  # «سيواصلون», «اتفقوا»: the plural of a verb
 DUAL_VERB_END_RE = re.compile(r"(?:ان|(?<![ونه])ا)$")
-WITH_BEFORE_RE = re.compile(r"(?<![\w])مع\s+$")  # «مع» right before a party: a partner
+# a partner word right before a party («مع», «رفقة»): a partner
+WITH_BEFORE_RE = re.compile(rf"(?<![\w])(?:{alternation(PARTNER_WORDS)})\s+$")
 WITH_RE = re.compile(r"(?<![\w])مع\s")  # «وقع X مع نظيره Y»: Y is the counterpart
 BETWEEN_RE = re.compile(r"(?<![\w])بين\s+")  # «بين X وY»: both sides
 # «بينه وبين X»: the subject (the pronoun) and X («أمله في استكمال مناقشات سابقة بينه وبين لافروف»)

@@ -1521,3 +1521,15 @@ def test_a_relative_clause_on_a_thing_a_nisba_describes_is_a_re_description(nlp)
                         "السيسي للفوز فيها بولاية ثانية.\n") == []  # fmt: skip
     assert records(nlp, "تعرف على قرية خان الأحمر البدوية التي تسعى إسرائيل لهدمها\n") == []
 
+
+
+def test_a_party_behind_with_and_title_words_is_a_partner_not_the_one_hoped_of(nlp):
+    # dense A (CNN): «رفقة» (together with) is «مع»; the nisba and the name behind «نظيره» are one partner
+    r = only(records(nlp, "أكد الرئيس الفرنسي، إيمانويل ماكرون، أنه يأمل بأن يعمل رفقة نظيره الأمريكي، دونالد "
+                          "ترامب، على إتمام اتفاق جديد مع إيران.\n",
+                     lead="ماكرون وترامب والاتفاق النووي\n"), "يأمل")  # fmt: skip
+    assert r["actors"] == ["France"] and sorted(r["counterparts"]) == ["Iran", "United States"]
+    # count1207 (CNN): «تتطلع للعمل مع الرئيس الفرنسي ماكرون»: Saudi Arabia looks forward, France its partner
+    r = only(records(nlp, "وختم المصدر المسؤول تصريحه بأن السعودية تتطلع للعمل مع الرئيس الفرنسي ماكرون لمواجهة "
+                          "قوى الفوضى في المنطقة.\n", lead="السعودية وفرنسا\n"), "تتطلع")  # fmt: skip
+    assert r["actors"] == ["Saudi Arabia"] and r["counterparts"] == ["France"]
