@@ -49,8 +49,15 @@ OUTLET_NAMES = {
     "skynews": "SkyNews", "alarabia": "Alarabiya", "alarabiya": "Alarabiya",  # ANT multisource folders
     "aawsat": "Asharq Al-Awsat", "alyaum": "Alyaum", "okaz": "Okaz", "alwatan": "Al-Watan",  # SaudiNewsNet papers
     "aleqt": "Aleqtisadiah", "alriyadh": "Al-Riyadh", "al-madina": "Al-Madina", "almadina": "Al-Madina",
-    "sabq": "Sabq", "alsharq": "Al-Sharq", "spa": "SPA",
+    "sabq": "Sabq", "alsharq": "Al-Sharq", "spa": "SPA", "aleqtisadiya": "Aleqtisadiah", "aljazirah": "Al-Jazirah",
+    "alweeam": "Alweeam", "3alyoum": "3alyoum",
 }  # fmt: skip
+# the outlet codes of ANT multisource article ids («AL-internationalNews-1653-20180617»: Al Arabiya)
+ANT_ID_OUTLETS = {"AL": "Alarabiya", "BB": "BBC", "CN": "CNN", "FR": "France24", "SK": "SkyNews"}
+# a raw file the check samples wrote (bench.checkset, bench.corpus): «<index>_<ANT id>.txt»,
+# «<index>_<SaudiNewsNet day>_<item>_<paper>.txt»
+_ANT_FILE_RE = re.compile(rf"^(?:\d+_)?({'|'.join(ANT_ID_OUTLETS)})-[A-Za-z]+-\d+-\d{{8}}(?:\.txt)?$")
+_SNN_FILE_RE = re.compile(r"^(?:\d+_)?\d{4}-\d{2}-\d{2}_\d+_([A-Za-z0-9-]+?)(?:\.txt)?$")
 _ANT_CORPUS_RE = re.compile(r"^ANT corpus (\S+)")
 _ANT_MULTISOURCE_RE = re.compile(r"antcorpus\.multisource\.data(?:@[0-9a-f]+)?/([^/]+)/")
 _URL_RE = re.compile(r"https?://\S+")
@@ -63,14 +70,19 @@ def _outlet_name(raw: str) -> str:
 def outlet(source: str) -> str:
     """The outlet of a gold document, from its ``source``: «seed:…» (the Xinhua samples) → Xinhua, «ANT
     corpus BBC http://…» → BBC, the ANT multisource folder («…multisource.data@…/SkyNews/…») → SkyNews,
-    a SaudiNewsNet article → its paper, from the URL after «|» (aawsat.com → Asharq Al-Awsat); else the
-    host of the source's URL, else "unknown"."""
+    a SaudiNewsNet article → its paper, from the URL after «|» (aawsat.com → Asharq Al-Awsat); a raw file of the
+    check samples by its name («00002_SK-economy-1286-20180904.txt» → SkyNews, «00019_2015-08-01_138_aawsat.txt» →
+    Asharq Al-Awsat); else the host of the source's URL, else "unknown"."""
     source = source.strip()
     if source.startswith("seed:"):
         return "Xinhua"
     if m := _ANT_CORPUS_RE.match(source):
         return _outlet_name(m.group(1))
     if m := _ANT_MULTISOURCE_RE.search(source):
+        return _outlet_name(m.group(1))
+    if m := _ANT_FILE_RE.match(source):
+        return ANT_ID_OUTLETS[m.group(1)]
+    if m := _SNN_FILE_RE.match(source):
         return _outlet_name(m.group(1))
     urls = _URL_RE.findall(source)
     if urls:

@@ -42,6 +42,13 @@ def test_outlet_of_every_kind_of_source():
         assert outlet(source) == name, source
     assert outlet("") == "unknown" and outlet("notes of a reader") == "unknown"
     assert outlet("https://www.example.org/a") == "example"  # an unknown site goes by its host
+    # the raw files of the check samples (bench.checkset): an ANT id, a SaudiNewsNet day, item and paper
+    assert outlet("00002_SK-economy-1286-20180904.txt") == "SkyNews"
+    assert outlet("00000_AL-internationalNews-1653-20180617.txt") == "Alarabiya"
+    assert outlet("00019_2015-08-01_138_aawsat.txt") == "Asharq Al-Awsat"
+    assert outlet("00020_2015-08-09_266_aleqtisadiya.txt") == "Aleqtisadiah"
+    assert outlet("00013_2015-07-24_489_3alyoum.txt") == "3alyoum"
+    assert outlet("00021_XX-economy-1-20180101.txt") == "unknown"
 
 
 S1 = "وقال لي إن الصين ستعمل مع قيرغيزستان."
