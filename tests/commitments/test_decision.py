@@ -110,6 +110,11 @@ REJECTED = [
     ("future_logistics_or_prediction", cand("وسيزرع الرئيسان في احتفال بعد الظهر شجرة صنوبر مستخدمين تربة ومياه "
                                             "مشتركة من البلدين", "سيزرع")),
     ("future_logistics_or_prediction", cand("السيسي بالزي العسكري في سيناء: سنحتفل قريبا بالنصر", "سنحتفل")),
+    # check sets and count1207 (Al Arabiya, CNN, France 24): «لا» + a present agreement verb, views that differ
+    ("views_differ", cand("وقال: «لا نتفق مع حزب العمال الكردستاني على أن وقف إطلاق النار انتهى", "نتفق",
+                          "agreement", "lexical")),
+    ("views_differ", cand("لكن تعليقات الرئيس الفرنسي أظهرت أن الرئيسين لا يتفقان على جميع الموضوعات.", "يتفقان",
+                          "agreement", "lexical")),
     # random articles (CNN, three copies of one story): how long an event goes on is no party's course
     ("continuation_without_act", cand("بدأت روسيا مجموعة واسعة من التدريبات العسكرية المعروفة باسم \"فوستوك 2018\"، "
                                       "الثلاثاء، حيث ستستمر تلك الفعاليات من 11 إلى 17 سبتمبر/ أيلول الجاري.", "ستستمر",
@@ -356,6 +361,9 @@ KEPT = [
     cand("وكان سوسان أكد في مقابلة مع بي بي سي على أن دمشق ستستمر بالتعاون مع لجنة التحقيق الدولية", "ستستمر",
          parties=("دمشق",)),
     cand("وقال وزير الخارجية \"سنستمر في دعم الحكومة الشرعية في اليمن\"", "سنستمر"),
+    # a present agreement verb with no «لا» before it: a headline's report («أنقرة وواشنطن تتفقان على خطة»)
+    cand("سوريا: أنقرة وواشنطن تتفقان على خطة لسحب وحدات حماية الشعب الكردية من منبج", "تتفقان", "agreement",
+         "lexical", ("أنقرة", "واشنطن")),
     # ANT corpus (BBC) and dense A: the agreed act may follow commas and a long subject
     cand("اتفقت الولايات المتحدة وتركيا، اللتان توترت علاقاتهما في الآونة الأخيرة بسبب الصراع في سوريا، على نزع فتيل "
          "الأزمة بينهما.", "اتفقت", "agreement", "lexical"),
