@@ -573,6 +573,13 @@ def response_to_any(c: Candidate) -> bool:
         and bool(RESPONSE_ANY_RE.match(c.after))
 
 
+def promised_response(c: Candidate) -> bool:
+    """«إسرائيل سترد بقوة كبيرة» (on the rockets from Gaza), «على طهران أن تدرك أن إسرائيل سترد عليها الصاع صاعين»:
+    a party's future response is a warning of retaliation (guideline rule 11: threats are no records). The gold sets
+    hold no future «رد» record; the check sets' and unread samples' 3 such records were all read as threats."""
+    return c.kind == "future" and verb_stem(c.cue) in RESPONSE_STEMS
+
+
 def price_to_pay(c: Candidate) -> bool:
     """«سيدفع الثمن», «سيدفعون ثمنا باهظا»: paying the price is a threat or a prediction, not a commitment."""
     after = c.words_after(1)
@@ -796,6 +803,7 @@ FILTERS: Sequence[tuple[str, Filter]] = (
     ("negated_past", negated_past),
     ("state_as_content", state_as_content),
     ("response_to_any", response_to_any),
+    ("promised_response", promised_response),
     ("price_to_pay", price_to_pay),
     ("upon_without_duty", upon_without_duty),
     ("kept_silence", kept_silence),

@@ -300,6 +300,11 @@ REJECTED = [
     ("response_to_any", cand("وحذرت الخارجية الأمريكية الاثنين من واشنطن سوف ترد فورا على أي هجوم كيميائي تشنه "
                              "الحكومة السورية", "سوف ترد", kind="future")),
     ("response_to_any", cand('موضحاً "سنرد بقوة على أي هجوم على أراضينا"', "سنرد")),
+    # random articles (CNN, France 24): a future response is a warning of retaliation (rule 11)
+    ("promised_response", cand("قال رئيس الوزراء الإسرائيلي، بنيامين نتانياهو، الثلاثاء، إن إسرائيل "
+                               "\"سترد بقوة كبيرة\" على القذائف التي تطلق من قطاع غزة", "سترد", parties=("إسرائيل",))),
+    ("promised_response", cand("وأن على طهران أن تدرك أن إسرائيل سترد عليها الصاع صاعين والكيل كيلين.", "سترد",
+                               parties=("إسرائيل",))),
     # corpus300 (CNN): a voweled passive future names no actor
     ("passive_future", cand("وأعلن أردوغان أن العلم التركي سيُرفع فوق عفرين", "سيُرفع")),
     ("passive_future", cand("وقال إن قدم أمريكا سوف تُقطع من المنطقة", "سوف تُقطع")),
