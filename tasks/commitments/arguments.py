@@ -1003,16 +1003,8 @@ def _call_subject_before(cl: Clause) -> list[Party] | None:
 def _headed_partner(cl: Clause, pos: int) -> bool:
     """«مع نظيره الأمريكي», «مع الجانب الصيني»: «مع» and title or side words before the party, a partner (the
     words of a party between them are its title: «رفقة نظيره الأمريكي، دونالد ترامب»)."""
-    chars = list(cl.norm[cl.c_end : pos])
-    for x in cl.parties:
-        for i in range(max(x[0], cl.c_end), min(cl.end_of(x), pos)):
-            chars[i - cl.c_end] = " "
-    words = "".join(chars).replace(AR_COMMA, " ").split()
-    k = 0
-    while words and words[-1] in COUNTERPART_HEADS and k < COUNTERPART_MAX_HEADS:
-        words.pop()
-        k += 1
-    return k > 0 and bool(words) and WITH_BEFORE_RE.search(words[-1] + " ") is not None
+    before = _word_before_heads(cl, pos, blank_parties=True)
+    return before is not None and WITH_BEFORE_RE.search(before + " ") is not None
 
 
 def _near_addressees(cl: Clause) -> list[Located]:
@@ -1363,10 +1355,16 @@ def _actors(cl: Clause) -> tuple[list[Party], bool]:
     return actors, fallback
 
 
-def _headed_preposition(cl: Clause, pos: int) -> bool:
-    """«مع الجانب القيرغيزي», «مع نظيره التركي»: a counterpart preposition, then only title or side words
-    (at most COUNTERPART_MAX_HEADS), then the party."""
-    words = cl.norm[cl.c_end : pos].replace(AR_COMMA, " ").split()
+def _word_before_heads(cl: Clause, pos: int, blank_parties: bool = False) -> str | None:
+    """The word before the title or side words (at most COUNTERPART_MAX_HEADS, and «كل من») that stand between the
+    cue and a party at ``pos``; None when no such word stands right before the party. With ``blank_parties`` the
+    words of the parties between are read as title words too («نظيره الأمريكي، دونالد ترامب»)."""
+    chars = list(cl.norm[cl.c_end : pos])
+    if blank_parties:
+        for x in cl.parties:
+            for i in range(max(x[0], cl.c_end), min(cl.end_of(x), pos)):
+                chars[i - cl.c_end] = " "
+    words = "".join(chars).replace(AR_COMMA, " ").split()
     k = 0
     while words and words[-1] in COUNTERPART_HEADS and k < COUNTERPART_MAX_HEADS:
         words.pop()
@@ -1374,7 +1372,13 @@ def _headed_preposition(cl: Clause, pos: int) -> bool:
     if tuple(words[-len(COUNTERPART_EACH_OF) :]) == COUNTERPART_EACH_OF:  # «مع كل من جمهورية جيبوتي»
         del words[-len(COUNTERPART_EACH_OF) :]
         k += 1
-    return k > 0 and bool(words) and words[-1] in COUNTERPART_PREPOSITIONS
+    return words[-1] if k > 0 and words else None
+
+
+def _headed_preposition(cl: Clause, pos: int) -> bool:
+    """«مع الجانب القيرغيزي», «مع نظيره التركي»: a counterpart preposition, then only title or side words
+    (at most COUNTERPART_MAX_HEADS), then the party."""
+    return _word_before_heads(cl, pos) in COUNTERPART_PREPOSITIONS
 
 
 def _counterparts(cl: Clause, actors: Sequence[Party]) -> list[Party]:
