@@ -96,6 +96,9 @@ EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
 CONTINUATION_STEMS = _set("continuation_stems")
+PROPOSAL_STEMS = _set("proposal_stems")
+PROPOSAL_OBJECTS = _set("proposal_objects")
+PROPOSAL_WINDOW = 3  # «ستطرح قريبا خطة»: the plan within these words after the verb
 CONTINUATION_ACTS = _set("continuation_acts")
 CONTINUATION_NOT_ACTS = _set("continuation_not_acts")
 MEETING_NOUNS = _set("meeting_nouns")
@@ -486,7 +489,11 @@ def speculation(c: Candidate) -> bool:
 def future_logistics_or_prediction(c: Candidate) -> bool:
     """«سيلتقي», «سيتباحثان», «سينتقل», «سيجلس»: meeting agenda and travel; «سيعكس», «سيسبب», «سنخسر»: an
     effect or a prediction. Only future-tense cues: an explicit modal cue keeps its record."""
-    return c.kind in ("future", "negfuture") and verb_stem(c.cue) in LOGISTICS_STEMS
+    if c.kind not in ("future", "negfuture") or verb_stem(c.cue) not in LOGISTICS_STEMS:
+        return False
+    # «ستطرح قريبا خطة»: putting forward a plan or a tender is an act, not a topic raised
+    return not (verb_stem(c.cue) in PROPOSAL_STEMS and any(
+        w.strip(QUOTES + "،,.") in PROPOSAL_OBJECTS for w in c.words_after(PROPOSAL_WINDOW)))
 
 
 def continuation_without_act(c: Candidate) -> bool:
