@@ -81,6 +81,7 @@ from tasks.commitments.lexicons import (
     NOT_ACT_WORDS,
     OBJECT_COUNTERPART_MODALITIES,
     OBJECT_NOT_AFTER,
+    PARTNER_WORDS,
     PASSIVE_AGREEMENT_CUES,
     PLACE_PREPOSITIONS,
     PRONOUN_SUBJECTS,
@@ -1003,8 +1004,7 @@ def _call_subject_before(cl: Clause) -> list[Party] | None:
 def _headed_partner(cl: Clause, pos: int) -> bool:
     """«مع نظيره الأمريكي», «مع الجانب الصيني»: «مع» and title or side words before the party, a partner (the
     words of a party between them are its title: «رفقة نظيره الأمريكي، دونالد ترامب»)."""
-    before = _word_before_heads(cl, pos, blank_parties=True)
-    return before is not None and WITH_BEFORE_RE.search(before + " ") is not None
+    return _word_before_heads(cl, pos, blank_parties=True) in PARTNER_WORDS
 
 
 def _near_addressees(cl: Clause) -> list[Located]:

@@ -39,6 +39,7 @@ from tasks.commitments.patterns import (
     LAM,
     LIL,
     PARTY_WORD_RES,
+    QAD,
     QUOTES,
     REPORTING_RE,
     WA,
@@ -95,12 +96,13 @@ EXPECT_VERBS = _set("expect_verbs")
 EXPECT_NEXT = _set("expect_next")
 PAST_STATE_WORDS = _set("past_state_words")
 LOGISTICS_STEMS = _set("logistics_stems")
-CONTINUATION_STEMS = _set("continuation_stems")
 PROPOSAL_STEMS = _set("proposal_stems")
 PROPOSAL_OBJECTS = _set("proposal_objects")
 PROPOSAL_WINDOW = 3  # «ستطرح قريبا خطة»: the plan within these words after the verb
+CONTINUATION_STEMS = _set("continuation_stems")
 CONTINUATION_ACTS = _set("continuation_acts")
 CONTINUATION_NOT_ACTS = _set("continuation_not_acts")
+WORD_EDGES = QUOTES + "،,."  # quote marks and punctuation stripped from a word read after a cue
 MEETING_NOUNS = _set("meeting_nouns")
 GENERIC_WHO_WORDS = _set("generic_who_words")
 _VERB_START_RE = re.compile(r"^(?:[وف])?(?:س|سوف\s+|لن\s+)?[يتنا]")  # a verb cue in the present or future
@@ -113,7 +115,6 @@ OBLIGATION_PERSONAL_NEXT = _set("obligation_personal_next")
 PASSIVE_AUXILIARIES = _set("passive_auxiliaries")
 DUTY_VERBS = _set("duty_verbs")
 DUTY_OPENERS = _set("duty_openers") | DUTY_VERBS
-QAD = normalize("قد")
 # a signing noun after one of these is its clause's topic (ANT corpus: 21 «أن توقيع …», 8 read after «أن»:
 # 7 evaluations, effects or dates of a signing, 1 report of one; the gold sets' 2 such records both wrong)
 TOPIC_COMPLEMENTIZERS = _set("topic_complementizers")
@@ -493,7 +494,7 @@ def future_logistics_or_prediction(c: Candidate) -> bool:
         return False
     # «ستطرح قريبا خطة»: putting forward a plan or a tender is an act, not a topic raised
     return not (verb_stem(c.cue) in PROPOSAL_STEMS and any(
-        w.strip(QUOTES + "،,.") in PROPOSAL_OBJECTS for w in c.words_after(PROPOSAL_WINDOW)))
+        w.strip(WORD_EDGES) in PROPOSAL_OBJECTS for w in c.words_after(PROPOSAL_WINDOW)))
 
 
 def continuation_without_act(c: Candidate) -> bool:
@@ -501,7 +502,7 @@ def continuation_without_act(c: Candidate) -> bool:
     something goes on; «بلاده ستستمر في الدفاع عن …» declares a party's course."""
     if c.kind not in ("future", "negfuture") or verb_stem(c.cue) not in CONTINUATION_STEMS:
         return False
-    nxt = [w.strip(QUOTES + "،,.") for w in c.words_after(1)]
+    nxt = [w.strip(WORD_EDGES) for w in c.words_after(1)]
     act = bool(nxt) and (nxt[0] in CONTINUATION_ACTS or (
         nxt[0].startswith(BI) and len(nxt[0]) > MIN_STEM + 1 and nxt[0] not in CONTINUATION_NOT_ACTS))
     return not act

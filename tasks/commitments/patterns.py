@@ -72,6 +72,7 @@ SIGNING_NOUN_PREFIXES = "وب"  # «و», «ب» before a signing noun («وبت
 LAM = "ل"  # the preposition «لـ» (for, to), joined to the next word
 IN = "في"  # the preposition «في» (in; «تأمل في»: hopes to)
 BI = "ب"  # the preposition «بـ» (with), joined to the next word
+QAD = normalize("قد")  # the particle of a past perfect («كان X قد وعد») or of «قد» + a duty verb
 # «على» (on): an obligation cue «على الجانبين» counts only when parties follow. Written with alef maqsura,
 # which normalised text never has, so the check never fires; kept so that the output does not change.
 ALA = "على"

@@ -72,6 +72,7 @@ from tasks.commitments.patterns import (
     FIRST_PERSON_PRONOUNS,
     LAM,
     PRESENT_REPORTING_RE,
+    QAD,
     QUOTES,
     REPORTING_RE,
     TURN_RE,
@@ -84,7 +85,6 @@ from tasks.text.normalize import normalize
 DEFINITE = "ال"
 AN = "عن"  # «أعرب X عن أمله»: the person before it expresses the hope
 TO = normalize("إلى")  # «وأشار إلى أن»: normalised, it starts like a definite noun
-QAD = "قد"  # the particle of a past perfect («كان X قد وعد»)
 SPEECH_MODALITIES = ("call", "hope")  # cues that are themselves speech acts of their subject
 _WORD_RE = re.compile(r"[^\W\d_]+")
 COLON_SPEAKER_MAX_WORDS = 6  # «وزير الخارجية الروسي سيرغي لافروف:», «ترمب لـ"سي بي إس":»
