@@ -438,8 +438,7 @@ def _title_gap(norm: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) ->
     for s_lo, s_hi in spans:
         for i in range(max(s_lo, lo), min(s_hi, hi)):
             chars[i - lo] = " "
-    # quote marks around the name are no word («ودعا "أوباما" نواب الكونغرس»)
-    words = [w for w in "".join(chars).replace(AR_COMMA, " ").replace(",", " ").split() if w.strip(QUOTES)]
+    words = "".join(chars).replace(AR_COMMA, " ").replace(",", " ").split()
     return len(words) <= SPEAKER_CUE_MAX_WORDS and all(w in COUNTERPART_HEADS or w in TITLE_FILLERS for w in words)
 
 
@@ -475,7 +474,7 @@ def cue_speaker(
         # right before the cue, or before «عن» of «أعرب/عبر X عن أمله»
         # («وكان رئيس الوزراء البريطاني ديفيد كاميرون قد وعد»: the particle of a past perfect stands between)
         before = [p for p in people if p[1] <= c_start
-                  and [w for w in norm[p[1] : c_start].split() if w.strip(QUOTES)] in ([], [AN], [QAD])]
+                  and norm[p[1] : c_start].split() in ([], [AN], [QAD])]
         # «وأنه حث ماي على»: the pronoun is the subject, the person after the verb its object
         pronoun_subject = _after_pronoun_complementizer(norm, c_start)
         after = [p for p in people if p[0] >= c_end and _title_gap(norm, c_end, p[0], spans) and not pronoun_subject]

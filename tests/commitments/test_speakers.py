@@ -333,9 +333,3 @@ def test_a_short_name_before_the_reporting_verb_speaks(nlp):
     r = only(rs, "نأمل")
     assert r["speaker"] == "Mustafa Bakar"  # the name as the recognizer cut it
 
-
-def test_quote_marks_around_the_callers_name_are_no_word(nlp):
-    # dense3 A (Sabq): «ودعا "أوباما" نواب الكونغرس إلى …»: the quoted name right after the call is its subject
-    r = only(records(nlp, 'وحذر "أوباما" من أن العالم يخاطر بحرب أخرى، ودعا "أوباما" نواب الكونغرس إلى تقييم '
-                          'الاتفاق بناء على "الحقائق".\n', lead="أوباما والاتفاق النووي مع إيران\n"), "دعا")
-    assert r["speaker"] == "Barack Obama" and _speaker_step(r) == "speaker:cue_subject"
