@@ -92,6 +92,10 @@ KB_SHORT_LATER_SCORE = 0.8  # the last word of a KB person's full name, later in
 NAMED_PROCESS_SCORE = 0.7  # «اتفاق الجزائر»: a head and a place, named by rule
 FUZZY_SCORE = 0.7  # a misspelt state or nisba, one letter away
 SPEAKER_SLOT_SCORE = 0.6  # a rare word between a reporting verb and what was said («وأضاف فيرجسون أن»)
+NISBA_PERSON_SCORE = 0.7  # a proper noun right after a nationality («الروسي ميخائيل يوزهني»)
+NISBA_PERSON_MIN_LETTERS = 3  # «البريطانية تي إن كي بي»: a letter of an acronym is no given name
+# a first word after a nisba that is a proclitic on a word the news writes this often is no name («برياح», «لينهض»)
+NISBA_PERSON_CLITIC_REST = 2
 LIST_PERSON_SCORE = 0.7  # a name listed right after a person («محمد سعد، ومحمد هنيدي»)
 LIST_NAME_MIN_WORDS = 2  # a listed name has two or three words: a single word could be anything
 LIST_NAME_MAX_WORDS = 3

@@ -1157,6 +1157,79 @@ def _title_persons_pass(st: _DocState) -> None:
                     C.TITLE_PERSON_SCORE)  # fmt: skip
 
 
+def _nisba_persons_pass(st: _DocState) -> None:
+    """A name right after a definite singular nisba the model left untagged: «على الروسي ميخائيل يوزهني»,
+    «والبولندي ريسار كابوسينكسي», «الدولي الفرنسي تييري هنري». News names a foreigner by nationality as it names an
+    official by title; the first word must be a proper noun to the POS model (not «الجانب الصيني شي»'s common
+    nouns), the rest name words, and no KB name among them."""
+    text = st.text
+    nisbas = {h.end: h.start for _, h in st.hits if h.kind == "nisba"
+              and _singular_definite_nisba(text[h.start : h.end])}  # fmt: skip
+    ends = {m.end for m in st.mentions if m.type == "GPE"} & nisbas.keys()
+    for idx, _s, _e, words in st.per_sentence:
+        for i, w in enumerate(words):
+            if i < 1 or words[i - 1].end not in ends or text[words[i - 1].end : w.start].strip():
+                continue
+            if not _nisba_person_start(st, words, i, nisbas[words[i - 1].end]):
+                continue
+            name: list[Word] = []
+            for x in words[i : i + C.MAX_TITLE_NAME_WORDS]:
+                if name and text[name[-1].end : x.start].strip():
+                    break  # punctuation ends the name
+                upos = st.upos_at.get(x.start)
+                # inside the name a proper noun counts though it opens like a verb («ميخائيل يوزهني»), and so does
+                # a known name word or one the news never writes, whatever the POS model says («شادن محمد
+                # الجوهري»: «محمد» NOUN; «عدنان يانوزاي»: VERB), or a surname cut as a proclitic («ديان لوفرن»)
+                if not (_is_name_word(x, upos, inside=bool(name)) or (name and x.key in lex.NAME_CONNECTORS)
+                        or (name and upos == "PROPN" and _may_join_a_name(x))
+                        or (name and upos not in _NOT_NAME_UPOS - {"VERB"} and _may_join_a_name(x) and (
+                            known_name_word(x.key) or lexicon_count(x.key) < C.MISSPLIT_MAX_COUNT))
+                        or (name and _missplit_name(x, upos))):  # fmt: skip
+                    break
+                name.append(x)
+            while name and name[-1].key in lex.NAME_CONNECTORS:
+                name.pop()
+            if not name or _overlaps((name[0].start, name[-1].end), st.taken):
+                continue
+            s, e = name[0].start, name[-1].end
+            surface = text[s:e]
+            eid = stable_id("per", surface)
+            _remember_local_person(st, eid, surface, name)
+            st.emit(s, e, "PER", "nisba", EntityRow(eid, "PER", surface, surface, None, None, [surface]), idx,
+                    C.NISBA_PERSON_SCORE)  # fmt: skip
+
+
+def _nisba_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int) -> bool:
+    """Can ``words[i]``, right after a nisba, open a person's name? A proper noun to the POS model that the news
+    seldom writes or that is a known name word; not a word with a digit, an accusative («مغايرا», «تقييما»), a
+    preposition or conjunction on a common word («برياح», «فليست») or a future verb; after a feminine nisba only
+    behind a word for a woman («الفنانة الفلسطينية ريم بنا», not «الشركة … الفرنسية شانيل»)."""
+    text, w, key = st.text, words[i], words[i].key
+    if st.upos_at.get(w.start) != "PROPN" or len(key) < C.NISBA_PERSON_MIN_LETTERS or any(c.isdigit() for c in key):
+        return False
+    known = known_name_word(key)
+    if not (known or lexicon_count(key) < C.FREQUENT) or _looks_like_verb(w):
+        return False
+    if not known and (key.endswith(_ACCUSATIVE_END) or (
+            key[0] in lex.MISSPLIT_LETTERS and lexicon_count(key[1:]) >= C.NISBA_PERSON_CLITIC_REST)):  # fmt: skip
+        return False
+    if normalize(text[nisba_start : words[i - 1].end]).endswith(_FEMININE_NISBA_END):
+        before = _word_before(text, nisba_start)
+        if before is None or before[1] not in lex.FEMALE_PERSON_HEADS:
+            return False
+    return not _match_at(text, words, i, st.index)
+
+
+_ACCUSATIVE_END = "ا"  # «مغايرا», «تقييما»: an indefinite accusative, no name (unless a known name word: «نورا»)
+_FEMININE_NISBA_END = "يه"  # «الفلسطينية» as normalised
+
+
+def _singular_definite_nisba(surface: str) -> bool:
+    """«الروسي», «والجزائرية»: a definite singular nisba (not «الروس», «الإيرانيين», «روسي»)."""
+    key = normalize(surface).removeprefix("و")
+    return key.startswith(_ARTICLE) and key.endswith(("ي", "يه"))
+
+
 # a word that begins with a conjunction or a preposition and the article is no name part («فرديناند وغونزالو»:
 # two persons; «الملك عبد العزيز للعلوم»: a body's name)
 _NOT_NAME_STARTS = ("و", "لل", "بال", "فال", "كال")
@@ -1635,6 +1708,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
     _dotted_acronym_pass,
     _stanza_pass,
+    _nisba_persons_pass,  # where the model found no name after a nationality
     _misspelt_states_pass,  # proper nouns the model left out
     _listed_persons_pass,  # after every source of persons, before short forms
     _speaker_slot_pass,
