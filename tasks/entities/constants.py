@@ -96,6 +96,9 @@ NISBA_PERSON_SCORE = 0.7  # a proper noun right after a nationality («الرو�
 NISBA_PERSON_MIN_LETTERS = 3  # «البريطانية تي إن كي بي»: a letter of an acronym is no given name
 # a first word after a nisba that is a proclitic on a word the news writes this often is no name («برياح», «لينهض»)
 NISBA_PERSON_CLITIC_REST = 2
+LINEAGE_PERSON_SCORE = 0.7  # «إسماعيل ولد الشيخ أحمد»: the model's pieces of a lineage joined
+LINEAGE_SIDE_WORDS = 3  # name words before «ولد»
+LINEAGE_MAX_WORDS = 8  # words after the first «ولد»: «ولد محمد حمودي ولد داف»
 LIST_PERSON_SCORE = 0.7  # a name listed right after a person («محمد سعد، ومحمد هنيدي»)
 LIST_NAME_MIN_WORDS = 2  # a listed name has two or three words: a single word could be anything
 LIST_NAME_MAX_WORDS = 3

@@ -82,6 +82,7 @@ DEFINITE_ORG_HEADS: frozenset[str] = frozenset(normalize("ال" + w) for w in (*
 NAME_CONNECTORS: frozenset[str] = _keys(_NAMES["connectors"])
 LIST_NOT_FIRST: frozenset[str] = _keys(_NAMES["list_not_first"])
 FEMALE_PERSON_HEADS: frozenset[str] = _keys(_NAMES["female_person_heads"])
+BORN_AFTER: frozenset[str] = _keys(_NAMES["born_after"])
 NAME_PARTS_WITH_AL: frozenset[str] = _keys(_NAMES["parts_with_al"])
 HONORIFICS: tuple[str, ...] = tuple(normalize(w) for w in _NAMES["honorifics"])
 HONORIFIC_FORMS: tuple[str, ...] = tuple(_NAMES["honorific_forms"])

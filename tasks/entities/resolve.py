@@ -221,11 +221,14 @@ def _person_names(ent: Entity) -> list[str]:
     # «محمد جواد ظريف» is also written «جواد ظريف»: the last two words of a longer name
     # but not «بن سلمان», «آل خليفة»: a patronym or family name is many people's
     # nor «الدين حقاني», the end of a compound first name («سراج الدين») and a family name
+    # nor «الشيخ أحمد» of «إسماعيل ولد الشيخ أحمد»: an honorific opens no name of its own
     names += [" ".join(n.split()[-2:]) for n in names if len(n.split()) >= C.NAME_TAIL_MIN_WORDS
-              and normalize(n.split()[-2]) not in lex.NAME_CONNECTORS | lex.NAME_PARTS_WITH_AL]  # fmt: skip
+              and normalize(n.split()[-2]) not in lex.NAME_CONNECTORS | lex.NAME_PARTS_WITH_AL | _HONORIFIC_WORDS
+              ]  # fmt: skip
     return names
 
 
+_HONORIFIC_WORDS = frozenset(w for h in lex.HONORIFICS for w in h.split())
 _Entries = dict[str, list[tuple[Entity, str]]]
 
 
@@ -1224,6 +1227,105 @@ _ACCUSATIVE_END = "ا"  # «مغايرا», «تقييما»: an indefinite accu
 _FEMININE_NISBA_END = "يه"  # «الفلسطينية» as normalised
 
 
+def _lineage_pass(st: _DocState) -> None:
+    """A Maghrebi lineage «X ولد Y (ولد Z)» (son of) is one person: «إسماعيل ولد الشيخ أحمد», «حضية ولد سلامة ولد
+    النفاع». The model cuts it at «ولد» («إسماعيل» + «شيخ أحمد»); the pieces are joined when a person's mention or
+    a known name word stands before «ولد», name words after it, and no «في», «عام» … follows the name, where «ولد»
+    is the verb (was born: «برهم صالح ولد برهم صالح في مدينة السليمانية»)."""
+    text = st.text
+    for idx, _s, _e, words in st.per_sentence:
+        k = 1
+        while k < len(words) - 1:
+            if words[k].key != _WALAD or not _joined(text, words[k - 1], words[k], words[k + 1]):
+                k += 1
+                continue
+            left = _lineage_left(st, words, k)
+            end = _lineage_right(st, words, k)
+            if left is None or end == k:
+                k += 1
+                continue
+            after = words[end + 1].key if end + 1 < len(words) and _joined(text, words[end], words[end + 1]) else ""
+            s, e = left, words[end].end
+            inside = [m for m in st.mentions if m.start < e and s < m.end]
+            if (after in lex.BORN_AFTER or not any(m.type == "PER" for m in inside)
+                    or any(m.type != "PER" or m.start < s or m.end > e for m in inside)):  # fmt: skip
+                k += 1
+                continue
+            for m in inside:
+                st.mentions.remove(m)
+                st.taken.remove((m.start, m.end))
+            name = text[s:e]
+            known = [ent for ent, kind in st.index.entries.get(alias_key(name), []) if ent.type == "PER"
+                     and kind == "name"]  # fmt: skip
+            if known:  # the KB's person by the whole lineage («إسماعيل ولد الشيخ أحمد»)
+                st.emit(s, e, "PER", "lineage", kb_row(known[0]), idx, C.LINEAGE_PERSON_SCORE)
+                st.full_people.add(known[0].entity_id)
+            else:
+                eid = stable_id("per", name)
+                _remember_local_person(st, eid, name, words_in(text, s, e))
+                st.emit(s, e, "PER", "lineage", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
+                        C.LINEAGE_PERSON_SCORE)  # fmt: skip
+            k = end + 1
+
+
+_WALAD = "ولد"
+
+
+def _joined(text: str, *words: Word) -> bool:
+    """Nothing but spaces between the words."""
+    return all(not text[a.end : b.start].strip() for a, b in itertools.pairwise(words))
+
+
+def _lineage_word(st: _DocState, w: Word, key: str) -> bool:
+    """A word of a lineage: a connector, «الشيخ», a name word, or a word of a person the model or a rule read
+    («وعبد الرحمان ولد محمد حمودي»: «الرحمان» inside the model's «عبد الرحمان»)."""
+    return (key in lex.NAME_CONNECTORS or key in _LINEAGE_HONORIFICS or known_name_word(key)
+            or _is_name_word(Word(w.start, w.end, key), st.upos_at.get(w.start), inside=True)
+            or any(m.type == "PER" and m.start <= w.start and w.end <= m.end for m in st.mentions))  # fmt: skip
+
+
+def _lineage_left(st: _DocState, words: Sequence[Word], k: int) -> int | None:
+    """Where the name before «ولد» starts: up to three name words, the first perhaps with «و» (the next item of a
+    list), all of them inside a person's mention or the first a known name word; None if there is none."""
+    text, start = st.text, None
+    for j in range(k - 1, max(-1, k - 1 - C.LINEAGE_SIDE_WORDS), -1):
+        w = words[j]
+        if j < k - 1 and not _joined(text, w, words[j + 1]):
+            break
+        conj = w.key.startswith("و") and not known_name_word(w.key) and len(w.key) > 2
+        key = w.key[1:] if conj else w.key
+        if not _lineage_word(st, w, key) or key == _WALAD or key in _PATRONYMS:
+            break  # an earlier link of the lineage: the pass reads a lineage from its first «ولد»
+        start = w.start + (1 if conj else 0)
+        if conj:
+            break
+    if start is None:
+        return None
+    named = any(m.type == "PER" and m.start <= start < m.end for m in st.mentions)
+    first = normalize(text[start : words[k - 1].end]).split()[0]
+    return start if named or known_name_word(first) else None
+
+
+def _lineage_right(st: _DocState, words: Sequence[Word], k: int) -> int:
+    """The index of the last word of the name after «ولد» (``k`` if none): name words and further «ولد/بن»,
+    up to the next «و» word or punctuation, never ending on a connector."""
+    text, last = st.text, k
+    for j in range(k + 1, min(len(words), k + 1 + C.LINEAGE_MAX_WORDS)):
+        w = words[j]
+        if not _joined(text, words[j - 1], w) or (w.key.startswith("و") and w.key != _WALAD):
+            break
+        if not _lineage_word(st, w, w.key) or (
+                w.key.endswith(_ACCUSATIVE_END) and len(w.key) > C.NISBA_PERSON_MIN_LETTERS
+                and not known_name_word(w.key)):  # fmt: skip
+            break  # «بتعيين إسماعيل ولد شيخ أحمد مبعوثا»: the accusative after the name is no part of it
+        if w.key not in lex.NAME_CONNECTORS:
+            last = j
+    return last
+
+
+_LINEAGE_HONORIFICS = frozenset(normalize(w) for w in ("الشيخ", "شيخ"))  # «ولد الشيخ أحمد»: part of the name
+
+
 def _singular_definite_nisba(surface: str) -> bool:
     """«الروسي», «والجزائرية»: a definite singular nisba (not «الروس», «الإيرانيين», «روسي»)."""
     key = normalize(surface).removeprefix("و")
@@ -1709,6 +1811,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _dotted_acronym_pass,
     _stanza_pass,
     _nisba_persons_pass,  # where the model found no name after a nationality
+    _lineage_pass,  # «X ولد Y»: the model's pieces joined
     _misspelt_states_pass,  # proper nouns the model left out
     _listed_persons_pass,  # after every source of persons, before short forms
     _speaker_slot_pass,

@@ -678,3 +678,15 @@ def test_no_name_after_a_nationality_for_common_words_or_things(nlp):
                           "فلا يزال الطريق طويلا أمام الاقتصاد المصري لينهض من كبوته.\n"
                           "وتعاونت شركة مستحضرات التجميل الفرنسية شانيل مع الشركة الزراعية.\n")
     assert [m[0] for m in ms if m[1] == "PER"] == ["ترامب"]
+
+
+def test_a_maghrebi_lineage_is_one_person(nlp):
+    # check set and count1207 (Saudi papers, 2015): the UN envoy's name is a lineage, «X ولد Y» (son of); the model
+    # cut it at «ولد» («إسماعيل» + «شيخ أحمد»). The pieces are one person, the KB's, up to the accusative after it.
+    ms = mentions_of(nlp, "من جانبه، قال إسماعيل ولد الشيخ أحمد، المبعوث الأممي إلى اليمن، إن لدى الإمارات دورا.\n"
+                          "ورحب مجلس الوزراء بتعيين إسماعيل ولد شيخ أحمد مبعوثًا جديدًا للأمين العام للأمم المتحدة.\n")
+    assert found(ms, "إسماعيل ولد الشيخ أحمد", "PER")[0][2] == "Ismail Ould Cheikh Ahmed"
+    assert found(ms, "إسماعيل ولد شيخ أحمد", "PER")[0][2] == "Ismail Ould Cheikh Ahmed"
+    # «ولد» is also the verb (was born): a name, «ولد», a name and «في» is a birth, not a lineage
+    ms = mentions_of(nlp, "وإليكم نبذة عن برهم صالح ولد برهم صالح في مدينة السليمانية عام 1960.\n")
+    assert not [m for m in ms if m[1] == "PER" and "ولد" in m[0]]
