@@ -1160,49 +1160,61 @@ def _title_persons_pass(st: _DocState) -> None:
                     C.TITLE_PERSON_SCORE)  # fmt: skip
 
 
-def _nisba_persons_pass(st: _DocState) -> None:
-    """A name right after a definite singular nisba the model left untagged: «على الروسي ميخائيل يوزهني»,
-    «والبولندي ريسار كابوسينكسي», «الدولي الفرنسي تييري هنري». News names a foreigner by nationality as it names an
-    official by title; the first word must be a proper noun to the POS model (not «الجانب الصيني شي»'s common
-    nouns), the rest name words, and no KB name among them."""
+def _headed_persons_pass(st: _DocState) -> None:
+    """A name the model left untagged right after a definite singular nisba or a profession: «على الروسي ميخائيل
+    يوزهني», «والبولندي ريسار كابوسينكسي», «الفنانة منى عبدالغني», «الحارس حلاوة». News names a foreigner by
+    nationality and a player or an artist by trade as it names an official by title; the first word must be a
+    proper noun to the POS model (not «الجانب الصيني شي»'s common nouns), the rest name words, and no KB name
+    among them."""
     text = st.text
     nisbas = {h.end: h.start for _, h in st.hits if h.kind == "nisba"
               and _singular_definite_nisba(text[h.start : h.end])}  # fmt: skip
-    ends = {m.end for m in st.mentions if m.type == "GPE"} & nisbas.keys()
+    heads = {m.end: ("nisba", nisbas[m.end]) for m in st.mentions if m.type == "GPE" and m.end in nisbas}
     for idx, _s, _e, words in st.per_sentence:
+        for w in words:
+            key = w.key.removeprefix("و") if w.key not in lex.PROFESSION_HEADS else w.key
+            if key in lex.PROFESSION_HEADS and not _overlaps((w.start, w.end), st.taken):
+                heads[w.end] = ("profession", w.start)
         for i, w in enumerate(words):
-            if i < 1 or words[i - 1].end not in ends or text[words[i - 1].end : w.start].strip():
+            if i < 1 or words[i - 1].end not in heads or text[words[i - 1].end : w.start].strip():
                 continue
-            if not _nisba_person_start(st, words, i, nisbas[words[i - 1].end]):
+            source, head_start = heads[words[i - 1].end]
+            if not _nisba_person_start(st, words, i, head_start if source == "nisba" else None):
                 continue
-            name: list[Word] = []
-            for x in words[i : i + C.MAX_TITLE_NAME_WORDS]:
-                if name and text[name[-1].end : x.start].strip():
-                    break  # punctuation ends the name
-                upos = st.upos_at.get(x.start)
-                # inside the name a proper noun counts though it opens like a verb («ميخائيل يوزهني»), and so does
-                # a known name word or one the news never writes, whatever the POS model says («شادن محمد
-                # الجوهري»: «محمد» NOUN; «عدنان يانوزاي»: VERB), or a surname cut as a proclitic («ديان لوفرن»)
-                if not (_is_name_word(x, upos, inside=bool(name)) or (name and x.key in lex.NAME_CONNECTORS)
-                        or (name and upos == "PROPN" and _may_join_a_name(x))
-                        or (name and upos not in _NOT_NAME_UPOS - {"VERB"} and _may_join_a_name(x) and (
-                            known_name_word(x.key) or lexicon_count(x.key) < C.MISSPLIT_MAX_COUNT))
-                        or (name and _missplit_name(x, upos))):  # fmt: skip
-                    break
-                name.append(x)
-            while name and name[-1].key in lex.NAME_CONNECTORS:
-                name.pop()
+            name = _name_after_head(st, words, i)
             if not name or _overlaps((name[0].start, name[-1].end), st.taken):
                 continue
             s, e = name[0].start, name[-1].end
             surface = text[s:e]
             eid = stable_id("per", surface)
             _remember_local_person(st, eid, surface, name)
-            st.emit(s, e, "PER", "nisba", EntityRow(eid, "PER", surface, surface, None, None, [surface]), idx,
+            st.emit(s, e, "PER", source, EntityRow(eid, "PER", surface, surface, None, None, [surface]), idx,
                     C.NISBA_PERSON_SCORE)  # fmt: skip
 
 
-def _nisba_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int) -> bool:
+def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]:
+    """The name words from ``words[i]`` on: up to four, to punctuation, never ending on a connector."""
+    text, name = st.text, []
+    for x in words[i : i + C.MAX_TITLE_NAME_WORDS]:
+        if name and text[name[-1].end : x.start].strip():
+            break  # punctuation ends the name
+        upos = st.upos_at.get(x.start)
+        # inside the name a proper noun counts though it opens like a verb («ميخائيل يوزهني»), and so does a known
+        # name word or one the news never writes, whatever the POS model says («شادن محمد الجوهري»: «محمد» NOUN;
+        # «عدنان يانوزاي»: VERB), or a surname cut as a proclitic («ديان لوفرن»)
+        if not (_is_name_word(x, upos, inside=bool(name)) or (name and x.key in lex.NAME_CONNECTORS)
+                or (name and upos == "PROPN" and _may_join_a_name(x))
+                or (name and upos not in _NOT_NAME_UPOS - {"VERB"} and _may_join_a_name(x) and (
+                    known_name_word(x.key) or lexicon_count(x.key) < C.MISSPLIT_MAX_COUNT))
+                or (name and _missplit_name(x, upos))):  # fmt: skip
+            break
+        name.append(x)
+    while name and name[-1].key in lex.NAME_CONNECTORS:
+        name.pop()
+    return name
+
+
+def _nisba_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> bool:
     """Can ``words[i]``, right after a nisba, open a person's name? A proper noun to the POS model that the news
     seldom writes or that is a known name word; not a word with a digit, an accusative («مغايرا», «تقييما»), a
     preposition or conjunction on a common word («برياح», «فليست») or a future verb; after a feminine nisba only
@@ -1216,7 +1228,7 @@ def _nisba_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_star
     if not known and (key.endswith(_ACCUSATIVE_END) or (
             key[0] in lex.MISSPLIT_LETTERS and lexicon_count(key[1:]) >= C.NISBA_PERSON_CLITIC_REST)):  # fmt: skip
         return False
-    if normalize(text[nisba_start : words[i - 1].end]).endswith(_FEMININE_NISBA_END):
+    if nisba_start is not None and normalize(text[nisba_start : words[i - 1].end]).endswith(_FEMININE_NISBA_END):
         before = _word_before(text, nisba_start)
         if before is None or before[1] not in lex.FEMALE_PERSON_HEADS:
             return False
@@ -1719,6 +1731,8 @@ def _speaker_slot_pass(st: _DocState) -> None:
                 continue
             if _overlaps((w.start, w.end), st.taken) or not _speaker_name_word(w, st.upos_at.get(w.start)):
                 continue
+            if text[verb.end : w.start].strip() and lexicon_count(w.key) >= C.FREQUENT:
+                continue  # «وأوضحت "فوربس" أن»: a common word in quotes names a title or a body
             gap = text[w.end : nxt.start].strip()
             after = " ".join(x.key for x in words[i + 1 : i + 3])
             said = gap[:1] in _QUOTE_OR_COLON or (not gap and any(
@@ -1739,8 +1753,12 @@ def _speaker_name_word(w: Word, upos: str | None) -> bool:
     «الشرفي», «القطامي», or a word tagged PROPN)."""
     key = w.key
     if key in lex.NAME_STOP or key in lex.SPEAKER_NOT_NAMES or key.isdigit() or _looks_like_verb(w) \
-            or upos in _NOT_NAME_UPOS or len(key) < C.SHORT_FORM_MIN_LEN or lexicon_count(key) >= C.FREQUENT:
+            or upos in _NOT_NAME_UPOS or len(key) < C.SHORT_FORM_MIN_LEN:
         return False
+    if lexicon_count(key) >= C.FREQUENT:
+        # a common word is a name there only when it is a known name word the POS model reads as a proper noun
+        # («وأوضح فارس أنه», «وقال بلير إن»), not «وقال مصدر إن»
+        return upos == "PROPN" and known_name_word(key) and not key.startswith(_ARTICLE)
     for suffix in lex.SPEAKER_PRONOUNS:
         base = key.removesuffix(suffix)
         if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= C.FREQUENT:
@@ -1810,7 +1828,7 @@ _PASSES: tuple[Callable[[_DocState], None], ...] = (
     _acronym_pass,  # after the KB's and the rules' names, before the model takes the acronym alone
     _dotted_acronym_pass,
     _stanza_pass,
-    _nisba_persons_pass,  # where the model found no name after a nationality
+    _headed_persons_pass,  # where the model found no name after a nationality or a profession
     _lineage_pass,  # «X ولد Y»: the model's pieces joined
     _misspelt_states_pass,  # proper nouns the model left out
     _listed_persons_pass,  # after every source of persons, before short forms
