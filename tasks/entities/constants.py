@@ -92,10 +92,11 @@ KB_SHORT_LATER_SCORE = 0.8  # the last word of a KB person's full name, later in
 NAMED_PROCESS_SCORE = 0.7  # «اتفاق الجزائر»: a head and a place, named by rule
 FUZZY_SCORE = 0.7  # a misspelt state or nisba, one letter away
 SPEAKER_SLOT_SCORE = 0.6  # a rare word between a reporting verb and what was said («وأضاف فيرجسون أن»)
-NISBA_PERSON_SCORE = 0.7  # a proper noun right after a nationality («الروسي ميخائيل يوزهني»)
-NISBA_PERSON_MIN_LETTERS = 3  # «البريطانية تي إن كي بي»: a letter of an acronym is no given name
-# a first word after a nisba that is a proclitic on a word the news writes this often is no name («برياح», «لينهض»)
-NISBA_PERSON_CLITIC_REST = 2
+HEADED_PERSON_SCORE = 0.7  # a proper noun right after a nationality or a trade («الروسي ميخائيل يوزهني»)
+HEADED_PERSON_MIN_LETTERS = 3  # «البريطانية تي إن كي بي»: a letter of an acronym is no given name
+# a first word after a nisba or a trade that is a proclitic on a word the news writes this often is no name
+# («برياح», «لينهض»)
+HEADED_PERSON_CLITIC_REST = 2
 LINEAGE_PERSON_SCORE = 0.7  # «إسماعيل ولد الشيخ أحمد»: the model's pieces of a lineage joined
 LINEAGE_SIDE_WORDS = 3  # name words before «ولد»
 LINEAGE_MAX_WORDS = 8  # words after the first «ولد»: «ولد محمد حمودي ولد داف»

@@ -1179,7 +1179,7 @@ def _headed_persons_pass(st: _DocState) -> None:
             if i < 1 or words[i - 1].end not in heads or text[words[i - 1].end : w.start].strip():
                 continue
             source, head_start = heads[words[i - 1].end]
-            if not _nisba_person_start(st, words, i, head_start if source == "nisba" else None):
+            if not _headed_person_start(st, words, i, head_start if source == "nisba" else None):
                 continue
             name = _name_after_head(st, words, i)
             if not name or _overlaps((name[0].start, name[-1].end), st.taken):
@@ -1189,7 +1189,7 @@ def _headed_persons_pass(st: _DocState) -> None:
             eid = stable_id("per", surface)
             _remember_local_person(st, eid, surface, name)
             st.emit(s, e, "PER", source, EntityRow(eid, "PER", surface, surface, None, None, [surface]), idx,
-                    C.NISBA_PERSON_SCORE)  # fmt: skip
+                    C.HEADED_PERSON_SCORE)  # fmt: skip
 
 
 def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]:
@@ -1214,19 +1214,20 @@ def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]
     return name
 
 
-def _nisba_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> bool:
-    """Can ``words[i]``, right after a nisba, open a person's name? A proper noun to the POS model that the news
-    seldom writes or that is a known name word; not a word with a digit, an accusative («مغايرا», «تقييما»), a
-    preposition or conjunction on a common word («برياح», «فليست») or a future verb; after a feminine nisba only
+def _headed_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> bool:
+    """Can ``words[i]``, right after a nisba or a trade, open a person's name? A proper noun to the POS model that
+    the news seldom writes or that is a known name word; not a word with a digit, an accusative («مغايرا»,
+    «تقييما»), a preposition or conjunction on a common word («برياح», «فليست») or a future verb; after a feminine
+    nisba only
     behind a word for a woman («الفنانة الفلسطينية ريم بنا», not «الشركة … الفرنسية شانيل»)."""
     text, w, key = st.text, words[i], words[i].key
-    if st.upos_at.get(w.start) != "PROPN" or len(key) < C.NISBA_PERSON_MIN_LETTERS or any(c.isdigit() for c in key):
+    if st.upos_at.get(w.start) != "PROPN" or len(key) < C.HEADED_PERSON_MIN_LETTERS or any(c.isdigit() for c in key):
         return False
     known = known_name_word(key)
     if not (known or lexicon_count(key) < C.FREQUENT) or _looks_like_verb(w):
         return False
     if not known and (key.endswith(_ACCUSATIVE_END) or (
-            key[0] in lex.MISSPLIT_LETTERS and lexicon_count(key[1:]) >= C.NISBA_PERSON_CLITIC_REST)):  # fmt: skip
+            key[0] in lex.MISSPLIT_LETTERS and lexicon_count(key[1:]) >= C.HEADED_PERSON_CLITIC_REST)):  # fmt: skip
         return False
     if nisba_start is not None and normalize(text[nisba_start : words[i - 1].end]).endswith(_FEMININE_NISBA_END):
         before = _word_before(text, nisba_start)
@@ -1264,8 +1265,7 @@ def _lineage_pass(st: _DocState) -> None:
                 k += 1
                 continue
             for m in inside:
-                st.mentions.remove(m)
-                st.taken.remove((m.start, m.end))
+                _drop_mention(st, m)
             name = text[s:e]
             known = [ent for ent, kind in st.index.entries.get(alias_key(name), []) if ent.type == "PER"
                      and kind == "name"]  # fmt: skip
@@ -1281,6 +1281,15 @@ def _lineage_pass(st: _DocState) -> None:
 
 
 _WALAD = "ولد"
+
+
+def _drop_mention(st: _DocState, m: Mention) -> None:
+    """Take a mention back, and its entity when no other mention names it (no entity row without a mention)."""
+    st.mentions.remove(m)
+    st.taken.remove((m.start, m.end))
+    if not any(o.entity_id == m.entity_id for o in st.mentions):
+        st.rows.pop(m.entity_id, None)
+        st.local_people.pop(m.entity_id, None)
 
 
 def _joined(text: str, *words: Word) -> bool:
@@ -1327,7 +1336,7 @@ def _lineage_right(st: _DocState, words: Sequence[Word], k: int) -> int:
         if not _joined(text, words[j - 1], w) or (w.key.startswith("و") and w.key != _WALAD):
             break
         if not _lineage_word(st, w, w.key) or (
-                w.key.endswith(_ACCUSATIVE_END) and len(w.key) > C.NISBA_PERSON_MIN_LETTERS
+                w.key.endswith(_ACCUSATIVE_END) and len(w.key) > C.HEADED_PERSON_MIN_LETTERS
                 and not known_name_word(w.key)):  # fmt: skip
             break  # «بتعيين إسماعيل ولد شيخ أحمد مبعوثا»: the accusative after the name is no part of it
         if w.key not in lex.NAME_CONNECTORS:
@@ -1341,7 +1350,7 @@ _LINEAGE_HONORIFICS = frozenset(normalize(w) for w in ("الشيخ", "شيخ")) 
 def _singular_definite_nisba(surface: str) -> bool:
     """«الروسي», «والجزائرية»: a definite singular nisba (not «الروس», «الإيرانيين», «روسي»)."""
     key = normalize(surface).removeprefix("و")
-    return key.startswith(_ARTICLE) and key.endswith(("ي", "يه"))
+    return key.startswith(_ARTICLE) and key.endswith((_FAMILY_NISBA_END, _FEMININE_NISBA_END))
 
 
 # a word that begins with a conjunction or a preposition and the article is no name part («فرديناند وغونزالو»:

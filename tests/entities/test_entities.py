@@ -687,6 +687,9 @@ def test_a_maghrebi_lineage_is_one_person(nlp):
                           "ورحب مجلس الوزراء بتعيين إسماعيل ولد شيخ أحمد مبعوثًا جديدًا للأمين العام للأمم المتحدة.\n")
     assert found(ms, "إسماعيل ولد الشيخ أحمد", "PER")[0][2] == "Ismail Ould Cheikh Ahmed"
     assert found(ms, "إسماعيل ولد شيخ أحمد", "PER")[0][2] == "Ismail Ould Cheikh Ahmed"
+    # the model's pieces are gone with their entities: every entity is named by a mention
+    a = resolved(nlp, "ورحب مجلس الوزراء بتعيين إسماعيل ولد شيخ أحمد مبعوثًا جديدًا للأمين العام للأمم المتحدة.\n")
+    assert {e.entity_id for e in a.entities} == {m.entity_id for m in a.mentions}
     # «ولد» is also the verb (was born): a name, «ولد», a name and «في» is a birth, not a lineage
     ms = mentions_of(nlp, "وإليكم نبذة عن برهم صالح ولد برهم صالح في مدينة السليمانية عام 1960.\n")
     assert not [m for m in ms if m[1] == "PER" and "ولد" in m[0]]
