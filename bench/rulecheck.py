@@ -7,7 +7,9 @@ the NLP cache, published like the extract flow, no Prefect) into ``<out>/process
 commitment records per modality, per cue kind, per ``rule`` and per rule step. With ``--baseline`` (the
 output folder of an earlier run, tables as the extract flow writes them, with or without a ``rule`` column) it
 lists the records added, removed and changed (same key, other actors, counterparts or speaker), keyed by
-``doc_id`` + ``trigger_start`` + ``modality``. It writes ``<out>/counts.json`` and ``<out>/rulecheck.md``: the
+``doc_id`` + ``trigger_start`` + ``modality``, and the entity mentions added and removed (by document, span and
+type: a rule of the entity layer changes names, not records). It writes ``<out>/counts.json`` and
+``<out>/rulecheck.md``: the
 counts, and a sample of up to ``--sample`` records per group (``--seed`` fixes it) to read and judge, each with
 its sentence (the trigger marked «…»), actors, counterparts, speaker and rule. Without a baseline the group is
 every record.
@@ -105,6 +107,55 @@ def load_records(processed: Path) -> list[Record]:
     return sorted(out, key=lambda r: (r.source, r.trigger_start, r.modality))
 
 
+@dataclass(frozen=True)
+class MentionRow:
+    """An entity mention as the reader checks it: a rule change may add or drop names, not only records."""
+
+    doc_id: str
+    source: str  # the raw file's name
+    start: int
+    end: int
+    type: str
+    found_by: str  # the mention's ``source`` column: kb, stanza, title, nisba, …
+    text: str
+    context: str  # the mention marked «…» in a few words around it
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc_id, self.start, self.end, self.type)
+
+
+MENTION_CONTEXT = 40  # characters of text either side of a mention in the report
+
+
+def load_mentions(processed: Path) -> list[MentionRow]:
+    """The entity mentions of an output folder, each with its file and context."""
+    docs = {r["doc_id"]: r for r in _table(processed, "documents")}
+    out = []
+    for m in _table(processed, "mentions"):
+        d = docs.get(m["doc_id"], {})
+        text, s, e = d.get("text") or "", m["start_char"], m["end_char"]
+        context = f"{text[max(0, s - MENTION_CONTEXT) : s]}«{text[s:e]}»{text[e : e + MENTION_CONTEXT]}"
+        out.append(MentionRow(m["doc_id"], Path(d.get("source_path") or m["doc_id"]).name, s, e, m["type"],
+                              m["source"], m["text"], " ".join(context.split())))  # fmt: skip
+    return sorted(out, key=lambda m: (m.source, m.start, m.type))
+
+
+def compare_mentions(mentions: Sequence[MentionRow], baseline: Sequence[MentionRow]) -> dict[str, list[MentionRow]]:
+    """Mentions added and removed against a baseline, keyed by document, span and type."""
+    new = {m.key: m for m in mentions}
+    old = {m.key: m for m in baseline}
+    return {"added": [m for k, m in new.items() if k not in old],
+            "removed": [m for k, m in old.items() if k not in new]}
+
+
+def mention_counts(groups: Mapping[str, Sequence[MentionRow]]) -> dict[str, Any]:
+    """How many mentions each group holds, and per type and source («added PER nisba»), most frequent first."""
+    by = Counter(f"{name} {m.type} {m.found_by}" for name, group in groups.items() for m in group)
+    return {**{name: len(group) for name, group in groups.items()},
+            "by": dict(sorted(by.items(), key=lambda kv: (-kv[1], kv[0])))}  # fmt: skip
+
+
 def counts(records: Sequence[Record]) -> dict[str, dict[str, int]]:
     """Records per modality, per cue kind, per rule and per rule step, most frequent first."""
     steps = Counter(step for r in records if r.rule for step in dict.fromkeys(r.rule.split("|")))
@@ -165,9 +216,9 @@ def sample(records: Sequence[Record], n: int, seed: int) -> list[Record]:
     return sorted(picked, key=lambda r: (r.source, r.trigger_start))
 
 
-def _count_table(title: str, c: Mapping[str, int]) -> list[str]:
+def _count_table(title: str, c: Mapping[str, int], unit: str = "records") -> list[str]:
     rows = [f"| `{k.replace('|', chr(92) + '|')}` | {v} |" for k, v in c.items()]
-    return [f"| {title} | records |", "|---|---:|", *rows, ""]
+    return [f"| {title} | {unit} |", "|---|---:|", *rows, ""]
 
 
 def _record_lines(r: Record, before: Record | None = None) -> list[str]:
@@ -188,8 +239,10 @@ def _record_lines(r: Record, before: Record | None = None) -> list[str]:
 def report(
     records: Sequence[Record], groups: Mapping[str, Sequence[Record]], baseline: Sequence[Record] | None,
     n: int, seed: int, raw: Path, base_dir: Path | None,
+    mentions: Mapping[str, Sequence[MentionRow]] | None = None,
 ) -> str:  # fmt: skip
-    """The markdown to read: counts (and baseline counts), then a sample per group."""
+    """The markdown to read: counts (and baseline counts), then a sample per group, then the entity mentions
+    added and removed (with a baseline)."""
     docs = len({r.doc_id for r in records})
     md = [f"# Rule check: {raw}", "", f"{len(records)} commitment records in {docs} documents with records"]
     if baseline is not None:
@@ -220,6 +273,15 @@ def report(
         for r in picked:
             md += _record_lines(r, before.get(r.key) if name == "changed" else None)
         md.append("")
+    if mentions is not None:
+        by = mention_counts(mentions)["by"]
+        md += ["## Entity mentions", "", *_count_table("change, type, source", by, "mentions")]
+        for name, group in mentions.items():
+            picked = sorted(random.Random(seed).sample(list(group), min(n, len(group))),
+                            key=lambda m: (m.source, m.start))  # fmt: skip
+            md += [f"### Sample: {name} mentions ({len(picked)} of {len(group)}, seed {seed})", ""]
+            md += [f"- [ ] **{m.type}** ({m.found_by}) {m.context} — `{m.source}`" for m in picked]
+            md.append("")
     return "\n".join(md)
 
 
@@ -249,12 +311,16 @@ def rulecheck(
     doc_ids = {r["doc_id"] for r in _table(processed, "documents")}
     judged = judge(records, labels, doc_ids=doc_ids)
     result: dict[str, Any] = {"records": len(records), **counts(records), "judged": judged}
+    mention_groups = None
     if base is not None:
+        mention_groups = compare_mentions(load_mentions(processed), load_mentions(baseline))
+        result["mentions"] = mention_counts(mention_groups)
         result["baseline"] = {"records": len(base), **counts(base)}
         result["groups"] = {name: {"records": len(g), **counts(g)} for name, g in groups.items()}
         result["keys"] = {name: [list(r.key) for r in g] for name, g in groups.items()}
     (out / "counts.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out / "rulecheck.md").write_text(report(records, groups, base, n, seed, raw, baseline), encoding="utf-8")
+    (out / "rulecheck.md").write_text(report(records, groups, base, n, seed, raw, baseline, mention_groups),
+                                      encoding="utf-8")  # fmt: skip
     (out / "records.jsonl").write_text(
         "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
     )
@@ -293,6 +359,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"baseline {result['baseline']['records']} records; " + "; ".join(
             f"{name} {g['records']} ({', '.join(f'{m} {k}' for m, k in g['modality'].items())})"
             for name, g in result["groups"].items()))  # fmt: skip
+    if "mentions" in result:
+        m = result["mentions"]
+        print(f"entity mentions: added {m['added']}, removed {m['removed']}" + (
+            " (" + ", ".join(f"{k} {v}" for k, v in list(m["by"].items())[:6]) + ")" if m["by"] else ""))
     j = result["judged"]
     if j["judged"]:
         print(f"judged by reading: {j['right']} right of {j['judged']} (precision {j['precision']}); "

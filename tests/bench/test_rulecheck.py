@@ -82,6 +82,10 @@ def test_counts_then_added_and_removed_against_a_baseline(cache, tmp_path, no_mo
     assert "rule: `cue:lexical|subject:after_complementizer|counterpart:preposition|speaker:sentence|" in md
     assert "## Sample: removed (1 of 1, seed 1)" in md and "«دعا»" in md
     assert (out / "records.jsonl").read_text(encoding="utf-8").count("\n") == 2
+    # the names too: ready.txt's dateline city came, call.txt's second sentence went (work.txt is in both runs)
+    mentions = result["mentions"]
+    assert mentions["added"] > 0 and mentions["removed"] > 0 and mentions["by"]["added GPE kb"] >= 1
+    assert "entity mentions: added" in printed and "## Entity mentions" in md and "«بيشكك»" in md
 
 
 def _record(doc: str, start: int, actors: tuple[str, ...], rule: str = "cue:future|sentence:body") -> Record:
