@@ -210,10 +210,10 @@ def judge(records: Sequence[Record], labels_path: Path = LABELS, doc_ids: set[st
             "unjudged": unjudged, "right_lost": lost}  # fmt: skip
 
 
-def sample(records: Sequence[Record], n: int, seed: int) -> list[Record]:
-    """Up to ``n`` records drawn with a fixed seed, in document order."""
+def sample(records: Sequence[Any], n: int, seed: int) -> list[Any]:
+    """Up to ``n`` records (or mentions) drawn with a fixed seed, in document order."""
     picked = random.Random(seed).sample(list(records), min(n, len(records)))
-    return sorted(picked, key=lambda r: (r.source, r.trigger_start))
+    return sorted(picked, key=lambda r: (r.source, r.start if isinstance(r, MentionRow) else r.trigger_start))
 
 
 def _count_table(title: str, c: Mapping[str, int], unit: str = "records") -> list[str]:
@@ -277,10 +277,9 @@ def report(
         by = mention_counts(mentions)["by"]
         md += ["## Entity mentions", "", *_count_table("change, type, source", by, "mentions")]
         for name, group in mentions.items():
-            picked = sorted(random.Random(seed).sample(list(group), min(n, len(group))),
-                            key=lambda m: (m.source, m.start))  # fmt: skip
-            md += [f"### Sample: {name} mentions ({len(picked)} of {len(group)}, seed {seed})", ""]
-            md += [f"- [ ] **{m.type}** ({m.found_by}) {m.context} — `{m.source}`" for m in picked]
+            picked_mentions = sample(group, n, seed)
+            md += [f"### Sample: {name} mentions ({len(picked_mentions)} of {len(group)}, seed {seed})", ""]
+            md += [f"- [ ] **{m.type}** ({m.found_by}) {m.context} — `{m.source}`" for m in picked_mentions]
             md.append("")
     return "\n".join(md)
 

@@ -1091,10 +1091,7 @@ def _kb_mentions_pass(st: _DocState) -> None:
             else:
                 s = person.start  # the model's start: the given name («علي السويدي»), the whole word («بروس»)
                 e = max(hit.end, _trim_span(text, person.start, person.end, index, person=True)[1])
-                name = text[s:e]
-                eid = stable_id("per", name)
-                _remember_local_person(st, eid, name, words_in(text, s, e))  # its last word later
-                emit(s, e, "PER", "stanza", EntityRow(eid, "PER", name, name, None, None, [name]), idx, person.score)
+                _emit_local_person(st, s, e, words_in(text, s, e), "stanza", idx, person.score)  # its last word later
         else:
             start = hit.start
             prefix = len(lex.ORG_NAME_PREFIX)
@@ -1147,17 +1144,13 @@ def _title_persons_pass(st: _DocState) -> None:
             if _overlaps((s, e0), st.taken):
                 continue
             e = _model_name_end(st, s, e0)
-            name = text[s:e]
             parts = words_in(text, s, e)
             holder = _office_holder(" ".join(w.key for w in parts), st.index)
             if holder is not None:  # «الرئيس ترمب»: a title before a KB office-holder's surname names him
                 st.emit(s, e, "PER", "kb-title", kb_row(holder), idx, C.TITLE_PERSON_SCORE)
                 st.kb_people_short.setdefault(parts[-1].key, holder)
                 continue
-            eid = stable_id("per", name)
-            _remember_local_person(st, eid, name, parts)
-            st.emit(s, e, "PER", "title", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
-                    C.TITLE_PERSON_SCORE)  # fmt: skip
+            _emit_local_person(st, s, e, parts, "title", idx, C.TITLE_PERSON_SCORE)
 
 
 def _headed_persons_pass(st: _DocState) -> None:
@@ -1172,8 +1165,8 @@ def _headed_persons_pass(st: _DocState) -> None:
     heads = {m.end: ("nisba", nisbas[m.end]) for m in st.mentions if m.type == "GPE" and m.end in nisbas}
     for idx, _s, _e, words in st.per_sentence:
         for w in words:
-            key = w.key.removeprefix("و") if w.key not in lex.PROFESSION_HEADS else w.key
-            if key in lex.PROFESSION_HEADS and not _overlaps((w.start, w.end), st.taken):
+            trade = w.key in lex.PROFESSION_HEADS or w.key.removeprefix("و") in lex.PROFESSION_HEADS
+            if trade and not _overlaps((w.start, w.end), st.taken):
                 heads[w.end] = ("profession", w.start)
         for i, w in enumerate(words):
             if i < 1 or words[i - 1].end not in heads or text[words[i - 1].end : w.start].strip():
@@ -1184,12 +1177,7 @@ def _headed_persons_pass(st: _DocState) -> None:
             name = _name_after_head(st, words, i)
             if not name or _overlaps((name[0].start, name[-1].end), st.taken):
                 continue
-            s, e = name[0].start, name[-1].end
-            surface = text[s:e]
-            eid = stable_id("per", surface)
-            _remember_local_person(st, eid, surface, name)
-            st.emit(s, e, "PER", source, EntityRow(eid, "PER", surface, surface, None, None, [surface]), idx,
-                    C.HEADED_PERSON_SCORE)  # fmt: skip
+            _emit_local_person(st, name[0].start, name[-1].end, name, source, idx, C.HEADED_PERSON_SCORE)
 
 
 def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]:
@@ -1273,10 +1261,7 @@ def _lineage_pass(st: _DocState) -> None:
                 st.emit(s, e, "PER", "lineage", kb_row(known[0]), idx, C.LINEAGE_PERSON_SCORE)
                 st.full_people.add(known[0].entity_id)
             else:
-                eid = stable_id("per", name)
-                _remember_local_person(st, eid, name, words_in(text, s, e))
-                st.emit(s, e, "PER", "lineage", EntityRow(eid, "PER", name, name, None, None, [name]), idx,
-                        C.LINEAGE_PERSON_SCORE)  # fmt: skip
+                _emit_local_person(st, s, e, words_in(text, s, e), "lineage", idx, C.LINEAGE_PERSON_SCORE)
             k = end + 1
 
 
@@ -1706,11 +1691,7 @@ def _listed_persons_pass(st: _DocState) -> None:
             if item and ends_item and len(names) >= C.LIST_NAME_MIN_WORDS and not _overlaps(
                     (start, item[-1].end), st.taken) and not any(_match_at(text, words, k, st.index)
                                                                 for k in range(i, j)):  # fmt: skip
-                name = text[start : item[-1].end]
-                eid = stable_id("per", name)
-                _remember_local_person(st, eid, name, item)
-                st.emit(start, item[-1].end, "PER", "list", EntityRow(eid, "PER", name, name, None, None, [name]),
-                        idx, C.LIST_PERSON_SCORE)  # fmt: skip
+                _emit_local_person(st, start, item[-1].end, item, "list", idx, C.LIST_PERSON_SCORE)
                 people = [m for m in st.mentions if m.type == "PER" and s_start <= m.start < s_end]
                 i = j
                 continue
@@ -2139,6 +2120,17 @@ def _link_partial_names(text: str, mentions: list[Mention], rows: dict[str, Enti
     live = {m.entity_id for m in mentions}
     for eid in [e for e in rows if e not in live]:
         del rows[eid]
+
+
+def _emit_local_person(
+    st: _DocState, s: int, e: int, parts: Sequence[Word], source: str, idx: int, score: float | None
+) -> None:
+    """A person the KB does not know, named by the text at ``s:e`` (stable id of the name), remembered for his short
+    form and emitted; every pass that finds such a person goes through here."""
+    name = st.text[s:e]
+    eid = stable_id("per", name)
+    _remember_local_person(st, eid, name, parts)
+    st.emit(s, e, "PER", source, EntityRow(eid, "PER", name, name, None, None, [name]), idx, score)
 
 
 def _remember_local_person(st: _DocState, eid: str, name: str, parts: Sequence[Word]) -> None:
