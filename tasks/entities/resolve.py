@@ -644,7 +644,10 @@ def _missplit_name(w: Word, upos: str | None) -> bool:
     word and its rest without the first letter are both unknown to the news lexicon."""
     return (upos in ("ADP", "CCONJ") and len(w.key) >= C.MISSPLIT_MIN_LEN and w.key[0] in lex.MISSPLIT_LETTERS
             and lexicon_count(w.key) < C.MISSPLIT_MAX_COUNT
-            and lexicon_count(w.key[1:]) < C.MISSPLIT_MAX_COUNT)  # fmt: skip
+            and lexicon_count(w.key[1:]) < C.MISSPLIT_MAX_COUNT
+            # «للزميل» is «ل» + «الزميل»: the lam swallowed the article's alef
+            and not (w.key.startswith(_SPECIFIER)
+                     and lexicon_count(_ARTICLE + w.key[2:]) >= C.MISSPLIT_MAX_COUNT))  # fmt: skip
 
 
 def _title_persons(
@@ -679,11 +682,13 @@ def _title_persons(
                 break
             # after «بن», «آل», «ولد» … comes a name, however common the word («بن عيد», «آل ثاني»)
             lineage = bool(name) and name[-1].key in lex.NAME_CONNECTORS and _may_join_a_name(w)
-            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or (name and w.key in lex.NAME_CONNECTORS)
-                    or lineage or (name and _missplit_name(w, upos_at.get(w.start)))):  # fmt: skip
+            if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or lineage
+                    or (name and _continues_name(w, upos_at.get(w.start), verb_ok=False))):  # fmt: skip
                 break
             if any(s <= w.start < e for s, e in taken) and not name:
                 break
+            if name and name[-1].key not in lex.NAME_CONNECTORS and _office_at(text, words, j, index):
+                break  # a title after the name is an apposition: «الجنرال هنري شيلتون رئيس الاركان» (not «بن سلطان»)
             name.append(w)
             j += 1
         while name and name[-1].key in lex.NAME_CONNECTORS:
@@ -1183,23 +1188,34 @@ def _headed_persons_pass(st: _DocState) -> None:
 def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]:
     """The name words from ``words[i]`` on: up to four, to punctuation, never ending on a connector."""
     text, name = st.text, []
-    for x in words[i : i + C.MAX_TITLE_NAME_WORDS]:
+    for j in range(i, min(i + C.MAX_TITLE_NAME_WORDS, len(words))):
+        x = words[j]
         if name and text[name[-1].end : x.start].strip():
             break  # punctuation ends the name
         upos = st.upos_at.get(x.start)
-        # inside the name a proper noun counts though it opens like a verb («ميخائيل يوزهني»), and so does a known
-        # name word or one the news never writes, whatever the POS model says («شادن محمد الجوهري»: «محمد» NOUN;
-        # «عدنان يانوزاي»: VERB), or a surname cut as a proclitic («ديان لوفرن»)
-        if not (_is_name_word(x, upos, inside=bool(name)) or (name and x.key in lex.NAME_CONNECTORS)
-                or (name and upos == "PROPN" and _may_join_a_name(x))
-                or (name and upos not in _NOT_NAME_UPOS - {"VERB"} and _may_join_a_name(x) and (
-                    known_name_word(x.key) or lexicon_count(x.key) < C.MISSPLIT_MAX_COUNT))
-                or (name and _missplit_name(x, upos))):  # fmt: skip
+        if not (_is_name_word(x, upos, inside=bool(name)) or (name and _continues_name(x, upos))):
             break
+        if name and name[-1].key not in lex.NAME_CONNECTORS and _office_at(text, words, j, st.index):
+            break  # a title after the name is an apposition (not «بن سلطان», «آل الشيخ»)
         name.append(x)
     while name and name[-1].key in lex.NAME_CONNECTORS:
         name.pop()
     return name
+
+
+def _continues_name(x: Word, upos: str | None, verb_ok: bool = True) -> bool:
+    """May ``x`` continue a name already begun (after a title, a nisba or a trade)? Besides the words
+    ``_is_name_word`` admits inside a name: a connector («بن»), a proper noun though it opens like a verb
+    («ميخائيل يوزهني»), a known name word or one the news never writes whatever the POS model says («شادن محمد
+    الجوهري»: «محمد» NOUN; «فارس السقاف»: «السقاف» NOUN), or a surname cut as a proclitic («ديان لوفرن»). A
+    rare word the model reads as a verb («عدنان يانوزاي») only when ``verb_ok``: after a title the name goes on
+    into the sentence's verb («الدكتورة هيفاء عزي فأهدتني»)."""
+    not_name = _NOT_NAME_UPOS - {"VERB"} if verb_ok else _NOT_NAME_UPOS
+    return (x.key in lex.NAME_CONNECTORS
+            or (upos == "PROPN" and _may_join_a_name(x))
+            or (upos not in not_name and _may_join_a_name(x) and (
+                known_name_word(x.key) or lexicon_count(x.key) < C.MISSPLIT_MAX_COUNT))
+            or _missplit_name(x, upos))  # fmt: skip
 
 
 def _headed_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> bool:
