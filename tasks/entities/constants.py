@@ -40,6 +40,7 @@ PROCLITIC_REST_MIN_LEN = 2  # a proclitic reading leaves at least this many lett
 NAME_TAIL_MIN_WORDS = 3  # a KB person's name this long is also written by its last two words («جواد ظريف»)
 FULL_NAME_MIN_WORDS = 3  # a KB alias this long ends with a family name («صباح الأحمد الصباح»)
 SHORT_ALONE_MIN_LEN = 5  # a KB surname this long stands alone («ترامب»); shorter («شي», «لي») needs the full name
+NAME_MIN_LETTERS = 2  # a one-letter word the model tags as a name is an abbreviation («د.» = Dr), never one
 SHORT_FORM_MIN_LEN = 3  # a name's last word shorter than this («لي») never stands for the person later
 PERSON_SLIP_MIN_LEN = 10  # a KB person's full name this long may be written one letter off («فلاديمير بوتن»)
 GIVEN_NAME_MIN_LEN = 3  # a KB given name this long starts a person's span the model cut short («كيم»)

@@ -685,6 +685,8 @@ def _title_persons(
             if not (_is_name_word(w, upos_at.get(w.start), inside=bool(name)) or lineage
                     or (name and _continues_name(w, upos_at.get(w.start), verb_ok=False))):  # fmt: skip
                 break
+            if not name and (w.key in lex.TITLE_NOT_FIRST or w.key in lex.ORG_HEADS):
+                break  # «رئيس لجنة الترشيح»: the body the title heads (the POS model tags «لجنة» PROPN)
             if any(s <= w.start < e for s, e in taken) and not name:
                 break
             if name and name[-1].key not in lex.NAME_CONNECTORS and _office_at(text, words, j, index):
@@ -1469,6 +1471,9 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if m.type == "PER":
         e = _past_trailing_connector(text, s, e, st.taken)
     span_words = words_in(text, s, e)
+    blessing = next((k for k, w in enumerate(span_words) if w.key in lex.BLESSING_VERBS), None)
+    if blessing:  # «إبراهيم أصلان رحمه الله»: the name before the blessing
+        e, span_words = span_words[blessing - 1].end, span_words[:blessing]
     named = _model_named_surname(st, m, s, span_words)
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
         emit(s, e, "PER", "kb-short", kb_row(named), m.sentence_idx, C.KB_SHORT_SCORE)
@@ -2197,8 +2202,12 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str], person: b
     model reads as a person (``person``)."""
     if all(_feminine_dual(w.key) for w in words):
         return False
+    if any(w.key in lex.BLESSING_VERBS for w in words):
+        return False  # «حفظهم الله», «رحمه الله»: a blessing after a name, not one
     if len(words) == 1:
         w = words[0]
+        if len(w.key) < C.NAME_MIN_LETTERS:
+            return False  # «د.» (Dr) before a name
         count = lexicon_count(w.key)
         if w.key.startswith(_ARTICLE):
             return upos_at.get(w.start) == "PROPN" and count < C.ARTICLE_NAME_MAX_COUNT
