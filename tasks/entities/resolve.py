@@ -673,6 +673,10 @@ def _title_persons(
             if hit and hit.entity.type in ("ORG", "GPE") and hit.kind in ("name", "nisba", "abbr"):
                 j += hit.n_words
                 continue
+            place = _match_at(text, words, j + 1, index) if words[j].key in lex.CHAIN_PLACE_HEADS else None
+            if place and place.entity.type == "GPE" and place.kind == "name":
+                j += 1 + place.n_words  # «محافظ محافظة عدن»: the governorate the governor heads
+                continue
             break
         name: list[Word] = []
         # connectors do not count: a lineage is long («محمد بن عيد آل ثاني»)
