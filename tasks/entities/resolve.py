@@ -1464,7 +1464,11 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     a GeoNames city or a facility's English name when it is one."""
     text, index, emit = st.text, st.index, st.emit
     upos_at = st.upos_at
-    if m.type == "PER" and (start := _name_token_start(text, m.start)) != m.start:
+    frequent = False  # a name the news writes often, whose first letter the clitic split took («ليفربول»)
+    if (start := _name_token_start(text, m.start) if m.type == "PER" else m.start) == m.start:
+        start = _frequent_token_start(text, m.start)
+        frequent = start != m.start
+    if start != m.start:
         upos_at = {**upos_at, start: upos_at.get(m.start, "")}  # the name's tag, not the letter's
         m = dataclasses.replace(m, start=start)
     if _overlaps((m.start, m.end), st.taken):
@@ -1482,7 +1486,7 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
         emit(s, e, "PER", "kb-short", kb_row(named), m.sentence_idx, C.KB_SHORT_SCORE)
         return
-    if not span_words or not _plausible_name(span_words, upos_at, person=m.type == "PER"):
+    if not span_words or not (frequent or _plausible_name(span_words, upos_at, person=m.type == "PER")):
         return
     if len(span_words) == 1 and _looks_like_verb(span_words[0]):
         return  # «سيوصي»: a future verb the model took for a name
@@ -1565,6 +1569,21 @@ def _name_token_start(text: str, start: int) -> int:
     whole = _normalized_slice(text, token_start, token.end())
     rest = _normalized_slice(text, start, token.end())
     return token_start if known_name_word(whole) and not known_name_word(rest) else start
+
+
+def _frequent_token_start(text: str, start: int) -> int:
+    """Where a span starts when the clitic split took the first letter of a name the news writes often for a
+    proclitic («ليفربول» read as ل + «يفربول»): the whole token is frequent in the news, what is left after the
+    letter is never written; else ``start``."""
+    token_start = _token_start(text, start)
+    if token_start == start or text[token_start:start] not in lex.PROCLITICS:
+        return start
+    token = _WORD_RE.match(text, token_start)
+    if token is None:
+        return start
+    whole = lexicon_count(_normalized_slice(text, token_start, token.end()))
+    rest = lexicon_count(_normalized_slice(text, start, token.end()))
+    return token_start if whole >= C.FREQUENT and rest < C.MISSPLIT_MAX_COUNT else start
 
 
 def _kb_short_forms_pass(st: _DocState) -> None:
