@@ -1560,29 +1560,35 @@ def _name_token_start(text: str, start: int) -> int:
     """Where a person's span starts when the clitic split took a name's first letter for a proclitic: «برونو»
     read as ب + «رونو», «وليد» as و + «ليد», «فلاديمير» as ف + «لاديمير». The whole token is a name word the
     romanisation tables know and what is left after the letter is none: the token is the name."""
+    split = _proclitic_split(text, start)
+    if split is None:
+        return start
+    token_start, token_end = split
+    whole = _normalized_slice(text, token_start, token_end)
+    rest = _normalized_slice(text, start, token_end)
+    return token_start if known_name_word(whole) and not known_name_word(rest) else start
+
+
+def _proclitic_split(text: str, start: int) -> tuple[int, int] | None:
+    """The token a span starts inside of, after a letter the clitic split read as a proclitic: (token start,
+    token end); None when the span starts its token."""
     token_start = _token_start(text, start)
     if token_start == start or text[token_start:start] not in lex.PROCLITICS:
-        return start
+        return None
     token = _WORD_RE.match(text, token_start)
-    if token is None:
-        return start
-    whole = _normalized_slice(text, token_start, token.end())
-    rest = _normalized_slice(text, start, token.end())
-    return token_start if known_name_word(whole) and not known_name_word(rest) else start
+    return (token_start, token.end()) if token is not None else None
 
 
 def _frequent_token_start(text: str, start: int) -> int:
     """Where a span starts when the clitic split took the first letter of a name the news writes often for a
     proclitic («ليفربول» read as ل + «يفربول»): the whole token is frequent in the news, what is left after the
     letter is never written; else ``start``."""
-    token_start = _token_start(text, start)
-    if token_start == start or text[token_start:start] not in lex.PROCLITICS:
+    split = _proclitic_split(text, start)
+    if split is None:
         return start
-    token = _WORD_RE.match(text, token_start)
-    if token is None:
-        return start
-    whole = lexicon_count(_normalized_slice(text, token_start, token.end()))
-    rest = lexicon_count(_normalized_slice(text, start, token.end()))
+    token_start, token_end = split
+    whole = lexicon_count(_normalized_slice(text, token_start, token_end))
+    rest = lexicon_count(_normalized_slice(text, start, token_end))
     return token_start if whole >= C.FREQUENT and rest < C.MISSPLIT_MAX_COUNT else start
 
 
