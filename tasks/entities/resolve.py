@@ -677,6 +677,9 @@ def _title_persons(
             if place and place.entity.type == "GPE" and place.kind == "name":
                 j += 1 + place.n_words  # «محافظ محافظة عدن»: the governorate the governor heads
                 continue
+            if words[j - 1].key in lex.TERRITORIAL_TITLES and load_gazetteer().lookup(key_of_normalized(words[j].key)):
+                j += 1  # «محافظ شقراء», «رئيس بلدية نانت»: the town governed, a GeoNames town the KB lacks
+                continue
             break
         name: list[Word] = []
         # connectors do not count: a lineage is long («محمد بن عيد آل ثاني»)
