@@ -1483,7 +1483,9 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
         e = _past_trailing_connector(text, s, e, st.taken)
     span_words = words_in(text, s, e)
     blessing = next((k for k, w in enumerate(span_words) if w.key in lex.BLESSING_VERBS), None)
-    if blessing:  # «إبراهيم أصلان رحمه الله»: the name before the blessing
+    if blessing == 0:
+        return  # «حفظهم الله»: a blessing after a name, not one
+    if blessing is not None:  # «إبراهيم أصلان رحمه الله»: the name before the blessing
         e, span_words = span_words[blessing - 1].end, span_words[:blessing]
     named = _model_named_surname(st, m, s, span_words)
     if named is not None:  # «ومن المقرر ان يلقي بوش خطابا»: the model's person, the KB's surname
@@ -2234,8 +2236,6 @@ def _plausible_name(words: Sequence[Word], upos_at: Mapping[int, str], person: b
     model reads as a person (``person``)."""
     if all(_feminine_dual(w.key) for w in words):
         return False
-    if any(w.key in lex.BLESSING_VERBS for w in words):
-        return False  # «حفظهم الله», «رحمه الله»: a blessing after a name, not one
     if len(words) == 1:
         w = words[0]
         if len(w.key) < C.NAME_MIN_LETTERS:
