@@ -10,8 +10,10 @@ Per sentence (``sentence_speaker``):
   article named before («ونوه وانغ» after «وانغ يي»): the recognizer often misses such short forms;
 - ``title``: no name, but a title the article named a person with («وأضاف الرئيس الأميركي» after «الرئيس الأميركي
   #دونالد_ترمب»);
-- ``institution``: a state or a body right after the verb («وقالت إيران», «وقالت "روساتوم" في بيان»): it speaks,
-  nobody is the record's speaker, its first person is its own (media excepted: they quote others);
+- ``institution``: a state or a body right after the verb («وقالت إيران», «وقالت "روساتوم" في بيان», a date
+  between: «قالت الثلاثاء دولة الكويت»), or opening the sentence right before it («نيجيريا أشارت إلى أنها»,
+  «وكانت واشنطن أعلنت»): it speaks, nobody is the record's speaker, its first person and the pronoun of its
+  «إنها/أنه» are its own (media excepted: they quote others);
 - ``official``: no name, but an office of a state right after the verb («وقال وزير الخارجية الإيراني في مقابلة»,
   «وقال المتحدث باسم الخارجية الصينية»): nobody is the record's speaker (the guideline's speaker is a person),
   but the state speaks, so its first person («سنواصل», «علينا») is that state's;
@@ -55,6 +57,7 @@ from tasks.commitments.lexicons import (
     SPEAKER_PRONOUN_COMPLEMENTIZERS,
     SPEECH_ACT_PLEDGE_STEMS,
     STATE_BODY_HEADS,
+    SUBJECT_FIRST_OPENERS,
     TIME_BEFORE_WORDS,
     TITLE_CHAIN_WORDS,
     TITLE_FILLERS,
@@ -239,6 +242,9 @@ def sentence_speaker(
     body = _speaking_body(norm, index, base, rep.end(), ments, states)
     if body is not None:
         return body, INSTITUTION
+    first_body = _body_before_verb(norm, index, base, rep.start(), ments, states)
+    if first_body is not None and not (after and after[0].start - rep_orig < SPEAKER_WINDOW):
+        return first_body, INSTITUTION  # «نيجيريا أشارت إلى أنها ستقدم ردها»: the body opens the sentence
     first = _WORD_RE.findall(norm[rep.end() : rep.end() + SPEAKER_WINDOW])[:1]
     if first and first[0] in UNNAMED_SOURCES and not (after and after[0].start - rep_orig < SPEAKER_WINDOW):
         return None, UNNAMED  # «وقال دبلوماسيون إن …», «وذكرت مصادر»: nobody named speaks, nor the last speaker
@@ -290,12 +296,60 @@ def _speaking_body(
     "روساتوم" في بيان»): it speaks, so its first person («سنواصل») is its own (a ministry's is its state's); not
     the media, whose reports quote others, nor a party spoken to («قال لإيران»)."""
     nxt = [m for m in ments if m.start >= index[verb_end - 1] + base]
+    # «وقالت الثلاثاء دولة الكويت»: a date between the verb and its subject
+    dates = [m for m in nxt if m.type == "DATE"]
+    nxt = [m for m in nxt if m.type != "DATE"]
     if not nxt:
         return None
     m = min(nxt, key=lambda m: m.start)
     lo = to_norm(index, base, m.start)
-    if m.type not in ("GPE", "ORG") or norm[verb_end:lo].strip(" " + QUOTES) or norm[lo - 1 : lo].isalpha():
+    gap = _without_dates(norm, index, base, verb_end, lo, dates)
+    if m.type not in ("GPE", "ORG") or gap.strip(" " + QUOTES + AR_COMMA + ",") or norm[lo - 1 : lo].isalpha():
         return None
+    return _voice(m, states)
+
+
+def _without_dates(
+    norm: str, index: Sequence[int], base: int, lo: int, hi: int, dates: Sequence[MentionRef]
+) -> str:  # fmt: skip
+    """The normalised text between two positions, less the date mentions inside it."""
+    spans = sorted((to_norm(index, base, d.start), to_norm(index, base, d.end)) for d in dates)
+    out, at = [], lo
+    for d_lo, d_hi in spans:
+        if lo <= d_lo and d_hi <= hi:
+            out.append(norm[at:d_lo])
+            at = d_hi
+    return "".join(out) + norm[at:hi]
+
+
+def _body_before_verb(
+    norm: str, index: Sequence[int], base: int, verb_start: int, ments: Sequence[MentionRef], states: States
+) -> Party | None:  # fmt: skip
+    """The state or body that opens the sentence right before its reporting verb («نيجيريا أشارت إلى أنها
+    ستقدم ردها», «وكانت روسيا قد أعلنت أنها»): subject first, it speaks. Only opening words
+    (lexicon ``subject_first_openers``) before it and only «قد» after it: a body further in is another phrase's
+    («وزير خارجية نيجيريا أشار»: the minister speaks)."""
+    prev = [m for m in ments if m.end <= index[verb_start] + base and m.type != "DATE"] if verb_start < len(index) \
+        else []  # fmt: skip
+    if not prev:
+        return None
+    m = max(prev, key=lambda m: m.end)
+    lo, hi = to_norm(index, base, m.start), to_norm(index, base, m.end)
+    if lo > 0 and norm[lo - 1] in WA + "ف" and not norm[lo - 2 : lo - 1].isalpha():
+        lo -= 1  # «وروسيا أعلنت»: the conjunction the body's token carries
+    if m.type not in ("GPE", "ORG") or norm[lo - 1 : lo].isalpha() or norm[hi : hi + 1].isalpha():
+        return None
+    between = [w.strip(QUOTES) for w in norm[hi:verb_start].split()]
+    if any(w and w != QAD for w in between):
+        return None
+    opening = [w.strip(QUOTES + "-–*") for w in norm[:lo].split()]
+    if not all(not w or w in SUBJECT_FIRST_OPENERS for w in opening):
+        return None
+    return _voice(m, states)
+
+
+def _voice(m: MentionRef, states: States) -> Party | None:
+    """The party a state or body mention speaks for: not the media, whose reports quote others."""
     ent = states.kb.entities.get(m.entity_id)
     if ent is None or ent.subtype in NON_VOICE_SUBTYPES:
         return None

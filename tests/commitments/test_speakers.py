@@ -324,6 +324,32 @@ def test_a_body_after_the_reporting_verb_speaks_for_itself(nlp):
     assert _speaker_step(rs[0]) == "speaker:institution"
 
 
+def test_a_body_that_opens_the_sentence_before_the_reporting_verb_speaks(nlp):
+    # dense sample (Al-Eqtisadiah, 2015): subject first, «نيجيريا أشارت إلى أنها ستقدم»: Nigeria's own pledge
+    rs = records(nlp, "نيجيريا أشارت إلى أنها ستقدم ردها في الوقت المناسب.\n",
+                 lead="الهند ترفع الرسوم على واردات الصلب\n")  # fmt: skip
+    assert [(r["trigger"], r["actors"], r["speaker"]) for r in rs] == [("ستقدم", ["Nigeria"], None)]
+    assert _speaker_step(rs[0]) == "speaker:institution"
+    # count1207 (Sky News Arabia): «وكانت واشنطن أعلنت، الأربعاء، أنها ستفرض …»
+    rs = records(nlp, "وكانت واشنطن أعلنت، الأربعاء، أنها ستفرض حزمة جديدة من العقوبات ضد روسيا بدءا من الـ 22 من "
+                      "أغسطس الجاري.\n", lead="عقوبات أمريكية جديدة على روسيا\n")  # fmt: skip
+    r = only(rs, "ستفرض")
+    assert r["actors"] == ["United States"] and r["speaker"] is None
+    # a body further in is another phrase's, not the verb's subject: nobody speaks, no record
+    assert records(nlp, "وفي لاغوس، نيجيريا أشارت إلى أنها ستقدم ردها في الوقت المناسب.\n",
+                   lead="الهند ترفع الرسوم على واردات الصلب\n") == []  # fmt: skip
+
+
+def test_a_date_between_the_reporting_verb_and_the_body(nlp):
+    # corpus300 (France 24): «قالت الثلاثاء دولة الكويت … إنها ستسعى»: the date does not hide the subject
+    rs = records(nlp, "قالت الثلاثاء دولة الكويت العضو غير الدائم في مجلس الأمن الدولي على لسان منصور العتيبي سفيرها "
+                      "في الأمم المتحدة إنها ستسعى لتعميم قرار في مجلس الأمن.\n",
+                 lead="الكويت تسعى لحماية دولية للفلسطينيين\n")  # fmt: skip
+    r = only(rs, "ستسعى")
+    assert r["actors"] == ["Kuwait"] and r["speaker"] is None
+    assert _speaker_step(r) == "speaker:institution"
+
+
 def test_a_short_name_before_the_reporting_verb_speaks(nlp):
     # checkset (Al Yaum): «لكن بكر قال:» is the official named before, not the state that spoke in between
     rs = records(nlp, "وقال مسؤول دائرة العلاقات الخارجية في حكومة إقليم كردستان العراق فلاح مصطفى بكر: إن الإقليم "
