@@ -1755,7 +1755,7 @@ def _listed_persons_pass(st: _DocState) -> None:
 
 _SPEAKER_PREFIXES = ("", "و", "ف")
 # every reporting verb of the speaker's slot as written with its proclitic, built once (the pass reads every word)
-_SPEAKER_VERB_FORMS = frozenset(p + v for p in _SPEAKER_PREFIXES for v in lex.SPEAKER_VERBS)
+_SPEAKER_VERB_FORMS = frozenset(p + v for p in _SPEAKER_PREFIXES for v in lex.SPEAKER_VERBS | lex.SPEECH_VERBS)
 _QUOTE_OR_COLON = frozenset(":\"'«“")
 # the rare forms of common nouns in the speaker's slot, as normalised: «م…ون» a plural participle («مسعفون»),
 # «…تا» the dual construct of a noun in «ة» («صحيفتا» of «صحيفة», normalised «صحيفه»)
@@ -1764,10 +1764,12 @@ _DUAL_CONSTRUCT, _TAA_MARBUTA_NORM = "تا", "ه"
 
 
 def _speaker_slot_pass(st: _DocState) -> None:
-    """A person the model did not propose, named where a speaker stands: a reporting verb, one word that is no
-    common word of the news (rarer than C.FREQUENT, not a function word nor a verb), then a complementizer, «إلى
-    أن», a colon or a quote («وأضاف فيرجسون أن», «وكشف السقاف أن»). A word the KB or another pass named is
-    taken already; the common nouns that stand there («المصدر», «الوزير», «البيان») are frequent."""
+    """A person the model did not propose, named where a speaker stands: a reporting or speech verb (lexicons
+    ``speaker_verbs``, ``speech_verbs``), one word that is no common word of the news (rarer than C.FREQUENT, not a
+    function word nor a verb), then a complementizer, «إلى أن», a colon or a quote («وأضاف فيرجسون أن», «وكشف
+    السقاف أن», «ورأى نزال أن»), or a preposition after a proper noun or a family nisba («وأوضح القطامي في
+    خطبته»). A word the KB or another pass named is taken already; the common nouns that stand there («المصدر»,
+    «الوزير», «البيان») are frequent."""
     text = st.text
     for idx, _s, _e, words in st.per_sentence:
         for i in range(1, len(words) - 1):
@@ -1776,18 +1778,41 @@ def _speaker_slot_pass(st: _DocState) -> None:
                 continue
             if _overlaps((w.start, w.end), st.taken) or not _speaker_name_word(w, st.upos_at.get(w.start)):
                 continue
+            if any(ch in _TANWEEN for ch in text[w.start : w.end]):
+                continue  # «أعلن قبلاً أن»: an adverb, no name is written with the nunation
             if text[verb.end : w.start].strip() and lexicon_count(w.key) >= C.FREQUENT:
                 continue  # «وأوضحت "فوربس" أن»: a common word in quotes names a title or a body
             gap = text[w.end : nxt.start].strip()
             after = " ".join(x.key for x in words[i + 1 : i + 3])
             said = gap[:1] in _QUOTE_OR_COLON or (not gap and any(
-                after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER))  # fmt: skip
+                after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER)) or (
+                not gap and nxt.key in lex.SPEAKER_AFTER_PREPOSITIONS and _named_before_preposition(
+                    text[verb.end : w.start], w, text[w.start : w.end], st.upos_at.get(w.start)))  # fmt: skip
             if not said:
                 continue
             name = text[w.start : w.end]
             st.emit(w.start, w.end, "PER", "speaker-slot",
                     EntityRow(stable_id("per", name), "PER", name, name, None, None, [name]), idx,
                     C.SPEAKER_SLOT_SCORE)  # fmt: skip
+
+
+_NISBA_LETTER = "ي"  # as written: «الأسرى» ends in «ى», which normalises to it
+_TANWEEN = frozenset("\u064b\u064c\u064d")  # the nunation marks (fathatan, dammatan, kasratan)
+_PLURAL_DUAL_ENDINGS = ("ان", "ين", "ون")  # the dual and sound plural endings, normalised
+
+
+def _named_before_preposition(between: str, w: Word, surface: str, upos: str | None) -> bool:
+    """Before a preposition («وقال البابا من», «وأوضح القطامي في») the slot also holds common nouns and their
+    plurals and duals («قالت اثنتين من», «ويقول عاملون في», «وقال فريقان من»): only a word right after the verb
+    that the POS model reads as a proper noun, or a family nisba («الشرفي», «الهاجري»), is a name there."""
+    if between.strip():
+        return False
+    if w.key.startswith(_ARTICLE):
+        return surface.endswith(_NISBA_LETTER)  # «وطالب الأسرى في»: a definite plural in «ى», no nisba
+    plural = next((e for e in _PLURAL_DUAL_ENDINGS if w.key.endswith(e)), None)
+    if plural is not None and lexicon_count(w.key.removesuffix(plural)) >= C.FREQUENT:
+        return False  # «فريقان», «مختصين»: a common noun's dual or plural
+    return upos == "PROPN"
 
 
 def _speaker_name_word(w: Word, upos: str | None) -> bool:
