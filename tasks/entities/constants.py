@@ -18,6 +18,8 @@ ID_HEX_LEN = 12  # hex digits of sha256 in an unknown entity's id: unique enough
 # --- the news lexicon: how common a word is ---------------------------------------------------------------
 
 FREQUENT = 40  # a word this common in the news corpus is an ordinary word unless tagged PROPN
+# a word with a possessive pronoun whose base the news writes this often is a noun, no surname («انفصالهما»)
+PRONOUN_NOUN_BASE_MIN = 10
 FUZZY_MAX_COUNT = 5  # slips are rare: a surface seen this often in the news corpus is a word of its own
 FUZZY_MIN_LEN = 6  # shorter names are too close to each other («مالي», «عمان») for a one-letter slip
 ARTICLE_NAME_MAX_COUNT = 20  # a lone «ال…» span is a name only when this rare (and PROPN): «البرلمان» is common

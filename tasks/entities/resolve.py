@@ -560,6 +560,12 @@ def _surnames(ent: Entity) -> set[str]:
     return {alias_key(n).split(" ")[-1] for n in (ent.name_ar, *ent.aliases_ar) if n}
 
 
+def _word_after(text: str, end: int) -> Word | None:
+    """The next word after ``end`` (within C.NAME_LOOKBACK characters), or None."""
+    m = _WORD_RE.search(text, end, min(len(text), end + C.NAME_LOOKBACK))
+    return Word(m.start(), m.end(), _normalized_slice(text, m.start(), m.end())) if m else None
+
+
 def _word_before(text: str, start: int) -> tuple[int, str] | None:
     """(start, lookup key) of the word right before ``start`` (spaces between, nothing else), or None."""
     window = text[max(0, start - C.NAME_LOOKBACK) : start]
@@ -1439,6 +1445,42 @@ def _given_name_before(
     return word_start
 
 
+def _surname_after(st: _DocState, given: Word, end: int) -> int:
+    """Where a person's name ends when the model read only its given name («[حسين] ثابت», «[أندرو] فاير»): past
+    the next word when the model's word is a common given name (romanisation.toml) and the next word could go on
+    a name (``_continues_name``: a proper noun, a known name word or a word the news never writes), with nothing
+    between them; a word the news writes often only when it is a known name word tagged PROPN; not a definite word
+    but a family nisba, not a title or a taken span."""
+    if not known_name_word(given.key):
+        return end
+    nxt = _word_after(st.text, end)
+    if nxt is None or st.text[end : nxt.start].strip() or _overlaps((nxt.start, nxt.end), st.taken):
+        return end
+    upos = st.upos_at.get(nxt.start)
+    if nxt.key in lex.NAME_STOP or nxt.key in lex.TITLE_NOT_FIRST or nxt.key.startswith(lex.CONJUNCTION):
+        return end
+    if nxt.key.startswith(_ARTICLE) and not (nxt.key.endswith(_FAMILY_NISBA_END) and lexicon_count(nxt.key)
+                                             < C.FREQUENT):  # fmt: skip
+        return end
+    if not _continues_name(nxt, upos, verb_ok=False) or _office_at(st.text, [nxt], 0, st.index):
+        return end
+    if lexicon_count(nxt.key) >= C.FREQUENT and not (upos == "PROPN" and known_name_word(nxt.key)):
+        return end  # «محمود فإن», «ماجد أيضا»: a common word of the sentence, no surname
+    if _noun_with_pronoun(nxt.key, C.PRONOUN_NOUN_BASE_MIN):
+        return end  # «ميس بيغي وكيرميت انفصالهما»: their separation
+    return nxt.end
+
+
+def _noun_with_pronoun(key: str, min_count: int = C.FREQUENT) -> bool:
+    """A common noun with a possessive pronoun («انفصالهما», «مراسلنا»): the base is a word the news writes at
+    least ``min_count`` times."""
+    for suffix in (*lex.SPEAKER_PRONOUNS, _DUAL_PRONOUN):
+        base = key.removesuffix(suffix)
+        if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= min_count:
+            return True
+    return False
+
+
 def _misspelt_states_pass(st: _DocState) -> None:
     """A proper noun one letter off a state's name or nisba that no pass took («في كازخستان», «العاملة
     الفليبينية»): the state. The check the model's spans get, for the words it left out, states only."""
@@ -1500,6 +1542,8 @@ def _stanza_mention(st: _DocState, m: Mention) -> None:
     type_ = GENERIC_TYPES.get(m.type, m.type)
     if type_ == "PER" and not text.startswith(lex.CONJUNCTION, s):  # «ناصر وحسين منصور»: two persons
         s = _given_name_before(text, s, index, st.taken, upos_at)
+    if type_ == "PER" and len(span_words) == 1:
+        e = _surname_after(st, span_words[0], e)
     head = _SPAN_HEAD.search(text, max(0, s - C.HEAD_LOOKBACK), s)
     if head is not None and not _overlaps((head.start("head"), s), st.taken):
         s = head.start("head")  # «منتدى إكسبو»: the head the model left out is part of the name
@@ -1796,6 +1840,7 @@ def _speaker_slot_pass(st: _DocState) -> None:
                     C.SPEAKER_SLOT_SCORE)  # fmt: skip
 
 
+_DUAL_PRONOUN = "هما"  # their (two): «انفصالهما»
 _NISBA_LETTER = "ي"  # as written: «الأسرى» ends in «ى», which normalises to it
 _TANWEEN = frozenset("\u064b\u064c\u064d")  # the nunation marks (fathatan, dammatan, kasratan)
 _PLURAL_DUAL_ENDINGS = ("ان", "ين", "ون")  # the dual and sound plural endings, normalised
@@ -1829,10 +1874,8 @@ def _speaker_name_word(w: Word, upos: str | None) -> bool:
         # a common word is a name there only when it is a known name word the POS model reads as a proper noun
         # («وأوضح فارس أنه», «وقال بلير إن»), not «وقال مصدر إن»
         return upos == "PROPN" and known_name_word(key) and not key.startswith(_ARTICLE)
-    for suffix in lex.SPEAKER_PRONOUNS:
-        base = key.removesuffix(suffix)
-        if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= C.FREQUENT:
-            return False
+    if _noun_with_pronoun(key):
+        return False
     if key.startswith(_PARTICIPLE_PREFIX) and key.endswith(_PLURAL_ENDING):
         return False
     singular = key.removesuffix(_DUAL_CONSTRUCT) + _TAA_MARBUTA_NORM
