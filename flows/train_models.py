@@ -46,14 +46,14 @@ QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma
 @task
 def silver_data(
     corpora: Path, out: Path, articles: int, workers: int, teacher: str, proper_noun_check: bool = True,
-    empty_share: float = 0.5,
+    empty_share: float = 0.5, sources: str = "default",
 ) -> dict[str, Any]:  # fmt: skip
     """News sentences labelled by the entity layer's high-precision sources (tasks/build/silver.py): 3,000
     articles, the proper-noun check, unlabelled sentences up to half (the bundled NER of 2026-12-05, README)."""
     from tasks.build.silver import build_silver
 
     return build_silver(out, corpora / "ant_news_bbc_cnn_france24.jsonl.gz", articles, teacher, workers,
-                        empty_share, proper_noun_check=proper_noun_check)  # fmt: skip
+                        empty_share, proper_noun_check=proper_noun_check, sources=sources)  # fmt: skip
 
 
 @task
@@ -153,6 +153,7 @@ def train_models(
     name_source: str | None = None,
     only: str | None = None,
     use_charlm: bool = False,
+    silver_sources: str = "default",
 ) -> dict[str, Any]:
     """Train every bundled model; ``quick`` runs a few steps on a small slice (for tests); ``silver`` adds
     news sentences labelled with ``teacher`` (the ``models`` setting) to the NER's data; ``only="ner"`` trains
@@ -176,7 +177,8 @@ def train_models(
     silver_stats = None
     if silver_dir is not None:
         silver_stats = silver_data(corpora_p, silver_dir, cfg["silver_articles"], cfg["silver_workers"], teacher,
-                                   cfg["silver_proper_noun_check"], cfg["silver_empty_share"])  # fmt: skip
+                                   cfg["silver_proper_noun_check"], cfg["silver_empty_share"],
+                                   silver_sources)  # fmt: skip
     counts = prepare_data(corpora_p, data, cfg["limit"], silver_dir, cfg["aqmar_repeat"], cfg["ner_name_swap"],
                           Path(name_source) if name_source else None)  # fmt: skip
     for name in CHARLM_FILES.values():  # a NER trained without them must not be installed next to old ones
@@ -209,7 +211,8 @@ def train_models(
     tr.install_models(staging, out_p, remove=() if use_charlm else tuple(CHARLM_FILES.values()))
     write_resources_stub(out_p)
     command = ("python -m flows.train_models" + (" --quick" if quick else "") + ("" if silver else " --no-silver")
-               + (" --charlm" if use_charlm else "") + (f" --only {only}" if only else ""))  # fmt: skip
+               + (" --charlm" if use_charlm else "") + (f" --only {only}" if only else "")
+               + (f" --silver-sources {silver_sources}" if silver_sources != "default" else ""))  # fmt: skip
     trained_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     card: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
@@ -276,10 +279,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="Wikidata person-name words for the name swap: the tokens file of "
                          "steveash/NETransliteration-COLING2018 or a git directory of it (default: the local mirror, "
                          "tasks/build/name_words.py)")  # fmt: skip
+    ap.add_argument("--silver-sources", choices=["default", "persons"], default="default",
+                    help="mention sources trusted as silver labels: default, or persons (also the entity layer's "
+                         "rules for unknown persons; README «Models»: measured 2026-12-07, not the default)")
     args = ap.parse_args(argv)
     train_models(corpora=args.corpora, out=args.out, work=args.work, quick=args.quick, silver=not args.no_silver,
                  teacher=args.teacher, name_source=args.name_source, only=args.only,
-                 use_charlm=args.charlm)
+                 use_charlm=args.charlm, silver_sources=args.silver_sources)
     return 0
 
 

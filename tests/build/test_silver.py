@@ -67,6 +67,15 @@ def test_a_sentence_with_an_uncertain_mention_is_refused():
     assert tags is None and reason == "uncertain_mention:stanza"
 
 
+def test_the_person_rules_are_trusted_only_with_the_persons_sources():
+    # a person the speaker's slot found («لي تشيانغ» here): refused by default, a label with ``persons``
+    ms = [mention("لي تشيانغ", "PER", "speaker-slot"), mention("الصين", "GPE", nth=1)]
+    tags, reason, _ = tags_of(ms)
+    assert tags is None and reason == "uncertain_mention:speaker-slot"
+    tags, reason, _ = sv.label_sentence(tokens(), ms, [], is_nisba, sources=sv.SOURCE_SETS["persons"])
+    assert reason == "ok" and tags[tokens().index(next(t for t in tokens() if t.text == "لي"))] == "B-PER"
+
+
 def test_a_name_the_teacher_found_and_no_source_labels_refuses_the_sentence():
     lee = mention("لي تشيانغ", "PER", "stanza")
     tags, reason, _ = tags_of([mention("الصين", "GPE", nth=1)], teacher=[(lee.start_char, lee.end_char)])
