@@ -303,23 +303,11 @@ def _speaking_body(
         return None
     m = min(nxt, key=lambda m: m.start)
     lo = to_norm(index, base, m.start)
-    gap = _without_dates(norm, index, base, verb_end, lo, dates)
+    date_spans = [(to_norm(index, base, d.start), to_norm(index, base, d.end)) for d in dates]
+    gap = _blanked(norm, verb_end, lo, date_spans)
     if m.type not in ("GPE", "ORG") or gap.strip(" " + QUOTES + AR_COMMA + ",") or norm[lo - 1 : lo].isalpha():
         return None
     return _voice(m, states)
-
-
-def _without_dates(
-    norm: str, index: Sequence[int], base: int, lo: int, hi: int, dates: Sequence[MentionRef]
-) -> str:  # fmt: skip
-    """The normalised text between two positions, less the date mentions inside it."""
-    spans = sorted((to_norm(index, base, d.start), to_norm(index, base, d.end)) for d in dates)
-    out, at = [], lo
-    for d_lo, d_hi in spans:
-        if lo <= d_lo and d_hi <= hi:
-            out.append(norm[at:d_lo])
-            at = d_hi
-    return "".join(out) + norm[at:hi]
 
 
 def _body_before_verb(
@@ -488,12 +476,17 @@ def _title_gap(norm: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) ->
     """Only a title stands between the cue and the person («دعا الرئيس الأميركي باراك أوباما»): at most
     SPEAKER_CUE_MAX_WORDS words, each a title word or inside a mention (a nisba); not «تأمل المستشارة الألمانية في
     إقناع ترامب», where the person is the object."""
+    words = _blanked(norm, lo, hi, spans).replace(AR_COMMA, " ").replace(",", " ").split()
+    return len(words) <= SPEAKER_CUE_MAX_WORDS and all(w in COUNTERPART_HEADS or w in TITLE_FILLERS for w in words)
+
+
+def _blanked(norm: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``norm[lo:hi]`` with the parts inside ``spans`` (mentions, in normalised positions) turned to spaces."""
     chars = list(norm[lo:hi])
     for s_lo, s_hi in spans:
         for i in range(max(s_lo, lo), min(s_hi, hi)):
             chars[i - lo] = " "
-    words = "".join(chars).replace(AR_COMMA, " ").replace(",", " ").split()
-    return len(words) <= SPEAKER_CUE_MAX_WORDS and all(w in COUNTERPART_HEADS or w in TITLE_FILLERS for w in words)
+    return "".join(chars)
 
 
 def _words(norm: str, lo: int, hi: int) -> list[str]:

@@ -1447,7 +1447,7 @@ def _given_name_before(
 
 def _surname_after(st: _DocState, given: Word, end: int) -> int:
     """Where a person's name ends when the model read only its given name («[حسين] ثابت», «[أندرو] فاير»): past
-    the next word when the model's word is a common given name (romanisation.toml) and the next word could go on
+    the next word when the model's word is a known name word (``known_name_word``) and the next word could go on
     a name (``_continues_name``: a proper noun, a known name word or a word the news never writes), with nothing
     between them; a word the news writes often only when it is a known name word tagged PROPN; not a definite word
     but a family nisba, not a title or a taken span."""
