@@ -1445,13 +1445,13 @@ def _given_name_before(
     return word_start
 
 
-def _surname_after(st: _DocState, given: Word, end: int) -> int:
+def _surname_after(st: _DocState, given: Word, end: int, known_given: bool = True) -> int:
     """Where a person's name ends when the model read only its given name («[حسين] ثابت», «[أندرو] فاير»): past
-    the next word when the model's word is a known name word (``known_name_word``) and the next word could go on
-    a name (``_continues_name``: a proper noun, a known name word or a word the news never writes), with nothing
-    between them; a word the news writes often only when it is a known name word tagged PROPN; not a definite word
-    but a family nisba, not a title or a taken span."""
-    if not known_name_word(given.key):
+    the next word when the model's word is a known name word (``known_name_word``; any word when not
+    ``known_given``) and the next word could go on a name (``_continues_name``: a proper noun, a known name word or
+    a word the news never writes), with nothing between them; a word the news writes often only when it is a known
+    name word tagged PROPN; not a definite word but a family nisba, not a title or a taken span."""
+    if known_given and not known_name_word(given.key):
         return end
     nxt = _word_after(st.text, end)
     if nxt is None or st.text[end : nxt.start].strip() or _overlaps((nxt.start, nxt.end), st.taken):
@@ -1832,12 +1832,35 @@ def _speaker_slot_pass(st: _DocState) -> None:
                 after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER)) or (
                 not gap and nxt.key in lex.SPEAKER_AFTER_PREPOSITIONS and _named_before_preposition(
                     text[verb.end : w.start], w, text[w.start : w.end], st.upos_at.get(w.start)))  # fmt: skip
+            end = w.end
             if not said:
-                continue
-            name = text[w.start : w.end]
-            st.emit(w.start, w.end, "PER", "speaker-slot",
+                end = _two_word_speaker(st, w)
+                if end == w.end:
+                    continue
+            name = text[w.start : end]
+            st.emit(w.start, end, "PER", "speaker-slot",
                     EntityRow(stable_id("per", name), "PER", name, name, None, None, [name]), idx,
                     C.SPEAKER_SLOT_SCORE)  # fmt: skip
+
+
+def _two_word_speaker(st: _DocState, w: Word) -> int:
+    """A two-word name in the speaker's slot, when a complementizer, a colon or a quote follows its second word
+    («وأضاف نتشيرفان البارزاني أن»): the first word a name word there (the caller checked ``_speaker_name_word``),
+    the second a surname by ``_surname_after``, and the first no common noun's dual or plural («قال شخصان مقربان
+    إن»). Returns where the name ends, or ``w.end`` for none."""
+    if _common_dual_or_plural(w.key):
+        return w.end
+    end = _surname_after(st, w, w.end, known_given=False)
+    if end == w.end:
+        return w.end
+    nxt = _word_after(st.text, end)
+    gap = st.text[end : nxt.start].strip() if nxt is not None else ""
+    if nxt is None or (gap and gap[:1] not in _QUOTE_OR_COLON):
+        return w.end
+    after = " ".join(x.key for x in [nxt, *filter(None, [_word_after(st.text, nxt.end)])])
+    if gap[:1] in _QUOTE_OR_COLON or any(after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER):
+        return end
+    return w.end
 
 
 _DUAL_PRONOUN = "هما"  # their (two): «انفصالهما»
@@ -1854,10 +1877,15 @@ def _named_before_preposition(between: str, w: Word, surface: str, upos: str | N
         return False
     if w.key.startswith(_ARTICLE):
         return surface.endswith(_NISBA_LETTER)  # «وطالب الأسرى في»: a definite plural in «ى», no nisba
-    plural = next((e for e in _PLURAL_DUAL_ENDINGS if w.key.endswith(e)), None)
-    if plural is not None and lexicon_count(w.key.removesuffix(plural)) >= C.FREQUENT:
+    if _common_dual_or_plural(w.key):
         return False  # «فريقان», «مختصين»: a common noun's dual or plural
     return upos == "PROPN"
+
+
+def _common_dual_or_plural(key: str) -> bool:
+    """Is the word the dual or sound plural of a common word («فريقان», «شخصان», «مختصين»)?"""
+    plural = next((e for e in _PLURAL_DUAL_ENDINGS if key.endswith(e)), None)
+    return plural is not None and lexicon_count(key.removesuffix(plural)) >= C.FREQUENT
 
 
 def _speaker_name_word(w: Word, upos: str | None) -> bool:
