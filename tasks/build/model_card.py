@@ -12,7 +12,8 @@ DATA_AND_LICENCES = """\
 | tokenizer (tokens, sentences, clitic marks) | UD Arabic-PUD (UniversalDependencies/UD_Arabic-PUD @ be733f4), own train split | CC BY-SA 3.0 |
 | MWT (clitic split) | UD Arabic-PUD, clitic runs joined by SpaceAfter=No turned into multi-word tokens | CC BY-SA 3.0 |
 | POS / features, lemma | UD Arabic-PUD, own train split | CC BY-SA 3.0 |
-{ner_rows}| `lexicon.tsv.gz` (word counts, for the clitic back-off in `tasks/text/clitics.py`) | ANT corpus, as the word vectors | Apache-2.0 (cite the paper) |
+{ner_rows}| `lemma_seed.tsv.gz` (the lemma model's own answers for frequent (word, UPOS) pairs, loaded into each worker's lemma cache: `tasks/build/lemma_seed.py`) | ANT corpus articles (gold, check-set and speed-benchmark articles left out), lemmatised by the lemma model above | Apache-2.0 (cite the paper); lemmas: as the lemma model |
+| `lexicon.tsv.gz` (word counts, for the clitic back-off in `tasks/text/clitics.py`) | ANT corpus, as the word vectors | Apache-2.0 (cite the paper) |
 | word vectors (word2vec skip-gram, 100d) | ANT corpus, BBC/CNN/France24 parts (antcorpus/antcorpus.multisource.data @ f117ce4; Chouigui et al., AJSE 2021) | Apache-2.0 (cite the paper) |
 
 ANERcorp (Benajiba et al.) is free for research use only: it is **not** used for training; its test split

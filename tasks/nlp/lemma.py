@@ -11,12 +11,22 @@ bound. Lemma was 25 % of stanza's time; measured with both: 1.1–1.18× on stan
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import types
 from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 LEMMA_CACHE_SIZE = 100_000
 """(word, UPOS) answers a worker keeps; ~25 MB at most, the vocabulary of some 2,000 news articles."""
+
+SEED_FILE = "lemma_seed.tsv.gz"
+"""The model's answers for the (word, UPOS) pairs news writes most often, computed at build time
+(``python -m tasks.build.lemma_seed``) and loaded into every new cache: a fresh worker starts warm. Its first
+line names the sha256 of the lemma model that answered; another model ignores the file."""
+SEED_HEADER = "# lemma model sha256 "
 
 
 class LemmaCache:
@@ -102,13 +112,56 @@ def _process(self: Any, document: Any) -> Any:
     return document
 
 
-def install_lemma_cache(pipeline: Any, size: int = LEMMA_CACHE_SIZE) -> LemmaCache | None:
-    """Give ``pipeline``'s lemma processor the deduplicating, caching ``process``; returns its cache, or None
-    when the pipeline has no lemma processor this applies to."""
+def install_lemma_cache(
+    pipeline: Any, size: int = LEMMA_CACHE_SIZE, seed: Iterable[tuple[tuple[str, str | None], str]] = ()
+) -> LemmaCache | None:
+    """Give ``pipeline``'s lemma processor the deduplicating, caching ``process``, its cache filled with
+    ``seed`` (``read_seed``) first; returns the cache, or None when the pipeline has no lemma processor this
+    applies to."""
     processor = getattr(pipeline, "processors", {}).get("lemma")
     if processor is None or not cacheable(processor):
         return None
     cache = LemmaCache(size)
+    for pair, lemma in seed:
+        if len(cache) >= size:
+            break
+        cache.put(pair, lemma)
+    cache.hits = cache.misses = 0
     processor._iltizam_lemma_cache = cache
     processor.process = types.MethodType(_process, processor)
     return cache
+
+
+def model_digest(lemma_model: Path) -> str:
+    """The sha256 of the lemma model file: which model a seed's answers come from."""
+    h = hashlib.sha256()
+    with lemma_model.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_seed(models_dir: Path, lemma_model: Path) -> list[tuple[tuple[str, str | None], str]]:
+    """The seed's (word, UPOS) → lemma answers in ``models_dir``, most frequent first; none when there is no
+    seed or it was made by another lemma model (a retrained or official one: its answers could differ)."""
+    path = models_dir / SEED_FILE
+    if not path.is_file() or not lemma_model.is_file():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n")
+        if header != SEED_HEADER + model_digest(lemma_model):
+            return []
+        out: list[tuple[tuple[str, str | None], str]] = []
+        for line in f:
+            word, upos, lemma = line.rstrip("\n").split("\t")
+            out.append(((word, upos or None), lemma))
+    return out
+
+
+def write_seed(path: Path, lemma_model: Path, answers: Iterable[tuple[tuple[str, str | None], str]]) -> int:
+    """Write a seed file (header, then «word TAB upos TAB lemma» lines in the given order); returns its size in
+    pairs. Byte-identical for the same answers (gzip without a timestamp)."""
+    lines = [SEED_HEADER + model_digest(lemma_model)]
+    lines += [f"{w}\t{u or ''}\t{lemma}" for (w, u), lemma in answers]
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
+    return len(lines) - 1

@@ -204,14 +204,16 @@ NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
     """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks; its
     lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py)."""
-    from tasks.nlp.lemma import install_lemma_cache
+    from tasks.nlp.lemma import install_lemma_cache, read_seed
 
     config = config or ModelConfig.from_setting()
     key = (config.name, processors)
     with _LOCK:
         if key not in _CACHE:
             pipeline = build_pipeline(config, processors)
-            install_lemma_cache(pipeline)
+            lemma_model = config.models_dir / BUNDLED_FILES["lemma"][0]
+            seed = [] if config.official_dir else read_seed(config.models_dir, lemma_model)
+            install_lemma_cache(pipeline, seed=seed)
             _CACHE[key] = pipeline
         return _CACHE[key]
 

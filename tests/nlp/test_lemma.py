@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from tasks.nlp.lemma import LemmaCache
+from tasks.nlp.lemma import SEED_FILE, LemmaCache, install_lemma_cache, read_seed, write_seed
+from tasks.nlp.models import BUNDLED_DIR, BUNDLED_FILES
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -28,7 +30,6 @@ def test_deduplicated_cached_lemmas_equal_stanzas() -> None:
     import stanza
 
     from tasks.ingest.reader import ingest_file
-    from tasks.nlp.lemma import install_lemma_cache
     from tasks.nlp.models import ModelConfig, build_pipeline
 
     docs = [ingest_file(p) for p in sorted(RAW.glob("*.txt"))]
@@ -46,3 +47,38 @@ def test_deduplicated_cached_lemmas_equal_stanzas() -> None:
     misses = cache.misses
     assert words() == bare  # every answer from the cache
     assert cache.misses == misses and len(cache) > 100
+
+    # a fresh cache filled with the shipped seed answers as stanza does
+    nlp = build_pipeline(ModelConfig())
+    seed = read_seed(BUNDLED_DIR, BUNDLED_DIR / BUNDLED_FILES["lemma"][0])
+    cache = install_lemma_cache(nlp, seed=seed)
+    assert cache is not None and len(cache) == len(seed)
+    assert words() == bare
+    assert cache.hits > cache.misses  # most answers came from the seed
+
+
+def test_a_seed_is_read_back_in_order_and_only_for_its_own_model(tmp_path: Path) -> None:
+    model = tmp_path / "lemma.pt"
+    model.write_bytes(b"one lemma model")
+    answers = [(("والرئيس", "NOUN"), "رئيس"), (("بكين", "PROPN"), "بكين"), (("،", None), "،")]
+    assert write_seed(tmp_path / SEED_FILE, model, answers) == 3
+    assert read_seed(tmp_path, model) == answers
+    model.write_bytes(b"a retrained lemma model")  # its answers could differ: the seed is ignored
+    assert read_seed(tmp_path, model) == []
+    assert read_seed(tmp_path / "elsewhere", model) == []
+
+
+def test_the_shipped_seed_belongs_to_the_shipped_lemma_model() -> None:
+    # a retrained lemma model needs `python -m tasks.build.lemma_seed` again, or every worker starts cold
+    seed = read_seed(BUNDLED_DIR, BUNDLED_DIR / BUNDLED_FILES["lemma"][0])
+    assert len(seed) > 10_000
+    assert all(word and lemma for (word, _upos), lemma in seed)
+
+
+def test_a_seed_fills_the_cache_up_to_its_bound() -> None:
+    trainer = SimpleNamespace(has_contextual_lemmatizers=lambda: False)
+    pipeline = SimpleNamespace(processors={"lemma": SimpleNamespace(use_identity=False, config={}, trainer=trainer)})
+    seed = [(("في", "ADP"), "في"), (("قال", "VERB"), "قال"), (("الرئيس", "NOUN"), "رئيس")]
+    cache = install_lemma_cache(pipeline, size=2, seed=seed)
+    assert cache is not None and len(cache) == 2 and (cache.hits, cache.misses) == (0, 0)
+    assert cache.get(("في", "ADP")) == "في" and cache.get(("الرئيس", "NOUN")) is None  # the most frequent first
