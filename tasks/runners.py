@@ -25,10 +25,12 @@ extract flow does that for a small input (``local_workers``), which never starts
 from __future__ import annotations
 
 import argparse
+import atexit
 import ctypes
 import ctypes.util
 import gc
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -184,6 +186,26 @@ def init_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="iltizam-parent-watch", daemon=True).start()
+    atexit.register(_exit_without_teardown)
+
+
+def _exit_without_teardown() -> None:
+    """A worker's last step: run the other exit handlers (Prefect's, logging's), flush, and end the process
+    without the interpreter's teardown, which frees the stanza models object by object. The flow waits for its
+    workers to end, and that teardown took 2.3 s of a 200-article run (1.15 s in a process with the models
+    loaded; the handlers 7 ms), after every table was written. Forked multiprocessing children end this way
+    too (``os._exit``)."""
+    atexit.unregister(_exit_without_teardown)
+    run_others = getattr(atexit, "_run_exitfuncs", None)
+    if run_others is None:  # pragma: no cover - CPython has it; elsewhere the normal teardown follows
+        return
+    run_others()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 @contextmanager

@@ -6,10 +6,13 @@ official stanza Arabic models can be used instead by pointing the setting at a s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,7 +143,9 @@ def build_pipeline(
         kwargs["dir"] = str(base)
         kwargs["allow_unknown_language"] = True
     try:
-        return stanza.Pipeline(**kwargs)
+        # the bundled models have no transformer to fine-tune, whose scheduler would want its optimizer
+        with _without_optimizers() if not config.official_dir else contextlib.nullcontext():
+            return stanza.Pipeline(**kwargs)
     except ModelError:
         raise
     except Exception as exc:  # stanza raises many kinds on a bad file
@@ -149,6 +154,37 @@ def build_pipeline(
             fix="restore the files with `git checkout -- models/` or retrain with `python -m flows.train_models`.",
             path=kwargs["dir"],
         ) from exc
+
+
+_OPTIMIZER_FACTORIES = ("get_optimizer", "get_split_optimizer")
+_PATCH_LOCK = threading.Lock()
+
+
+@contextmanager
+def _without_optimizers() -> Iterator[None]:
+    """stanza's trainers build their training optimizers while loading a model for inference, and the first
+    optimizer imports ``torch._dynamo``: 1.5 s of a 2.5–4 s model load, paid again by every worker process.
+    Inference never steps an optimizer (stanza uses them in ``update`` only), so while the pipeline loads the
+    factories return none (an empty map for the split one)."""
+    from stanza.models.common import utils
+
+    with _PATCH_LOCK:
+        saved = {name: getattr(utils, name) for name in _OPTIMIZER_FACTORIES if hasattr(utils, name)}
+        try:
+            for name in saved:
+                setattr(utils, name, _no_optimizers if name == "get_split_optimizer" else _no_optimizer)
+            yield
+        finally:
+            for name, factory in saved.items():
+                setattr(utils, name, factory)
+
+
+def _no_optimizer(*_args: Any, **_kwargs: Any) -> None:
+    return None
+
+
+def _no_optimizers(*_args: Any, **_kwargs: Any) -> dict[str, Any]:
+    return {}
 
 
 def _charlm_paths(base: Path) -> dict[str, str]:

@@ -76,3 +76,33 @@ def test_charlm_files_go_to_the_ner_both_or_none(tmp_path):
         "ner_forward_charlm_path": str(tmp_path / "charlm_forward.pt"),
         "ner_backward_charlm_path": str(tmp_path / "charlm_backward.pt"),
     }
+
+
+def test_loading_leaves_stanzas_optimizer_factories_as_they_were() -> None:
+    # the bundled models load without the training optimizers (whose first one imported torch._dynamo: 1.5 s
+    # of every worker's start), and stanza's factories are back afterwards, also when loading fails
+    from stanza.models.common import utils
+
+    from tasks.nlp.models import _without_optimizers
+
+    before = utils.get_optimizer, utils.get_split_optimizer
+    with pytest.raises(RuntimeError), _without_optimizers():
+        assert utils.get_optimizer("adam", None, 0.1) is None and utils.get_split_optimizer("adam", None, 0.1) == {}
+        raise RuntimeError("a model file that does not load")
+    assert (utils.get_optimizer, utils.get_split_optimizer) == before
+
+
+@pytest.mark.slow
+def test_the_bundled_pipeline_loads_for_inference_only() -> None:
+    import subprocess
+    import sys
+
+    # a fresh interpreter: whether torch._dynamo was imported depends on what ran before in this one
+    code = (
+        "import sys, torch; from tasks.nlp.models import ModelConfig, build_pipeline; "
+        "nlp = build_pipeline(ModelConfig()); doc = nlp('قال لي إن الصين مستعدة للعمل مع قيرغيزستان.'); "
+        "print('torch._dynamo' in sys.modules, nlp.processors['ner'].trainers[0].optimizer, "
+        "[e.text for e in doc.ents])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False None ['لي', 'الصين', 'قيرغيزستان']"
