@@ -36,11 +36,13 @@ DEFAULT_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
 FULL = {"tok_steps": 6000, "mwt_epochs": 30, "ner_steps": 5000, "pos_steps": 500, "lemma_epochs": 30,
         "vec_docs": None, "vec_epochs": 5, "limit": None, "silver_articles": 3000, "silver_workers": 2,
         "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
-        "ner_name_swap": 1, "charlm_epochs": 1, "charlm_hidden": 256, "charlm_dev_every": 50}  # fmt: skip
+        "ner_name_swap": 1, "charlm_epochs": 1, "charlm_hidden": 256, "charlm_dev_every": 50,
+        "seed_articles": 1500}  # fmt: skip
 QUICK = {"tok_steps": 4, "mwt_epochs": 1, "ner_steps": 4, "pos_steps": 4, "lemma_epochs": 1,
          "vec_docs": 30, "vec_epochs": 1, "limit": 60, "silver_articles": 3, "silver_workers": 1,
          "aqmar_repeat": 2, "silver_proper_noun_check": True, "silver_empty_share": 0.5,
-         "ner_name_swap": 0, "charlm_epochs": 1, "charlm_hidden": 16, "charlm_dev_every": 5}  # fmt: skip
+         "ner_name_swap": 0, "charlm_epochs": 1, "charlm_hidden": 16, "charlm_dev_every": 5,
+         "seed_articles": 5}  # fmt: skip
 
 
 @task
@@ -123,6 +125,15 @@ def pos(data: Path, staging: Path, work: Path, steps: int) -> float:
 @task
 def lemma(data: Path, staging: Path, work: Path, epochs: int) -> float:
     return tr.train_lemma(data, staging, work, epochs=epochs)
+
+
+@task
+def lemma_seed(corpora: Path, out: Path, articles: int) -> dict[str, float]:
+    """The installed lemma model's answers for frequent words, loaded into every worker's cache
+    (tasks/build/lemma_seed.py)."""
+    from tasks.build.lemma_seed import build
+
+    return build(out, articles, corpus=corpora / "ant_news_bbc_cnn_france24.jsonl.gz")
 
 
 @task
@@ -210,6 +221,7 @@ def train_models(
     scores = evaluate(staging, data)
     tr.install_models(staging, out_p, remove=() if use_charlm else tuple(CHARLM_FILES.values()))
     write_resources_stub(out_p)
+    seed = None if only else lemma_seed(corpora_p, out_p, cfg["seed_articles"])  # --only ner keeps the lemma model
     command = ("python -m flows.train_models" + (" --quick" if quick else "") + ("" if silver else " --no-silver")
                + (" --charlm" if use_charlm else "") + (f" --only {only}" if only else "")
                + (f" --silver-sources {silver_sources}" if silver_sources != "default" else ""))  # fmt: skip
@@ -224,6 +236,7 @@ def train_models(
         "silver": silver_stats,
         "word_vectors": None if only else vec.result(),  # type: ignore[union-attr]
         "lexicon": None if only else lex,
+        "lemma_seed": seed,
         "charlm": lm_text,
         "train_seconds": seconds,
         "total_seconds": round(time.time() - started, 1),

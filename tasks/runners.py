@@ -173,8 +173,9 @@ def _libc() -> ctypes.CDLL | None:
 
 def init_worker(parent: int) -> None:
     """Start of every process-pool worker: one torch thread (two spinning OpenMP threads per process on
-    shared cores ran stanza up to 15× slower), and exit once the flow's process is gone (a kill -9 of the
-    run must not leave a worker writing part files next to the next run)."""
+    shared cores ran stanza up to 15× slower), exit once the flow's process is gone (a kill -9 of the
+    run must not leave a worker writing part files next to the next run), and end without the interpreter's
+    teardown when the pool shuts down (``_exit_without_teardown``)."""
     os.environ["OMP_NUM_THREADS"] = "1"
     import torch
 

@@ -32,15 +32,17 @@ MIN_COUNT = 2  # a pair seen once in 1,500 articles is unlikely to come back
 CHUNK = 50  # articles per stanza call
 
 
-def pick_texts(n: int, seed: int = SEED) -> list[str]:
+def pick_texts(n: int, corpus: Path | None = None, seed: int = SEED) -> list[str]:
     """``n`` article texts (headline and body as the benchmark writes them), none a gold, check-set or benchmark
     article, no text twice."""
-    from bench.corpus import article_text, draw, load_articles
+    from bench.corpus import CORPUS, article_text, draw, load_articles
     from tasks.build.silver import exclusions
 
-    articles = load_articles()
+    articles = load_articles(corpus or CORPUS)
     excluded, _urls = exclusions()
+    # by text too: the corpus holds some articles twice under two ids
     bench = {article_text(a) for a in draw(articles, 1000)}
+    bench |= {article_text(a) for a in articles if str(a.get("id", "")) in excluded}
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     texts: list[str] = []
@@ -56,8 +58,9 @@ def pick_texts(n: int, seed: int = SEED) -> list[str]:
     return texts
 
 
-def build(models: Path, n_articles: int, keep: int) -> dict[str, float]:
-    """Run tokenize → lemma over the articles with the caching lemmatizer and write the seed."""
+def build(models: Path, n_articles: int = 1500, keep: int = 50_000, corpus: Path | None = None) -> dict[str, float]:
+    """Run tokenize → lemma over the articles with the caching lemmatizer and write the seed (the training
+    flow calls this after installing new models: a seed of the old lemma model would only be ignored)."""
     import stanza
     import torch
 
@@ -66,12 +69,15 @@ def build(models: Path, n_articles: int, keep: int) -> dict[str, float]:
 
     torch.set_num_threads(1)
     start = time.time()
-    texts = pick_texts(n_articles)
+    texts = pick_texts(n_articles, corpus)
     config = ModelConfig(models_dir=models)
     nlp = build_pipeline(config, "tokenize,mwt,pos,lemma")
     cache = install_lemma_cache(nlp, size=10_000_000)
-    if cache is None:
-        raise SystemExit(f"the lemma model in {models} has no seq2seq part to seed: nothing to build")
+    out = models / SEED_FILE
+    if cache is None:  # a dictionary-only or identity lemmatizer answers without the model: nothing to seed
+        out.unlink(missing_ok=True)
+        return {"articles": 0, "pairs": 0, "answered": 0, "share_of_model_calls": 0.0,
+                "seconds": round(time.time() - start, 1)}  # fmt: skip
     counts: Counter[tuple[str, str | None]] = Counter()
     for i in range(0, len(texts), CHUNK):
         docs = nlp([stanza.Document([], text=t) for t in texts[i : i + CHUNK]])
@@ -80,8 +86,11 @@ def build(models: Path, n_articles: int, keep: int) -> dict[str, float]:
         print(f"{min(i + CHUNK, len(texts))}/{len(texts)} articles, {len(answered)} pairs", file=sys.stderr)
     ranked = sorted((p for p, c in counts.items() if c >= MIN_COUNT), key=lambda p: (-counts[p], p[0], p[1] or ""))
     ranked = ranked[:keep]
-    out = models / SEED_FILE
-    size = write_seed(out, models / BUNDLED_FILES["lemma"][0], ((p, cache._data[p]) for p in ranked))
+    if ranked:
+        size = write_seed(out, models / BUNDLED_FILES["lemma"][0], ((p, cache._data[p]) for p in ranked))
+    else:  # too few articles for any pair to come twice: no seed rather than an empty one
+        out.unlink(missing_ok=True)
+        size = 0
     covered = sum(counts[p] for p in ranked) / max(1, sum(counts.values()))
     return {"articles": len(texts), "pairs": size, "answered": len(cache), "share_of_model_calls": round(covered, 3),
             "seconds": round(time.time() - start, 1)}  # fmt: skip

@@ -98,6 +98,11 @@ def test_training_flow_runs_end_to_end_on_a_small_slice(tmp_path, prefect_server
     assert saved["charlm"]["train_articles"] > 0
     assert "AQMAR" in (out / "MODEL_CARD.md").read_text()
     assert card["sizes_mb"]["ner.pt"] > 0
+    # the lemma seed of the new lemma model, or none when it answers without its seq2seq part
+    from tasks.nlp.lemma import SEED_FILE, read_seed
+
+    assert saved["lemma_seed"]["pairs"] == len(read_seed(out, out / "lemma.pt"))
+    assert (out / SEED_FILE).exists() == (saved["lemma_seed"]["pairs"] > 0)
 
     # --only ner without --charlm: the NER is trained again, its charlms go, the other models stay byte-identical
     kept = {name: (out / name).read_bytes() for name in ("tokenize.pt", "pos.pt", "pretrain.pt")}
