@@ -1828,8 +1828,7 @@ def _speaker_slot_pass(st: _DocState) -> None:
                 continue  # «وأوضحت "فوربس" أن»: a common word in quotes names a title or a body
             gap = text[w.end : nxt.start].strip()
             after = " ".join(x.key for x in words[i + 1 : i + 3])
-            said = gap[:1] in _QUOTE_OR_COLON or (not gap and any(
-                after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER)) or (
+            said = gap[:1] in _QUOTE_OR_COLON or (not gap and _opens_what_was_said(after)) or (
                 not gap and nxt.key in lex.SPEAKER_AFTER_PREPOSITIONS and _named_before_preposition(
                     text[verb.end : w.start], w, text[w.start : w.end], st.upos_at.get(w.start)))  # fmt: skip
             end = w.end
@@ -1854,13 +1853,18 @@ def _two_word_speaker(st: _DocState, w: Word) -> int:
     if end == w.end:
         return w.end
     nxt = _word_after(st.text, end)
-    gap = st.text[end : nxt.start].strip() if nxt is not None else ""
-    if nxt is None or (gap and gap[:1] not in _QUOTE_OR_COLON):
+    if nxt is None:
         return w.end
+    gap = st.text[end : nxt.start].strip()
+    if gap:
+        return end if gap[:1] in _QUOTE_OR_COLON else w.end
     after = " ".join(x.key for x in [nxt, *filter(None, [_word_after(st.text, nxt.end)])])
-    if gap[:1] in _QUOTE_OR_COLON or any(after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER):
-        return end
-    return w.end
+    return end if _opens_what_was_said(after) else w.end
+
+
+def _opens_what_was_said(after: str) -> bool:
+    """Do these words (normalised, the next two) open what the speaker said: a complementizer, «إلى أن»?"""
+    return any(after == a or after.startswith(a + " ") for a in lex.SPEAKER_AFTER)
 
 
 _DUAL_PRONOUN = "هما"  # their (two): «انفصالهما»
