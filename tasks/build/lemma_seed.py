@@ -40,16 +40,16 @@ def pick_texts(n: int, corpus: Path | None = None, seed: int = SEED) -> list[str
 
     articles = load_articles(corpus or CORPUS)
     excluded, _urls = exclusions()
-    # by text too: the corpus holds some articles twice under two ids
-    bench = {article_text(a) for a in draw(articles, 1000)}
-    bench |= {article_text(a) for a in articles if str(a.get("id", "")) in excluded}
+    # by text, not id: the corpus holds some articles twice under two ids
+    left_out = {article_text(a) for a in draw(articles, 1000)}
+    left_out |= {article_text(a) for a in articles if str(a.get("id", "")) in excluded}
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     texts: list[str] = []
     seen: set[str] = set()
     for i in order:
         text = article_text(articles[i])
-        if str(articles[i].get("id", "")) in excluded or text in bench or text in seen:
+        if text in left_out or text in seen:
             continue
         seen.add(text)
         texts.append(text)
@@ -69,30 +69,26 @@ def build(models: Path, n_articles: int = 1500, keep: int = 50_000, corpus: Path
 
     torch.set_num_threads(1)
     start = time.time()
-    texts = pick_texts(n_articles, corpus)
-    config = ModelConfig(models_dir=models)
-    nlp = build_pipeline(config, "tokenize,mwt,pos,lemma")
+    nlp = build_pipeline(ModelConfig(models_dir=models), "tokenize,mwt,pos,lemma")
     cache = install_lemma_cache(nlp, size=10_000_000)
-    out = models / SEED_FILE
-    if cache is None:  # a dictionary-only or identity lemmatizer answers without the model: nothing to seed
-        out.unlink(missing_ok=True)
-        return {"articles": 0, "pairs": 0, "answered": 0, "share_of_model_calls": 0.0,
-                "seconds": round(time.time() - start, 1)}  # fmt: skip
+    # a dictionary-only or identity lemmatizer answers without the model: nothing to seed
+    texts = pick_texts(n_articles, corpus) if cache is not None else []
+    answered = cache.answered() if cache is not None else {}  # dictionary words never enter
     counts: Counter[tuple[str, str | None]] = Counter()
     for i in range(0, len(texts), CHUNK):
         docs = nlp([stanza.Document([], text=t) for t in texts[i : i + CHUNK]])
-        answered = cache._data  # the pairs the model answered so far (dictionary words never enter)
         counts.update(p for d in docs for s in d.sentences for w in s.words if (p := (w.text, w.upos)) in answered)
         print(f"{min(i + CHUNK, len(texts))}/{len(texts)} articles, {len(answered)} pairs", file=sys.stderr)
     ranked = sorted((p for p, c in counts.items() if c >= MIN_COUNT), key=lambda p: (-counts[p], p[0], p[1] or ""))
     ranked = ranked[:keep]
+    out = models / SEED_FILE
     if ranked:
-        size = write_seed(out, models / BUNDLED_FILES["lemma"][0], ((p, cache._data[p]) for p in ranked))
-    else:  # too few articles for any pair to come twice: no seed rather than an empty one
+        size = write_seed(out, models / BUNDLED_FILES["lemma"][0], ((p, answered[p]) for p in ranked))
+    else:  # no seq2seq part, or too few articles for any pair to come twice: no seed rather than an empty one
         out.unlink(missing_ok=True)
         size = 0
     covered = sum(counts[p] for p in ranked) / max(1, sum(counts.values()))
-    return {"articles": len(texts), "pairs": size, "answered": len(cache), "share_of_model_calls": round(covered, 3),
+    return {"articles": len(texts), "pairs": size, "answered": len(answered), "share_of_model_calls": round(covered, 3),
             "seconds": round(time.time() - start, 1)}  # fmt: skip
 
 

@@ -12,12 +12,14 @@ bound. Lemma was 25 % of stanza's time; measured with both: 1.1–1.18× on stan
 from __future__ import annotations
 
 import gzip
-import hashlib
 import types
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
+
+from tasks.nlp.models import file_digest
 
 LEMMA_CACHE_SIZE = 100_000
 """(word, UPOS) answers a worker keeps; ~25 MB at most, the vocabulary of some 2,000 news articles."""
@@ -48,6 +50,10 @@ class LemmaCache:
         self._data.move_to_end(key)
         self.hits += 1
         return value
+
+    def answered(self) -> Mapping[tuple[str, str | None], str]:
+        """Every answer held, read-only and without touching the recency order or the counts."""
+        return MappingProxyType(self._data)
 
     def put(self, key: tuple[str, str | None], value: str) -> None:
         self._data[key] = value
@@ -132,15 +138,6 @@ def install_lemma_cache(
     return cache
 
 
-def model_digest(lemma_model: Path) -> str:
-    """The sha256 of the lemma model file: which model a seed's answers come from."""
-    h = hashlib.sha256()
-    with lemma_model.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def read_seed(models_dir: Path, lemma_model: Path) -> list[tuple[tuple[str, str | None], str]]:
     """The seed's (word, UPOS) → lemma answers in ``models_dir``, most frequent first; none when there is no
     seed or it was made by another lemma model (a retrained or official one: its answers could differ)."""
@@ -149,7 +146,7 @@ def read_seed(models_dir: Path, lemma_model: Path) -> list[tuple[tuple[str, str 
         return []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = f.readline().rstrip("\n")
-        if header != SEED_HEADER + model_digest(lemma_model):
+        if header != SEED_HEADER + file_digest(lemma_model):
             return []
         out: list[tuple[tuple[str, str | None], str]] = []
         for line in f:
@@ -161,7 +158,7 @@ def read_seed(models_dir: Path, lemma_model: Path) -> list[tuple[tuple[str, str 
 def write_seed(path: Path, lemma_model: Path, answers: Iterable[tuple[tuple[str, str | None], str]]) -> int:
     """Write a seed file (header, then «word TAB upos TAB lemma» lines in the given order); returns its size in
     pairs. Byte-identical for the same answers (gzip without a timestamp)."""
-    lines = [SEED_HEADER + model_digest(lemma_model)]
+    lines = [SEED_HEADER + file_digest(lemma_model)]
     lines += [f"{w}\t{u or ''}\t{lemma}" for (w, u), lemma in answers]
     path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
     return len(lines) - 1

@@ -156,7 +156,6 @@ def build_pipeline(
         ) from exc
 
 
-_OPTIMIZER_FACTORIES = ("get_optimizer", "get_split_optimizer")
 _PATCH_LOCK = threading.Lock()
 
 
@@ -172,7 +171,7 @@ def _without_optimizers() -> Iterator[None]:
         saved = {name: getattr(utils, name) for name in _OPTIMIZER_FACTORIES if hasattr(utils, name)}
         try:
             for name in saved:
-                setattr(utils, name, _no_optimizers if name == "get_split_optimizer" else _no_optimizer)
+                setattr(utils, name, _OPTIMIZER_FACTORIES[name])
             yield
         finally:
             for name, factory in saved.items():
@@ -185,6 +184,10 @@ def _no_optimizer(*_args: Any, **_kwargs: Any) -> None:
 
 def _no_optimizers(*_args: Any, **_kwargs: Any) -> dict[str, Any]:
     return {}
+
+
+# stanza's optimizer factories → what they return while a pipeline loads (the split one a map of optimizers)
+_OPTIMIZER_FACTORIES = {"get_optimizer": _no_optimizer, "get_split_optimizer": _no_optimizers}
 
 
 def _charlm_paths(base: Path) -> dict[str, str]:
@@ -208,14 +211,14 @@ def model_version(config: ModelConfig) -> str:
     if card.exists():
         h.update(card.read_bytes())
     for p in sorted(config.models_dir.glob("*.pt")):
-        h.update(f"{p.name}:{_file_digest(p)}".encode())
+        h.update(f"{p.name}:{file_digest(p)}".encode())
     return f"iltizam-ar:{h.hexdigest()[:12]}"
 
 
 _DIGESTS: dict[tuple[str, int, int], str] = {}
 
 
-def _file_digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
     """The sha256 of a model file's content, once per process and file state: a retrained model of the same
     size is another model (a size-only fingerprint let cached answers of the old one be reused)."""
     st = path.stat()
