@@ -242,7 +242,9 @@ NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 
 def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
     """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks; its
-    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py)."""
+    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py), and its POS and NER models read
+    each distinct word's characters once (tasks/nlp/charreps.py)."""
+    from tasks.nlp.charreps import install_char_cache
     from tasks.nlp.lemma import install_lemma_cache, read_seed
 
     config = config or ModelConfig.from_setting()
@@ -253,6 +255,7 @@ def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT
             lemma_model = config.models_dir / BUNDLED_FILES["lemma"][0]
             seed = [] if config.official_dir else read_seed(config.models_dir, lemma_model)
             install_lemma_cache(pipeline, seed=seed)
+            install_char_cache(pipeline)
             _CACHE[key] = pipeline
         return _CACHE[key]
 
