@@ -142,17 +142,23 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
 
 def _clitic_variants(text: str, w: Word) -> list[tuple[int, str]]:
     """(span start, key of the first word) for the bare word and each proclitic reading of it."""
-    raw = text[w.start : w.end]
-    out = [(w.start, "")]
+    return [(w.start + offset, replace) for offset, replace in _clitic_offsets(text[w.start : w.end])]
+
+
+@lru_cache(maxsize=65536)
+def _clitic_offsets(raw: str) -> tuple[tuple[int, str], ...]:
+    """_clitic_variants of one written word, offsets from its start: a word's readings depend on its letters
+    alone, and a document repeats its words (cached: a third of a million calls per 150 articles)."""
+    out = [(0, "")]
     if raw.startswith(lex.LAM_ARTICLE) and len(raw) > C.LAM_SHORT_WORD_LEN:
-        out.append((w.start, _ARTICLE))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
+        out.append((0, _ARTICLE))  # «للأمم»: the whole word is the surface, keyed as «الأمم»
     for p in lex.PROCLITICS:
         if raw.startswith(p) and len(raw) - len(p) >= C.PROCLITIC_REST_MIN_LEN:
-            start = w.start + len(p)
-            while start < w.end - 1 and text[start] == TATWEEL:  # «لـBREXIT»: the tatweel joins the clitic
-                start += 1
-            out.append((start, ""))
-    return out
+            offset = len(p)
+            while offset < len(raw) - 1 and raw[offset] == TATWEEL:  # «لـBREXIT»: the tatweel joins the clitic
+                offset += 1
+            out.append((offset, ""))
+    return tuple(out)
 
 
 @dataclass
@@ -179,6 +185,8 @@ class _Index:
     given_names: frozenset[str] = frozenset()
     # last word of a KB person's names → how many persons end a name with it («باول»: Colin and Jerome Powell)
     surname_bearers: dict[str, int] = field(default_factory=dict)
+    # every key's beginnings up to a space, dash or sign («الأمم», «الأمم المتحدة» of «الأمم المتحدة للطفولة»)
+    prefixes: frozenset[str] = frozenset()
 
 
 def build_index(kb: KnowledgeBase) -> _Index:
@@ -207,7 +215,13 @@ def build_index(kb: KnowledgeBase) -> _Index:
     office_first = frozenset(k.split(" ")[0] for k in offices)
     return _Index(entries, ambiguous_entries, first, max_words, offices, office_first, _index_fuzzy(entries),
                   _capital_named_states(kb), runs, _index_editions(kb), person_first, person_last, given,
-                  _surname_bearers(kb))  # fmt: skip
+                  _surname_bearers(kb), _key_prefixes([*entries, *ambiguous_entries]))  # fmt: skip
+
+
+def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Each key cut before each character that is no letter or digit: what a run of a document's words keys as
+    when more words may still make a KB key of it (a run's key goes on after a space, a dash or a sign)."""
+    return frozenset(k[:j] for k in keys for j in range(1, len(k)) if not k[j].isalnum())
 
 
 def _person_names(ent: Entity) -> list[str]:
@@ -385,7 +399,11 @@ def _match_at(
     ]
     if not variants:
         return None
-    for n in range(min(index.max_words, len(words) - i), 0, -1):
+    top = min(index.max_words, len(words) - i)
+    # a hashtag inside may join a person's name across the sign (_hashtag_person): every length then
+    sizes = range(top, 0, -1) if _HASHTAG in text[words[i].end : words[i + top - 1].start] else \
+        _key_sizes(text, words, i, top, variants, index)  # fmt: skip
+    for n in sizes:
         last = words[i + n - 1]
         gap = text[words[i + n - 2].end : last.start].strip(_NAME_JOINERS) if n > 1 else ""
         if gap == _HASHTAG:
@@ -410,6 +428,27 @@ def _match_at(
                 ent, kind = hits[0]
                 return _Hit(start, last.end, ent, kind, n)
     return None
+
+
+def _key_sizes(
+    text: str, words: Sequence[Word], i: int, top: int, variants: Sequence[tuple[int, str]], index: _Index
+) -> list[int]:  # fmt: skip
+    """How many words from word i key as a KB entry for some clitic reading, longest first: the run grows while
+    its key begins a KB key (``_Index.prefixes``), which spares keying every length up to the longest KB name
+    (the entity layer's hot spot). A run stops growing only where the next words would add a space or a sign to
+    its key; a gap that normalises to nothing, or a next word that does, lets it go on."""
+    sizes: set[int] = set()
+    for start, replace in variants:
+        for n in range(1, top + 1):
+            key = _variant_key(text, start, words[i + n - 1].end, replace)
+            if key in index.entries or key in index.ambiguous:
+                sizes.add(n)
+            if n < top and key not in index.prefixes:
+                nxt = words[i + n]
+                gap = _normalized_slice(text, words[i + n - 1].end, nxt.start)
+                if gap and not gap[0].isalnum() and nxt.key:
+                    break
+    return sorted(sizes, reverse=True)
 
 
 def _adjective_after(text: str, words: Sequence[Word], j: int) -> bool:
