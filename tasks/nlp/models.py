@@ -242,10 +242,12 @@ NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 
 def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
     """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks; its
-    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py), and its POS and NER models read
-    each distinct word's characters once (tasks/nlp/charreps.py)."""
+    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py), its POS and NER models read each
+    distinct word's characters once (tasks/nlp/charreps.py) and the POS model spells each combination of
+    features once (tasks/nlp/tagmemo.py)."""
     from tasks.nlp.charreps import install_char_cache
     from tasks.nlp.lemma import install_lemma_cache, read_seed
+    from tasks.nlp.tagmemo import install_tag_memo
 
     config = config or ModelConfig.from_setting()
     key = (config.name, processors)
@@ -256,6 +258,7 @@ def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT
             seed = [] if config.official_dir else read_seed(config.models_dir, lemma_model)
             install_lemma_cache(pipeline, seed=seed)
             install_char_cache(pipeline)
+            install_tag_memo(pipeline)
             _CACHE[key] = pipeline
         return _CACHE[key]
 
