@@ -3,15 +3,12 @@ without it, each distinct word's characters read once."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from tasks.nlp.charreps import CACHED_PROCESSORS, CharCache, cacheable, install_char_cache
-
-RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
 def test_a_model_without_stanzas_character_model_is_left_alone() -> None:
@@ -23,14 +20,12 @@ def test_a_model_without_stanzas_character_model_is_left_alone() -> None:
 
 
 @pytest.mark.slow
-def test_cached_character_vectors_give_stanzas_answers() -> None:
+def test_cached_character_vectors_give_stanzas_answers(seed_segments: list[str]) -> None:
     import stanza
 
-    from tasks.ingest.reader import ingest_file
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    docs = [ingest_file(p) for p in sorted(RAW.glob("*.txt"))]
-    segments = [d.text[s.start : s.end] for d in docs for s in d.segments]
+    segments = seed_segments
 
     def answers(nlp: Any) -> list[tuple[Any, ...]]:
         out = nlp([stanza.Document([], text=s) for s in segments])

@@ -10,8 +10,6 @@ import pytest
 from tasks.nlp.lemma import SEED_FILE, LemmaCache, install_lemma_cache, read_seed, write_seed
 from tasks.nlp.models import BUNDLED_DIR, BUNDLED_FILES
 
-RAW = Path(__file__).resolve().parents[2] / "raw"
-
 
 def test_the_cache_keeps_the_most_recently_used() -> None:
     cache = LemmaCache(size=2)
@@ -26,14 +24,12 @@ def test_the_cache_keeps_the_most_recently_used() -> None:
 
 
 @pytest.mark.slow
-def test_deduplicated_cached_lemmas_equal_stanzas() -> None:
+def test_deduplicated_cached_lemmas_equal_stanzas(seed_segments: list[str]) -> None:
     import stanza
 
-    from tasks.ingest.reader import ingest_file
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    docs = [ingest_file(p) for p in sorted(RAW.glob("*.txt"))]
-    segments = [d.text[s.start : s.end] for d in docs for s in d.segments]
+    segments = seed_segments
     nlp = build_pipeline(ModelConfig())
 
     def words() -> list[tuple[str, str, str]]:

@@ -3,15 +3,12 @@ spelt once."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from tasks.nlp.tagmemo import _memo, install_tag_memo
-
-RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
 def test_each_combination_is_spelt_once_and_the_map_is_bounded() -> None:
@@ -34,14 +31,12 @@ def test_a_pipeline_without_a_pos_model_is_left_alone() -> None:
 
 
 @pytest.mark.slow
-def test_memoised_tags_equal_stanzas() -> None:
+def test_memoised_tags_equal_stanzas(seed_segments: list[str]) -> None:
     import stanza
 
-    from tasks.ingest.reader import ingest_file
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    docs = [ingest_file(p) for p in sorted(RAW.glob("*.txt"))]
-    segments = [d.text[s.start : s.end] for d in docs for s in d.segments]
+    segments = seed_segments
 
     def tags(nlp: Any) -> list[tuple[Any, ...]]:
         out = nlp([stanza.Document([], text=s) for s in segments])
