@@ -242,11 +242,13 @@ NLP_CACHE_ENV = "ILTIZAM_NLP_CACHE"
 
 def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT_PROCESSORS) -> Any:
     """The process-wide stanza pipeline: loaded once behind a lock, shared by threads and tasks; its
-    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py), its POS and NER models read each
-    distinct word's characters once (tasks/nlp/charreps.py) and the POS model spells each combination of
-    features once (tasks/nlp/tagmemo.py)."""
+    lemmatizer sees each (word, UPOS) once per process (tasks/nlp/lemma.py), its MWT model expands only the
+    tokens its dictionary lacks, each once per call (tasks/nlp/mwt.py), its POS and NER models read each distinct
+    word's characters once (tasks/nlp/charreps.py) and the POS model spells each combination of features once
+    (tasks/nlp/tagmemo.py)."""
     from tasks.nlp.charreps import install_char_cache
     from tasks.nlp.lemma import install_lemma_cache, read_seed
+    from tasks.nlp.mwt import install_mwt_once
     from tasks.nlp.tagmemo import install_tag_memo
 
     config = config or ModelConfig.from_setting()
@@ -257,6 +259,7 @@ def shared_pipeline(config: ModelConfig | None = None, processors: str = DEFAULT
             lemma_model = config.models_dir / BUNDLED_FILES["lemma"][0]
             seed = [] if config.official_dir else read_seed(config.models_dir, lemma_model)
             install_lemma_cache(pipeline, seed=seed)
+            install_mwt_once(pipeline)
             install_char_cache(pipeline)
             install_tag_memo(pipeline)
             _CACHE[key] = pipeline
