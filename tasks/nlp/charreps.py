@@ -47,7 +47,7 @@ class CharCache:
 
 def cacheable(model: Any) -> bool:
     """A model whose character part is stanza's ``CharacterModel`` (the POS tagger's and the NER model's when
-    they use no character language model), in inference."""
+    they use no character language model); ``_forward`` uses the cache in inference only."""
     from stanza.models.common.char_model import CharacterModel
 
     return isinstance(getattr(model, "charmodel", None), CharacterModel)
@@ -88,6 +88,15 @@ def _forward(self: Any, chars: Any, chars_mask: Any, word_orig_idx: Any, sentlen
         return _cached_forward(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
 
 
+def _first_rows(keys: list[tuple[int, ...]], cached: dict[tuple[int, ...], int]) -> dict[tuple[int, ...], int]:
+    """Each word of the call that is not cached → its first row in the call."""
+    new: dict[tuple[int, ...], int] = {}
+    for r, k in enumerate(keys):
+        if k not in cached:
+            new.setdefault(k, r)
+    return new
+
+
 def _cached_forward(self: Any, chars: Any, chars_mask: Any, word_orig_idx: Any, sentlens: Any, wordlens: Any) -> Any:
     import torch
     from stanza.models.common.utils import tensor_unsort
@@ -96,15 +105,10 @@ def _cached_forward(self: Any, chars: Any, chars_mask: Any, word_orig_idx: Any, 
     cache: CharCache = self._iltizam_char_cache
     lens = [int(n) for n in wordlens]
     keys = [tuple(row[:n]) for row, n in zip(chars.tolist(), lens, strict=True)]
-    new: dict[tuple[int, ...], int] = {}  # a word not cached → its first row in this call
-    for r, k in enumerate(keys):
-        if k not in cache.rows and k not in new:
-            new[k] = r
+    new = _first_rows(keys, cache.rows)
     if len(cache.rows) + len(new) > cache.size:
         cache.clear()
-        new = {}
-        for r, k in enumerate(keys):
-            new.setdefault(k, r)
+        new = _first_rows(keys, cache.rows)
         if len(new) > cache.size:  # more distinct words in one call than the table holds: stanza's own way
             return self._iltizam_forward(chars, chars_mask, word_orig_idx, sentlens, wordlens)
     cache.misses += len(new)
