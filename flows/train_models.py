@@ -27,6 +27,7 @@ from tasks import PIPELINE_VERSION
 from tasks.build import training as tr
 from tasks.build.model_card import write_model_card
 from tasks.errors import TrainingError
+from tasks.nlp.checksums import write_checksums
 from tasks.nlp.models import BUNDLED_DIR, BUNDLED_FILES, CHARLM_FILES, write_resources_stub
 from tasks.settings import PROJECT_ROOT
 from tasks.text.clitics import LEXICON
@@ -246,6 +247,7 @@ def train_models(
     if only:
         card = _ner_only_card(previous, card, command, trained_at)
     write_model_card(out_p, card)
+    write_checksums(out_p)  # the files this run installed load with the full unpickler (tasks/nlp/checksums.py)
     print(json.dumps({"scores": scores, "sizes_mb": card["sizes_mb"], "train_seconds": seconds}, indent=1))
     return card
 

@@ -142,9 +142,13 @@ def build_pipeline(
             )
         kwargs["dir"] = str(base)
         kwargs["allow_unknown_language"] = True
+    from tasks.nlp.checksums import trusted_files, trusted_loads
+
+    # the bundled models have no transformer to fine-tune, whose scheduler would want its optimizer; the
+    # files the project ships (SHA256SUMS) skip the slow safe unpickler (tasks/nlp/checksums.py)
+    optimizers = _without_optimizers() if not config.official_dir else contextlib.nullcontext()
     try:
-        # the bundled models have no transformer to fine-tune, whose scheduler would want its optimizer
-        with _without_optimizers() if not config.official_dir else contextlib.nullcontext():
+        with optimizers, trusted_loads(trusted_files(config)):
             return stanza.Pipeline(**kwargs)
     except ModelError:
         raise

@@ -85,6 +85,7 @@ def test_span_scores_count_exact_spans_only():
 def test_training_flow_runs_end_to_end_on_a_small_slice(tmp_path, prefect_server):
     """A few steps of every trainer on a slice of the real corpora, so the training code keeps working."""
     from flows.train_models import train_models
+    from tasks.nlp.checksums import read_checksums
 
     out = tmp_path / "models"
     card = train_models(corpora=str(SHARED / "corpora"), out=str(out), work=str(tmp_path / "work"), quick=True,
@@ -98,6 +99,7 @@ def test_training_flow_runs_end_to_end_on_a_small_slice(tmp_path, prefect_server
     assert saved["charlm"]["train_articles"] > 0
     assert "AQMAR" in (out / "MODEL_CARD.md").read_text()
     assert card["sizes_mb"]["ner.pt"] > 0
+    assert set(read_checksums(out)) == {p.name for p in out.glob("*.pt")}  # every installed model listed
     # the lemma seed of the new lemma model, or none when it answers without its seq2seq part
     from tasks.nlp.lemma import SEED_FILE, read_seed
 
@@ -112,6 +114,7 @@ def test_training_flow_runs_end_to_end_on_a_small_slice(tmp_path, prefect_server
     assert again["command"] == "python -m flows.train_models --quick --charlm"  # the kept models' run
     assert "--only ner" in again["ner_retrained"]
     assert not (out / "charlm_forward.pt").exists() and not (out / "charlm_backward.pt").exists()
+    assert set(read_checksums(out)) == {p.name for p in out.glob("*.pt")}  # the charlms' lines gone with them
     assert "No character language model" in (out / "MODEL_CARD.md").read_text()
     assert set(again["scores"]) == {"ud_test_pud", "ner_test_aqmar", "ner_test_anercorp"}
 
