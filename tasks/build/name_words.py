@@ -17,6 +17,11 @@ What goes in (``build_rows``): the lines are grouped by the Arabic word keyed wi
 - the key is at least ``MIN_LETTERS`` (3) Arabic letters (U+0621–U+064A) and does not start with the article
   «ال»: the scheme gives «الحريري» → Al-Hariri where the table would drop the Al-, and «الثاني» → Ii.
 
+A second table, kb/person_words.tsv.gz (``build_person_rows``), counts how often each Arabic key is a word of a
+Wikidata person's label, whatever its English spelling and with the article: recognition rules read it as "a word
+persons are named with" («أشرف» 34, «طالب» 28, «سالم» 79), which the first table's spelling filter loses for Arab
+names. Kept: keys of Arabic letters only, at least ``PERSON_MIN_COUNT`` (5) times.
+
 The English word is written capitalised («Michael»). The output is gzip with mtime 0 and sorted rows, so a rebuild
 from the same input is byte-identical; its header comment names the source, its SHA-256, the licence and the
 thresholds. Run ``python -m tasks.build.name_words [TOKENS]`` with TOKENS the tokens file, or a git directory of
@@ -35,7 +40,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tasks.build import deterministic_gzip
-from tasks.entities.romanise import NAME_WORDS_PATH
+from tasks.entities.romanise import NAME_WORDS_PATH, PERSON_WORDS_PATH
 from tasks.text.normalize import normalize
 
 SOURCE_REPO = "steveash/NETransliteration-COLING2018"
@@ -50,6 +55,8 @@ MIN_COUNT = 3
 """… and occur at least this many times."""
 MIN_LETTERS = 3
 """Shorter Arabic words («ري», «لي») are left to the scheme."""
+PERSON_MIN_COUNT = 5
+"""A key of the person-words table is a word of at least this many Wikidata person labels."""
 ARTICLE = "ال"
 
 _ARABIC_KEY = re.compile("^[\u0621-\u064a]+$")
@@ -95,6 +102,13 @@ def build_rows(lines: Iterable[str]) -> list[tuple[str, str]]:
     return sorted(rows)
 
 
+def build_person_rows(lines: Iterable[str]) -> list[tuple[str, int]]:
+    """Sorted (Arabic key, count of person-label words) rows from the lines of the tokens file."""
+    rows = [(key, total) for key, counts in spellings(lines).items()
+            if _ARABIC_KEY.match(key) and (total := sum(counts.values())) >= PERSON_MIN_COUNT]  # fmt: skip
+    return sorted(rows)
+
+
 def header(digest: str) -> list[str]:
     return [
         "# The usual English spelling of Arabic name words, for tasks/entities/romanise.py",
@@ -117,14 +131,33 @@ def write_name_words(text: str, path: Path = NAME_WORDS_PATH) -> int:
     return len(rows)
 
 
+def write_person_words(text: str, path: Path = PERSON_WORDS_PATH) -> int:
+    """Build the person-words table from the tokens file's text and write it (gzip, mtime 0); returns its rows."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    rows = build_person_rows(text.splitlines())
+    head = [
+        "# How many Wikidata person labels have each Arabic word, for the person rules of tasks/entities/resolve.py",
+        "# built by python -m tasks.build.name_words (tasks/build/name_words.py: filters and why)",
+        *header(digest)[2:5],
+        f"# kept: Arabic letters only (tasks.text.normalize key, the article kept), count >= {PERSON_MIN_COUNT}",
+        "# columns: arabic_key<TAB>count",
+    ]
+    body = "\n".join([*head, *(f"{key}\t{n}" for key, n in rows)]) + "\n"
+    Path(path).write_bytes(deterministic_gzip(body))
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, nargs="?", default=DEFAULT_SOURCE,
                         help=f"the tokens file, or a git directory of {SOURCE_REPO}")  # fmt: skip
     parser.add_argument("--out", type=Path, default=NAME_WORDS_PATH)
+    parser.add_argument("--person-out", type=Path, default=PERSON_WORDS_PATH)
     args = parser.parse_args(argv)
-    n = write_name_words(read_source(args.source), args.out)
-    print(f"{args.out}: {n} words, {args.out.stat().st_size} bytes", file=sys.stderr)
+    text = read_source(args.source)
+    for path, n in ((args.out, write_name_words(text, args.out)),
+                    (args.person_out, write_person_words(text, args.person_out))):  # fmt: skip
+        print(f"{path}: {n} words, {path.stat().st_size} bytes", file=sys.stderr)
     return 0
 
 

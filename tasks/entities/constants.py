@@ -106,6 +106,11 @@ LINEAGE_MAX_WORDS = 8  # words after the first «ولد»: «ولد محمد ح�
 LIST_PERSON_SCORE = 0.7  # a name listed right after a person («محمد سعد، ومحمد هنيدي»)
 LIST_NAME_MIN_WORDS = 2  # a listed name has two or three words: a single word could be anything
 LIST_NAME_MAX_WORDS = 3
+# a word of this many Wikidata person labels (kb/person_words.tsv.gz) is a given name where a person is expected
+# whatever the POS model says: an item of a list of persons («وأشرف»: 34, VERB), or right after a nationality or a
+# trade when a surname follows («الكويتي طالب الدوسري»: 28, VERB); common nouns that are names too («نور», «أمل»)
+# count only beside another name word, as both rules need two
+PERSON_WORD_MIN = 10
 LOCAL_SHORT_SCORE = 0.7  # the last word of an unknown person's full name, later in the document
 RULER_NAME_TAIL_MAX_WORDS = 5  # adjectives and «لل…» phrase after a ruler's name in a name («للعلوم والتقنية»)
 HEADED_NAME_SCORE = 0.7  # «قمة هلسنكي», «المنتخب السعودي», «الصندوق السعودي للتنمية»: a head and a KB name

@@ -21,7 +21,7 @@ from tasks.entities import lexicons as lex
 from tasks.entities.dates import DateMention, find_dates
 from tasks.entities.gazetteer import NOUN_MIN, Place, load_gazetteer
 from tasks.entities.kb import Entity, KnowledgeBase, load_kb
-from tasks.entities.romanise import given_names, known_name_word, romanise
+from tasks.entities.romanise import given_names, known_name_word, person_word_count, romanise
 from tasks.ingest.reader import Document
 from tasks.text.clitics import lexicon_count
 from tasks.text.keys import alias_key, key_of_normalized
@@ -1231,16 +1231,18 @@ def _headed_persons_pass(st: _DocState) -> None:
             if i < 1 or words[i - 1].end not in heads or text[words[i - 1].end : w.start].strip():
                 continue
             source, head_start = heads[words[i - 1].end]
-            if not _headed_person_start(st, words, i, head_start if source == "nisba" else None):
-                continue
-            name = _name_after_head(st, words, i)
+            if _headed_person_start(st, words, i, head_start if source == "nisba" else None):
+                name = _name_after_head(st, words, i)
+            else:
+                name = _given_and_surname(st, words, i, head_start if source == "nisba" else None)
             if not name or _overlaps((name[0].start, name[-1].end), st.taken):
                 continue
             _emit_local_person(st, name[0].start, name[-1].end, name, source, idx, C.HEADED_PERSON_SCORE)
 
 
 def _name_after_head(st: _DocState, words: Sequence[Word], i: int) -> list[Word]:
-    """The name words from ``words[i]`` on: up to four, to punctuation, never ending on a connector."""
+    """The name words from ``words[i]`` (vetted by ``_headed_person_start``) on: up to four, to punctuation, never
+    ending on a connector."""
     text, name = st.text, []
     for j in range(i, min(i + C.MAX_TITLE_NAME_WORDS, len(words))):
         x = words[j]
@@ -1272,6 +1274,50 @@ def _continues_name(x: Word, upos: str | None, verb_ok: bool = True) -> bool:
             or _missplit_name(x, upos))  # fmt: skip
 
 
+def _given_and_surname(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> list[Word]:
+    """A name after a nationality or a trade whose first word the POS model did not tag PROPN: a given name («منى»
+    NOUN, «طالب» VERB: in ``given_names`` or a word of at least C.PERSON_WORD_MIN Wikidata person labels), no
+    title, office or KB name, then surname words only (a proper noun, a family nisba the news seldom writes, a
+    theophoric «عبد…»): «الفنانة منى عبدالغني», «الكويتي طالب الدوسري». Two words at least; none otherwise."""
+    text, w, key = st.text, words[i], words[i].key
+    if not (_given_name_word(key) or key == _ABD) or key in lex.TITLE_NOT_FIRST or key in _HONORIFIC_WORDS \
+            or len(key) < C.HEADED_PERSON_MIN_LETTERS or _looks_like_verb(w) or _office_at(text, words, i, st.index):
+        return []  # fmt: skip
+    if _match_at(text, words, i, st.index) or _feminine_head_missing(text, nisba_start, words[i - 1].end):
+        return []
+    name = [w]
+    for x in words[i + 1 : i + C.MAX_TITLE_NAME_WORDS]:
+        if text[name[-1].end : x.start].strip() or not _surname_word(st, name, x):
+            break
+        name.append(x)
+    surname = name[2:] if name[0].key == _ABD else name[1:]  # «عبد الحكيم» is one given name: a surname follows
+    return name if surname else []
+
+
+def _surname_word(st: _DocState, name: Sequence[Word], x: Word) -> bool:
+    """May ``x`` go on a name as its surname: a proper noun, a family nisba the news seldom writes («الدوسري»), the
+    «عبد» of a theophoric name or its second half («عبد الغني», «عبدالغني»); not a noun with a pronoun, a title,
+    an office or a word in «ا» (an indefinite accusative: «بات خاسرا»)."""
+    key = x.key
+    if key in lex.NAME_STOP or key in lex.TITLE_NOT_FIRST or _noun_with_pronoun(key, C.PRONOUN_NOUN_BASE_MIN):
+        return False
+    if _office_at(st.text, [x], 0, st.index) or (key.endswith(_ACCUSATIVE_END) and not known_name_word(key)):
+        return False
+    if name[-1].key == _ABD:
+        return key.startswith(_ARTICLE)
+    family = key.startswith(_ARTICLE) and key.endswith(_FAMILY_NISBA_END) and lexicon_count(key) < C.FREQUENT
+    return st.upos_at.get(x.start) == "PROPN" or family or key == _ABD or key.startswith(_JOINED_ABD)
+
+
+def _feminine_head_missing(text: str, nisba_start: int | None, nisba_end: int) -> bool:
+    """After a feminine nisba a person is named only behind a word for a woman («الفنانة الفلسطينية ريم بنا», not
+    «الشركة … الفرنسية شانيل»)."""
+    if nisba_start is None or not normalize(text[nisba_start:nisba_end]).endswith(_FEMININE_NISBA_END):
+        return False
+    before = _word_before(text, nisba_start)
+    return before is None or before[1] not in lex.FEMALE_PERSON_HEADS
+
+
 def _headed_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_start: int | None) -> bool:
     """Can ``words[i]``, right after a nisba or a trade, open a person's name? A proper noun to the POS model that
     the news seldom writes or that is a known name word; not a word with a digit, an accusative («مغايرا»,
@@ -1287,10 +1333,8 @@ def _headed_person_start(st: _DocState, words: Sequence[Word], i: int, nisba_sta
     if not known and (key.endswith(_ACCUSATIVE_END) or (
             key[0] in lex.MISSPLIT_LETTERS and lexicon_count(key[1:]) >= C.HEADED_PERSON_CLITIC_REST)):  # fmt: skip
         return False
-    if nisba_start is not None and normalize(text[nisba_start : words[i - 1].end]).endswith(_FEMININE_NISBA_END):
-        before = _word_before(text, nisba_start)
-        if before is None or before[1] not in lex.FEMALE_PERSON_HEADS:
-            return False
+    if _feminine_head_missing(text, nisba_start, words[i - 1].end):
+        return False
     return not _match_at(text, words, i, st.index)
 
 
@@ -1511,11 +1555,14 @@ def _surname_after(st: _DocState, given: Word, end: int, known_given: bool = Tru
 
 
 def _noun_with_pronoun(key: str, min_count: int = C.FREQUENT) -> bool:
-    """A common noun with a possessive pronoun («انفصالهما», «مراسلنا»): the base is a word the news writes at
-    least ``min_count`` times."""
+    """A common noun with a possessive pronoun («انفصالهما», «مراسلنا», «قرينته» of «قرينة»): the base is a word
+    the news writes at least ``min_count`` times (a base in «ت» also as the «ة» it was before the pronoun)."""
     for suffix in (*lex.SPEAKER_PRONOUNS, _DUAL_PRONOUN):
         base = key.removesuffix(suffix)
-        if base != key and max(lexicon_count(base), lexicon_count(base.removesuffix("و"))) >= min_count:
+        if base == key:
+            continue
+        bases = (base, base.removesuffix("و"), *((base[:-1] + _TAA_MARBUTA_NORM,) if base.endswith("ت") else ()))
+        if max(map(lexicon_count, bases)) >= min_count:
             return True
     return False
 
@@ -1782,13 +1829,15 @@ def _cued_places_pass(st: _DocState) -> None:
 
 
 _LIST_SEPARATOR_RE = re.compile(r"\s*[،,]?\s*$")  # what may stand between two items of a list (then «و»)
+_LIST_OPENERS = frozenset(":،,")  # what stands before the first item of a list («منهم: محمد سعد، ومحمد هنيدي»)
 
 
 def _listed_persons_pass(st: _DocState) -> None:
     """A name in a list of persons: the item right after a person, behind a comma and/or «و» («محمد سعد، ومحمد
     هنيدي، وأشرف عبد الباقي»), is a person when all its words could be name words (rare in the news or tagged
     PROPN, no verb, no function word) and it has two or three of them; it ends at the next comma, «و» or
-    punctuation. Repeated along the list, so each found person admits the next."""
+    punctuation. Repeated along the list, so each found person admits the next; the list's first item, after a
+    colon or a comma, is one too when a person follows it behind a comma and/or «و»."""
     text = st.text
     for idx, s_start, s_end, words in st.per_sentence:
         people = [m for m in st.mentions if m.type == "PER" and s_start <= m.start < s_end]
@@ -1798,35 +1847,16 @@ def _listed_persons_pass(st: _DocState) -> None:
             before = [m for m in people if m.end <= w.start and _LIST_SEPARATOR_RE.fullmatch(text[m.end : w.start])]
             joined = text[before[-1].end : w.start].strip() if before else ""
             conj = text[w.start : w.end].startswith("و") and text[w.start + 1 : w.end] != ""
-            if not before or not (joined in ("،", ",") or conj):
+            after_person = bool(before) and (joined in ("،", ",") or conj)
+            opens = not after_person and i > 0 and text[words[i - 1].end : w.start].strip() in _LIST_OPENERS
+            if not (after_person or opens):
                 i += 1
                 continue
-            start = w.start + 1 if conj else w.start
-            item: list[Word] = []
-            j = i
-            while j < len(words) and len(item) < C.LIST_NAME_MAX_WORDS:
-                x = words[j]
-                if item and text[item[-1].end : x.start].strip():
-                    break  # punctuation ends the item
-                key = x.key[1:] if j == i and conj else x.key
-                if item and key.startswith("و"):
-                    break  # the next item
-                if not item and key in lex.LIST_NOT_FIRST:
-                    break
-                part = Word(start if j == i else x.start, x.end, key)
-                # in a list of persons a known name word counts whatever the POS model says («وأشرف»: VERB)
-                if not (_is_name_word(part, st.upos_at.get(part.start), inside=bool(item))
-                        or (key not in lex.NAME_STOP and known_name_word(key))
-                        or (item and key in lex.NAME_CONNECTORS)):  # fmt: skip
-                    item = []
-                    break
-                item.append(part)
-                j += 1
-            # the item ends with the sentence, at punctuation or before the next «و»
-            ends_item = bool(item) and (j >= len(words) or text[item[-1].end : words[j].start].strip() != ""
-                                        or words[j].key.startswith("و"))  # fmt: skip
+            start, item, j = _list_item(st, words, i, conj and after_person)
+            if opens and not (item and j < len(words) and _person_follows(st, people, item[-1].end, words[j])):
+                item = []
             names = [x for x in item if x.key not in lex.NAME_CONNECTORS]
-            if item and ends_item and len(names) >= C.LIST_NAME_MIN_WORDS and not _overlaps(
+            if item and len(names) >= C.LIST_NAME_MIN_WORDS and not _overlaps(
                     (start, item[-1].end), st.taken) and not any(_match_at(text, words, k, st.index)
                                                                 for k in range(i, j)):  # fmt: skip
                 _emit_local_person(st, start, item[-1].end, item, "list", idx, C.LIST_PERSON_SCORE)
@@ -1834,6 +1864,64 @@ def _listed_persons_pass(st: _DocState) -> None:
                 i = j
                 continue
             i += 1
+
+
+def _list_item(st: _DocState, words: Sequence[Word], i: int, conj: bool) -> tuple[int, list[Word], int]:
+    """The list item from ``words[i]`` on (past its «و» when ``conj``): where it starts, its name words (none when
+    a word could not be part of a name or the item does not end at punctuation, the next «و» or the sentence's
+    end) and the index of the word after it."""
+    text, w = st.text, words[i]
+    start = w.start + 1 if conj else w.start
+    item: list[Word] = []
+    j = i
+    while j < len(words) and len(item) < C.LIST_NAME_MAX_WORDS:
+        x = words[j]
+        if item and text[item[-1].end : x.start].strip():
+            break  # punctuation ends the item
+        key = x.key[1:] if j == i and conj else x.key
+        if item and key.startswith("و"):
+            break  # the next item
+        if not item and key in lex.LIST_NOT_FIRST:
+            break
+        part = Word(start if j == i else x.start, x.end, key)
+        if _noun_with_pronoun(key, C.PRONOUN_NOUN_BASE_MIN):
+            return start, [], j  # «وقرينته أسماء»: his wife, then her name
+        # in a list of persons a name word counts whatever the POS model says («وأشرف»: VERB)
+        if not (_is_name_word(part, st.upos_at.get(part.start), inside=bool(item))
+                or (key not in lex.NAME_STOP and (known_name_word(key)
+                                                  or person_word_count(key) >= C.PERSON_WORD_MIN))
+                or (item and (key in lex.NAME_CONNECTORS or _family_part(item, key)))):  # fmt: skip
+            return start, [], j
+        item.append(part)
+        j += 1
+    # the item ends with the sentence, at punctuation or before the next «و»
+    if item and not (j >= len(words) or text[item[-1].end : words[j].start].strip() != ""
+                     or words[j].key.startswith("و")):  # fmt: skip
+        return start, [], j
+    return start, item, j
+
+
+def _person_follows(st: _DocState, people: Sequence[Mention], end: int, nxt: Word) -> bool:
+    """Is the next item of the list a person: a comma and/or «و» after ``end``, then a person's mention that
+    begins at the next word (behind its «و»)?"""
+    gap = st.text[end : nxt.start]
+    if not _LIST_SEPARATOR_RE.fullmatch(gap):
+        return False
+    conj = nxt.key.startswith("و")
+    if not (conj or gap.strip()):
+        return False  # two names side by side are one name or none, not two items
+    return any(m.start == nxt.start + conj for m in people)
+
+
+def _family_part(name: Sequence[Word], key: str) -> bool:
+    """Does a definite word go on a name begun with ``name``? After «عبد» it is the second half of a theophoric
+    name, however common («عبد الباقي», «عبد المنعم»); after a known given name, a definite word the news seldom
+    writes is a family name («احمد السقا», «علي الحجار»)."""
+    if not key.startswith(_ARTICLE) or len(key) <= C.ARTICLE_SHORT_WORD_LEN:
+        return False
+    if name[-1].key == _ABD:
+        return True
+    return len(name) == 1 and known_name_word(name[0].key) and lexicon_count(key) < C.FREQUENT
 
 
 _SPEAKER_PREFIXES = ("", "و", "ف")
@@ -1968,6 +2056,8 @@ def _local_short_forms_pass(st: _DocState) -> None:
                 if key in short_map:
                     eid = short_map[key]
                     full = local_people[eid][0]
+                    if _other_bearer(st, start, full):
+                        break  # «عبدالله الزهراني» beside «أحمد الزهراني»: another man of the family
                     # the full name written again («تركي السديري» twice): the whole name, not its last word
                     begin = w.end - len(full)
                     if begin >= 0 and _normalized_slice(text, begin, w.end) == _normalized_slice(full, 0, len(full)) \
@@ -1976,6 +2066,27 @@ def _local_short_forms_pass(st: _DocState) -> None:
                     st.emit(start, w.end, "PER", "short-form", EntityRow(eid, "PER", full, full, None, None, [full]),
                             idx, C.LOCAL_SHORT_SCORE)  # fmt: skip
                     break
+
+
+def _other_bearer(st: _DocState, start: int, full: str) -> bool:
+    """Is the surname at ``start`` another person's: right after a given name («عبدالله [الزهراني]») that is not
+    the known person's own (the full name written again) nor a verb to the POS model («كما طالب الموكاء»: demanded)?"""
+    before = _word_before(st.text, start)
+    if before is None or st.upos_at.get(before[0]) == "VERB":
+        return False
+    key = before[1]
+    if key in {key_of_normalized(normalize(part)) for part in full.split()}:
+        return False
+    return _given_name_word(key)
+
+
+def _given_name_word(key: str) -> bool:
+    """A given name: one of ``given_names``, a theophoric name written as one word («عبدالله») or a word of at least
+    C.PERSON_WORD_MIN Wikidata person labels, not a function word («من» is in 516 labels) nor a connector («ولد»)."""
+    if key in lex.NAME_STOP or key in lex.NAME_CONNECTORS:
+        return False
+    theophoric = key.startswith(_JOINED_ABD) and len(key) > len(_JOINED_ABD) + 1
+    return theophoric or key in given_names() or person_word_count(key) >= C.PERSON_WORD_MIN
 
 
 def _relink_pass(st: _DocState) -> None:

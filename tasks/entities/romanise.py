@@ -32,6 +32,7 @@ from tasks.text.normalize import normalize
 
 ROMANISATION_FILE = "romanisation.toml"
 NAME_WORDS_PATH = KB_DIR / "name_words.tsv.gz"
+PERSON_WORDS_PATH = KB_DIR / "person_words.tsv.gz"
 
 _ALEFS = "اأإآٱ"
 _LONG_VOWELS = _ALEFS + "وىية"
@@ -60,6 +61,19 @@ def _name_words() -> MappingProxyType[str, str]:
     text = gzip.decompress(NAME_WORDS_PATH.read_bytes()).decode("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return MappingProxyType({key: english for key, english in rows})
+
+
+@cache
+def _person_words() -> MappingProxyType[str, int]:
+    """Arabic word key → how many Wikidata person labels have it, from kb/person_words.tsv.gz."""
+    text = gzip.decompress(PERSON_WORDS_PATH.read_bytes()).decode("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return MappingProxyType({key: int(n) for key, n in rows})
+
+
+def person_word_count(key: str) -> int:
+    """How many Wikidata person labels have the normalised word (0 for a word they lack): «أشرف» 34, «طالب» 28."""
+    return _person_words().get(key, 0)
 
 
 def _is_consonant(ch: str | None) -> bool:

@@ -11,8 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.build.name_words import DEFAULT_SOURCE, MIN_COUNT, MIN_SHARE, build_rows, keep, read_source, write_name_words
-from tasks.entities.romanise import NAME_WORDS_PATH, romanise
+from tasks.build.name_words import (
+    DEFAULT_SOURCE,
+    MIN_COUNT,
+    MIN_SHARE,
+    PERSON_MIN_COUNT,
+    build_person_rows,
+    build_rows,
+    keep,
+    read_source,
+    write_name_words,
+    write_person_words,
+)
+from tasks.entities.romanise import NAME_WORDS_PATH, PERSON_WORDS_PATH, person_word_count, romanise
+from tasks.text.normalize import normalize
 
 ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْـ"
 NAME = st.text(alphabet=ARABIC_LETTERS + " ", min_size=0, max_size=40)
@@ -91,6 +103,28 @@ def test_the_shipped_table_has_its_header_and_is_reproducible(tmp_path: Path) ->
     out = tmp_path / "name_words.tsv.gz"
     write_name_words(read_source(DEFAULT_SOURCE), out)
     assert out.read_bytes() == NAME_WORDS_PATH.read_bytes(), "kb/name_words.tsv.gz is stale"
+
+
+def test_person_words_count_every_spelling_and_keep_the_article():
+    lines = [*_tokens(
+        ("ashraf", "أشرف", 20), ("ashref", "اشرف", 14),  # two spellings, alef forms: one key of 34
+        ("hariri", "الحريري", 20),  # the article stays
+        ("heath", "هيث", 4),  # 4 < PERSON_MIN_COUNT: dropped
+        ("li", "لي", 9),  # two letters stay
+    ), "malformed line"]  # fmt: skip
+    assert build_person_rows(lines) == [("اشرف", 34), ("الحريري", 20), ("لي", 9)]
+    assert PERSON_MIN_COUNT == 5
+
+
+def test_the_shipped_person_words_are_reproducible(tmp_path: Path) -> None:
+    text = gzip.decompress(PERSON_WORDS_PATH.read_bytes()).decode("utf-8")
+    assert any("CC0" in line for line in text.splitlines() if line.startswith("#"))
+    assert person_word_count(normalize("أشرف")) >= 10 and person_word_count(normalize("الرئيس")) == 0
+    if not DEFAULT_SOURCE.exists():
+        pytest.skip("the Wikidata tokens file is build-time only (python -m tasks.build.name_words)")
+    out = tmp_path / "person_words.tsv.gz"
+    write_person_words(read_source(DEFAULT_SOURCE), out)
+    assert out.read_bytes() == PERSON_WORDS_PATH.read_bytes(), "kb/person_words.tsv.gz is stale"
 
 
 @given(NAME)
