@@ -1888,8 +1888,7 @@ def _list_item(st: _DocState, words: Sequence[Word], i: int, conj: bool) -> tupl
             return start, [], j  # «وقرينته أسماء»: his wife, then her name
         # in a list of persons a name word counts whatever the POS model says («وأشرف»: VERB)
         if not (_is_name_word(part, st.upos_at.get(part.start), inside=bool(item))
-                or (key not in lex.NAME_STOP and (known_name_word(key)
-                                                  or person_word_count(key) >= C.PERSON_WORD_MIN))
+                or (key not in lex.NAME_STOP and known_name_word(key)) or _given_name_word(key)
                 or (item and (key in lex.NAME_CONNECTORS or _family_part(item, key)))):  # fmt: skip
             return start, [], j
         item.append(part)
