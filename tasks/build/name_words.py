@@ -122,29 +122,33 @@ def header(digest: str) -> list[str]:
     ]
 
 
-def write_name_words(text: str, path: Path = NAME_WORDS_PATH) -> int:
-    """Build from the tokens file's text and write the table (gzip, mtime 0); returns the number of rows."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    rows = build_rows(text.splitlines())
-    body = "\n".join([*header(digest), *("\t".join(row) for row in rows)]) + "\n"
+def _write_table(path: Path, head: list[str], rows: list[tuple[str, str]]) -> int:
+    """A header and sorted rows as gzip TSV (mtime 0: a rebuild is byte-identical); returns the number of rows."""
+    body = "\n".join([*head, *("\t".join(row) for row in rows)]) + "\n"
     Path(path).write_bytes(deterministic_gzip(body))
     return len(rows)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_name_words(text: str, path: Path = NAME_WORDS_PATH) -> int:
+    """Build from the tokens file's text and write the table (gzip, mtime 0); returns the number of rows."""
+    return _write_table(path, header(_digest(text)), build_rows(text.splitlines()))
 
 
 def write_person_words(text: str, path: Path = PERSON_WORDS_PATH) -> int:
     """Build the person-words table from the tokens file's text and write it (gzip, mtime 0); returns its rows."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    rows = build_person_rows(text.splitlines())
     head = [
         "# How many Wikidata person labels have each Arabic word, for the person rules of tasks/entities/resolve.py",
         "# built by python -m tasks.build.name_words (tasks/build/name_words.py: filters and why)",
-        *header(digest)[2:5],
+        *header(_digest(text))[2:5],
         f"# kept: Arabic letters only (tasks.text.normalize key, the article kept), count >= {PERSON_MIN_COUNT}",
         "# columns: arabic_key<TAB>count",
     ]
-    body = "\n".join([*head, *(f"{key}\t{n}" for key, n in rows)]) + "\n"
-    Path(path).write_bytes(deterministic_gzip(body))
-    return len(rows)
+    rows = [(key, str(n)) for key, n in build_person_rows(text.splitlines())]
+    return _write_table(path, head, rows)
 
 
 def main(argv: list[str] | None = None) -> int:

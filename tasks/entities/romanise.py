@@ -24,6 +24,7 @@ import re
 import tomllib
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -58,17 +59,20 @@ def _tables() -> tuple[MappingProxyType[str, str], MappingProxyType[str, str], M
 @cache
 def _name_words() -> MappingProxyType[str, str]:
     """Arabic word key (``normalize``) → English spelling, from kb/name_words.tsv.gz (``#`` lines are its header)."""
-    text = gzip.decompress(NAME_WORDS_PATH.read_bytes()).decode("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return MappingProxyType({key: english for key, english in rows})
+    return MappingProxyType(dict(_table_rows(NAME_WORDS_PATH)))
+
+
+def _table_rows(path: Path) -> list[tuple[str, str]]:
+    """The (key, value) rows of a gzip TSV table of kb/ (``#`` lines are its header)."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return [(key, value) for key, value in (line.split("\t") for line in text.splitlines()
+                                            if line and not line.startswith("#"))]  # fmt: skip
 
 
 @cache
 def _person_words() -> MappingProxyType[str, int]:
     """Arabic word key → how many Wikidata person labels have it, from kb/person_words.tsv.gz."""
-    text = gzip.decompress(PERSON_WORDS_PATH.read_bytes()).decode("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return MappingProxyType({key: int(n) for key, n in rows})
+    return MappingProxyType({key: int(n) for key, n in _table_rows(PERSON_WORDS_PATH)})
 
 
 def person_word_count(key: str) -> int:

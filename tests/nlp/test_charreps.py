@@ -25,10 +25,9 @@ def test_cached_character_vectors_give_stanzas_answers(seed_segments: list[str])
 
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    segments = seed_segments
 
     def answers(nlp: Any) -> list[tuple[Any, ...]]:
-        out = nlp([stanza.Document([], text=s) for s in segments])
+        out = nlp([stanza.Document([], text=s) for s in seed_segments])
         words = [(w.text, w.upos, w.xpos, w.feats, w.lemma) for d in out for s in d.sentences for w in s.words]
         return words + [(e.text, e.type, e.start_char) for d in out for e in d.ents]
 

@@ -29,11 +29,10 @@ def test_deduplicated_cached_lemmas_equal_stanzas(seed_segments: list[str]) -> N
 
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    segments = seed_segments
     nlp = build_pipeline(ModelConfig())
 
     def words() -> list[tuple[str, str, str]]:
-        out = nlp([stanza.Document([], text=s) for s in segments])
+        out = nlp([stanza.Document([], text=s) for s in seed_segments])
         return [(w.text, w.upos, w.lemma) for d in out for s in d.sentences for w in s.words]
 
     bare = words()

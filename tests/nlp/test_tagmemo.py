@@ -36,10 +36,9 @@ def test_memoised_tags_equal_stanzas(seed_segments: list[str]) -> None:
 
     from tasks.nlp.models import ModelConfig, build_pipeline
 
-    segments = seed_segments
 
     def tags(nlp: Any) -> list[tuple[Any, ...]]:
-        out = nlp([stanza.Document([], text=s) for s in segments])
+        out = nlp([stanza.Document([], text=s) for s in seed_segments])
         return [(w.text, w.upos, w.xpos, w.feats) for d in out for s in d.sentences for w in s.words]
 
     nlp = build_pipeline(ModelConfig())
